@@ -1,0 +1,173 @@
+"""Stage 3: segment normalized text into blocks with character offsets.
+
+Blank lines separate chunks. Inside a chunk, each line is its own block (scrapers and
+trafilatura put one paragraph per line) unless the chunk is hard-wrapped prose, whose
+lines join into one paragraph. Markdown headings, list bullets and ``>`` quotes are
+recognised from their markers; other headings from the text itself (see ``is_heading_like``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleaner.model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block
+
+_CHUNK_SEP = regex.compile(r"\n[ \t\f\v]*\n\s*")
+_LINE = regex.compile(r"[^\n]+")
+_MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_BULLET = regex.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
+_QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
+TERMINAL = ".!?\u2026:;\"'\u201d\u2019)\u00bb]"
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*")
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into is it of on or the to vs via with over per nor yet so".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_terminal(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and t[-1] in TERMINAL
+
+
+def is_title_case(text: str) -> bool:
+    """Most significant words start with a capital (or the line is in capitals)."""
+    ws = [w for w in words(text) if any(c.isalpha() for c in w)]
+    if not ws or not ws[0][0].isupper() and not ws[0][0].isdigit():
+        return False
+    significant = [w for w in ws[1:] if w.casefold() not in _SMALL_WORDS]
+    if not significant:
+        return True
+    caps = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
+    return caps / len(significant) >= 0.6
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
+
+
+def is_heading_like(text: str) -> bool:
+    """Short, no sentence-ending punctuation (a question mark is allowed), title case or capitals."""
+    t = text.strip()
+    n = len(words(t))
+    if not 1 <= n <= 16 or len(t) > 140:
+        return False
+    if t[-1] in ".:;,\u2026" or t.endswith("..."):
+        return False
+    return is_title_case(t) or is_all_caps(t)
+
+
+def _hard_wrapped(lines: Sequence[str]) -> bool:
+    if len(lines) < 3:
+        return False
+    body = lines[:-1]
+    long_lines = sum(1 for ln in body if 35 <= len(ln) <= 110)
+    open_ends = sum(1 for ln in body if not ends_terminal(ln))
+    return long_lines >= 0.8 * len(body) and open_ends >= 0.5 * len(body)
+
+
+def _continues(prev: str, line: str) -> bool:
+    first = line.lstrip()[:1]
+    return bool(first) and not ends_terminal(prev) and (first.islower() or first in ",;)")
+
+
+def segment(text: str) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    pos = 0
+    for sep in [*_CHUNK_SEP.finditer(text), None]:
+        end = sep.start() if sep else len(text)
+        _segment_chunk(text, pos, end, blocks)
+        if sep:
+            pos = sep.end()
+    return tuple(blocks)
+
+
+def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if m.group().strip()]
+    if not lines:
+        return
+    if _hard_wrapped([text[a:b] for a, b in lines]) and not any(
+        _BULLET.match(text, a, b) or _MD_HEADING.match(text[a:b]) for a, b in lines
+    ):
+        _add(text, lines[0][0], lines[-1][1], PARAGRAPH, out)
+        return
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        if _QUOTE.match(line):
+            j = i
+            while j + 1 < len(lines) and _QUOTE.match(text[lines[j + 1][0] : lines[j + 1][1]]):
+                j += 1
+            _add(text, a, lines[j][1], QUOTE, out, marker=len(_QUOTE.match(line).group()))
+            i = j + 1
+            continue
+        md = _MD_HEADING.match(line)
+        if md:
+            _add(text, a, b, HEADING, out, content=(a + md.start(2), a + md.end(2)), level=len(md.group(1)), hint="markdown")
+            i += 1
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            _add(text, a, b, LIST_ITEM, out, marker=len(bullet.group()))
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and _continues(text[lines[j][0] : lines[j][1]], text[lines[j + 1][0] : lines[j + 1][1]]):
+            nxt = text[lines[j + 1][0] : lines[j + 1][1]]
+            if _BULLET.match(nxt) or _MD_HEADING.match(nxt) or _QUOTE.match(nxt):
+                break
+            j += 1
+        block_end = lines[j][1]
+        kind = HEADING if j == i and is_heading_like(line) else PARAGRAPH
+        _add(text, a, block_end, kind, out)
+        i = j + 1
+
+
+def _add(
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    out: list[Block],
+    *,
+    marker: int = 0,
+    content: tuple[int, int] | None = None,
+    level: int = 0,
+    hint: str = "",
+) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if content is None:
+        cs = start + marker
+        while cs < end and text[cs] in " \t":
+            cs += 1
+        content = (cs, end)
+    cs, ce = content
+    out.append(Block(len(out), kind, start, end, cs, ce, text[cs:ce], level, hint))
+
+
+def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...]]:
+    """Blocks already known (HTML extraction): join them with blank lines, keep their kinds."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, part_text, level in parts:
+        t = part_text.strip()
+        if not t:
+            continue
+        if pieces:
+            pieces.append("\n\n")
+            pos += 2
+        blocks.append(Block(len(blocks), kind, pos, pos + len(t), pos, pos + len(t), t, level, "html"))
+        pieces.append(t)
+        pos += len(t)
+    return "".join(pieces), tuple(blocks)

@@ -1,0 +1,42 @@
+"""The typer application: a thin layer over the public API."""
+
+from __future__ import annotations
+
+import typer
+
+from cleaner import __version__
+
+app = typer.Typer(
+    name="cleaner",
+    help="Clean scraped news articles and record every piece removed, with the rule and the reason.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """cleaner: clean text or HTML articles; see each command's --help."""
+
+
+def _register() -> None:
+    # Each command module adds its commands to `app`; keep one import per module here.
+    from cleaner.cli import clean_cmd, rules_cmd  # noqa: F401
+    # corpus commands (batch, check, fix) register below
+    from cleaner.cli import corpus_cmds  # noqa: F401
+
+
+_register()
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,93 @@
+"""`cleaner clean` and `cleaner diff`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from cleaner.cli.app import app
+from cleaner.cli.common import (
+    IgnoreOpt, LangOpt, MinConfOpt, RulesOpt, SelectOpt, errors_as_exit, make_config, read_input,
+)
+from cleaner.diffview import render_plain, segments
+from cleaner.pipeline import Cleaner
+from cleaner.result import Result
+
+HtmlOpt = typer.Option(None, "--html/--text", help="Treat the input as HTML or as text (default: sniff content and suffix).")
+UrlOpt = typer.Option(None, "--url", help="The page's URL (selects site rules for HTML).")
+
+
+def _run(file: str, rules, select, ignore, lang, min_confidence, html, url) -> Result:  # type: ignore[no-untyped-def]
+    config = make_config(rules, select, ignore, None, min_confidence)
+    data, name = read_input(file)
+    return Cleaner(config).clean(data, lang=lang, url=url, html=html, name=name)
+
+
+@app.command("clean")
+def clean_command(
+    file: str = typer.Argument(..., help="Article file (text or HTML), or - for standard input."),
+    as_json: bool = typer.Option(False, "--json", help="Print the record (text, removed, lang, ...) as JSON."),
+    markdown: bool = typer.Option(False, "--markdown", help="Keep headings as '## ...'."),
+    explain: bool = typer.Option(False, "--explain", help="After the text, list on stderr what was removed and why."),
+    rules: list[Path] = RulesOpt,
+    select: list[str] = SelectOpt,
+    ignore: list[str] = IgnoreOpt,
+    lang: str = LangOpt,
+    min_confidence: float = MinConfOpt,
+    html: bool = HtmlOpt,
+    url: str = UrlOpt,
+) -> None:
+    """Print the clean text of FILE (or its record with --json)."""
+    with errors_as_exit():
+        result = _run(file, rules, select, ignore, lang, min_confidence, html, url)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    sys.stdout.write(result.render(markdown=markdown) + "\n")
+    if explain:
+        for r in result.removed:
+            snippet = " ".join(r.text.split())[:80]
+            sys.stderr.write(f"removed {r.rule} ({r.confidence:.2f}): {r.reason} \"{snippet}\"\n")
+        if not result.removed:
+            sys.stderr.write("removed nothing\n")
+
+
+@app.command("diff")
+def diff_command(
+    file: str = typer.Argument(..., help="Article file (text or HTML), or - for standard input."),
+    color: bool = typer.Option(None, "--color/--no-color", help="Colour (default: when stdout is a terminal)."),
+    rules: list[Path] = RulesOpt,
+    select: list[str] = SelectOpt,
+    ignore: list[str] = IgnoreOpt,
+    lang: str = LangOpt,
+    min_confidence: float = MinConfOpt,
+    html: bool = HtmlOpt,
+    url: str = UrlOpt,
+) -> None:
+    """Show FILE with every removed piece marked in place with its rule id and reason."""
+    with errors_as_exit():
+        result = _run(file, rules, select, ignore, lang, min_confidence, html, url)
+    use_color = sys.stdout.isatty() if color is None else color
+    if not use_color:
+        sys.stdout.write(render_plain(result) + "\n")
+    else:
+        from rich.console import Console
+        from rich.text import Text
+
+        out = Text()
+        for r in result.removed:
+            if r.stage == "html":
+                out.append(" ".join(r.text.split())[:120], style="red strike")
+                out.append(f" [{r.rule}: {r.reason}] (html: {r.selector})\n", style="yellow")
+        for seg in segments(result):
+            if seg.removal is None:
+                out.append(seg.text)
+            else:
+                out.append(seg.text, style="red strike")
+                out.append(f" [{seg.removal.rule}: {seg.removal.reason}]", style="yellow")
+        Console(force_terminal=True, soft_wrap=True).print(out)
+    n = len(result.removed)
+    sys.stderr.write(f"{n} removal{'s' if n != 1 else ''}" + (f", {len(result.candidates)} candidates kept" if result.candidates else "") + "\n")

@@ -1,0 +1,89 @@
+"""Shared CLI plumbing: options that build a Config, reading input, one-line errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+
+from cleaner.config import Config
+from cleaner.errors import CleanerError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+RulesOpt = typer.Option(None, "--rules", help="Extra rule folder (repeatable); a rule with the same id replaces the shipped one.")
+SelectOpt = typer.Option(None, "--select", help="Only these rule ids or prefixes (repeatable or comma-separated).")
+IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule ids or prefixes (repeatable or comma-separated).")
+LangOpt = typer.Option(None, "--lang", help="Language of the input (skips detection), e.g. en.")
+MinConfOpt = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Remove only what is at least this confident (default 0.5).")
+
+
+def split_ids(values: list[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def make_config(
+    rules: list[Path] | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    lang: str | None = None,
+    min_confidence: float | None = None,
+    base: Config | None = None,
+) -> Config:
+    cfg = base or Config()
+    changes: dict[str, object] = {}
+    if rules:
+        changes["rule_dirs"] = tuple(cfg.rule_dirs) + tuple(Path(r) for r in rules)
+    if select:
+        changes["select"] = split_ids(select)
+    if ignore:
+        changes["ignore"] = tuple(cfg.ignore) + split_ids(ignore)
+    if lang:
+        changes["lang"] = lang
+    if min_confidence is not None:
+        changes["min_confidence"] = min_confidence
+    return cfg.with_(**changes) if changes else cfg
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print a one-line error on stderr and return the Exit to raise."""
+    first = " ".join(str(message).split("\n")[0].split())
+    sys.stderr.write(f"cleaner: error: {first}\n")
+    return typer.Exit(code)
+
+
+@contextmanager
+def errors_as_exit() -> Iterator[None]:
+    try:
+        yield
+    except CleanerError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        name = f"{exc.filename}: " if exc.filename else ""
+        raise fail(f"{name}{exc.strerror or exc}") from None
+
+
+def read_input(path: str) -> tuple[bytes, str | None]:
+    """The bytes of FILE, or of standard input for '-'; the name (for suffix sniffing)."""
+    if path == "-":
+        return sys.stdin.buffer.read(), None
+    p = Path(path)
+    if p.is_dir():
+        raise CleanerError(f"{path}: is a folder (use 'cleaner batch' for folders)")
+    try:
+        return p.read_bytes(), str(p)
+    except FileNotFoundError:
+        raise CleanerError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def setup_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="cleaner: %(levelname)s: %(message)s")

@@ -1,0 +1,1 @@
+"""Corpus commands (batch, check, fix) are registered from their own modules."""

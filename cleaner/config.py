@@ -1,0 +1,46 @@
+"""The one settings object passed down through every stage (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    """How to clean.
+
+    select/ignore take rule ids or prefixes (``promo``, ``promo.also-read``, ``headline.``);
+    an empty ``select`` means every rule and heuristic. ``rule_dirs`` are loaded after the
+    shipped rules; a rule with the same id replaces the shipped one.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    lang: str | None = None  # default language when the caller gives none
+    min_confidence: float = 0.5
+    detect_language: bool = True
+    lang_sample_chars: int = 600
+    regex_timeout: float = 0.05  # seconds per rule match on one block
+    max_input_chars: int = 60_000_000
+    shipped_rules: bool = True
+    extras: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def with_(self, **changes: object) -> Config:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def id_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    """ruff-style selection: a prefix matches the id itself or ids below it."""
+
+    def hit(prefixes: tuple[str, ...]) -> bool:
+        for p in prefixes:
+            p = p.rstrip(".")
+            if rule_id == p or rule_id.startswith(p + ".") or (p and rule_id.startswith(p) and p.endswith("-")):
+                return True
+        return False
+
+    if select and not hit(select):
+        return False
+    return not hit(ignore)

@@ -1,0 +1,83 @@
+"""Stage 1: bytes to str. UTF-8 (with or without BOM), then UTF-16/32 BOMs, then detection."""
+
+from __future__ import annotations
+
+import codecs
+
+from cleaner.errors import InputError
+from cleaner.model import InputInfo
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Single-byte encodings tried when UTF-8 fails, most common in scraped news first.
+_FALLBACKS = ("cp1252", "cp1251", "latin-1")
+
+
+def decode_text(data: str | bytes, *, max_chars: int) -> tuple[str, InputInfo]:
+    """Return the text and how it was decoded; raise InputError with a one-line reason."""
+    if isinstance(data, str):
+        text, info = data, InputInfo()
+    else:
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise InputError(f"expected str or bytes, got {type(data).__name__}")
+        text, info = _decode_bytes(bytes(data))
+    if "\x00" in text:
+        raise InputError("input looks binary (it contains NUL characters)")
+    if len(text) > max_chars:
+        raise InputError(f"input is {len(text):,} characters, over the limit of {max_chars:,}")
+    return text, info
+
+
+def _decode_bytes(data: bytes) -> tuple[str, InputInfo]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), InputInfo(encoding=codec.replace("-sig", ""), encoding_source="bom")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"input has a {codec} byte-order mark but is not valid {codec}: {exc.reason}") from None
+    if b"\x00" in data:
+        raise InputError("input looks binary (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), InputInfo(encoding="utf-8", encoding_source="utf-8")
+    except UnicodeDecodeError:
+        pass
+    guess = _detect(data)
+    if guess is None:
+        raise InputError("input is not valid UTF-8 and its encoding could not be detected")
+    return data.decode(guess), InputInfo(encoding=guess, encoding_source="detected")
+
+
+def _detect(data: bytes) -> str | None:
+    """Detect with charset_normalizer when it is installed (trafilatura brings it), else fall back."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - trafilatura depends on it
+        from_bytes = None
+    if from_bytes is not None:
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            codec = codecs.lookup(best.encoding).name
+            try:
+                data.decode(codec)
+                return codec
+            except (UnicodeDecodeError, LookupError):
+                pass
+    for codec in _FALLBACKS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_text(text):
+            return codec
+    return None
+
+
+def _mostly_text(text: str) -> bool:
+    sample = text[:20_000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls <= len(sample) * 0.01

@@ -1,0 +1,68 @@
+"""Heuristics: small named functions that decide in the same shape as rules."""
+
+from __future__ import annotations
+
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
+from cleaner.heuristics.tails import section_tail
+from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
+
+HEURISTICS: tuple[Heuristic, ...] = (
+    Heuristic(
+        "truncation.dangling-fragment", "truncation",
+        "Dangling fragment after the paragraph's last complete sentence.",
+        "A paragraph that ends in one or two short words after its last full stop ('...across "
+        "official accounts. E') was cut off by the scraper; the fragment goes, the sentence stays.",
+        dangling_fragment,
+    ),
+    Heuristic(
+        "truncation.cut-teaser", "truncation",
+        "Teaser cut off mid-sentence, usually before a 'Read more' link.",
+        "A paragraph ending in an ellipsis, or without closing punctuation, right before a "
+        "cross-promotion line is the teaser of another story.",
+        cut_teaser,
+    ),
+    Heuristic(
+        "truncation.repeated-block", "truncation",
+        "Block that repeats another block or the start of one.",
+        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
+        repeated_block,
+    ),
+    Heuristic(
+        "headline.loaded", "headline",
+        "Headline with loaded or clickbait wording standing between body paragraphs.",
+        "Heading-like blocks inside the body that carry words from the lexicons "
+        "headline.loaded-words or headline.clickbait-phrases are headlines of other stories or "
+        "editorializing. Loaded words inside body paragraphs are never a reason to strip.",
+        loaded_headline,
+    ),
+    Heuristic(
+        "headline.tagged", "headline",
+        "Headline tagged [VIDEO], [INSIGHT], [PICS] or similar.",
+        "A bracketed capital tag marks a teaser for other content.",
+        tagged_headline,
+    ),
+    Heuristic(
+        "headline.all-caps", "headline",
+        "All-capital headline between body paragraphs.",
+        "Capitals alone are weak evidence: strong only for a lone capital headline among "
+        "ordinary subheads; otherwise it is reported as a candidate.",
+        caps_headline,
+    ),
+    Heuristic(
+        "headline.question-kicker", "headline",
+        "Headline-style question fused to the start of the lead paragraph.",
+        "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
+        "rest of the paragraph stays.",
+        question_kicker,
+    ),
+    Heuristic(
+        "tail.section-items", "tail",
+        "Item of a related-content or comments section.",
+        "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
+        "'Comments'), the items under it go too, each recorded with the header that caused it.",
+        section_tail,
+    ),
+)
+
+__all__ = ["HEURISTICS", "Context", "Heuristic"]

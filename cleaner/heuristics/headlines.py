@@ -1,0 +1,92 @@
+"""Editorializing or injected headlines of other stories, and question kickers on the lead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from cleaner.blocks import is_all_caps, is_heading_like, words
+from cleaner.heuristics.base import Context, Heuristic, body_neighbours
+from cleaner.model import HEADING, PARAGRAPH, Block, Removal
+
+_TAG = regex.compile(r"\[\s*(\p{Lu}[\p{Lu}\p{N} &/\-]{1,20})\s*\]|\(\s*(VIDEO|PICS|PHOTOS?|WATCH|POLL|QUIZ)\s*\)")
+_QUESTION_LEAD = regex.compile(r"^(?P<q>[^.?!\n]{3,100}\?)(?P<gap>[ \t]+)(?=[\"'\u201c\u2018]?\p{Lu})")
+
+
+def _headline_candidate(b: Block) -> bool:
+    return b.kind == HEADING or (b.kind == PARAGRAPH and is_heading_like(b.content))
+
+
+def _phrase_hit(text: str, phrases: tuple[str, ...]) -> str | None:
+    folded = text.casefold()
+    for p in phrases:
+        i = folded.find(p)
+        while i >= 0:
+            before_ok = i == 0 or not folded[i - 1].isalnum()
+            j = i + len(p)
+            after_ok = j >= len(folded) or not folded[j].isalnum()
+            if before_ok and after_ok:
+                return p
+            i = folded.find(p, i + 1)
+    return None
+
+
+def _standing_in_body(ctx: Context, b: Block) -> bool:
+    before, _ = body_neighbours(ctx.blocks, b.index)
+    return before
+
+
+def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    loaded = ctx.words("headline.loaded-words")
+    clickbait = ctx.words("headline.clickbait-phrases")
+    for b in ctx.blocks:
+        if not _headline_candidate(b) or not _standing_in_body(ctx, b):
+            continue
+        hit = _phrase_hit(b.content, clickbait) or _phrase_hit(b.content, loaded)
+        if hit:
+            yield h.remove_block(ctx, b, 0.8, f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another story's headline or editorializing.")
+
+
+def tagged_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    for b in ctx.blocks:
+        if len(b.content) > 300 or not _standing_in_body(ctx, b):
+            continue
+        m = _TAG.search(b.content)
+        if m and (_headline_candidate(b) or len(words(b.content)) <= 20):
+            tag = m.group(0)
+            yield h.remove_block(ctx, b, 0.9, f"Headline tagged {tag}: a teaser for other content.")
+
+
+def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """All-capital headlines between paragraphs; capitals alone are weak evidence (neutral
+    subheads are sometimes set in capitals), so this stays a candidate unless the article's
+    other headings are not in capitals."""
+    heads = [b for b in ctx.blocks if _headline_candidate(b) and _standing_in_body(ctx, b)]
+    caps = [b for b in heads if is_all_caps(b.content) and len(words(b.content)) >= 4]
+    if not caps:
+        return
+    lone = len(caps) == 1 and len(heads) >= 3
+    for b in caps:
+        before, after = body_neighbours(ctx.blocks, b.index)
+        confidence = 0.6 if lone and before and after else 0.4
+        yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
+
+
+def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    lead = next((b for b in ctx.blocks if b.kind == PARAGRAPH), None)
+    if lead is None:
+        return
+    m = _QUESTION_LEAD.match(lead.content)
+    if not m:
+        return
+    q = m.group("q")
+    qwords = words(q)
+    rest = lead.content[m.end() :]
+    if not 2 <= len(qwords) <= 10 or len(words(rest)) < 12:
+        return
+    if qwords[0].casefold() not in ctx.words("headline.question-words"):
+        return
+    end = lead.content_start + m.end()
+    yield h.remove_span(ctx, lead, lead.content_start, end, 0.8,
+                        "Headline-style question kicker fused to the start of the lead paragraph.")

@@ -1,0 +1,79 @@
+"""Truncated pieces: a dangling fragment after the last sentence, cut-off teasers, repeats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from cleaner.blocks import ends_terminal, is_heading_like, words
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import PARAGRAPH, Removal
+from cleaner.rulebook import phrase_key
+
+# "...official accounts. E": a sentence end, then one or two short words that end nothing.
+_DANGLING = regex.compile(
+    r"(?<=(?P<prev>\p{L}{3,})[.!?][\"'\u201d\u2019)]?)(?P<gap>[ \t]+)(?P<frag>\p{Lu}[\p{L}'\u2019\-]*(?:[ \t]+\p{L}[\p{L}'\u2019\-]*)?)[ \t]*$"
+)
+_ELLIPSIS = ("\u2026", "...")
+
+
+def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    for b in ctx.blocks:
+        if b.kind != PARAGRAPH or len(b.content) > 20_000:
+            continue
+        m = _DANGLING.search(b.content[-80:])
+        if not m:
+            continue
+        frag, prev = m.group("frag"), m.group("prev")
+        if len(frag) > 12 or not any(c.islower() for c in prev) or len(words(b.content)) < 6:
+            continue
+        offset = b.content_end - len(b.content[-80:])
+        start = offset + m.start("gap")
+        confidence = 0.9 if len(frag) <= 3 else 0.7
+        yield h.remove_span(ctx, b, start, b.content_end, confidence,
+                            f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off.")
+
+
+def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    hits = ctx.rule_hit_blocks()
+    for i, b in enumerate(ctx.blocks):
+        if b.kind != PARAGRAPH or len(words(b.content)) < 8:
+            continue
+        text = b.content.rstrip()
+        nxt = hits.get(i + 1)
+        before_promo = nxt is not None and nxt.category == "promo"
+        if text.endswith(_ELLIPSIS) and not text.endswith(("\u2026\u201d", '..."')):
+            if before_promo:
+                yield h.remove_block(ctx, b, 0.9, f"Cut-off teaser ending in an ellipsis, followed by '{nxt.text.strip()[:40]}'.")
+            elif i == len(ctx.blocks) - 1:
+                yield h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
+        elif before_promo and not ends_terminal(text) and not is_heading_like(text):
+            yield h.remove_block(ctx, b, 0.75, f"Teaser cut off mid-sentence before '{nxt.text.strip()[:40]}'.")
+
+
+def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """A block equal to an earlier one, or a teaser that repeats the start of another block."""
+    seen: dict[str, int] = {}
+    by_head: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    keys: list[str] = []
+    for b in ctx.blocks:
+        key = phrase_key(b.content)
+        for e in _ELLIPSIS:
+            key = key.removesuffix(e).rstrip()
+        keys.append(key)
+        n = len(key.split())
+        if n >= 6 and key in seen:
+            yield h.remove_block(ctx, b, 0.85, f"Repeats block {seen[key]} word for word.")
+            continue
+        seen.setdefault(key, b.index)
+        if n >= 8:
+            by_head.setdefault(tuple(key.split()[:8]), []).append((b.index, key))
+    for group in by_head.values():
+        if len(group) < 2:
+            continue
+        for i, key in group:
+            for j, other in group:
+                if i != j and len(other) > len(key) and other.startswith(key) and keys[i] != keys[j]:
+                    yield h.remove_block(ctx, ctx.blocks[i], 0.8, f"Teaser that repeats the start of block {j}.")
+                    break

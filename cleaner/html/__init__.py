@@ -1,0 +1,23 @@
+"""HTML input: decode, drop debris by CSS rule, extract the article as blocks with trafilatura."""
+
+from cleaner.html.extract import Extracted, apply_html_rules, body_blocks, extract, looks_like_html
+from cleaner.html.rules import (
+    HtmlRule,
+    default_rule_paths,
+    example_matches,
+    load_html_rules,
+    rules_for_url,
+)
+
+__all__ = [
+    "Extracted",
+    "HtmlRule",
+    "apply_html_rules",
+    "body_blocks",
+    "default_rule_paths",
+    "example_matches",
+    "extract",
+    "load_html_rules",
+    "looks_like_html",
+    "rules_for_url",
+]

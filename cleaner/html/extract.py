@@ -1,0 +1,329 @@
+"""HTML in, article blocks out: decode, parse once, drop debris by rule, extract with trafilatura."""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from lxml import etree
+
+from cleaner.config import Config, id_selected
+from cleaner.html.encoding import decode_html
+from cleaner.html.rules import HtmlRule, match, rules_for_url
+from cleaner.model import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, InputInfo, Removal
+
+Block3 = tuple[str, str, int]
+
+# trafilatura logs every discarded page at WARNING/ERROR; the reason reaches callers as `error`
+for _name in ("trafilatura", "trafilatura.core", "trafilatura.utils", "trafilatura.main_extractor", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    blocks: tuple[Block3, ...]  # (kind, text, level)
+    removals: tuple[Removal, ...]
+    info: InputInfo
+    error: str | None = None
+    title: str | None = None
+
+
+# --- sniffing ---------------------------------------------------------------------------
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz")
+_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>]|"
+    r"<(?:p|div|article|section|span|table|ul|ol|h[1-6]|br|a\s+href)[\s>/]",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(data: str | bytes, name: str | None = None) -> bool:
+    """True for a name ending in .html/.htm, or content whose start reads as HTML markup."""
+    if name and name.lower().endswith(_HTML_SUFFIXES):
+        return True
+    head = data[:4096]
+    if isinstance(head, bytes):
+        for bom in (b"\xef\xbb\xbf",):
+            if head.startswith(bom):
+                head = head[len(bom) :]
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            try:
+                head = head.decode("utf-16")
+            except UnicodeDecodeError:
+                return False
+        else:
+            head = head.decode("latin-1")
+    stripped = head.lstrip()
+    if stripped[:1] != "<":
+        # markup later on in a mostly-text file is not HTML input; a few tags at the start are
+        return bool(re.match(r"\s*(?:<\?xml[^>]*>\s*)?<", head)) and bool(_SNIFF.search(head))
+    return bool(_SNIFF.search(head))
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+def _parse(text: str) -> etree._Element | None:
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(text)
+    except Exception:  # lxml/libxml2 failures on hostile input
+        tree = None
+    if tree is None and text.strip():
+        # a bare fragment: trafilatura rejects it as "dubious"; give it a document around it
+        try:
+            tree = load_html(f"<html><body>{text}</body></html>")
+        except Exception:
+            tree = None
+    return tree
+
+
+def _title(tree: etree._Element) -> str | None:
+    try:
+        for xp in ("//meta[@property='og:title']/@content", "//head/title//text()", "//h1//text()"):
+            vals = tree.xpath(xp)
+            if vals:
+                t = " ".join(" ".join(str(v) for v in vals[:20]).split())
+                if t:
+                    return t
+    except Exception:
+        return None
+    return None
+
+
+# --- HTML rules -------------------------------------------------------------------------
+
+_NEVER_REMOVE = frozenset({"html", "body", "head"})
+_TEXT_XP = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+_P_TEXT_XP = etree.XPath(".//p//text()")
+_REPO = Path(__file__).resolve().parents[2]
+_MAX_REMOVAL_TEXT = 5000
+
+
+def _source(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(_REPO))
+    except ValueError:
+        return path
+
+
+def _p_text_len(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in _P_TEXT_XP(el))
+
+
+def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Removal]:
+    """Remove the elements the rules select (outermost only; tails kept), returning a Removal each.
+
+    Guard: an element holding most of the page's paragraph text is never removed, so a
+    mis-aimed class on a wrapper cannot take the article with it.
+    """
+    if not rules:
+        return []
+    removals: list[Removal] = []
+    removed: set[etree._Element] = set()
+    page_p: int | None = None
+    for el, rule, css in match(tree, rules):
+        if el.tag in _NEVER_REMOVE or el.getparent() is None:
+            continue
+        if removed and any(a in removed for a in el.iterancestors()):
+            continue
+        p_len = _p_text_len(el)
+        if p_len > 400:
+            if page_p is None:
+                page_p = _p_text_len(tree)
+            if p_len > 0.5 * page_p:
+                continue
+        text = " ".join("".join(_TEXT_XP(el)).split())
+        if len(text) > _MAX_REMOVAL_TEXT:
+            text = text[:_MAX_REMOVAL_TEXT] + "…"
+        removed.add(el)
+        _drop(el)
+        removals.append(
+            Removal(
+                rule=rule.id,
+                category=rule.category,
+                reason=rule.reason,
+                source=_source(rule.source),
+                text=text,
+                confidence=rule.confidence,
+                stage="html",
+                selector=css,
+            )
+        )
+    return removals
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove an element, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+# --- trafilatura output to blocks -------------------------------------------------------
+
+_BLOCKISH = frozenset({"p", "head", "quote", "item", "list", "row", "table", "div", "code", "figure", "caption"})
+_WS = re.compile(r"[^\S\n]+")
+_HEAD_LEVEL = re.compile(r"h([1-6])")
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+
+
+def _render(el: etree._Element, skip_lists: bool = False) -> str:
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, int]] = [(el, 0)]
+    # iterative walk: (element, state) where state 0 = enter, 1 = leave
+    while stack:
+        e, state = stack.pop()
+        if state == 0:
+            tag = e.tag
+            if e is not el:
+                if tag == "lb":
+                    parts.append("\n")
+                    if e.tail:
+                        parts.append(e.tail)
+                    continue
+                if skip_lists and tag == "list":
+                    if e.tail:
+                        parts.append(e.tail)
+                    continue
+                if tag in _BLOCKISH:
+                    parts.append("\n")
+                elif tag == "cell" and e.getprevious() is not None:
+                    parts.append(" | ")
+            if e.text:
+                parts.append(e.text)
+            stack.append((e, 1))
+            for child in reversed(e):
+                if isinstance(child.tag, str):
+                    stack.append((child, 0))
+        else:
+            if e is not el:
+                if e.tag in _BLOCKISH:
+                    parts.append("\n")
+                if e.tail:
+                    parts.append(e.tail)
+    text = "".join(parts)
+    if "&" in text:
+        text = html_lib.unescape(text)
+    lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _heading_level(el: etree._Element) -> int:
+    m = _HEAD_LEVEL.fullmatch(el.get("rend") or "")
+    return int(m.group(1)) if m else 0
+
+
+def _list_blocks(lst: etree._Element, out: list[Block3]) -> None:
+    for item in lst:
+        if item.tag != "item":
+            text = _render(item)
+            if text:
+                out.append((LIST_ITEM, text, 0))
+            continue
+        text = _render(item, skip_lists=True)
+        if text:
+            out.append((LIST_ITEM, text, 0))
+        for sub in item:
+            if sub.tag == "list":
+                _list_blocks(sub, out)
+
+
+def body_blocks(body: etree._Element) -> list[Block3]:
+    """Turn trafilatura's output tree into (kind, text, level) blocks."""
+    out: list[Block3] = []
+    _loose(body.text, out)
+    for el in body:
+        tag = el.tag
+        if not isinstance(tag, str):
+            _loose(el.tail, out)
+            continue
+        if tag == "list":
+            _list_blocks(el, out)
+            _loose(el.tail, out)
+            continue
+        text = _render(el)
+        _tail = el.tail
+        if not text:
+            _loose(_tail, out)
+            continue
+        if tag == "head":
+            out.append((HEADING, text, _heading_level(el)))
+        elif tag == "quote":
+            out.append((QUOTE, text, 0))
+        elif tag in ("figure", "caption", "graphic") or (tag == "p" and _CAPTION_CLASS.search(el.get("class") or "")):
+            out.append((CAPTION, text, 0))
+        else:
+            out.append((PARAGRAPH, text, 0))
+        _loose(_tail, out)
+    return out
+
+
+def _loose(text: str | None, out: list[Block3]) -> None:
+    """Text trafilatura left directly in the body (between blocks) is a paragraph of its own."""
+    if text and text.strip():
+        if "&" in text:
+            text = html_lib.unescape(text)
+        lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
+        joined = "\n".join(line for line in lines if line)
+        if joined:
+            out.append((PARAGRAPH, joined, 0))
+
+
+# --- the entry point --------------------------------------------------------------------
+
+
+def extract(
+    data: str | bytes,
+    *,
+    url: str | None,
+    html_rules: Sequence[HtmlRule],
+    config: Config,
+) -> Extracted:
+    """Extract the article from an HTML page; never raises for bad input, reports it in ``error``."""
+    if len(data) > config.max_input_chars:
+        info = InputInfo(kind="html", encoding="str" if isinstance(data, str) else "unknown", encoding_source="given" if isinstance(data, str) else "none", url=url)
+        return Extracted((), (), info, error=f"input too large: {len(data)} > {config.max_input_chars} characters")
+    decoded = decode_html(data)
+    info = InputInfo(kind="html", encoding=decoded.encoding, encoding_source=decoded.source, url=url)
+    tree = _parse(decoded.text)
+    if tree is None:
+        return Extracted((), (), info, error="not parseable as HTML")
+    active = [
+        r
+        for r in rules_for_url(html_rules, url)
+        if r.confidence >= config.min_confidence and id_selected(r.id, config.select, config.ignore)
+    ]
+    try:
+        removals = apply_html_rules(tree, active)
+    except RecursionError:
+        removals = []
+    title = _title(tree)
+    try:
+        from trafilatura import bare_extraction
+
+        doc = bare_extraction(tree, url=url, output_format="xml", include_comments=False)
+    except RecursionError:
+        return Extracted((), tuple(removals), info, error="HTML too deeply nested to extract", title=title)
+    except Exception as err:  # trafilatura bug or lxml failure on hostile markup
+        msg = " ".join(str(err).split())[:200] or type(err).__name__
+        return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title)
+    body = getattr(doc, "body", None) if doc is not None else None
+    blocks = body_blocks(body) if body is not None else []
+    if not blocks:
+        return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title)
+    return Extracted(tuple(blocks), tuple(removals), info, None, title)

@@ -1,0 +1,123 @@
+"""Values that flow through the pipeline: blocks, removals, language, input facts.
+
+Every value here is a frozen dataclass; stages build new values instead of mutating.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Block kinds. Text input yields heading/paragraph/list_item/quote; HTML adds caption.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+QUOTE = "quote"
+CAPTION = "caption"
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, QUOTE, CAPTION)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of the normalized text: ``text[start:end]`` is the block as written.
+
+    ``content_start``/``content_end`` bound the block's words without markup such as a
+    Markdown ``#`` or a list bullet; rules and heuristics look at ``content``.
+    """
+
+    index: int
+    kind: str
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    content: str
+    level: int = 0  # heading level when known (Markdown/HTML), else 0
+    source_hint: str = ""  # "markdown", "html", "" for plain text heuristics
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One decision to remove a piece, carrying its why from decision to record.
+
+    ``start``/``end`` are offsets into the normalized text (text stage) and are None for
+    pieces removed before the text existed (HTML stage).
+    """
+
+    rule: str
+    category: str
+    reason: str
+    source: str
+    text: str
+    confidence: float
+    stage: str = "text"
+    start: int | None = None
+    end: int | None = None
+    block: int | None = None
+    selector: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "category": self.category,
+            "reason": self.reason,
+            "source": self.source,
+            "stage": self.stage,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "confidence": round(self.confidence, 4),
+        }
+        if self.block is not None:
+            out["block"] = self.block
+        if self.selector is not None:
+            out["selector"] = self.selector
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Removal:
+        return cls(
+            rule=d["rule"],
+            category=d["category"],
+            reason=d["reason"],
+            source=d["source"],
+            text=d["text"],
+            confidence=float(d["confidence"]),
+            stage=d.get("stage", "text"),
+            start=d.get("start"),
+            end=d.get("end"),
+            block=d.get("block"),
+            selector=d.get("selector"),
+        )
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1 as langdetect gives it, or "und"
+    confidence: float
+    path: str  # "given" | "stopwords" | "langdetect" | "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "confidence": round(self.confidence, 4), "path": self.path}
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    """What is known about the input before cleaning: its kind and how it was decoded."""
+
+    kind: str = "text"  # "text" | "html"
+    encoding: str = "str"  # codec used, or "str" when the caller gave a str
+    encoding_source: str = "given"  # "given" | "bom" | "utf-8" | "meta" | "detected" | ...
+    url: str | None = None
+    extras: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "encoding": self.encoding,
+            "encoding_source": self.encoding_source,
+        }
+        if self.url:
+            out["url"] = self.url
+        out.update(dict(self.extras))
+        return out

@@ -1,0 +1,122 @@
+"""The pipeline: input -> decode/normalize -> blocks -> rules and heuristics -> Result."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from cleaner import blocks as blocks_mod
+from cleaner.config import Config
+from cleaner.decide import decide
+from cleaner.decode import decode_text
+from cleaner.errors import InputError
+from cleaner.lang import detect_language
+from cleaner.model import Block, InputInfo, Language, Removal
+from cleaner.normalize import normalize
+from cleaner.result import Result, assemble
+from cleaner.rulebook import Rulebook, load_rulebook
+
+log = logging.getLogger(__name__)
+
+
+class Cleaner:
+    """Compiles the rules once; ``clean`` may be called any number of times."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.rulebook: Rulebook = load_rulebook(self.config)
+        self._html_rules: object | None = None
+
+    def clean(
+        self,
+        data: str | bytes,
+        *,
+        lang: str | None = None,
+        url: str | None = None,
+        html: bool | None = None,
+        name: str | None = None,
+    ) -> Result:
+        """Clean text or HTML. ``html=None`` sniffs the content (and ``name``'s suffix)."""
+        if html is None:
+            html = self._looks_like_html(data, name)
+        if html:
+            return self._clean_html(data, lang=lang, url=url)
+        text, info = decode_text(data, max_chars=self.config.max_input_chars)
+        if url:
+            info = InputInfo(info.kind, info.encoding, info.encoding_source, url, info.extras)
+        norm = normalize(text)
+        blocks = blocks_mod.segment(norm.text)
+        return self._finish(norm.text, blocks, info, norm.steps, (("normalize", norm.path),), lang, ())
+
+    def clean_file(self, path: Path, **kwargs: object) -> Result:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return self.clean(data, name=str(path), **kwargs)  # type: ignore[arg-type]
+
+    def _finish(
+        self,
+        text: str,
+        blocks: tuple[Block, ...],
+        info: InputInfo,
+        steps: tuple[tuple[str, str], ...],
+        paths: tuple[tuple[str, str], ...],
+        lang: str | None,
+        pre_removed: tuple[Removal, ...],
+        error: str | None = None,
+    ) -> Result:
+        language: Language = detect_language(blocks, self.config, lang)
+        decision = decide(text, blocks, None if language.code == "und" else language.code, self.rulebook, self.config)
+        clean, kept, gaps = assemble(text, blocks, decision.removed)
+        return Result(
+            text=clean,
+            removed=pre_removed + decision.removed,
+            candidates=decision.candidates,
+            lang=language,
+            input=info,
+            normalization=steps,
+            kept=kept,
+            gaps=gaps,
+            blocks=blocks,
+            paths=paths + (("lang", language.path),),
+            warnings=decision.warnings,
+            error=error,
+        )
+
+    # HTML ---------------------------------------------------------------------------
+    def _looks_like_html(self, data: str | bytes, name: str | None) -> bool:
+        try:
+            from cleaner.html import looks_like_html
+        except ImportError:  # pragma: no cover - the html package is part of the distribution
+            return False
+        return looks_like_html(data, name)
+
+    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None) -> Result:
+        from cleaner.html import extract
+
+        if self._html_rules is None:
+            from cleaner.html.rules import html_rules_from_rulebook
+
+            self._html_rules = html_rules_from_rulebook(self.rulebook, self.config)
+        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
+        text, blocks = blocks_mod.from_parts(ex.blocks)
+        norm = normalize(text)
+        if norm.text != text:  # ftfy changed the extracted text: segment its result again
+            text, blocks = blocks_mod.from_parts(
+                [(b.kind, normalize(b.content).text, b.level) for b in blocks]
+            )
+        return self._finish(text, blocks, ex.info, norm.steps, (("normalize", norm.path), ("html", "trafilatura")),
+                            lang, ex.removals, ex.error)
+
+
+def clean(
+    data: str | bytes,
+    *,
+    lang: str | None = None,
+    url: str | None = None,
+    config: Config | None = None,
+    html: bool | None = None,
+) -> Result:
+    """Clean one article (text or HTML) and return the clean text with its record."""
+    return Cleaner(config).clean(data, lang=lang, url=url, html=html)

@@ -1,0 +1,158 @@
+"""Stage 6: the clean text and the record; ``restore`` rebuilds the normalized input.
+
+Layout: ``kept`` lists ``[start, end, clean_start]`` for each kept piece (offsets into the
+normalized text and into the clean text); ``gaps`` lists ``[start, text]`` for what is
+neither kept nor removed (whitespace between blocks, Markdown heading markers). Kept +
+removed + gaps cover the normalized text exactly, so it can be rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cleaner.model import HEADING, Block, InputInfo, Language, Removal
+
+SCHEMA_ID = "cleaner.record/1"
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    removed: tuple[Removal, ...]
+    candidates: tuple[Removal, ...]
+    lang: Language
+    input: InputInfo
+    normalization: tuple[tuple[str, str], ...]
+    kept: tuple[tuple[int, int, int], ...]
+    gaps: tuple[tuple[int, str], ...]
+    blocks: tuple[Block, ...]
+    paths: tuple[tuple[str, str], ...] = ()  # which path each stage took, e.g. ("normalize", "ascii-skip")
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(r.category for r in self.removed).items()))
+
+    @property
+    def source_length(self) -> int:
+        return sum(e - s for s, e, _ in self.kept) + sum(len(t) for _, t in self.gaps) + sum(
+            len(r.text) for r in self.removed if r.start is not None
+        )
+
+    def render(self, *, markdown: bool = False) -> str:
+        """The clean text; with ``markdown`` headings are written as ``## ...``."""
+        if not markdown:
+            return self.text
+        out: list[str] = []
+        for block_text, block in self._kept_blocks():
+            if block.kind == HEADING:
+                out.append("#" * (block.level or 2) + " " + block_text)
+            else:
+                out.append(block_text)
+        return "\n\n".join(out)
+
+    def _kept_blocks(self) -> list[tuple[str, Block]]:
+        by_block: dict[int, list[str]] = {}
+        for s, e, c in self.kept:
+            idx = _block_at(self.blocks, s)
+            by_block.setdefault(idx, []).append(self.text[c : c + (e - s)])
+        return [("".join(parts), self.blocks[i]) for i, parts in by_block.items()]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "text": self.text,
+            "removed": [r.to_dict() for r in self.removed],
+            "candidates": [r.to_dict() for r in self.candidates],
+            "lang": self.lang.to_dict(),
+            "input": self.input.to_dict(),
+            "normalization": [list(s) for s in self.normalization],
+            "counts": self.counts,
+            "layout": {"kept": [list(k) for k in self.kept], "gaps": [list(g) for g in self.gaps]},
+            "paths": dict(self.paths),
+            "warnings": list(self.warnings),
+            "error": self.error,
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+
+def _block_at(blocks: Sequence[Block], pos: int) -> int:
+    lo, hi = 0, len(blocks) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if blocks[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def assemble(text: str, blocks: Sequence[Block], removed: Sequence[Removal]) -> tuple[str, tuple, tuple]:
+    """Cut the removals out of the blocks; join what is left of each block with a blank line."""
+    spans = sorted((r.start, r.end) for r in removed if r.start is not None)  # type: ignore[misc]
+    kept: list[tuple[int, int, int]] = []
+    pieces: list[str] = []
+    clean_len = 0
+    k = 0
+    for b in blocks:
+        lo, hi = (b.content_start, b.content_end) if b.kind == HEADING and b.source_hint == "markdown" else (b.start, b.end)
+        while k < len(spans) and spans[k][1] <= lo:
+            k += 1
+        segs: list[tuple[int, int]] = []
+        pos = lo
+        j = k
+        while j < len(spans) and spans[j][0] < hi:
+            s, e = spans[j]
+            if s > pos:
+                segs.append((pos, s))
+            pos = max(pos, e)
+            j += 1
+        if pos < hi:
+            segs.append((pos, hi))
+        segs = [(s, e) for s, e in segs if e > s]
+        if not segs or not "".join(text[s:e] for s, e in segs).strip():
+            continue
+        if pieces:
+            pieces.append("\n\n")
+            clean_len += 2
+        for s, e in segs:
+            kept.append((s, e, clean_len))
+            pieces.append(text[s:e])
+            clean_len += e - s
+    covered = sorted([(s, e) for s, e, _ in kept] + list(spans))
+    gaps: list[tuple[int, str]] = []
+    pos = 0
+    for s, e in covered:
+        if s > pos:
+            gaps.append((pos, text[pos:s]))
+        pos = max(pos, e)
+    if pos < len(text):
+        gaps.append((pos, text[pos:]))
+    return "".join(pieces), tuple(kept), tuple(gaps)
+
+
+def restore(record: Result | dict[str, Any]) -> str:
+    """Rebuild the normalized input (the extracted text, for HTML) from a record."""
+    d = record.to_dict() if isinstance(record, Result) else record
+    if d.get("schema") != SCHEMA_ID:
+        raise ValueError(f"not a cleaner record (schema {d.get('schema')!r}, expected {SCHEMA_ID!r})")
+    clean = d["text"]
+    parts: list[tuple[int, str]] = [(s, clean[c : c + (e - s)]) for s, e, c in d["layout"]["kept"]]
+    parts += [(s, t) for s, t in d["layout"]["gaps"]]
+    parts += [(r["start"], r["text"]) for r in d["removed"] if r.get("start") is not None]
+    parts.sort(key=lambda p: p[0])
+    out: list[str] = []
+    pos = 0
+    for s, t in parts:
+        if s != pos:
+            raise ValueError(f"record layout is inconsistent at offset {s} (expected {pos})")
+        out.append(t)
+        pos += len(t)
+    return "".join(out)

@@ -1,0 +1,317 @@
+"""Rule files: load YAML, validate, compile once, select by id or prefix.
+
+A rule file holds ``rules:`` (text rules, or HTML rules with ``selectors``) and/or
+``lexicons:`` (word lists that heuristics read). See rules/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from cleaner.config import Config, id_selected
+from cleaner.errors import RuleFileError
+from cleaner.model import BLOCK_KINDS
+
+log = logging.getLogger(__name__)
+
+SCOPES = ("block", "span", "element")
+TAILS = ("items", "rest")
+RULE_KEYS = {
+    "id", "name", "category", "reason", "doc", "languages", "scope", "kinds", "regex",
+    "phrases", "selectors", "max_words", "confidence", "tail", "examples", "flags",
+}
+FILE_KEYS = {"category", "site", "rules", "lexicons", "languages"}
+LEXICON_KEYS = {"id", "languages", "words", "doc"}
+ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+# Inputs that make catastrophic backtracking show itself at load time.
+_PROBES = tuple(
+    c * 3000 + tail for c in ("a", " ", "A a ", "1", ".", "ab") for tail in ("!", "\n", "\u2026")
+)
+
+
+def shipped_rules_dir() -> Path:
+    """The rules bundled with the package (a wheel carries them as cleaner/_rules)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise RuleFileError(here / "_rules", "shipped rule folder not found; the installation is broken")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    name: str
+    reason: str
+    doc: str
+    languages: tuple[str, ...]
+    scope: str
+    kinds: tuple[str, ...]
+    patterns: tuple[regex.Pattern[str], ...]
+    phrases: frozenset[str]
+    selectors: tuple[str, ...]
+    max_words: int | None
+    confidence: float
+    tail: str | None
+    site: str | None
+    path: Path
+    examples_strip: tuple[str, ...]
+    examples_keep: tuple[str, ...]
+
+    @property
+    def stage(self) -> str:
+        return "html" if self.selectors else "text"
+
+    @property
+    def source(self) -> str:
+        return f"{_display(self.path)}#{self.id}"
+
+    def applies_to_lang(self, lang: str | None) -> bool:
+        return not self.languages or lang in (None, "und") or lang in self.languages
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    id: str
+    languages: tuple[str, ...]
+    words: tuple[str, ...]
+    path: Path
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """Every rule and lexicon loaded, after selection; built once per Config."""
+
+    rules: tuple[Rule, ...]
+    lexicons: tuple[Lexicon, ...]
+    files: tuple[Path, ...]
+    _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
+    _by_lang: dict[str | None, tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    def text_rules(self, lang: str | None) -> tuple[Rule, ...]:
+        """Text-stage rules that apply to the language (a cache of compiled rules)."""
+        found = self._by_lang.get(lang)
+        if found is None:
+            found = tuple(r for r in self.rules if r.stage == "text" and r.applies_to_lang(lang))
+            self._by_lang[lang] = found
+        return found
+
+    def html_rules(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.stage == "html")
+
+    def words(self, lexicon_id: str, lang: str | None) -> tuple[str, ...]:
+        """The words of every lexicon with that id that fits the language."""
+        out: list[str] = []
+        for lex in self.lexicons:
+            if lex.id == lexicon_id and (not lex.languages or lang in (None, "und") or lang in lex.languages):
+                out.extend(lex.words)
+        return tuple(out)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(shipped_rules_dir().parent))
+    except (ValueError, RuleFileError):
+        return str(path)
+
+
+def rule_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise RuleFileError(folder, "rule folder does not exist")
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_rulebook(config: Config) -> Rulebook:
+    """Load shipped rules then each ``--rules`` folder; later ids replace earlier ones."""
+    return _load_cached(config.shipped_rules, tuple(Path(d) for d in config.rule_dirs), config.select, config.ignore)
+
+
+@lru_cache(maxsize=32)
+def _load_cached(
+    shipped: bool, rule_dirs: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Rulebook:
+    folders = ([shipped_rules_dir()] if shipped else []) + list(rule_dirs)
+    by_id: dict[str, Rule] = {}
+    lexicons: list[Lexicon] = []
+    files: list[Path] = []
+    for folder in folders:
+        for path in rule_files(folder):
+            rules, lexs = load_file(path)
+            files.append(path)
+            for rule in rules:
+                by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
+            lexicons.extend(lexs)
+    selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
+    return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected)
+
+
+def load_file(path: Path) -> tuple[list[Rule], list[Lexicon]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, f"cannot read: {exc}") from None
+    try:
+        doc = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise RuleFileError(path, f"invalid YAML{at}: {getattr(exc, 'problem', exc)}") from None
+    if doc is None:
+        return [], []
+    if not isinstance(doc, dict):
+        raise RuleFileError(path, "top level must be a mapping with 'rules' and/or 'lexicons'")
+    _no_unknown(path, doc, FILE_KEYS, None)
+    defaults = {"category": doc.get("category"), "site": doc.get("site"), "languages": doc.get("languages")}
+    rules_raw = doc.get("rules") or []
+    if not isinstance(rules_raw, list):
+        raise RuleFileError(path, "must be a list", key="rules")
+    rules = [_parse_rule(path, item, defaults, i) for i, item in enumerate(rules_raw)]
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:
+            raise RuleFileError(path, "duplicate id in one file", r.id, "id")
+        seen.add(r.id)
+    lex_raw = doc.get("lexicons") or []
+    if not isinstance(lex_raw, list):
+        raise RuleFileError(path, "must be a list", key="lexicons")
+    return rules, [_parse_lexicon(path, item, defaults) for item in lex_raw]
+
+
+def _no_unknown(path: Path, d: dict[str, Any], allowed: set[str], rule_id: str | None) -> None:
+    for key in d:
+        if key not in allowed:
+            raise RuleFileError(path, f"unknown key (allowed: {', '.join(sorted(allowed))})", rule_id, str(key))
+
+
+def _str_list(path: Path, rid: str | None, key: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(path, "must be a string or a list of strings", rid, key)
+    return tuple(value)
+
+
+def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> Rule:
+    if not isinstance(item, dict):
+        raise RuleFileError(path, f"rule #{index + 1} must be a mapping", key="rules")
+    rid = item.get("id")
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        raise RuleFileError(path, f"rule #{index + 1}: id must look like 'category.name'", rid if isinstance(rid, str) else None, "id")
+    _no_unknown(path, item, RULE_KEYS, rid)
+    category = item.get("category", defaults["category"]) or rid.split(".", 1)[0]
+    if not isinstance(category, str) or not rid.startswith(category + "."):
+        raise RuleFileError(path, f"id must start with its category '{category}.'", rid, "category")
+    reason = item.get("reason")
+    if not isinstance(reason, str) or not reason.strip():
+        raise RuleFileError(path, "a reason sentence is required", rid, "reason")
+    languages = _str_list(path, rid, "languages", item.get("languages", defaults["languages"]))
+    selectors = _str_list(path, rid, "selectors", item.get("selectors"))
+    scope = item.get("scope", "element" if selectors else "block")
+    if scope not in SCOPES:
+        raise RuleFileError(path, f"must be one of {', '.join(SCOPES)}", rid, "scope")
+    if selectors and scope != "element":
+        raise RuleFileError(path, "rules with selectors have scope 'element'", rid, "scope")
+    kinds = _str_list(path, rid, "kinds", item.get("kinds"))
+    for k in kinds:
+        if k not in BLOCK_KINDS:
+            raise RuleFileError(path, f"unknown block kind '{k}' (known: {', '.join(BLOCK_KINDS)})", rid, "kinds")
+    flags_s = _str_list(path, rid, "flags", item.get("flags"))
+    flags = regex.IGNORECASE | regex.UNICODE
+    if "case-sensitive" in flags_s:
+        flags &= ~regex.IGNORECASE
+    patterns = []
+    for pat in _str_list(path, rid, "regex", item.get("regex")):
+        patterns.append(_compile(path, rid, pat, flags))
+    phrases = frozenset(phrase_key(p) for p in _str_list(path, rid, "phrases", item.get("phrases")))
+    if not (patterns or phrases or selectors):
+        raise RuleFileError(path, "a rule needs 'regex', 'phrases' or 'selectors'", rid, "regex")
+    if scope == "span" and not patterns:
+        raise RuleFileError(path, "span rules need 'regex' (the match is what goes)", rid, "regex")
+    max_words = item.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise RuleFileError(path, "must be a positive integer", rid, "max_words")
+    confidence = item.get("confidence", 0.9)
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        raise RuleFileError(path, "must be a number from 0 to 1", rid, "confidence")
+    tail = item.get("tail")
+    if tail is not None and tail not in TAILS:
+        raise RuleFileError(path, f"must be one of {', '.join(TAILS)}", rid, "tail")
+    examples = item.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"strip", "keep"}:
+        raise RuleFileError(path, "must be a mapping with 'strip' and/or 'keep' lists", rid, "examples")
+    strip = _str_list(path, rid, "examples.strip", examples.get("strip"))
+    keep = _str_list(path, rid, "examples.keep", examples.get("keep"))
+    if not strip:
+        raise RuleFileError(path, "at least one 'strip' example is required", rid, "examples.strip")
+    doc = item.get("doc") or ""
+    if not isinstance(doc, str):
+        raise RuleFileError(path, "must be a string", rid, "doc")
+    name = item.get("name") or rid.split(".", 1)[1]
+    return Rule(
+        id=rid, category=category, name=str(name), reason=reason.strip(), doc=doc.strip(),
+        languages=languages, scope=scope, kinds=kinds, patterns=tuple(patterns), phrases=phrases,
+        selectors=selectors, max_words=max_words, confidence=float(confidence), tail=tail,
+        site=defaults["site"], path=path, examples_strip=strip, examples_keep=keep,
+    )
+
+
+def _compile(path: Path, rid: str, pattern: str, flags: int) -> regex.Pattern[str]:
+    try:
+        compiled = regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise RuleFileError(path, f"invalid regular expression: {exc}", rid, "regex") from None
+    for probe in _PROBES:
+        try:
+            compiled.search(probe, timeout=0.2)
+        except TimeoutError:
+            raise RuleFileError(
+                path, "regular expression backtracks catastrophically (took over 0.2 s on a 3 KB probe)", rid, "regex"
+            ) from None
+    return compiled
+
+
+def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        raise RuleFileError(path, "each lexicon needs an 'id'", key="lexicons")
+    lid = item["id"]
+    _no_unknown(path, item, LEXICON_KEYS, lid)
+    words = _str_list(path, lid, "words", item.get("words"))
+    if not words:
+        raise RuleFileError(path, "a lexicon needs 'words'", lid, "words")
+    languages = _str_list(path, lid, "languages", item.get("languages", defaults["languages"]))
+    return Lexicon(lid, languages, tuple(w.casefold() for w in words), path)
+
+
+_PUNCT_EDGES = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
+_SPACES = regex.compile(r"\s+")
+
+
+def phrase_key(text: str) -> str:
+    """How phrases compare: case-folded, edge punctuation dropped, spaces folded."""
+    return _SPACES.sub(" ", _PUNCT_EDGES.sub("", text)).casefold()
+
+
+def iter_examples(rules: Iterable[Rule]) -> Iterable[tuple[Rule, str, bool]]:
+    for r in rules:
+        for ex in r.examples_strip:
+            yield r, ex, True
+        for ex in r.examples_keep:
+            yield r, ex, False
+
+
+def select_ids(ids: Sequence[str], config: Config) -> list[str]:
+    return [i for i in ids if id_selected(i, config.select, config.ignore)]
