@@ -34,13 +34,15 @@ def load_pages(data: Path, only: list[str] | None = None) -> list[tuple[str, str
         path = data / "html" / f"{pid}.html.gz"
         if not path.exists():
             continue
-        pages.append((pid, truth[pid].get("url") or "", truth[pid].get("articleBody") or "", gzip.decompress(path.read_bytes())))
+        pages.append(
+            (pid, truth[pid].get("url") or "", truth[pid].get("articleBody") or "", gzip.decompress(path.read_bytes()))
+        )
     return pages
 
 
-def cleaner_runner(no_rules: bool = False):
+def cleaner_runner(no_rules: bool = False, html_only: bool = False):
     """(label, fn(html_bytes, url) -> text); the full pipeline when it exists, else the HTML stage."""
-    if not no_rules:
+    if not (no_rules or html_only):
         try:
             from cleaner import Cleaner  # type: ignore[attr-defined]
 
@@ -69,10 +71,13 @@ def cleaner_runner(no_rules: bool = False):
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="benchmark folder (default: %(default)s)")
-    ap.add_argument("--show-extra", action="store_true", help="per page, print kept lines whose shingles the truth lacks")
+    ap.add_argument(
+        "--show-extra", action="store_true", help="per page, print kept lines whose shingles the truth lacks"
+    )
     ap.add_argument("--show-missing", action="store_true", help="per page, print truth lines cleaner lost")
     ap.add_argument("--only", nargs="*", help="page ids to run")
-    ap.add_argument("--no-rules", action="store_true", help="HTML stage without HTML rules")
+    ap.add_argument("--no-rules", action="store_true", help="HTML stage only, without HTML rules")
+    ap.add_argument("--html-only", action="store_true", help="HTML stage only, even when the full pipeline exists")
     ap.add_argument("--repeat", type=int, default=1, help="time each extractor this many times, keep the best")
     args = ap.parse_args(argv)
     if not (args.data / "ground-truth.json").exists():
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_pages(args.data, args.only)
     import trafilatura
 
-    label, run = cleaner_runner(args.no_rules)
+    label, run = cleaner_runner(args.no_rules, args.html_only)
     # warm up imports and caches so neither side pays one-off costs
     if pages:
         trafilatura.extract(pages[0][3], url=pages[0][1] or None)
@@ -101,8 +106,8 @@ def main(argv: list[str] | None = None) -> int:
 
     traf_out, traf_t = timed(lambda d, u: trafilatura.extract(d, url=u or None))
     ours_out, ours_t = timed(run)
-    traf_scores = [score(o, p[2]) for o, p in zip(traf_out, pages)]
-    ours_scores = [score(o, p[2]) for o, p in zip(ours_out, pages)]
+    traf_scores = [score(o, p[2]) for o, p in zip(traf_out, pages, strict=True)]
+    ours_scores = [score(o, p[2]) for o, p in zip(ours_out, pages, strict=True)]
     a, b = aggregate(traf_scores), aggregate(ours_scores)
     print(f"{len(pages)} pages from {args.data}")
     print(f"{'':28s} {'F1':>7s} {'prec':>7s} {'recall':>7s} {'acc':>7s} {'time s':>8s}")
@@ -112,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  ({label})")
     print(f"time ratio {ours_t / traf_t if traf_t else float('nan'):.3f}x")
     if args.show_extra or args.show_missing:
-        for (pid, url, truth, _), o, st, so in zip(pages, ours_out, traf_scores, ours_scores):
+        for (pid, url, truth, _), o, st, so in zip(pages, ours_out, traf_scores, ours_scores, strict=True):
             extra = extra_lines(o, truth) if args.show_extra else []
             missing = extra_lines(truth, o) if args.show_missing else []
             if not extra and not missing:

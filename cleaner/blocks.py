@@ -55,8 +55,10 @@ def is_all_caps(text: str) -> bool:
 def is_heading_like(text: str) -> bool:
     """Short, no sentence-ending punctuation (a question mark is allowed), title case or capitals."""
     t = text.strip()
+    if not t or len(t) > 140:
+        return False
     n = len(words(t))
-    if not 1 <= n <= 16 or len(t) > 140:
+    if not 1 <= n <= 16:
         return False
     if t[-1] in ".:;,\u2026" or t.endswith("..."):
         return False
@@ -93,7 +95,7 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
     if not lines:
         return
     if _hard_wrapped([text[a:b] for a, b in lines]) and not any(
-        _BULLET.match(text, a, b) or _MD_HEADING.match(text[a:b]) for a, b in lines
+        _BULLET.match(text[a:b]) or _MD_HEADING.match(text[a:b]) for a, b in lines
     ):
         _add(text, lines[0][0], lines[-1][1], PARAGRAPH, out)
         return
@@ -152,7 +154,8 @@ def _add(
             cs += 1
         content = (cs, end)
     cs, ce = content
-    out.append(Block(len(out), kind, start, end, cs, ce, text[cs:ce], level, hint))
+    c = text[cs:ce]
+    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, len(c.split()), is_heading_like(c)))
 
 
 def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...]]:
@@ -167,7 +170,9 @@ def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block,
         if pieces:
             pieces.append("\n\n")
             pos += 2
-        blocks.append(Block(len(blocks), kind, pos, pos + len(t), pos, pos + len(t), t, level, "html"))
+        blocks.append(
+            Block(len(blocks), kind, pos, pos + len(t), pos, pos + len(t), t, level, "html", len(t.split()), is_heading_like(t))
+        )
         pieces.append(t)
         pos += len(t)
     return "".join(pieces), tuple(blocks)

@@ -20,7 +20,7 @@ class Decision:
 
 
 def decide(text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook, config: Config) -> Decision:
-    hits = apply_rules(text, blocks, book.text_rules(lang), config.regex_timeout)
+    hits = apply_rules(text, blocks, book.text_plan(lang), config.regex_timeout)
     ctx = Context(text, tuple(blocks), lang, book, config, hits.removals)
     proposed = list(hits.removals)
     for h in HEURISTICS:

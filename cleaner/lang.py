@@ -36,10 +36,10 @@ def detect_language(blocks: Sequence[Block], config: Config, given: str | None =
     if not config.detect_language:
         return Language("und", 0.0, "none")
     sample = _sample(blocks, config.lang_sample_chars)
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < _MIN_LETTERS:
         return Language("und", 0.0, "none")
-    if sample.isascii() or sum(1 for ch in sample if ch.isalpha() and not ch.isascii()) <= letters * 0.01:
+    if sample.isascii() or sum(1 for ch in sample if not ch.isascii() and ch.isalpha()) <= letters * 0.01:
         tokens = _TOKEN.findall(sample.lower())
         if len(tokens) >= _MIN_TOKENS:
             share = sum(1 for t in tokens if t in _EN_STOPWORDS) / len(tokens)
@@ -63,7 +63,7 @@ def _sample(blocks: Sequence[Block], limit: int) -> str:
 
 @lru_cache(maxsize=1)
 def _factory() -> object:
-    from langdetect.detector_factory import DetectorFactory, PROFILES_DIRECTORY
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)

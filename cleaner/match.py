@@ -6,9 +6,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.blocks import words
 from cleaner.model import Block, Removal
-from cleaner.rulebook import Rule, phrase_key
+from cleaner.rulebook import Rule, TextPlan, phrase_key
 
 log = logging.getLogger(__name__)
 
@@ -24,31 +23,39 @@ class RuleHits:
     warnings: tuple[str, ...]
 
 
-def apply_rules(text: str, blocks: Sequence[Block], rules: Sequence[Rule], timeout: float) -> RuleHits:
+def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Rule], timeout: float) -> RuleHits:
+    if not isinstance(plan, TextPlan):
+        plan = TextPlan(tuple(plan), None, 10**9)
     removals: list[Removal] = []
     warnings: list[str] = []
     for block in blocks:
-        n_words: int | None = None
-        key: str | None = None
-        for rule in rules:
+        may_match = _prefilter_hit(plan, block, timeout)
+        key = phrase_key(block.content) if block.n_words <= plan.phrase_max_words else None
+        if not may_match and key is None:
+            continue
+        for rule in plan.rules:
             if rule.kinds and block.kind not in rule.kinds:
                 continue
             if rule.scope == "block":
                 if len(block.content) > MAX_BLOCK_CHARS:
                     continue
-                if rule.max_words is not None:
-                    if n_words is None:
-                        n_words = len(words(block.content))
-                    if n_words > rule.max_words:
-                        continue
-                if key is None:
-                    key = phrase_key(block.content)
-                hit = key in rule.phrases or _any_search(rule, block, timeout, warnings)
+                if rule.max_words is not None and block.n_words > rule.max_words:
+                    continue
+                hit = (key is not None and key in rule.phrases) or (may_match and _any_search(rule, block, timeout, warnings))
                 if hit:
                     removals.append(block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence))
-            elif len(block.content) <= MAX_SPAN_CHARS:
+            elif may_match and len(block.content) <= MAX_SPAN_CHARS:
                 removals.extend(_span_removals(text, block, rule, timeout, warnings))
     return RuleHits(tuple(removals), tuple(warnings))
+
+
+def _prefilter_hit(plan: TextPlan, block: Block, timeout: float) -> bool:
+    if plan.prefilter is None or len(block.content) > MAX_SPAN_CHARS:
+        return True
+    try:
+        return plan.prefilter.search(block.content, timeout=timeout) is not None
+    except TimeoutError:
+        return True  # undecided: let each rule decide with its own bound
 
 
 def _any_search(rule: Rule, block: Block, timeout: float, warnings: list[str]) -> bool:

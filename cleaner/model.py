@@ -34,6 +34,8 @@ class Block:
     content: str
     level: int = 0  # heading level when known (Markdown/HTML), else 0
     source_hint: str = ""  # "markdown", "html", "" for plain text heuristics
+    n_words: int = 0  # whitespace-separated words of content
+    heading_like: bool = False  # short, title case or capitals, no sentence punctuation
 
 
 @dataclass(frozen=True)

@@ -71,9 +71,8 @@ class Rule:
     def stage(self) -> str:
         return "html" if self.selectors else "text"
 
-    @property
-    def source(self) -> str:
-        return f"{_display(self.path)}#{self.id}"
+    source: str = ""  # "rules/<file>#<id>", set at load
+
 
     def applies_to_lang(self, lang: str | None) -> bool:
         return not self.languages or lang in (None, "und") or lang in self.languages
@@ -88,6 +87,30 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
+class TextPlan:
+    """The text rules for one language. ``prefilter`` is every pattern in one alternation:
+    a block it does not match cannot match any pattern, so per-rule searches are skipped."""
+
+    rules: tuple[Rule, ...]
+    prefilter: regex.Pattern[str] | None
+    phrase_max_words: int  # blocks longer than this cannot equal a phrase
+
+
+def _prefilter(rules: tuple[Rule, ...]) -> regex.Pattern[str] | None:
+    parts = []
+    for r in rules:
+        for p in r.patterns:
+            scoped = "i" if p.flags & regex.IGNORECASE else "-i"
+            parts.append(f"(?{scoped}:{p.pattern})")
+    if not parts:
+        return None
+    try:
+        return regex.compile("|".join(parts), regex.UNICODE)
+    except regex.error:  # a pattern that does not combine (e.g. global flags): no prefilter
+        return None
+
+
+@dataclass(frozen=True)
 class Rulebook:
     """Every rule and lexicon loaded, after selection; built once per Config."""
 
@@ -95,18 +118,22 @@ class Rulebook:
     lexicons: tuple[Lexicon, ...]
     files: tuple[Path, ...]
     _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
-    _by_lang: dict[str | None, tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _by_lang: dict[str | None, TextPlan] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
 
     def text_rules(self, lang: str | None) -> tuple[Rule, ...]:
-        """Text-stage rules that apply to the language (a cache of compiled rules)."""
-        found = self._by_lang.get(lang)
-        if found is None:
-            found = tuple(r for r in self.rules if r.stage == "text" and r.applies_to_lang(lang))
-            self._by_lang[lang] = found
-        return found
+        return self.text_plan(lang).rules
+
+    def text_plan(self, lang: str | None) -> TextPlan:
+        """Text-stage rules for the language, with their prefilter (a cache of compiled rules)."""
+        plan = self._by_lang.get(lang)
+        if plan is None:
+            rules = tuple(r for r in self.rules if r.stage == "text" and r.applies_to_lang(lang))
+            plan = TextPlan(rules, _prefilter(rules), max((r.max_words or 10**9 for r in rules if r.phrases), default=0))
+            self._by_lang[lang] = plan
+        return plan
 
     def html_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.stage == "html")
@@ -121,8 +148,9 @@ class Rulebook:
 
 
 def _display(path: Path) -> str:
+    """Shipped files as ``rules/<file>`` however the package is installed; others as given."""
     try:
-        return str(path.relative_to(shipped_rules_dir().parent))
+        return "rules/" + path.resolve().relative_to(shipped_rules_dir()).as_posix()
     except (ValueError, RuleFileError):
         return str(path)
 
@@ -266,6 +294,7 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         languages=languages, scope=scope, kinds=kinds, patterns=tuple(patterns), phrases=phrases,
         selectors=selectors, max_words=max_words, confidence=float(confidence), tail=tail,
         site=defaults["site"], path=path, examples_strip=strip, examples_keep=keep,
+        source=f"{_display(path)}#{rid}",
     )
 
 
@@ -297,12 +326,11 @@ def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:
 
 
 _PUNCT_EDGES = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
-_SPACES = regex.compile(r"\s+")
 
 
 def phrase_key(text: str) -> str:
     """How phrases compare: case-folded, edge punctuation dropped, spaces folded."""
-    return _SPACES.sub(" ", _PUNCT_EDGES.sub("", text)).casefold()
+    return " ".join(_PUNCT_EDGES.sub("", text).split()).casefold()
 
 
 def iter_examples(rules: Iterable[Rule]) -> Iterable[tuple[Rule, str, bool]]:

@@ -30,9 +30,12 @@ def main(
 
 def _register() -> None:
     # Each command module adds its commands to `app`; keep one import per module here.
-    from cleaner.cli import clean_cmd, rules_cmd  # noqa: F401
     # corpus commands (batch, check, fix) register below
-    from cleaner.cli import corpus_cmds  # noqa: F401
+    from cleaner.cli import (  # noqa: F401
+        clean_cmd,
+        corpus_cmds,  # noqa: F401
+        rules_cmd,
+    )
 
 
 _register()

@@ -10,7 +10,14 @@ import typer
 
 from cleaner.cli.app import app
 from cleaner.cli.common import (
-    IgnoreOpt, LangOpt, MinConfOpt, RulesOpt, SelectOpt, errors_as_exit, make_config, read_input,
+    IgnoreOpt,
+    LangOpt,
+    MinConfOpt,
+    RulesOpt,
+    SelectOpt,
+    errors_as_exit,
+    make_config,
+    read_input,
 )
 from cleaner.diffview import render_plain, segments
 from cleaner.pipeline import Cleaner

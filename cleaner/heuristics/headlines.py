@@ -6,16 +6,16 @@ from collections.abc import Iterable
 
 import regex
 
-from cleaner.blocks import is_all_caps, is_heading_like, words
+from cleaner.blocks import is_all_caps, words
 from cleaner.heuristics.base import Context, Heuristic, body_neighbours
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 
-_TAG = regex.compile(r"\[\s*(\p{Lu}[\p{Lu}\p{N} &/\-]{1,20})\s*\]|\(\s*(VIDEO|PICS|PHOTOS?|WATCH|POLL|QUIZ)\s*\)")
+_TAG = regex.compile(r"[\[(]\s*(\p{Lu}[\p{Lu} &/+\-]{1,20}?)\s*[\])]")
 _QUESTION_LEAD = regex.compile(r"^(?P<q>[^.?!\n]{3,100}\?)(?P<gap>[ \t]+)(?=[\"'\u201c\u2018]?\p{Lu})")
 
 
 def _headline_candidate(b: Block) -> bool:
-    return b.kind == HEADING or (b.kind == PARAGRAPH and is_heading_like(b.content))
+    return b.kind == HEADING or (b.kind == PARAGRAPH and b.heading_like)
 
 
 def _phrase_hit(text: str, phrases: tuple[str, ...]) -> str | None:
@@ -49,13 +49,17 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 
 def tagged_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    tags = {t.casefold() for t in ctx.words("headline.tags")}
     for b in ctx.blocks:
         if len(b.content) > 300 or not _standing_in_body(ctx, b):
             continue
-        m = _TAG.search(b.content)
-        if m and (_headline_candidate(b) or len(words(b.content)) <= 20):
-            tag = m.group(0)
-            yield h.remove_block(ctx, b, 0.9, f"Headline tagged {tag}: a teaser for other content.")
+        for m in _TAG.finditer(b.content):
+            if m.group(1).strip().casefold() not in tags:
+                continue
+            rest = b.content[: m.start()] + b.content[m.end() :]
+            if len(words(rest)) >= 2 and (_headline_candidate(b) or len(words(b.content)) <= 20):
+                yield h.remove_block(ctx, b, 0.9, f"Headline tagged {m.group(0)}: a teaser for other content.")
+                break
 
 
 def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -69,7 +73,8 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     lone = len(caps) == 1 and len(heads) >= 3
     for b in caps:
         before, after = body_neighbours(ctx.blocks, b.index)
-        confidence = 0.6 if lone and before and after else 0.4
+        long_teaser = len(words(b.content)) >= 6
+        confidence = 0.6 if lone and long_teaser and before and after else 0.4
         yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
 
 

@@ -24,7 +24,7 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if not hit or rule is None or rule.tail is None:
             i += 1
             continue
-        header = hit.text.strip()[:60]
+        header = ctx.blocks[i].content.strip()[:60]
         j = i + 1
         while j < len(ctx.blocks):
             b = ctx.blocks[j]

@@ -53,27 +53,38 @@ def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 
 def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    """A block equal to an earlier one, or a teaser that repeats the start of another block."""
-    seen: dict[str, int] = {}
-    by_head: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    """A long block that appears exactly twice, or a cut-off teaser repeating another block's start.
+
+    A block that appears three or more times, or an article with many repeated blocks, is the
+    article's own structure (an interview's recurring question, a meal plan), not debris.
+    """
     keys: list[str] = []
+    counts: dict[str, int] = {}
     for b in ctx.blocks:
         key = phrase_key(b.content)
         for e in _ELLIPSIS:
             key = key.removesuffix(e).rstrip()
         keys.append(key)
+        counts[key] = counts.get(key, 0) + 1
+    # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
+    templated = sum(1 for k, c in counts.items() if c >= 2 and len(k.split()) >= 3) >= 3
+    first: dict[str, int] = {}
+    by_head: dict[tuple[str, ...], list[int]] = {}
+    for b, key in zip(ctx.blocks, keys, strict=True):
         n = len(key.split())
-        if n >= 6 and key in seen:
-            yield h.remove_block(ctx, b, 0.85, f"Repeats block {seen[key]} word for word.")
+        if key in first:
+            if n >= 12 and counts[key] == 2 and not templated:
+                yield h.remove_block(ctx, b, 0.85, f"Repeats block {first[key]} word for word.")
             continue
-        seen.setdefault(key, b.index)
+        first[key] = b.index
         if n >= 8:
-            by_head.setdefault(tuple(key.split()[:8]), []).append((b.index, key))
+            by_head.setdefault(tuple(key.split()[:8]), []).append(b.index)
     for group in by_head.values():
-        if len(group) < 2:
-            continue
-        for i, key in group:
-            for j, other in group:
-                if i != j and len(other) > len(key) and other.startswith(key) and keys[i] != keys[j]:
+        for i in group:
+            content = ctx.blocks[i].content.rstrip()
+            if ends_terminal(content) and not content.endswith(_ELLIPSIS):
+                continue  # a complete block is not a teaser
+            for j in group:
+                if i != j and len(keys[j]) > len(keys[i]) and keys[j].startswith(keys[i]):
                     yield h.remove_block(ctx, ctx.blocks[i], 0.8, f"Teaser that repeats the start of block {j}.")
                     break

@@ -21,9 +21,7 @@ _BOMS = (
 
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # and <?xml version="1.0" encoding="x"?>; looked for in the first bytes only.
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:\-]{1,40})""", re.IGNORECASE)
 _SNIFF_BYTES = 16384
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import html as html_lib
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Sequence
 
 from lxml import etree
 
@@ -65,6 +64,15 @@ def looks_like_html(data: str | bytes, name: str | None = None) -> bool:
     return bool(_SNIFF.search(head))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters or replacement marks in a tenth of the opening text: not a web page."""
+    head = text[:8192]
+    return len(_CONTROL.findall(head)) > 0.1 * len(head)
+
+
 # --- parsing ----------------------------------------------------------------------------
 
 
@@ -100,56 +108,55 @@ def _title(tree: etree._Element) -> str | None:
 # --- HTML rules -------------------------------------------------------------------------
 
 _NEVER_REMOVE = frozenset({"html", "body", "head"})
-_TEXT_XP = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
-_P_TEXT_XP = etree.XPath(".//p//text()")
-_REPO = Path(__file__).resolve().parents[2]
+_TEXT_XP = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
+_SCRIPT_TEXT_XP = etree.XPath(".//script/text()|.//style/text()|.//noscript/text()")
+
+
+def _visible_len(el: etree._Element) -> int:
+    """Characters of text in the element, script and style contents left out (whitespace counted)."""
+    n = len(etree.tostring(el, method="text", encoding=str, with_tail=False))
+    if n:
+        n -= sum(len(t) for t in _SCRIPT_TEXT_XP(el))
+    return n
+
+
+_GUARD_MIN_CHARS = 300
+_GUARD_SHARE = 0.4
 _MAX_REMOVAL_TEXT = 5000
-
-
-def _source(path: str) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(_REPO))
-    except ValueError:
-        return path
-
-
-def _p_text_len(el: etree._Element) -> int:
-    return sum(len(t.strip()) for t in _P_TEXT_XP(el))
 
 
 def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Removal]:
     """Remove the elements the rules select (outermost only; tails kept), returning a Removal each.
 
-    Guard: an element holding most of the page's paragraph text is never removed, so a
-    mis-aimed class on a wrapper cannot take the article with it.
+    Guard: an element holding 40% or more of the page's visible text is never removed, so
+    a class such as ``recent-news`` on the article's own wrapper cannot take the article.
     """
     if not rules:
         return []
     removals: list[Removal] = []
-    removed: set[etree._Element] = set()
-    page_p: int | None = None
+    root = tree.getroottree().getroot()
+    page_len: int | None = None
     for el, rule, css in match(tree, rules):
-        if el.tag in _NEVER_REMOVE or el.getparent() is None:
+        if el.tag in _NEVER_REMOVE:
             continue
-        if removed and any(a in removed for a in el.iterancestors()):
-            continue
-        p_len = _p_text_len(el)
-        if p_len > 400:
-            if page_p is None:
-                page_p = _p_text_len(tree)
-            if p_len > 0.5 * page_p:
-                continue
-        text = " ".join("".join(_TEXT_XP(el)).split())
+        if el.getroottree().getroot() is not root:
+            continue  # inside an element already removed
+        raw_len = _visible_len(el)
+        if raw_len > _GUARD_MIN_CHARS:
+            if page_len is None:
+                page_len = _visible_len(root)
+            if raw_len > _GUARD_SHARE * page_len:
+                continue  # holds much of the page's text: a class on a wrapper, not a widget
+        text = " ".join("".join(_TEXT_XP(el)).split()) if raw_len else ""
         if len(text) > _MAX_REMOVAL_TEXT:
             text = text[:_MAX_REMOVAL_TEXT] + "…"
-        removed.add(el)
         _drop(el)
         removals.append(
             Removal(
                 rule=rule.id,
                 category=rule.category,
                 reason=rule.reason,
-                source=_source(rule.source),
+                source=rule.source,
                 text=text,
                 confidence=rule.confidence,
                 stage="html",
@@ -296,10 +303,19 @@ def extract(
 ) -> Extracted:
     """Extract the article from an HTML page; never raises for bad input, reports it in ``error``."""
     if len(data) > config.max_input_chars:
-        info = InputInfo(kind="html", encoding="str" if isinstance(data, str) else "unknown", encoding_source="given" if isinstance(data, str) else "none", url=url)
+        info = InputInfo(
+            kind="html",
+            encoding="str" if isinstance(data, str) else "unknown",
+            encoding_source="given" if isinstance(data, str) else "none",
+            url=url,
+        )
         return Extracted((), (), info, error=f"input too large: {len(data)} > {config.max_input_chars} characters")
     decoded = decode_html(data)
     info = InputInfo(kind="html", encoding=decoded.encoding, encoding_source=decoded.source, url=url)
+    if not decoded.text.strip():
+        return Extracted((), (), info, error="empty input")
+    if _looks_binary(decoded.text):
+        return Extracted((), (), info, error="binary data, not HTML")
     tree = _parse(decoded.text)
     if tree is None:
         return Extracted((), (), info, error="not parseable as HTML")

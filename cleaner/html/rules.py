@@ -23,10 +23,11 @@ combinators (``div .x``, ``ul > li``) are evaluated on their own.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -40,11 +41,95 @@ _RULE_KEYS = {"id", "category", "reason", "doc", "languages", "scope", "selector
 _FILE_KEYS = {"category", "site", "rules", "doc", "languages"}
 
 
+Cond = tuple[str, str, str]  # (attribute, operator, value); operator as in CSS, or "exists"
+
+
 @dataclass(frozen=True)
 class CompiledSelector:
     css: str
     xpath: str  # full expression, evaluated from the document root
-    predicate: str | None  # "self" test usable inside one merged scan; None for combinators
+    # compound selector as (tag or None, conditions), tested in Python during one tree walk;
+    # None for selectors with combinators or pseudo-classes (evaluated by XPath on their own)
+    simple: tuple[str | None, tuple[Cond, ...]] | None
+
+
+def _simple_form(tree: Any) -> tuple[str | None, tuple[Cond, ...]] | None:
+    conds: list[Cond] = []
+    node = tree
+    while True:
+        kind = type(node).__name__
+        if kind == "Element":
+            if node.namespace:
+                return None
+            tag = None if node.element in (None, "*") else node.element.lower()
+            return tag, tuple(reversed(conds))
+        if kind == "Class":
+            conds.append(("class", "~=", node.class_name))
+        elif kind == "Hash":
+            conds.append(("id", "=", node.id))
+        elif kind == "Attrib":
+            if node.namespace or getattr(node, "flag", None):
+                return None
+            value = node.value.value if node.value is not None and hasattr(node.value, "value") else node.value
+            conds.append((node.attrib.lower(), node.operator, value or ""))
+        else:
+            return None
+        node = node.selector
+
+
+def _cond_ok(v: str | None, op: str, value: str) -> bool:
+    if v is None:
+        return False
+    if op == "exists":
+        return True
+    if op == "=":
+        return v == value
+    if op == "~=":
+        return bool(value) and value in v.split()
+    if op == "*=":
+        return bool(value) and value in v
+    if op == "^=":
+        return bool(value) and v.startswith(value)
+    if op == "$=":
+        return bool(value) and v.endswith(value)
+    if op == "|=":
+        return v == value or v.startswith(value + "-")
+    return False  # "!=" and unknown operators are not supported in the fast path
+
+
+def _prefilter(op: str, value: str) -> str | None:
+    """A literal that any value satisfying (op, value) contains; None when every value may."""
+    if op == "exists" or op not in ("=", "~=", "*=", "^=", "$=", "|=") or not value:
+        return None
+    return value
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex for a set of literals, shaped as a trie so a search costs little per position."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        alts = []
+        end = False
+        for ch in sorted(node):
+            if ch == "":
+                end = True
+                continue
+            alts.append(re.escape(ch) + build(node[ch]))
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        if end:
+            # a shorter literal already ends here: it alone is enough for the prefilter
+            return ""
+        return body
+
+    return build(trie)
 
 
 @dataclass(frozen=True)
@@ -83,21 +168,14 @@ def compile_selector(css: str) -> CompiledSelector:
         full = _TRANSLATOR.selector_to_xpath(sel, prefix="descendant-or-self::")
     except Exception as err:  # cssselect raises ExpressionError for unsupported pseudo-classes
         raise ValueError(f"unsupported CSS selector {css!r}: {err}") from None
-    predicate: str | None = None
-    if not expr.path:
-        parts = []
-        if expr.element and expr.element != "*":
-            parts.append(f"self::{expr.element}")
-        if expr.condition:
-            parts.append(f"({expr.condition})")
-        predicate = " and ".join(parts) or "true()"
+    simple = None if expr.path else _simple_form(sel.parsed_tree)
+    if simple is not None and any(op not in ("exists", "=", "~=", "*=", "^=", "$=", "|=") for _, op, _ in simple[1]):
+        simple = None
     try:
         etree.XPath(full)
-        if predicate:
-            etree.XPath(f"self::*[{predicate}]")
     except etree.XPathSyntaxError as err:  # pragma: no cover - cssselect output is valid
         raise ValueError(f"selector {css!r} gave invalid XPath: {err}") from None
-    return CompiledSelector(css, full, predicate)
+    return CompiledSelector(css, full, simple)
 
 
 def _req_str(path: Path, d: dict[str, Any], key: str, rule_id: str | None, default: str | None = None) -> str:
@@ -190,7 +268,7 @@ def load_rule_file(path: str | Path) -> list[HtmlRule]:
                 id=rid,
                 category=category,
                 reason=reason,
-                source=str(path),
+                source=f"{_display(path)}#{rid}",
                 selectors=selectors,
                 compiled=tuple(compiled),
                 confidence=float(conf),
@@ -202,6 +280,14 @@ def load_rule_file(path: str | Path) -> list[HtmlRule]:
             )
         )
     return out
+
+
+def _display(path: Path) -> str:
+    root = Path(__file__).resolve().parents[2]
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
 
 
 def load_html_rules(paths: Iterable[str | Path]) -> list[HtmlRule]:
@@ -251,48 +337,146 @@ def rules_for_url(rules: Sequence[HtmlRule], url: str | None) -> list[HtmlRule]:
 
 @dataclass(frozen=True)
 class _Matcher:
-    scan: etree.XPath | None  # one pass for all compound selectors
-    tests: tuple[tuple[HtmlRule, CompiledSelector, etree.XPath], ...]  # per-selector self tests
-    full: tuple[tuple[HtmlRule, CompiledSelector, etree.XPath], ...]  # combinator selectors
+    # attribute -> one regex that every value some selector wants matches (a cheap first test)
+    attr_filters: tuple[tuple[str, re.Pattern[str] | None], ...]
+    # attribute -> selectors whose first condition is on it: (order, literal or None, entry)
+    by_attr: dict[str, tuple[tuple[int, str | None, tuple], ...]]
+    by_tag: dict[str, tuple[tuple[int, tuple], ...]]  # selectors with a tag and no condition
+    any_tag: tuple[tuple[int, tuple], ...]  # selectors with neither (``*``)
+    simple: tuple[tuple[HtmlRule, str, str | None, tuple[Cond, ...]], ...]
+    full: tuple[tuple[HtmlRule, str, etree.XPath], ...]  # combinator selectors
 
 
-@lru_cache(maxsize=64)
+_MATCHERS: dict[tuple[int, ...], tuple[tuple[HtmlRule, ...], _Matcher]] = {}
+
+
 def _matcher(rules: tuple[HtmlRule, ...]) -> _Matcher:
-    preds: list[str] = []
-    tests = []
+    """The compiled matcher for a rule set, built once (keyed by the rules' identities)."""
+    key = tuple(map(id, rules))
+    hit = _MATCHERS.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], rules, strict=True)):
+        return hit[1]
+    m = _build_matcher(rules)
+    if len(_MATCHERS) > 64:
+        _MATCHERS.clear()
+    _MATCHERS[key] = (rules, m)
+    return m
+
+
+def _build_matcher(rules: tuple[HtmlRule, ...]) -> _Matcher:
+    by_attr: dict[str, list[tuple[int, str | None, tuple]]] = {}
+    by_tag: dict[str, list[tuple[int, tuple]]] = {}
+    any_tag: list[tuple[int, tuple]] = []
+    simple = []
     full = []
     for rule in rules:
         for cs in rule.compiled:
-            if cs.predicate is not None:
-                preds.append(f"({cs.predicate})")
-                tests.append((rule, cs, etree.XPath(f"self::*[{cs.predicate}]")))
-            else:
-                full.append((rule, cs, etree.XPath(cs.xpath)))
-    scan = etree.XPath("//*[" + " or ".join(preds) + "]") if preds else None
-    return _Matcher(scan, tuple(tests), tuple(full))
+            if cs.simple is None:
+                full.append((rule, cs.css, etree.XPath(cs.xpath)))
+                continue
+            tag, conds = cs.simple
+            entry = (rule, cs.css, tag, conds)
+            order = len(simple)
+            simple.append(entry)
+            if not conds:
+                (any_tag if tag is None else by_tag.setdefault(tag, [])).append((order, entry))
+                continue
+            # the first condition finds candidates; the rest are checked exactly
+            attr, op, value = conds[0]
+            by_attr.setdefault(attr, []).append((order, _prefilter(op, value), entry))
+    filters = []
+    for attr, entries in by_attr.items():
+        lits = [lit for _, lit, _ in entries]
+        if any(lit is None for lit in lits):
+            filters.append((attr, None))
+        else:
+            filters.append((attr, re.compile(_trie_regex(set(lits)))))  # type: ignore[arg-type]
+    return _Matcher(
+        tuple(filters),
+        {a: tuple(v) for a, v in by_attr.items()},
+        {t: tuple(v) for t, v in by_tag.items()},
+        tuple(any_tag),
+        tuple(simple),
+        tuple(full),
+    )
+
+
+def _entry_ok(el: etree._Element, entry: tuple) -> bool:
+    _rule, _css, want_tag, conds = entry
+    if want_tag is not None and want_tag != el.tag:
+        return False
+    for a, op, v in conds:
+        if not _cond_ok(el.get(a), op, v):
+            return False
+    return True
+
+
+def _first_rule(m: _Matcher, el: etree._Element, attrs: list[tuple[str, str]]) -> tuple[HtmlRule, str] | None:
+    best: tuple[int, tuple] | None = None
+    for attr, v in attrs:
+        for order, lit, entry in m.by_attr[attr]:
+            if best is not None and order >= best[0]:
+                break
+            if (lit is None or lit in v) and _entry_ok(el, entry):
+                best = (order, entry)
+                break
+    for order, entry in m.by_tag.get(el.tag, ()) + m.any_tag:
+        if best is None or order < best[0]:
+            best = (order, entry)
+            break
+    if best is None:
+        return None
+    return best[1][0], best[1][1]
+
+
+def iter_matches(tree: etree._Element, rules: Sequence[HtmlRule]):
+    """Yield (element, rule, selector) for elements the rules select, in document order.
+
+    One walk over the tree tests every compound selector (a regex per attribute first,
+    then the exact CSS semantics); selectors with combinators are evaluated by XPath.
+    """
+    m = _matcher(tuple(rules))
+    extra: dict[etree._Element, tuple[HtmlRule, str]] = {}
+    for rule, css, xp in m.full:
+        for el in xp(tree):
+            if isinstance(el, etree._Element) and el not in extra:
+                extra[el] = (rule, css)
+    if not m.simple:
+        if extra:
+            order = {e: i for i, e in enumerate(tree.iter())}
+            for el, (rule, css) in sorted(extra.items(), key=lambda kv: order.get(kv[0], 0)):
+                yield el, rule, css
+        return
+    filters = dict(m.attr_filters)
+    by_tag = m.by_tag
+    any_tag = bool(m.any_tag)
+    for el in tree.iter(etree.Element):
+        attrs = None
+        for key, v in el.items():
+            if key in filters:
+                rx = filters[key]
+                if rx is None or rx.search(v):
+                    if attrs is None:
+                        attrs = [(key, v)]
+                    else:
+                        attrs.append((key, v))
+        if attrs is None:
+            if not (any_tag or el.tag in by_tag):
+                if extra and el in extra:
+                    rule, css = extra[el]
+                    yield el, rule, css
+                continue
+            attrs = []
+        found = _first_rule(m, el, attrs)
+        if found is None and extra:
+            found = extra.get(el)
+        if found is not None:
+            yield el, found[0], found[1]
 
 
 def match(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[tuple[etree._Element, HtmlRule, str]]:
-    """Elements the rules select, in document order, each with the first rule and selector matching it."""
-    m = _matcher(tuple(rules))
-    found: dict[etree._Element, tuple[HtmlRule, str]] = {}
-    if m.scan is not None:
-        for el in m.scan(tree):
-            for rule, cs, test in m.tests:
-                if test(el):
-                    found[el] = (rule, cs.css)
-                    break
-    for rule, cs, xp in m.full:
-        for el in xp(tree):
-            if isinstance(el, etree._Element) and el not in found:
-                found[el] = (rule, cs.css)
-    if m.full and m.scan is not None:
-        # restore document order across the two sources
-        order = {e: i for i, e in enumerate(tree.iter())}
-        items = sorted(found.items(), key=lambda kv: order.get(kv[0], 0))
-    else:
-        items = list(found.items())
-    return [(el, rule, css) for el, (rule, css) in items]
+    """Every element the rules select (nested ones included), in document order."""
+    return list(iter_matches(tree, rules))
 
 
 def example_matches(rule: HtmlRule, snippet: str) -> bool:
@@ -308,3 +492,33 @@ def example_matches(rule: HtmlRule, snippet: str) -> bool:
         if outer in etree.XPath(cs.xpath)(frag):
             return True
     return False
+
+
+def from_rulebook_rule(rule: Any) -> HtmlRule:
+    """Convert one of the rulebook's HTML-stage rules (it has ``selectors``) to an HtmlRule."""
+    compiled = []
+    for css in rule.selectors:
+        try:
+            compiled.append(compile_selector(css))
+        except ValueError as err:
+            raise RuleFileError(getattr(rule, "path", "?"), str(err), rule.id, "selectors") from None
+    site = getattr(rule, "site", None)
+    return HtmlRule(
+        id=rule.id,
+        category=rule.category,
+        reason=rule.reason,
+        source=str(getattr(rule, "source", getattr(rule, "path", ""))),
+        selectors=tuple(rule.selectors),
+        compiled=tuple(compiled),
+        confidence=float(rule.confidence),
+        site=site.strip().lower().removeprefix("www.") if isinstance(site, str) and site.strip() else None,
+        examples_strip=tuple(getattr(rule, "examples_strip", ())),
+        examples_keep=tuple(getattr(rule, "examples_keep", ())),
+        doc=getattr(rule, "doc", "") or "",
+        languages=tuple(getattr(rule, "languages", ())),
+    )
+
+
+def html_rules_from_rulebook(rulebook: Any, config: Any = None) -> list[HtmlRule]:
+    """The rulebook's HTML rules (already selected by id) as compiled HtmlRules."""
+    return [from_rulebook_rule(r) for r in rulebook.html_rules()]

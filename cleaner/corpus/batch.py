@@ -1,0 +1,217 @@
+"""The batch loop: read tasks lazily, clean them in N processes, write lines in input order.
+
+Memory stays flat: at most ``window`` tasks are between the reader and the writer at any
+time (a semaphore gates the reader that feeds ``Pool.imap``, which otherwise drains its
+input eagerly). SIGINT/SIGTERM set a flag; the loop stops after the line it is writing,
+so the output always ends at a line boundary.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from cleaner.config import Config
+from cleaner.errors import CleanerError
+from cleaner.project_config import Fields
+
+from . import workers as workers_mod
+from .readers import Task, iter_tasks
+from .summary import BatchSummary, Tally
+from .workers import Outcome, RecordCleaner
+
+log = logging.getLogger(__name__)
+
+
+class BatchStopped(CleanerError):
+    """--fail-fast met an error record; the message is that record's error."""
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    fields: Fields = field(default_factory=Fields)
+    fail_fast: bool = False
+    chunksize: int = 16  # tasks per message to a worker
+    window_per_worker: int = 8  # chunks in flight per worker
+
+
+@dataclass
+class _Stop:
+    requested: bool = False
+    signum: int | None = None
+
+
+@contextmanager
+def _stop_on_signals(stop: _Stop) -> Iterator[None]:
+    """SIGINT/SIGTERM request a stop instead of raising mid-write (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        stop.requested = True
+        stop.signum = signum
+
+    old = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
+
+
+def run_batch(
+    inputs: list[Path],
+    output: Path | BinaryIO,
+    config: Config,
+    options: BatchOptions,
+    progress: Callable[[Tally], None] | None = None,
+) -> BatchSummary:
+    """Clean every record of ``inputs`` into ``output`` (JSONL); return the summary.
+
+    Raises CleanerError for unusable input (after writing everything read before it) and
+    BatchStopped under ``fail_fast``. ``summary.interrupted`` tells a signal stopped it.
+    """
+    worker = RecordCleaner(config, options.fields)  # validates the rules before anything starts
+    tally = Tally()
+    stop = _Stop()
+    failure: list[BaseException] = []
+    out_name = "-" if not isinstance(output, Path) else str(output)
+    fh: BinaryIO
+    own = isinstance(output, Path)
+    fh = output.open("wb", buffering=1 << 16) if isinstance(output, Path) else output  # type: ignore[assignment]
+
+    def tasks() -> Iterator[Task]:
+        try:
+            yield from iter_tasks(inputs)
+        except Exception as exc:  # reported after what came before it is written
+            failure.append(exc)
+
+    try:
+        with _stop_on_signals(stop):
+            if options.workers <= 1:
+                outcomes: Iterable[Outcome] = (worker.process(t) for t in _until(tasks(), stop))
+                _consume(outcomes, fh, tally, stop, options, progress, release=None)
+            else:
+                _run_pool(worker, config, tasks(), fh, tally, stop, options, progress)
+    finally:
+        try:
+            fh.flush()
+        finally:
+            if own:
+                fh.close()
+    summary = tally.freeze(
+        interrupted=stop.requested, output=out_name, workers=max(1, options.workers), inputs=[str(p) for p in inputs]
+    )
+    if failure and not stop.requested:
+        exc = failure[0]
+        raise exc if isinstance(exc, CleanerError) else CleanerError(f"{type(exc).__name__}: {exc}")
+    return summary
+
+
+def _until(tasks: Iterator[Task], stop: _Stop) -> Iterator[Task]:
+    for t in tasks:
+        if stop.requested:
+            return
+        yield t
+
+
+def _run_pool(
+    worker: RecordCleaner,
+    config: Config,
+    tasks: Iterator[Task],
+    fh: BinaryIO,
+    tally: Tally,
+    stop: _Stop,
+    options: BatchOptions,
+    progress: Callable[[Tally], None] | None,
+) -> None:
+    window = max(options.chunksize * options.workers * options.window_per_worker, options.chunksize + 1)
+    gate = threading.Semaphore(window)
+    abort = threading.Event()
+
+    def gated() -> Iterator[Task]:
+        for t in tasks:
+            while not gate.acquire(timeout=0.1):
+                if stop.requested or abort.is_set():
+                    return
+            if stop.requested or abort.is_set():
+                return
+            yield t
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    workers_mod.prebuild(worker)  # fork: the children inherit the compiled rules
+    if ctx.get_start_method() == "fork":
+        _preload_language_profiles()
+    pool = ctx.Pool(options.workers, initializer=workers_mod.init_worker, initargs=(config, options.fields))
+    finished = False
+    try:
+        _consume(pool.imap(workers_mod.work, gated(), options.chunksize), fh, tally, stop, options, progress,
+                 release=gate.release)
+        finished = not stop.requested
+    finally:
+        workers_mod.prebuild(None)
+        if finished:
+            pool.close()
+        else:
+            abort.set()
+            pool.terminate()
+        pool.join()
+
+
+def _consume(
+    outcomes: Iterable[Outcome],
+    fh: BinaryIO,
+    tally: Tally,
+    stop: _Stop,
+    options: BatchOptions,
+    progress: Callable[[Tally], None] | None,
+    release: Callable[[], None] | None,
+) -> None:
+    every = 1
+    for out in outcomes:
+        if release is not None:
+            release()
+        if out.error and options.fail_fast:
+            raise BatchStopped(out.error)
+        fh.write(out.line)
+        tally.add(out.counts, out.error, out.where)
+        if progress is not None and tally.documents % every == 0:
+            progress(tally)
+            every = 1 if tally.documents < 50 else 25
+        if stop.requested:
+            break
+    if progress is not None:
+        progress(tally)
+
+
+def _preload_language_profiles() -> None:
+    """Load langdetect's profiles once in the parent so forked workers share them."""
+    try:
+        from cleaner.lang import _factory
+
+        _factory()
+    except Exception:  # pragma: no cover - an optimisation only
+        log.debug("could not preload language profiles", exc_info=True)
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+def stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False

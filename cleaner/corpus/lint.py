@@ -1,0 +1,247 @@
+"""check and fix, file by file: what would be removed (with line:col) and the fixed bytes.
+
+Text and Markdown files: the fixed content is the minimal edit (see ``edit``), written in
+the file's newline style and encoding (BOM kept). JSONL files: only the configured text
+field of each line; a changed line is re-serialized, every other line stays byte for
+byte. HTML files: check reports (best-effort line:col), fix does not rewrite them (the
+clean text of a page is not an edit of the page) and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.errors import CleanerError
+from cleaner.model import Removal
+from cleaner.pipeline import Cleaner
+from cleaner.project_config import Fields
+from cleaner.result import Result
+
+from .edit import encode_like, minimal_edit, newline_style
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+HTML_NOTE = "not rewritten: fix does not edit HTML in place (use 'cleaner clean' or 'cleaner batch')"
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    col: int
+    rule: str
+    category: str
+    reason: str
+    text: str
+    confidence: float
+    stage: str = "text"
+
+    @property
+    def snippet(self) -> str:
+        flat = " ".join(self.text.split())
+        return flat if len(flat) <= 60 else flat[:59] + "…"
+
+    def format(self) -> str:
+        return f'{self.path}:{self.line}:{self.col}: {self.rule} {self.reason} "{self.snippet}"'
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "line": self.line, "col": self.col, "rule": self.rule, "category": self.category,
+            "reason": self.reason, "text": self.text, "confidence": round(self.confidence, 4), "stage": self.stage,
+        }
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: Path
+    kind: str  # "text" | "jsonl" | "html"
+    findings: tuple[Finding, ...] = ()
+    original: bytes = b""
+    fixed: bytes | None = None  # the rewritten bytes, when fix would change the file
+    before_text: str = ""  # for --diff: the decoded file and the fixed text
+    after_text: str = ""
+    records: tuple[dict[str, Any], ...] = field(default=(), compare=False)
+    errors: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed is not None and self.fixed != self.original
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path), "kind": self.kind, "findings": [f.to_dict() for f in self.findings],
+            "would_change": bool(self.findings), "fixable": self.changed, "errors": list(self.errors), "note": self.note,
+        }
+
+
+def file_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return "text"
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def inspect_file(path: Path, cleaner: Cleaner, fields: Fields, display: str | None = None) -> FileReport:
+    """Everything check and fix need for one file; never raises for bad input."""
+    name = display or str(path)
+    kind = file_kind(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return FileReport(path, kind, errors=(f"{name}: cannot read: {exc.strerror or exc}",))
+    try:
+        if kind == "jsonl":
+            return _jsonl(path, name, raw, cleaner, fields)
+        if kind == "html":
+            return _html(path, name, raw, cleaner)
+        return _text(path, name, raw, cleaner)
+    except CleanerError as exc:
+        return FileReport(path, kind, original=raw, errors=(f"{name}: {exc}",))
+
+
+def _text(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
+    result = cleaner.clean(raw, html=False, name=str(path))
+    norm = _normalized(result)
+    findings = tuple(_finding(name, r, *line_col(norm, r.start or 0)) for r in result.removed)
+    record = result.to_dict()
+    if not result.removed:
+        return FileReport(path, "text", findings, raw, None, records=(record,))
+    decoded = _decoded(raw, result)
+    fixed_text = minimal_edit(norm, result.removed)
+    newline = newline_style(decoded)
+    if newline != "\n":
+        fixed_text = fixed_text.replace("\n", newline)
+    fixed = encode_like(fixed_text, raw, result.input.encoding)
+    return FileReport(path, "text", findings, raw, fixed, decoded, fixed_text, records=(record,))
+
+
+def _html(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
+    result = cleaner.clean(raw, html=True, name=str(path))
+    decoded = raw.decode("utf-8", "replace")
+    findings = []
+    for r in result.removed:
+        findings.append(_finding(name, r, *_locate(decoded, r.text)))
+    note = HTML_NOTE if findings else None
+    return FileReport(path, "html", tuple(findings), raw, None, records=(result.to_dict(),), note=note)
+
+
+def _locate(haystack: str, text: str) -> tuple[int, int]:
+    """Best effort for HTML: where the removed text's first words appear in the page."""
+    words = text.split()
+    for n in (6, 3, 1):
+        probe = " ".join(words[:n])
+        if len(probe) >= 4:
+            at = haystack.find(probe)
+            if at >= 0:
+                return line_col(haystack, at)
+    return 1, 1
+
+
+def _jsonl(path: Path, name: str, raw: bytes, cleaner: Cleaner, fields: Fields) -> FileReport:
+    lines = raw.splitlines(keepends=True)
+    out: list[bytes] = []
+    findings: list[Finding] = []
+    errors: list[str] = []
+    records: list[dict[str, Any]] = []
+    changed = False
+    for n, line in enumerate(lines, 1):
+        body = line.rstrip(b"\r\n")
+        ending = line[len(body):]
+        new = _jsonl_line(name, n, body, cleaner, fields, findings, errors, records)
+        if new is None:
+            out.append(line)
+        else:
+            out.append(new + ending)
+            changed = True
+    fixed = b"".join(out) if changed else None
+    before = raw.decode("utf-8", "replace") if changed else ""
+    after = fixed.decode("utf-8", "replace") if fixed is not None else ""
+    return FileReport(path, "jsonl", tuple(findings), raw, fixed, before, after, tuple(records), tuple(errors))
+
+
+def _jsonl_line(
+    name: str, n: int, body: bytes, cleaner: Cleaner, fields: Fields,
+    findings: list[Finding], errors: list[str], records: list[dict[str, Any]],
+) -> bytes | None:
+    """Check one line; return its new bytes when the text field changes, else None."""
+    if not body.strip():
+        return None
+    try:
+        line = body.decode("utf-8")
+        obj = json.loads(line)
+    except UnicodeDecodeError as exc:
+        errors.append(f"{name}:{n}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
+        return None
+    except ValueError as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        errors.append(f"{name}:{n}: invalid JSON: {msg}")
+        return None
+    if not isinstance(obj, dict):
+        errors.append(f"{name}:{n}: expected a JSON object, got {type(obj).__name__}")
+        return None
+    text = obj.get(fields.text)
+    if not isinstance(text, str) or not text.strip():
+        return None  # nothing to check on this line (check and fix look at the text field only)
+    lang, url = obj.get(fields.lang), obj.get(fields.url)
+    try:
+        result = cleaner.clean(text, html=False, lang=lang if isinstance(lang, str) and lang else None,
+                               url=url if isinstance(url, str) and url else None)
+    except CleanerError as exc:
+        errors.append(f"{name}:{n}: {exc}")
+        return None
+    records.append({"line": n, "record": result.to_dict()})
+    norm = _normalized(result)
+    for r in result.removed:
+        findings.append(_finding(name, r, n, (r.start or 0) + 1))
+    if not result.removed:
+        return None
+    new_text = minimal_edit(norm, result.removed)
+    if new_text == text:
+        return None
+    obj[fields.text] = new_text
+    return _dump_like(obj, line).encode("utf-8")
+
+
+def _dump_like(obj: dict[str, Any], original: str) -> str:
+    """Serialize in the original line's style: compact or spaced separators, escaped or raw non-ASCII."""
+    compact = '": ' not in original and '", "' not in original
+    escaped = original.isascii() and "\\u" in original
+    seps = (",", ":") if compact else (", ", ": ")
+    try:
+        return json.dumps(obj, ensure_ascii=escaped, separators=seps)
+    except UnicodeEncodeError:  # pragma: no cover - json.dumps does not encode
+        return json.dumps(obj, ensure_ascii=True, separators=seps)
+
+
+def _normalized(result: Result) -> str:
+    from cleaner.result import restore
+
+    return restore(result)
+
+
+def _decoded(raw: bytes, result: Result) -> str:
+    enc = result.input.encoding
+    codec = "utf-8-sig" if enc in ("str", "utf-8") else enc
+    try:
+        return raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return raw.decode("utf-8", "replace")
+
+
+def _finding(path: str, r: Removal, line: int, col: int) -> Finding:
+    return Finding(path, line, col, r.rule, r.category, r.reason, r.text, r.confidence, r.stage)

@@ -1,0 +1,112 @@
+"""Counting a batch as it goes, and the final summary (for people and for machines)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAX_ERROR_SAMPLES = 20
+
+
+@dataclass
+class Tally:
+    """Running counts; updated by the batch loop only (one thread)."""
+
+    started: float = field(default_factory=time.monotonic)
+    documents: int = 0
+    errors: int = 0
+    removals: Counter[str] = field(default_factory=Counter)
+    last: str = ""  # input position of the last line written
+    error_samples: list[str] = field(default_factory=list)
+
+    def add(self, counts: dict[str, int], error: str | None, where: str) -> None:
+        self.documents += 1
+        self.removals.update(counts)
+        self.last = where
+        if error:
+            self.errors += 1
+            if len(self.error_samples) < MAX_ERROR_SAMPLES:
+                self.error_samples.append(error)
+
+    @property
+    def removals_total(self) -> int:
+        return sum(self.removals.values())
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    def freeze(self, *, interrupted: bool, output: str, workers: int, inputs: list[str]) -> BatchSummary:
+        secs = self.elapsed
+        return BatchSummary(
+            documents=self.documents,
+            errors=self.errors,
+            removals=dict(sorted(self.removals.items())),
+            seconds=round(secs, 3),
+            documents_per_second=round(self.documents / secs, 1) if secs > 0 else 0.0,
+            interrupted=interrupted,
+            last_input=self.last or None,
+            output=output,
+            workers=workers,
+            inputs=tuple(inputs),
+            error_samples=tuple(self.error_samples),
+        )
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    documents: int
+    errors: int
+    removals: dict[str, int]
+    seconds: float
+    documents_per_second: float
+    interrupted: bool
+    last_input: str | None
+    output: str
+    workers: int
+    inputs: tuple[str, ...]
+    error_samples: tuple[str, ...] = ()
+
+    @property
+    def removals_total(self) -> int:
+        return sum(self.removals.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "errors": self.errors,
+            "removals_total": self.removals_total,
+            "removals": self.removals,
+            "seconds": self.seconds,
+            "documents_per_second": self.documents_per_second,
+            "interrupted": self.interrupted,
+            "last_input": self.last_input,
+            "output": self.output,
+            "workers": self.workers,
+            "inputs": list(self.inputs),
+            "error_samples": list(self.error_samples),
+        }
+
+    def render(self) -> str:
+        lines = []
+        if self.interrupted:
+            where = f"; last input written: {self.last_input}" if self.last_input else ""
+            lines.append(f"interrupted after {self.documents} documents{where}; {self.output} ends at a line boundary")
+        lines.append(
+            f"{self.documents} documents, {self.removals_total} removals, {self.errors} errors"
+            f" in {self.seconds:.1f} s ({self.documents_per_second:.0f} documents/s, {self.workers} workers)"
+        )
+        if self.removals:
+            lines.append("removals: " + ", ".join(f"{k} {v}" for k, v in self.removals.items()))
+        for e in self.error_samples[:5]:
+            lines.append(f"error: {e}")
+        if self.errors > 5:
+            lines.append(f"... {self.errors - 5} more errors (see the 'error' field of the output)")
+        return "\n".join(lines)
+
+    def write_json(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -1,0 +1,197 @@
+"""Turning one input task into one output line, in a worker process (or in-process).
+
+Every task yields exactly one line: the record cleaned, or the record kept as it came
+with ``error`` saying, on one line, why it could not be cleaned.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+from collections import Counter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from cleaner.config import Config
+from cleaner.errors import CleanerError
+from cleaner.pipeline import Cleaner
+from cleaner.project_config import Fields
+
+from .readers import DocTask, FileTask, LineTask, Task
+
+log = logging.getLogger(__name__)
+
+
+class Outcome(NamedTuple):
+    line: bytes  # the output line, UTF-8, with its newline
+    counts: dict[str, int]  # removals per category
+    error: str | None
+    where: str  # the input position, for summaries and --fail-fast
+
+
+class RecordError(Exception):
+    """A record that cannot be cleaned; ``message`` is one line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class RecordCleaner:
+    """Builds one Cleaner and applies it to tasks."""
+
+    def __init__(self, config: Config, fields: Fields) -> None:
+        self.cleaner = Cleaner(config)
+        self.fields = fields
+
+    def process(self, task: Task) -> Outcome:
+        if isinstance(task, LineTask):
+            out = self._line(task)
+            where = f"{task.source}:{task.lineno}"
+        elif isinstance(task, FileTask):
+            out = self._file(task)
+            where = task.path
+        else:
+            out = self._doc(task)
+            where = f"{task.source}: {task.id}"
+        return out._replace(where=where)
+
+    # JSONL ------------------------------------------------------------------------------
+    def _line(self, task: LineTask) -> Outcome:
+        n = task.lineno
+        try:
+            text = task.raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raw = task.raw.decode("utf-8", "backslashreplace")
+            return self._broken(n, raw, f"line {n}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
+        if not text.strip():
+            return self._broken(n, text, f"line {n}: empty line")
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            col = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
+            return self._broken(n, text, f"line {n}: invalid JSON: {msg}{col}")
+        if not isinstance(obj, dict):
+            return self._broken(n, text, f"line {n}: expected a JSON object, got {type(obj).__name__}")
+        try:
+            result = self._clean_record(obj)
+        except RecordError as exc:
+            return _failed(obj, f"line {n}: {exc.message}")
+        except CleanerError as exc:
+            return _failed(obj, f"line {n}: {one_line(str(exc))}")
+        except Exception as exc:  # a bug must not lose the record: keep it, say why
+            log.debug("line %d: internal error", n, exc_info=True)
+            return _failed(obj, f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
+        return _cleaned(obj, result)
+
+    def _clean_record(self, obj: dict[str, Any]) -> Any:
+        f = self.fields
+        text, html = obj.get(f.text), obj.get(f.html)
+        if text is None and html is None:
+            raise RecordError(f"no '{f.text}' or '{f.html}' field")
+        is_html = text is None
+        data = html if is_html else text
+        name = f.html if is_html else f.text
+        if not isinstance(data, str):
+            raise RecordError(f"field '{name}' is {type(data).__name__}, not a string")
+        if not data.strip():
+            raise RecordError(f"field '{name}' is empty")
+        lang = obj.get(f.lang)
+        url = obj.get(f.url)
+        return self.cleaner.clean(
+            data,
+            lang=lang if isinstance(lang, str) and lang else None,
+            url=url if isinstance(url, str) and url else None,
+            html=is_html,
+        )
+
+    @staticmethod
+    def _broken(lineno: int, raw: str, error: str) -> Outcome:
+        out = {"id": None, "line": lineno, "raw": raw, "text": None, "removed": [], "lang": None, "error": error}
+        return Outcome(_dump(out), {}, error, "")
+
+    # documents --------------------------------------------------------------------------
+    def _file(self, task: FileTask) -> Outcome:
+        base: dict[str, Any] = {"id": task.id}
+        try:
+            data = Path(task.path).read_bytes()
+        except OSError as exc:
+            return _failed(base, f"{task.id}: cannot read: {exc.strerror or exc}")
+        return self._data(base, data, None, task.path)
+
+    def _doc(self, task: DocTask) -> Outcome:
+        return self._data({"id": task.id, "url": task.url}, task.data, task.url, None)
+
+    def _data(self, base: dict[str, Any], data: bytes, url: str | None, name: str | None) -> Outcome:
+        rid = base["id"]
+        if not data.strip():
+            return _failed(base, f"{rid}: empty document")
+        try:
+            result = self.cleaner.clean(data, url=url, name=name, html=None if name else True)
+        except CleanerError as exc:
+            return _failed(base, f"{rid}: {one_line(str(exc))}")
+        except Exception as exc:
+            log.debug("%s: internal error", rid, exc_info=True)
+            return _failed(base, f"{rid}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
+        return _cleaned(base, result)
+
+
+def _cleaned(obj: dict[str, Any], result: Any) -> Outcome:
+    out = dict(obj)
+    out["text"] = result.text
+    out["removed"] = [r.to_dict() for r in result.removed]
+    out["lang"] = result.lang.code
+    error = one_line(result.error) if result.error else None
+    out["error"] = error
+    return Outcome(_dump(out), dict(Counter(r.category for r in result.removed)), error, "")
+
+
+def _failed(obj: dict[str, Any], error: str) -> Outcome:
+    out = dict(obj)
+    out.setdefault("text", None)  # a text record keeps its text: nothing is lost
+    out["removed"] = []
+    lang = out.get("lang")
+    out["lang"] = lang if isinstance(lang, str) else None
+    out["error"] = error
+    return Outcome(_dump(out), {}, error, "")
+
+
+def _dump(out: dict[str, Any]) -> bytes:
+    try:
+        return (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes: keep them escaped
+        return (json.dumps(out, ensure_ascii=True) + "\n").encode("ascii")
+
+
+# process-pool plumbing ------------------------------------------------------------------
+_WORKER: RecordCleaner | None = None
+_PREBUILT: RecordCleaner | None = None  # set by the parent before forking: workers inherit it
+
+
+def prebuild(worker: RecordCleaner | None) -> None:
+    global _PREBUILT
+    _PREBUILT = worker
+
+
+def init_worker(config: Config, fields: Fields) -> None:
+    """Pool initializer: one Cleaner per process; Ctrl-C is the parent's to handle."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    inherited = _PREBUILT
+    if inherited is not None and inherited.cleaner.config == config and inherited.fields == fields:
+        _WORKER = inherited
+    else:
+        _WORKER = RecordCleaner(config, fields)
+
+
+def work(task: Task) -> Outcome:
+    assert _WORKER is not None, "init_worker was not called"
+    return _WORKER.process(task)

@@ -1,0 +1,191 @@
+"""Project configuration: ``[tool.cleaner]`` in ``pyproject.toml``, or ``cleaner.toml``.
+
+The file is found by walking up from the current folder (``cleaner.toml`` wins over
+``pyproject.toml`` in the same folder; a ``pyproject.toml`` without ``[tool.cleaner]`` is
+passed over). Precedence: command line, then the file, then the defaults.
+
+Keys (``-`` and ``_`` are interchangeable)::
+
+    select = ["promo", "share.prompt"]   # rule ids or prefixes (categories)
+    ignore = ["comments"]
+    rules = ["my-rules"]                 # extra rule folders, relative to the file
+    lang = "en"                          # default language
+    min_confidence = 0.6
+    include = ["articles/**"]            # globs, relative to the file's folder
+    exclude = ["drafts/**"]
+    extensions = [".txt", ".md"]         # files check/fix look at
+    text_field = "text"                  # JSONL field names (batch, check, fix)
+    html_field = "html"
+    id_field = "id"
+    url_field = "url"
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.config import Config
+from cleaner.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+CONFIG_NAMES = ("cleaner.toml", "pyproject.toml")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
+
+_LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
+_STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field")
+_ALIASES = {"rule_dirs": "rules"}
+KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + ("min_confidence",))
+
+
+@dataclass(frozen=True)
+class Fields:
+    """JSONL field names."""
+
+    text: str = "text"
+    html: str = "html"
+    id: str = "id"
+    url: str = "url"
+    lang: str = "lang"
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """What a configuration file says; ``path`` is None when no file was found."""
+
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_dirs: tuple[Path, ...] = ()
+    lang: str | None = None
+    min_confidence: float | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    fields: Fields = field(default_factory=Fields)
+
+    @property
+    def root(self) -> Path:
+        """The folder globs are relative to: the file's folder, else the current one."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def to_config(self, base: Config | None = None) -> Config:
+        cfg = base or Config()
+        changes: dict[str, object] = {}
+        if self.select:
+            changes["select"] = self.select
+        if self.ignore:
+            changes["ignore"] = tuple(cfg.ignore) + self.ignore
+        if self.rule_dirs:
+            changes["rule_dirs"] = tuple(cfg.rule_dirs) + self.rule_dirs
+        if self.lang:
+            changes["lang"] = self.lang
+        if self.min_confidence is not None:
+            changes["min_confidence"] = self.min_confidence
+        return cfg.with_(**changes) if changes else cfg
+
+
+def find_config_file(start: Path | None = None) -> Path | None:
+    """The nearest ``cleaner.toml`` or ``pyproject.toml`` with ``[tool.cleaner]``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml" and _table(candidate) is None:
+                continue
+            return candidate
+    return None
+
+
+def load_project_config(explicit: Path | str | None = None, start: Path | None = None) -> ProjectConfig:
+    """Load ``explicit`` (``--config FILE``) or the file found walking up from ``start``."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such configuration file")
+    else:
+        found = find_config_file(start)
+        if found is None:
+            return ProjectConfig()
+        path = found
+    table = _table(path)
+    if table is None:
+        if path.name == "pyproject.toml":
+            raise ConfigError(f"{path}: has no [tool.cleaner] table")
+        table = {}
+    log.info("configuration from %s", path)
+    return parse_table(table, path)
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("cleaner") if isinstance(tool, dict) else None
+        return table if isinstance(table, dict) else None
+    # cleaner.toml: keys at the top level, or under [tool.cleaner] / [cleaner]
+    if isinstance(data.get("tool"), dict) and "cleaner" in data["tool"] and len(data) == 1:
+        return data["tool"]["cleaner"]
+    if set(data) == {"cleaner"} and isinstance(data["cleaner"], dict):
+        return data["cleaner"]
+    return data
+
+
+def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
+    where = f"{path}: [tool.cleaner]" if path.name == "pyproject.toml" else str(path)
+    values: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = _ALIASES.get(raw_key.replace("-", "_"), raw_key.replace("-", "_"))
+        if key not in KNOWN_KEYS:
+            known = ", ".join(sorted(KNOWN_KEYS))
+            raise ConfigError(f"{where}: unknown key '{raw_key}' (known keys: {known})")
+        if key in _LIST_KEYS:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: key '{raw_key}' must be a list of strings")
+            values[key] = tuple(value)
+        elif key in _STR_KEYS:
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a non-empty string")
+            values[key] = value
+        else:  # min_confidence
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a number from 0 to 1")
+            values[key] = float(value)
+    root = path.resolve().parent
+    rule_dirs = tuple((root / r).resolve() for r in values.get("rules", ()))
+    for d in rule_dirs:
+        if not d.is_dir():
+            raise ConfigError(f"{where}: key 'rules': {d} is not a folder")
+    exts = tuple(e if e.startswith(".") else "." + e for e in values.get("extensions", DEFAULT_EXTENSIONS))
+    fields = Fields(
+        text=values.get("text_field", "text"),
+        html=values.get("html_field", "html"),
+        id=values.get("id_field", "id"),
+        url=values.get("url_field", "url"),
+    )
+    return ProjectConfig(
+        path=path,
+        select=values.get("select", ()),
+        ignore=values.get("ignore", ()),
+        rule_dirs=rule_dirs,
+        lang=values.get("lang"),
+        min_confidence=values.get("min_confidence"),
+        include=values.get("include", ()),
+        exclude=values.get("exclude", ()),
+        extensions=tuple(e.lower() for e in exts),
+        fields=fields,
+    )
