@@ -162,25 +162,35 @@ def rule_files(folder: Path) -> list[Path]:
 
 
 def load_rulebook(config: Config) -> Rulebook:
-    """Load shipped rules then each ``--rules`` folder; later ids replace earlier ones."""
-    return _load_cached(config.shipped_rules, tuple(Path(d) for d in config.rule_dirs), config.select, config.ignore)
+    """Load shipped rules then each ``--rules`` folder; later ids replace earlier ones.
+
+    Compiled rulebooks are cached by the files' paths, sizes and modification times, so
+    an edited rule file is read again.
+    """
+    folders = ([shipped_rules_dir()] if config.shipped_rules else []) + [Path(d) for d in config.rule_dirs]
+    fingerprint = tuple(
+        (str(p), st.st_mtime_ns, st.st_size)
+        for folder in folders
+        for p in rule_files(folder)
+        for st in (p.stat(),)
+    )
+    return _load_cached(fingerprint, config.select, config.ignore)
 
 
 @lru_cache(maxsize=32)
 def _load_cached(
-    shipped: bool, rule_dirs: tuple[Path, ...], select: tuple[str, ...], ignore: tuple[str, ...]
+    fingerprint: tuple[tuple[str, int, int], ...], select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> Rulebook:
-    folders = ([shipped_rules_dir()] if shipped else []) + list(rule_dirs)
     by_id: dict[str, Rule] = {}
     lexicons: list[Lexicon] = []
     files: list[Path] = []
-    for folder in folders:
-        for path in rule_files(folder):
-            rules, lexs = load_file(path)
-            files.append(path)
-            for rule in rules:
-                by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
-            lexicons.extend(lexs)
+    for name, _, _ in fingerprint:
+        path = Path(name)
+        rules, lexs = load_file(path)
+        files.append(path)
+        for rule in rules:
+            by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
+        lexicons.extend(lexs)
     selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
     return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected)
 

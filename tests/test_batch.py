@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,18 @@ def test_cli_batch_text_field_option(tmp_path):
     assert res.exit_code == 0, res.output
     row = read_jsonl(out)[0]
     assert row["key"] == "a" and "Share on Facebook" not in row["text"]
+
+
+def test_cli_batch_progress_only_on_a_terminal(tmp_path, monkeypatch):
+    import cleaner.corpus.batch as batch_mod
+
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": str(i), "text": ARTICLE} for i in range(5)])
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1"])
+    bar = re.compile(r"5 documents +\d+ documents/s +5 removals +0 errors")  # the bar's columns
+    assert not bar.search(res.stderr) and res.stderr.startswith("5 documents, 5 removals, 0 errors")
+    monkeypatch.setattr(batch_mod, "stderr_is_terminal", lambda: True)
+    res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1"])
+    assert bar.search(res.stderr), res.stderr
+    res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "--quiet"])
+    assert res.stderr == ""

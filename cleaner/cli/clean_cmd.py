@@ -29,8 +29,9 @@ UrlOpt = typer.Option(None, "--url", help="The page's URL (selects site rules fo
 
 def _run(file: str, rules, select, ignore, lang, min_confidence, html, url) -> Result:  # type: ignore[no-untyped-def]
     config = make_config(rules, select, ignore, None, min_confidence)
+    cleaner = Cleaner(config)  # rule files are checked before any input is read
     data, name = read_input(file)
-    return Cleaner(config).clean(data, lang=lang, url=url, html=html, name=name)
+    return cleaner.clean(data, lang=lang, url=url, html=html, name=name)
 
 
 @app.command("clean")

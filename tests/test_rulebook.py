@@ -1,0 +1,145 @@
+"""Rule files: loading, errors that name file/rule/key, regex safety, user rule folders."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+
+import pytest
+
+from cleaner import Cleaner, Config, RuleFileError
+from cleaner.heuristics import HEURISTICS
+from cleaner.rulebook import load_rulebook, rule_files, shipped_rules_dir
+from cleaner.ruletest import run_examples
+
+GOOD = """
+rules:
+  - id: custom.breaking
+    reason: Breaking-news banner.
+    scope: block
+    regex: ['^breaking news$']
+    examples:
+      strip: ["BREAKING NEWS"]
+      keep: ["Breaking news is hard to verify, editors said."]
+"""
+
+
+def write(tmp_path, text, name="custom.yaml"):
+    (tmp_path / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path
+
+
+def test_every_shipped_example_passes():
+    config = Config()
+    outcomes = run_examples(load_rulebook(config), config)
+    assert outcomes, "no examples found"
+    failed = [(o.rule_id, o.example, o.detail) for o in outcomes if not o.ok]
+    assert not failed
+
+
+def test_every_rule_has_id_category_reason_and_examples():
+    book = load_rulebook(Config())
+    categories = {"promo", "newsletter", "share", "app", "ads", "comments", "related"}
+    assert categories <= {r.category for r in book.rules}
+    for r in book.rules:
+        assert r.id.startswith(r.category + ".") and r.reason and r.examples_strip
+    for h in HEURISTICS:
+        assert h.id.startswith(h.category + ".") and h.reason and h.doc
+
+
+def test_lexicons_come_from_rule_files():
+    book = load_rulebook(Config())
+    assert "crippled" in book.words("headline.loaded-words", "en")
+    assert all(lex.path.suffix == ".yaml" for lex in book.lexicons)
+
+
+def test_user_rules_add_and_replace(tmp_path):
+    write(tmp_path, GOOD)
+    cleaner = Cleaner(Config(rule_dirs=(tmp_path,)))
+    assert cleaner.clean("BREAKING NEWS\n\nThe council met on Monday.").text == "The council met on Monday."
+    # same id as a shipped rule: replaces it (this version never matches "Advertisement")
+    write(tmp_path, """
+    rules:
+      - id: ads.marker
+        reason: Replaced.
+        phrases: ["Sponsored by nobody"]
+        examples: {strip: ["Sponsored by nobody"]}
+    """, "override.yaml")
+    cleaner = Cleaner(Config(rule_dirs=(tmp_path,)))
+    assert cleaner.rulebook.get("ads.marker").reason == "Replaced."
+    assert "Advertisement" in cleaner.clean("Advertisement\n\nThe council met on Monday.").text
+
+
+def test_select_and_ignore_by_prefix():
+    text = "Advertisement\n\nAlso Read: Other Story Here\n\nThe council met on Monday."
+    assert Cleaner(Config(ignore=("ads",))).clean(text).text.startswith("Advertisement")
+    only_promo = Cleaner(Config(select=("promo",))).clean(text)
+    assert {r.category for r in only_promo.removed} == {"promo"}
+
+
+@pytest.mark.parametrize(
+    "body, key, rule_id",
+    [
+        ("rules:\n  - id: bad\n    reason: x\n    regex: [a]\n    examples: {strip: [a]}\n", "id", None),
+        ("rules:\n  - id: x.y\n    regex: [a]\n    examples: {strip: [a]}\n", "reason", "x.y"),
+        ("rules:\n  - id: x.y\n    reason: r\n    regex: ['(unclosed']\n    examples: {strip: [a]}\n", "regex", "x.y"),
+        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    colour: red\n    examples: {strip: [a]}\n", "colour", "x.y"),
+        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    scope: page\n    examples: {strip: [a]}\n", "scope", "x.y"),
+        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n", "examples.strip", "x.y"),
+        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    confidence: 2\n    examples: {strip: [a]}\n", "confidence", "x.y"),
+    ],
+)
+def test_malformed_rule_names_file_rule_and_key(tmp_path, body, key, rule_id):
+    write(tmp_path, body, "broken.yaml")
+    with pytest.raises(RuleFileError) as info:
+        load_rulebook(Config(rule_dirs=(tmp_path,)))
+    msg = str(info.value)
+    assert "broken.yaml" in msg and f"key '{key}'" in msg and "\n" not in msg
+    if rule_id:
+        assert f"rule {rule_id}" in msg
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    write(tmp_path, "rules:\n  - id: x.y\n    reason: [unclosed\n", "broken.yaml")
+    with pytest.raises(RuleFileError, match=r"broken.yaml: invalid YAML at line \d"):
+        load_rulebook(Config(rule_dirs=(tmp_path,)))
+
+
+def test_catastrophic_regex_is_rejected_naming_the_rule(tmp_path):
+    write(tmp_path, """
+    rules:
+      - id: evil.backtrack
+        reason: Exponential.
+        regex: ['(a|aa)+$']
+        examples: {strip: [aaa]}
+    """)
+    started = time.monotonic()
+    with pytest.raises(RuleFileError, match=r"rule evil.backtrack: key 'regex': .*backtracks"):
+        load_rulebook(Config(rule_dirs=(tmp_path,)))
+    assert time.monotonic() - started < 10
+
+
+def test_slow_regex_that_passes_probes_is_bounded_per_block(tmp_path):
+    # Exponential on runs of "x", a letter the load-time probes do not try: bounded per match.
+    write(tmp_path, """
+    rules:
+      - id: slow.nested
+        reason: Slow on long runs of x then y.
+        scope: span
+        regex: ['(x|xx)+$']
+        examples: {strip: [xx]}
+    """)
+    cleaner = Cleaner(Config(rule_dirs=(tmp_path,), regex_timeout=0.05))
+    started = time.monotonic()
+    result = cleaner.clean("The council met on Monday. " + "x" * 40 + "y")
+    assert time.monotonic() - started < 10
+    assert any("slow.nested" in w for w in result.warnings)
+
+
+def test_missing_rule_folder(tmp_path):
+    with pytest.raises(RuleFileError, match="does not exist"):
+        load_rulebook(Config(rule_dirs=(tmp_path / "nope",)))
+
+
+def test_shipped_rules_cover_the_rule_folder():
+    assert rule_files(shipped_rules_dir())
