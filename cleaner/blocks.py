@@ -55,12 +55,9 @@ def is_all_caps(text: str) -> bool:
 def is_heading_like(text: str) -> bool:
     """Short, no sentence-ending punctuation (a question mark is allowed), title case or capitals."""
     t = text.strip()
-    if not t or len(t) > 140:
+    if not t or len(t) > 140 or t[-1] in ".:;,\u2026":
         return False
-    n = len(words(t))
-    if not 1 <= n <= 16:
-        return False
-    if t[-1] in ".:;,\u2026" or t.endswith("..."):
+    if not 1 <= len(words(t)) <= 16:
         return False
     return is_title_case(t) or is_all_caps(t)
 

@@ -70,6 +70,11 @@ def _factory() -> object:
     return factory
 
 
+def preload() -> None:
+    """Load langdetect's profiles now (e.g. before forking workers, so they share them)."""
+    _factory()
+
+
 def _langdetect(sample: str) -> Language:
     from langdetect.lang_detect_exception import LangDetectException
 

@@ -25,7 +25,7 @@ class RuleHits:
 
 def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Rule], timeout: float) -> RuleHits:
     if not isinstance(plan, TextPlan):
-        plan = TextPlan(tuple(plan), None, 10**9)
+        plan = TextPlan.build(tuple(plan))
     removals: list[Removal] = []
     warnings: list[str] = []
     for block in blocks:
@@ -33,8 +33,11 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
         key = phrase_key(block.content) if block.n_words <= plan.phrase_max_words else None
         if not may_match and key is None:
             continue
+        folded = block.content.casefold() if may_match else ""
         for rule in plan.rules:
             if rule.kinds and block.kind not in rule.kinds:
+                continue
+            if rule.requires and not any(w in folded for w in rule.requires) and key not in rule.phrases:
                 continue
             if rule.scope == "block":
                 if len(block.content) > MAX_BLOCK_CHARS:
@@ -50,10 +53,23 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
 
 
 def _prefilter_hit(plan: TextPlan, block: Block, timeout: float) -> bool:
-    if plan.prefilter is None or len(block.content) > MAX_SPAN_CHARS:
+    if len(block.content) > MAX_SPAN_CHARS:
         return True
     try:
-        return plan.prefilter.search(block.content, timeout=timeout) is not None
+        if plan.anchored is not None and plan.anchored.match(block.content, timeout=timeout):
+            return True
+        folded: str | None = None
+        for pattern, max_words, requires in plan.unanchored:
+            if block.n_words > max_words:
+                continue
+            if requires:
+                if folded is None:
+                    folded = block.content.casefold()
+                if not any(w in folded for w in requires):
+                    continue
+            if pattern.search(block.content, timeout=timeout):
+                return True
+        return False
     except TimeoutError:
         return True  # undecided: let each rule decide with its own bound
 

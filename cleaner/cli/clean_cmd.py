@@ -10,14 +10,15 @@ import typer
 
 from cleaner.cli.app import app
 from cleaner.cli.common import (
+    ConfigOpt,
     IgnoreOpt,
     LangOpt,
     MinConfOpt,
     RulesOpt,
     SelectOpt,
     errors_as_exit,
-    make_config,
     read_input,
+    settings,
 )
 from cleaner.diffview import render_plain, segments
 from cleaner.pipeline import Cleaner
@@ -27,11 +28,11 @@ HtmlOpt = typer.Option(None, "--html/--text", help="Treat the input as HTML or a
 UrlOpt = typer.Option(None, "--url", help="The page's URL (selects site rules for HTML).")
 
 
-def _run(file: str, rules, select, ignore, lang, min_confidence, html, url) -> Result:  # type: ignore[no-untyped-def]
-    config = make_config(rules, select, ignore, None, min_confidence)
+def _run(file: str, config_file, rules, select, ignore, lang, min_confidence, html, url) -> Result:  # type: ignore[no-untyped-def]
+    _, config = settings(config_file, rules, select, ignore, lang, min_confidence)
     cleaner = Cleaner(config)  # rule files are checked before any input is read
     data, name = read_input(file)
-    return cleaner.clean(data, lang=lang, url=url, html=html, name=name)
+    return cleaner.clean(data, url=url, html=html, name=name)
 
 
 @app.command("clean")
@@ -47,10 +48,11 @@ def clean_command(
     min_confidence: float = MinConfOpt,
     html: bool = HtmlOpt,
     url: str = UrlOpt,
+    config_file: Path = ConfigOpt,
 ) -> None:
     """Print the clean text of FILE (or its record with --json)."""
     with errors_as_exit():
-        result = _run(file, rules, select, ignore, lang, min_confidence, html, url)
+        result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -74,10 +76,11 @@ def diff_command(
     min_confidence: float = MinConfOpt,
     html: bool = HtmlOpt,
     url: str = UrlOpt,
+    config_file: Path = ConfigOpt,
 ) -> None:
     """Show FILE with every removed piece marked in place with its rule id and reason."""
     with errors_as_exit():
-        result = _run(file, rules, select, ignore, lang, min_confidence, html, url)
+        result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url)
     use_color = sys.stdout.isatty() if color is None else color
     if not use_color:
         sys.stdout.write(render_plain(result) + "\n")

@@ -12,6 +12,7 @@ import typer
 
 from cleaner.config import Config
 from cleaner.errors import CleanerError
+from cleaner.project_config import ProjectConfig, load_project_config
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +51,23 @@ def make_config(
     if min_confidence is not None:
         changes["min_confidence"] = min_confidence
     return cfg.with_(**changes) if changes else cfg
+
+
+ConfigOpt = typer.Option(
+    None, "--config", help="Configuration file (default: cleaner.toml or pyproject.toml [tool.cleaner], found walking up)."
+)
+
+
+def settings(
+    config_file: Path | None, rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None,
+    lang: str | None, min_confidence: float | None, max_chars: int | None = None,
+) -> tuple[ProjectConfig, Config]:
+    """Command line over the project's configuration file over the defaults."""
+    project = load_project_config(config_file)
+    config = make_config(rules, select, ignore, lang, min_confidence, base=project.to_config(Config()))
+    if max_chars:
+        config = config.with_(max_input_chars=max_chars)
+    return project, config
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

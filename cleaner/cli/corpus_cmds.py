@@ -21,6 +21,7 @@ from cleaner.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    ConfigOpt,
     IgnoreOpt,
     LangOpt,
     MinConfOpt,
@@ -28,36 +29,23 @@ from cleaner.cli.common import (
     SelectOpt,
     errors_as_exit,
     fail,
-    make_config,
+    settings,
     setup_logging,
     split_ids,
 )
 from cleaner.config import Config
 from cleaner.corpus.lint import FileReport
 from cleaner.errors import CleanerError
-from cleaner.project_config import Fields, ProjectConfig, load_project_config
+from cleaner.project_config import Fields, ProjectConfig
 
 EXIT_INTERRUPTED = 130
 
-ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: cleaner.toml or pyproject.toml [tool.cleaner], found walking up).")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
 VerboseOpt = typer.Option(False, "--verbose", "-v", help="Log what is read and skipped.")
 InputsArg = typer.Argument(..., help="JSONL (.gz/.zst too), folders of .txt/.html files, WARC files.")
 SummaryJsonOpt = typer.Option(None, "--summary-json", help="Write the final summary as JSON to this file.")
 PathsArg = typer.Argument(..., help="Files or folders (walked recursively).")
 RecordDirOpt = typer.Option(None, "--record-dir", help="Write each file's record (JSON) into this folder.")
-
-
-def _settings(
-    config_file: Path | None, rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None,
-    lang: str | None, min_confidence: float | None, max_chars: int | None = None,
-) -> tuple[ProjectConfig, Config]:
-    project = load_project_config(config_file)
-    base = project.to_config(Config())
-    config = make_config(rules, select, ignore, lang, min_confidence, base=base)
-    if max_chars:
-        config = config.with_(max_input_chars=max_chars)
-    return project, config
 
 
 def _fields(project: ProjectConfig, text: str | None, html: str | None, id_: str | None, url: str | None) -> Fields:
@@ -93,7 +81,7 @@ def batch_command(
 
     setup_logging(verbose)
     with errors_as_exit():
-        project, config = _settings(config_file, rules, select, ignore, lang, min_confidence, max_chars)
+        project, config = settings(config_file, rules, select, ignore, lang, min_confidence, max_chars)
         fields = _fields(project, text_field, html_field, id_field, url_field)
         for p in inputs:
             if not p.exists():
@@ -185,7 +173,7 @@ def check_command(
     stats = _Stats()
     files: list[dict] = []
     with errors_as_exit():
-        project, config = _settings(config_file, rules, select, ignore, lang, min_confidence)
+        project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
         for rep in _inspect_all(list(paths), project, config, fields, extensions):
             stats.add(rep)
@@ -233,7 +221,7 @@ def fix_command(
     setup_logging(verbose)
     stats = _Stats()
     with errors_as_exit():
-        project, config = _settings(config_file, rules, select, ignore, lang, min_confidence)
+        project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
         for rep in _inspect_all(list(paths), project, config, fields, extensions):
             stats.add(rep)

@@ -199,9 +199,9 @@ def _consume(
 def _preload_language_profiles() -> None:
     """Load langdetect's profiles once in the parent so forked workers share them."""
     try:
-        from cleaner.lang import _factory
+        from cleaner.lang import preload
 
-        _factory()
+        preload()
     except Exception:  # pragma: no cover - an optimisation only
         log.debug("could not preload language profiles", exc_info=True)
 

@@ -1,0 +1,84 @@
+"""Decisions the foundation issue names explicitly, each on a small invented article."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, Config
+
+LEAD = "The regional council met on Monday to discuss the new budget for roads and schools in the valley."
+BODY = "Officials said the plan would be reviewed again in the spring, after the first results were known."
+
+
+def cleaned(*blocks: str, **config: object):
+    return Cleaner(Config(**config)).clean("\n\n".join(blocks))
+
+
+def test_loaded_words_in_body_paragraphs_never_strip():
+    para = "Critics said the shameless decision crippled the town, a shocking blow that destroyed trust."
+    result = cleaned(LEAD, para, BODY)
+    assert result.removed == ()
+
+
+def test_neutral_subheads_stay_loaded_headline_goes():
+    result = cleaned(LEAD, "What the Council Decided", BODY, "Shameless Minister Slams Critics In Fiery Speech", BODY + " Again.")
+    assert [r.text for r in result.removed] == ["Shameless Minister Slams Critics In Fiery Speech"]
+    assert result.removed[0].rule == "headline.loaded" and "shameless" in result.removed[0].reason
+
+
+def test_title_at_the_top_is_not_an_injected_headline():
+    result = cleaned("Shocking Storm Hits The Valley", LEAD, BODY)
+    assert result.removed == ()
+
+
+def test_question_kicker_only_on_the_lead():
+    kicker = "Why does it matter? " + LEAD + " It is the largest budget in a decade."
+    result = cleaned(kicker, BODY)
+    assert [r.text for r in result.removed] == ["Why does it matter? "]
+    assert result.text.startswith("The regional council met")
+    later = cleaned(LEAD, "Why does it matter? Because the roads are failing and the schools need repairs soon.")
+    assert later.removed == ()
+
+
+def test_dangling_fragment_keeps_the_sentence_and_not_abbreviations():
+    result = cleaned(LEAD, "The meeting ended late on Monday night. Th")
+    assert [r.text for r in result.removed] == [" Th"]
+    assert cleaned(LEAD, "The meeting ended at 5 p.m. ET").removed == ()
+
+
+def test_cut_teaser_before_read_more_goes():
+    result = cleaned(LEAD, "The mayor said the new bridge would change how people travel to the…", "Read more", BODY)
+    assert {r.rule for r in result.removed} == {"truncation.cut-teaser", "promo.read-more"}
+
+
+def test_tail_items_are_recorded_with_their_cause():
+    result = cleaned(LEAD, BODY, "More from Politics", "Budget Vote Delayed Again", "Mayor Names New Deputy")
+    tail = [r for r in result.removed if r.rule == "tail.section-items"]
+    assert len(tail) == 2 and all("More from Politics" in r.reason for r in tail)
+    assert result.text == LEAD + "\n\n" + BODY
+
+
+def test_tail_items_stop_at_a_long_body_paragraph():
+    long_para = " ".join([BODY] * 3)
+    result = cleaned(LEAD, "Related Stories", "Budget Vote Delayed Again", long_para)
+    assert long_para in result.text
+
+
+def test_min_confidence_turns_removals_into_candidates():
+    blocks = (LEAD, BODY, "How Rebels Crippled The Capital", BODY + " Again.")
+    assert cleaned(*blocks).removed
+    strict = cleaned(*blocks, min_confidence=0.95)
+    assert strict.removed == () and strict.candidates[0].rule == "headline.loaded"
+    assert "How Rebels Crippled The Capital" in strict.text
+
+
+def test_ignore_a_heuristic_by_id():
+    blocks = (LEAD, BODY, "How Rebels Crippled The Capital", BODY + " Again.")
+    assert cleaned(*blocks, ignore=("headline.loaded",)).removed == ()
+
+
+def test_removals_carry_rule_reason_source_and_offsets():
+    text = "\n\n".join((LEAD, "Also Read: Ten Towns To Visit", BODY))
+    result = Cleaner().clean(text)
+    (r,) = result.removed
+    assert (r.rule, r.category, r.source) == ("promo.also-read", "promo", "rules/promo.yaml#promo.also-read")
+    assert text[r.start : r.end] == r.text == "Also Read: Ten Towns To Visit"
+    assert result.counts == {"promo": 1}
