@@ -87,10 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura
 
     label, run = cleaner_runner(args.no_rules, args.html_only)
-    # warm up imports and caches so neither side pays one-off costs
-    if pages:
-        trafilatura.extract(pages[0][3], url=pages[0][1] or None)
-        run(pages[0][3], pages[0][1])
+    # warm up imports and caches so neither side pays one-off costs (lazily loaded models such
+    # as langdetect's profiles load on the first page that needs them, not on the first page)
+    for _pid, url, _truth, data in pages:
+        trafilatura.extract(data, url=url or None)
+        run(data, url)
 
     def timed(fn):
         best = None

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from cleaner.blocks import ends_terminal, is_heading_like, words
+from cleaner.blocks import ends_terminal, is_heading_like
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import PARAGRAPH, Removal
 from cleaner.rulebook import phrase_key
@@ -26,7 +26,7 @@ def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if not m:
             continue
         frag, prev = m.group("frag"), m.group("prev")
-        if len(frag) > 12 or not any(c.islower() for c in prev) or len(words(b.content)) < 6:
+        if len(frag) > 12 or not any(c.islower() for c in prev) or b.n_words < 6:
             continue
         offset = b.content_end - len(b.content[-80:])
         start = offset + m.start("gap")
@@ -38,7 +38,7 @@ def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     hits = ctx.rule_hit_blocks()
     for i, b in enumerate(ctx.blocks):
-        if b.kind != PARAGRAPH or len(words(b.content)) < 8:
+        if b.kind != PARAGRAPH or b.n_words < 8:
             continue
         text = b.content.rstrip()
         nxt = hits.get(i + 1)
@@ -60,12 +60,14 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """
     keys: list[str] = []
     counts: dict[str, int] = {}
+    debris = ctx.rule_hit_blocks()  # what rules remove whole is not the article's structure
     for b in ctx.blocks:
         key = phrase_key(b.content)
         for e in _ELLIPSIS:
             key = key.removesuffix(e).rstrip()
         keys.append(key)
-        counts[key] = counts.get(key, 0) + 1
+        if b.index not in debris:
+            counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
     templated = sum(1 for k, c in counts.items() if c >= 2 and len(k.split()) >= 3) >= 3
     first: dict[str, int] = {}
@@ -73,7 +75,7 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b, key in zip(ctx.blocks, keys, strict=True):
         n = len(key.split())
         if key in first:
-            if n >= 12 and counts[key] == 2 and not templated:
+            if n >= 12 and counts.get(key, 0) == 2 and not templated:
                 yield h.remove_block(ctx, b, 0.85, f"Repeats block {first[key]} word for word.")
             continue
         first[key] = b.index

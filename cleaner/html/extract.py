@@ -92,6 +92,174 @@ def _parse(text: str) -> etree._Element | None:
     return tree
 
 
+def _title_variants(tree: etree._Element) -> set[str]:
+    """The page's own title as it may stand at the top of the body: og:title, twitter:title,
+    <title> (whole, and each side of a ' | ' or ' - ' site-name separator)."""
+    from cleaner.rulebook import phrase_key
+
+    out: set[str] = set()
+    try:
+        vals = [str(v) for v in tree.xpath(
+            "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
+        )[:4]]
+        vals += [" ".join(str(v) for v in tree.xpath("//head/title//text()")[:20])]
+    except Exception:
+        return out
+    for v in vals:
+        v = " ".join(html_lib.unescape(v).split())
+        if not v:
+            continue
+        out.add(phrase_key(v))
+        for part in _TITLE_SEP.split(v):
+            if len(part.split()) >= 3:
+                out.add(phrase_key(part))
+    out.discard("")
+    return out
+
+
+_TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022:]|-|::|//)\s+")
+
+
+def _drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config) -> Removal | None:
+    """The first block, when it repeats the page's title: the title is not part of the body."""
+    if not blocks or not id_selected(_TITLE_RULE, config.select, config.ignore):
+        return None
+    from cleaner.rulebook import phrase_key
+
+    kind, text, _ = blocks[0]
+    if len(text) > 300 or kind not in (HEADING, PARAGRAPH):
+        return None
+    if phrase_key(text) not in _title_variants(tree):
+        return None
+    del blocks[0]
+    return Removal(
+        rule=_TITLE_RULE,
+        category="title",
+        reason="The page's own title repeated at the top of the body: the title is metadata, not part of the article text.",
+        source=f"heuristic:{_TITLE_RULE}",
+        text=text,
+        confidence=0.9,
+        stage="html",
+        selector="first block = <title>/og:title",
+    )
+
+
+_TITLE_RULE = "title.page-title"
+_STANDFIRST_RULE = "title.standfirst"
+_STANDFIRST_MIN_WORDS = 8
+
+
+def _drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
+    """A first block marked up as a heading (<h2>, <h3>...) yet written as sentences: the
+    standfirst (dek) under the headline, part of the page's header, not of the body."""
+    if not blocks or not id_selected(_STANDFIRST_RULE, config.select, config.ignore):
+        return None
+    kind, text, _ = blocks[0]
+    if kind != HEADING or len(text) > 400 or len(text.split()) < _STANDFIRST_MIN_WORDS or text.rstrip()[-1:] not in ".!":
+        return None
+    del blocks[0]
+    return Removal(
+        rule=_STANDFIRST_RULE,
+        category="title",
+        reason="Standfirst (the summary set as a heading under the headline) at the top of the body: page header, not article text.",
+        source=f"heuristic:{_STANDFIRST_RULE}",
+        text=text,
+        confidence=0.7,
+        stage="html",
+        selector="first block: heading written as a sentence",
+    )
+_LINKED_RULE = "headline.linked"
+_ONE_LINK_P = etree.XPath("//p[count(.//a[@href])=1]")
+_LINKED_MIN_WORDS = 4
+_BODY_P_WORDS = 15
+
+
+def _words(el: etree._Element) -> str:
+    return " ".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split())
+
+
+def _linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
+    """A paragraph that is nothing but one link, set as a headline (title case or capitals),
+    standing after a body paragraph: another story's headline placed inside the article
+    ('SEAN SPICER ELIMINATED FROM ...', 'GET THE APP BY CLICKING HERE')."""
+    if not id_selected(_LINKED_RULE, config.select, config.ignore):
+        return []
+    from cleaner.blocks import is_heading_like
+
+    out: list[Removal] = []
+    for p in _ONE_LINK_P(tree):
+        text = _words(p)
+        if not text or len(text) > 200 or len(text.split()) < _LINKED_MIN_WORDS:
+            continue
+        link = next((a for a in p.iter("a") if a.get("href") is not None), None)
+        if link is None or _words(link) != text or not is_heading_like(text):
+            continue
+        prev = next((e for e in p.itersiblings("p", preceding=True) if _words(e)), None)
+        if prev is None or len(_words(prev).split()) < _BODY_P_WORDS:
+            continue
+        _drop(p)
+        out.append(
+            Removal(
+                rule=_LINKED_RULE,
+                category="headline",
+                reason="A paragraph that is only a link set as a headline, after the article's paragraphs began: another story's headline.",
+                source=f"heuristic:{_LINKED_RULE}",
+                text=text,
+                confidence=0.8,
+                stage="html",
+                selector="p whose whole text is one <a href>",
+            )
+        )
+    if id_selected(_LINK_LIST_RULE, config.select, config.ignore):
+        out.extend(_link_lists(tree))
+    return out
+
+
+_LINK_LIST_RULE = "related.link-list"
+_LISTS = etree.XPath("//ul[count(li)>=2]|//ol[count(li)>=2]")
+
+
+def _link_lists(tree: etree._Element) -> list[Removal]:
+    """A list every item of which is one link with a headline's length (four words or more),
+    standing after a body paragraph: a list of other stories ('Related', 'More on this')."""
+    out: list[Removal] = []
+    for lst in _LISTS(tree):
+        if lst.getparent() is None:
+            continue
+        texts = []
+        for li in lst:
+            if not isinstance(li.tag, str):
+                continue
+            if li.tag != "li":
+                texts = []
+                break
+            t = _words(li)
+            links = [a for a in li.iter("a") if a.get("href") is not None]
+            if not t or len(links) != 1 or _words(links[0]) != t or len(t.split()) < _LINKED_MIN_WORDS:
+                texts = []
+                break
+            texts.append(t)
+        if len(texts) < 2:
+            continue
+        prev = next((e for e in lst.itersiblings("p", preceding=True) if _words(e)), None)
+        if prev is None or len(_words(prev).split()) < _BODY_P_WORDS:
+            continue
+        _drop(lst)
+        out.append(
+            Removal(
+                rule=_LINK_LIST_RULE,
+                category="related",
+                reason="A list whose every item is one link to another story, after the article's paragraphs began: related-content links.",
+                source=f"heuristic:{_LINK_LIST_RULE}",
+                text=" | ".join(texts)[:_MAX_REMOVAL_TEXT],
+                confidence=0.8,
+                stage="html",
+                selector="ul/ol whose every li is one <a href>",
+            )
+        )
+    return out
+
+
 def _title(tree: etree._Element) -> str | None:
     try:
         for xp in ("//meta[@property='og:title']/@content", "//head/title//text()", "//h1//text()"):
@@ -328,6 +496,7 @@ def extract(
         removals = apply_html_rules(tree, active)
     except RecursionError:
         removals = []
+    removals.extend(_linked_headlines(tree, config))
     title = _title(tree)
     try:
         from trafilatura import bare_extraction
@@ -340,6 +509,12 @@ def extract(
         return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title)
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = body_blocks(body) if body is not None else []
+    dropped = _drop_page_title(blocks, tree, config)
+    if dropped is not None:
+        removals.append(dropped)
+    dropped = _drop_standfirst(blocks, config)
+    if dropped is not None:
+        removals.append(dropped)
     if not blocks:
         return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title)
     return Extracted(tuple(blocks), tuple(removals), info, None, title)

@@ -345,10 +345,6 @@ class _Matcher:
     any_tag: tuple[tuple[int, tuple], ...]  # selectors with neither (``*``)
     simple: tuple[tuple[HtmlRule, str, str | None, tuple[Cond, ...]], ...]
     full: tuple[tuple[HtmlRule, str, etree.XPath], ...]  # combinator selectors
-    # one XPath selecting, in document order, every element any selector may match (the
-    # attribute literals tested by ``contains()`` in C, so Python sees candidates only);
-    # None when some selector matches on tag alone for every tag (``*``)
-    candidates: etree.XPath | None = None
 
 
 _MATCHERS: dict[tuple[int, ...], tuple[tuple[HtmlRule, ...], _Matcher]] = {}
@@ -402,65 +398,7 @@ def _build_matcher(rules: tuple[HtmlRule, ...]) -> _Matcher:
         tuple(any_tag),
         tuple(simple),
         tuple(full),
-        None if any_tag else _candidates_xpath(by_attr, by_tag, full),
     )
-
-
-_XP_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
-
-
-def _xp_literal(value: str) -> str | None:
-    if "'" not in value:
-        return f"'{value}'"
-    if '"' not in value:
-        return f'"{value}"'
-    return None
-
-
-def _candidates_xpath(
-    by_attr: dict[str, list[tuple[int, str | None, tuple]]],
-    by_tag: dict[str, list[tuple[int, tuple]]],
-    full: list[tuple[HtmlRule, str, etree.XPath]],
-) -> etree.XPath | None:
-    """One XPath giving, in document order, the attributes the selectors test (their values
-    are filtered in Python before any element is touched), the elements selected by tag alone,
-    and the elements the combinator selectors select."""
-    parts: list[str] = []
-    for attr in by_attr:
-        if not _XP_NAME.match(attr):
-            return None
-        parts.append(f"descendant-or-self::*/@{attr}")
-    for tag in by_tag:
-        if not _XP_NAME.match(tag):
-            return None
-        parts.append(f"descendant-or-self::{tag}")
-    parts.extend(xp.path for _, _, xp in full)
-    if not parts:
-        return None
-    try:
-        return etree.XPath(" | ".join(parts))
-    except etree.XPathSyntaxError:
-        return None
-
-
-def _candidates(m: _Matcher, tree: etree._Element, filters: dict[str, re.Pattern[str] | None]):
-    """Elements that may match, in document order, each once (see ``_candidates_xpath``)."""
-    last = None
-    for node in m.candidates(tree):  # type: ignore[misc]
-        if isinstance(node, str):
-            if not getattr(node, "is_attribute", False):
-                continue
-            rx = filters.get(node.attrname)
-            if rx is not None and not rx.search(node):
-                continue
-            el = node.getparent()
-        elif isinstance(node, etree._Element):
-            el = node
-        else:
-            continue
-        if el is not last and el is not None:
-            last = el
-            yield el
 
 
 def _entry_ok(el: etree._Element, entry: tuple) -> bool:
@@ -512,9 +450,8 @@ def iter_matches(tree: etree._Element, rules: Sequence[HtmlRule]):
     filters = dict(m.attr_filters)
     by_tag = m.by_tag
     any_tag = bool(m.any_tag)
-    elements = tree.iter(etree.Element) if m.candidates is None else _candidates(m, tree, filters)
     memo: dict = {}
-    for el in elements:
+    for el in tree.iter(etree.Element):
         attrs = None
         for key, v in el.items():
             if key in filters:
