@@ -21,11 +21,12 @@ class Decision:
 
 def decide(text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook, config: Config) -> Decision:
     hits = apply_rules(text, blocks, book.text_plan(lang), config.regex_timeout)
-    ctx = Context(text, tuple(blocks), lang, book, config, hits.removals)
     proposed = list(hits.removals)
-    for h in HEURISTICS:
+    blocks = tuple(blocks)
+    for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
-            proposed.extend(h.run(ctx, h))
+            prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
+            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior), h))
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong)

@@ -7,6 +7,8 @@ from cleaner.heuristics.headlines import caps_headline, loaded_headline, questio
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
 
+# Order matters: each heuristic sees the removals decided before it (repeated-block runs last,
+# on what survives).
 HEURISTICS: tuple[Heuristic, ...] = (
     Heuristic(
         "truncation.dangling-fragment", "truncation",
@@ -21,12 +23,6 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "A paragraph ending in an ellipsis, or without closing punctuation, right before a "
         "cross-promotion line is the teaser of another story.",
         cut_teaser,
-    ),
-    Heuristic(
-        "truncation.repeated-block", "truncation",
-        "Block that repeats another block or the start of one.",
-        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
-        repeated_block,
     ),
     Heuristic(
         "headline.loaded", "headline",
@@ -62,6 +58,12 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
         "'Comments'), the items under it go too, each recorded with the header that caused it.",
         section_tail,
+    ),
+    Heuristic(
+        "truncation.repeated-block", "truncation",
+        "Block that repeats another block or the start of one.",
+        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
+        repeated_block,
     ),
 )
 

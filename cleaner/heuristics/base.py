@@ -19,9 +19,30 @@ class Context:
     rulebook: Rulebook
     config: Config
     rule_removals: tuple[Removal, ...]
+    prior: tuple[Removal, ...] = ()  # rules' and earlier heuristics' removals at or above min_confidence
 
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)
+
+    def removed_blocks(self) -> set[int]:
+        """Blocks that an earlier decision removes whole."""
+        return {
+            r.block for r in self.prior
+            if r.block is not None and r.start == self.blocks[r.block].start and r.end == self.blocks[r.block].end
+        }
+
+    def surviving(self, block: Block) -> str:
+        """The block's content with earlier span removals cut out."""
+        cuts = sorted((r.start, r.end) for r in self.prior if r.block == block.index and r.start is not None)
+        if not cuts:
+            return block.content
+        out, pos = [], block.content_start
+        for s, e in cuts:  # type: ignore[misc]
+            if s > pos:
+                out.append(self.text[max(pos, block.content_start) : min(s, block.content_end)])
+            pos = max(pos, e)
+        out.append(self.text[pos : block.content_end] if pos < block.content_end else "")
+        return "".join(out)
 
     def rule_hit_blocks(self) -> dict[int, Removal]:
         """Blocks that a rule removes whole, by block index."""

@@ -60,9 +60,11 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """
     keys: list[str] = []
     counts: dict[str, int] = {}
-    debris = ctx.rule_hit_blocks()  # what rules remove whole is not the article's structure
+    # It runs last and judges what survives the other decisions: what they remove whole is
+    # not the article's structure, and what they cut from a block is not part of its words.
+    debris = ctx.removed_blocks()
     for b in ctx.blocks:
-        key = phrase_key(b.content)
+        key = phrase_key(ctx.surviving(b))
         for e in _ELLIPSIS:
             key = key.removesuffix(e).rstrip()
         keys.append(key)
@@ -74,6 +76,8 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     by_head: dict[tuple[str, ...], list[int]] = {}
     for b, key in zip(ctx.blocks, keys, strict=True):
         n = len(key.split())
+        if b.index in debris:
+            continue
         if key in first:
             if n >= 12 and counts.get(key, 0) == 2 and not templated:
                 yield h.remove_block(ctx, b, 0.85, f"Repeats block {first[key]} word for word.")
