@@ -16,16 +16,18 @@ from cleaner.config import Config
 from cleaner.model import PARAGRAPH, Block, Language
 
 _TOKEN = regex.compile(r"[a-z']+")
-# The commonest English function words: in running English prose they are ~40% of tokens;
-# in other Latin-script languages the share of these exact words stays far lower.
+# The commonest English function words: in running English prose they are 20-45% of tokens
+# (16% at the lowest of 83 English benchmark articles, a list-heavy one); in the other
+# Latin-script articles there (de, id, it, pt) at most 7%.
 _EN_STOPWORDS = frozenset(
     "the of and to a in is that for it as was with be by on not he i this are or his from at "
     "which but have an they you were had her she there been has their we its who would will "
     "said more when after about than into could also what them other can one out up".split()
 )
 _MIN_TOKENS = 25
-_EN_SHARE = 0.30
+_EN_SHARE = 0.20
 _MIN_LETTERS = 20
+_TRIALS = 3
 
 
 def detect_language(blocks: Sequence[Block], config: Config, given: str | None = None) -> Language:
@@ -80,6 +82,9 @@ def _langdetect(sample: str) -> Language:
 
     detector = _factory().create()  # type: ignore[attr-defined]
     detector.seed = 0  # deterministic: same text, same answer
+    # 3 random trials instead of langdetect's 7: 2.5x cheaper, and the same language on all
+    # 88 benchmark articles and the synthetic de/fr/es texts (checked when this was set).
+    detector.n_trial = _TRIALS
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]

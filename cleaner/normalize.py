@@ -11,15 +11,31 @@ from dataclasses import dataclass
 
 import ftfy
 import regex
+from ftfy import chardata
 
-# Characters some ftfy fix acts on: HTML entities, line breaks it rewrites, control
-# characters it removes, C1 controls, the lead bytes of UTF-8 read as Latin-1/cp1252
-# (every mojibake sequence starts with one of U+00C2..U+00F4), ligatures, full-width
-# forms, replacement characters and surrogates. Text with none of them, already NFC, is
-# left exactly as ftfy would leave it (a property test checks this on random text).
+
+# Characters some ftfy fix acts on: HTML entities, line breaks it rewrites, control and C1
+# characters, ligatures, full-width forms, replacement characters and surrogates; and
+# mojibake, which always shows a UTF-8 lead byte (0xC2..0xF4) followed by a continuation
+# byte (0x80..0xBF), both read in one of the single-byte encodings ftfy tries. Text with
+# none of them, already NFC, is left as ftfy would leave it (tests/test_normalize.py).
+def _decoded(byte_range: range) -> str:
+    chars: set[str] = set()
+    for name in chardata.CHARMAP_ENCODINGS:
+        codec = name.replace("sloppy-", "")
+        for b in byte_range:
+            try:
+                chars.add(bytes([b]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    return "".join(sorted(chars))
+
+
 _SUSPECT = regex.compile(
-    "[&\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00c2-\u00f4\u2028\u2029\u206a-\u206f"
-    "\ufb00-\ufb06\uff01-\uff5e\ufeff\ufff9-\ufffd\ud800-\udfff]"
+    "[&\\r\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u206a-\\u206f"
+    "\\ufb00-\\ufb06\\uff01-\\uff5e\\ufeff\\ufff9-\\ufffd\\ud800-\\udfff]"
+    f"|[{regex.escape(_decoded(range(0xC2, 0xF5)), special_only=False)}]"
+    f"[{regex.escape(_decoded(range(0x80, 0xC0)), special_only=False)}]"
 )
 # Repair, don't restyle: curly quotes are the author's, so they stay.
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)

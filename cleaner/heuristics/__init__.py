@@ -46,18 +46,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         caps_headline,
     ),
     Heuristic(
-        "headline.question-kicker", "headline",
-        "Headline-style question fused to the start of the lead paragraph.",
-        "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
-        "rest of the paragraph stays.",
-        question_kicker,
-    ),
-    Heuristic(
         "tail.section-items", "tail",
         "Item of a related-content or comments section.",
         "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
         "'Comments'), the items under it go too, each recorded with the header that caused it.",
         section_tail,
+    ),
+    Heuristic(
+        "headline.question-kicker", "headline",
+        "Headline-style question fused to the start of the lead paragraph.",
+        "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
+        "rest of the paragraph stays.",
+        question_kicker,
     ),
     Heuristic(
         "truncation.repeated-block", "truncation",

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
-from cleaner.blocks import ends_terminal, is_all_caps, words
+from cleaner.blocks import is_all_caps, words
 from cleaner.heuristics.base import Context, Heuristic, body_neighbours
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 
@@ -79,17 +79,13 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 
 def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    debris = ctx.rule_hit_blocks()  # a promo line removed by a rule is not the lead
-
-    def teaser(b: Block) -> bool:  # cut off before a promo line: truncation.cut-teaser's to remove
-        nxt = debris.get(b.index + 1)
-        text = b.content.rstrip()
-        return nxt is not None and nxt.category == "promo" and (not ends_terminal(text) or text.endswith(("\u2026", "...")))
-
-    lead = next((b for b in ctx.blocks if b.kind == PARAGRAPH and b.index not in debris and not teaser(b)), None)
+    # What rules and earlier heuristics remove whole (promo lines, cut-off teasers, section
+    # tails) is neither the lead nor part of the page's structure.
+    gone = ctx.removed_blocks()
+    lead = next((b for b in ctx.blocks if b.kind == PARAGRAPH and b.index not in gone), None)
     if lead is None:
         return
-    if sum(1 for b in ctx.blocks if b.content == lead.content) >= 3:
+    if sum(1 for b in ctx.blocks if b.index not in gone and b.content == lead.content) >= 3:
         return  # three copies are the page's structure (as in truncation.repeated-block), not a lead
     m = _QUESTION_LEAD.match(lead.content)
     if not m:
