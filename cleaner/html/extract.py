@@ -76,17 +76,80 @@ def _looks_binary(text: str) -> bool:
 # --- parsing ----------------------------------------------------------------------------
 
 
-def _parse(text: str) -> etree._Element | None:
-    from trafilatura.utils import load_html
+def _html_parser() -> etree.HTMLParser:
+    """trafilatura's parser settings, with lxml.html's element classes chosen in C.
 
+    lxml.html's ``HtmlElementClassLookup`` is a Python method run for every element proxy
+    created (hundreds of thousands per page set, in our code and in trafilatura's); a
+    namespace lookup over a default lookup gives the same classes (``HtmlElement``, and
+    ``FormElement``, ``InputElement``... by tag) without calling back into Python.
+    """
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(
+        collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    )
+    default = etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+    lookup = etree.ElementNamespaceClassLookup(default)
+    by_tag = lookup.get_namespace(None)
+    for tag, cls in lxml_html.HtmlElementClassLookup()._element_classes.items():
+        by_tag[tag] = cls
+    parser.set_element_class_lookup(lookup)
+    return parser
+
+
+_PARSER: etree.HTMLParser | None = None
+
+
+def _load_html(text: str) -> etree._Element | None:
+    """trafilatura.utils.load_html for a decoded string, parsed with ``_html_parser()``."""
+    global _PARSER
+    from lxml.html import fromstring
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    if _PARSER is None:
+        _PARSER = _html_parser()
+    parser = _PARSER
+
+    def from_bytes(s: str) -> etree._Element | None:
+        try:
+            return fromstring(s.encode("utf8", "surrogatepass"), parser=parser)
+        except Exception:
+            return None
+
+    beginning = text[:50].lower()
+    check_flag = is_dubious_html(beginning)
+    text = repair_faulty_html(text, beginning)
+    tree = None
+    fallback_parse = False
     try:
-        tree = load_html(text)
+        tree = fromstring(text, parser=parser)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree = from_bytes(text)
+        fallback_parse = True
+    except Exception:
+        tree = None
+    if (tree is None or len(tree) < 1) and not fallback_parse:
+        tree = from_bytes(text)
+    if tree is not None and check_flag and len(tree) < 2:
+        tree = None  # not (well-formed) HTML: trafilatura's rejection test
+    return tree
+
+
+def _parse(text: str) -> etree._Element | None:
+    try:
+        tree = _load_html(text)
     except Exception:  # lxml/libxml2 failures on hostile input
         tree = None
     if tree is None and text.strip():
         # a bare fragment: trafilatura rejects it as "dubious"; give it a document around it
         try:
-            tree = load_html(f"<html><body>{text}</body></html>")
+            tree = _load_html(f"<html><body>{text}</body></html>")
         except Exception:
             tree = None
     return tree
@@ -99,10 +162,14 @@ def _title_variants(tree: etree._Element) -> set[str]:
 
     out: set[str] = set()
     try:
-        vals = [str(v) for v in tree.xpath(
-            "//meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
-        )[:4]]
-        vals += [" ".join(str(v) for v in tree.xpath("//head/title//text()")[:20])]
+        doc = tree.getroottree()
+        # //meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content
+        vals = [
+            c
+            for m in doc.iter("meta")
+            if (m.get("property") in _OG_TWITTER or m.get("name") in _OG_TWITTER) and (c := m.get("content")) is not None
+        ][:4]
+        vals += [" ".join(_head_title_texts(doc)[:20])]
     except Exception:
         return out
     for v in vals:
@@ -115,6 +182,19 @@ def _title_variants(tree: etree._Element) -> set[str]:
                 out.add(phrase_key(part))
     out.discard("")
     return out
+
+
+_OG_TWITTER = frozenset({"og:title", "twitter:title"})
+_HEAD_TITLE_XP = etree.XPath("//head/title//text()", smart_strings=False)
+_TITLE_TEXT_XP = etree.XPath("title//text()", smart_strings=False)
+
+
+def _head_title_texts(doc: etree._ElementTree) -> list[str]:
+    """``//head/title//text()``: lxml's C tag scan finds the <head>; XPath then reads only it."""
+    heads = list(doc.iter("head"))
+    if len(heads) == 1:
+        return _TITLE_TEXT_XP(heads[0])
+    return _HEAD_TITLE_XP(doc)
 
 
 _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022:]|-|::|//)\s+")
@@ -169,7 +249,23 @@ def _drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
         selector="first block: heading written as a sentence",
     )
 _LINKED_RULE = "headline.linked"
-_ONE_LINK_P = etree.XPath("//p[count(.//a[@href])=1]")
+
+
+def _one_link_ps(tree: etree._Element) -> list[etree._Element]:
+    """``//p[count(.//a[@href])=1]``, by lxml's C tag scans rather than an XPath predicate per node."""
+    out = []
+    for p in tree.getroottree().iter("p"):
+        n = 0
+        for a in p.iterdescendants("a"):
+            if a.get("href") is not None:
+                n += 1
+                if n > 1:
+                    break
+        if n == 1:
+            out.append(p)
+    return out
+
+
 _LINKED_MIN_WORDS = 4
 _BODY_P_WORDS = 15
 
@@ -187,7 +283,7 @@ def _linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
     from cleaner.blocks import is_heading_like
 
     out: list[Removal] = []
-    for p in _ONE_LINK_P(tree):
+    for p in _one_link_ps(tree):
         text = _words(p)
         if not text or len(text) > 200 or len(text.split()) < _LINKED_MIN_WORDS:
             continue
@@ -216,14 +312,25 @@ def _linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
 
 
 _LINK_LIST_RULE = "related.link-list"
-_LISTS = etree.XPath("//ul[count(li)>=2]|//ol[count(li)>=2]")
+
+
+def _lists(tree: etree._Element) -> list[etree._Element]:
+    """``//ul[count(li)>=2]|//ol[count(li)>=2]`` (document order), by lxml's C tag scans."""
+    out = []
+    for lst in tree.getroottree().iter("ul", "ol"):
+        it = lst.iterchildren("li")
+        if next(it, None) is not None and next(it, None) is not None:
+            out.append(lst)
+    return out
+
+
 
 
 def _link_lists(tree: etree._Element) -> list[Removal]:
     """A list every item of which is one link with a headline's length (four words or more),
     standing after a body paragraph: a list of other stories ('Related', 'More on this')."""
     out: list[Removal] = []
-    for lst in _LISTS(tree):
+    for lst in _lists(tree):
         if lst.getparent() is None:
             continue
         texts = []
@@ -262,8 +369,14 @@ def _link_lists(tree: etree._Element) -> list[Removal]:
 
 def _title(tree: etree._Element) -> str | None:
     try:
+        doc = tree.getroottree()
         for xp in ("//meta[@property='og:title']/@content", "//head/title//text()", "//h1//text()"):
-            vals = tree.xpath(xp)
+            if xp.startswith("//meta"):
+                vals = [c for m in doc.iter("meta") if m.get("property") == "og:title" and (c := m.get("content")) is not None]
+            elif xp.startswith("//head"):
+                vals = _head_title_texts(doc)
+            else:
+                vals = tree.xpath(xp)
             if vals:
                 t = " ".join(" ".join(str(v) for v in vals[:20]).split())
                 if t:
@@ -276,8 +389,10 @@ def _title(tree: etree._Element) -> str | None:
 # --- HTML rules -------------------------------------------------------------------------
 
 _NEVER_REMOVE = frozenset({"html", "body", "head"})
-_TEXT_XP = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
-_SCRIPT_TEXT_XP = etree.XPath(".//script/text()|.//style/text()|.//noscript/text()")
+# plain strings: a "smart" string result would make an element proxy for each text's parent
+_TEXT_XP = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]", smart_strings=False)
+_SCRIPT_TEXT_XP = etree.XPath(".//script/text()|.//style/text()|.//noscript/text()", smart_strings=False)
+_SCRIPTISH = frozenset({"script", "style", "noscript"})
 
 
 def _visible_len(el: etree._Element) -> int:
@@ -309,13 +424,22 @@ def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Re
             continue
         if el.getroottree().getroot() is not root:
             continue  # inside an element already removed
-        raw_len = _visible_len(el)
+        if el.tag in _SCRIPTISH:
+            raw_len = _visible_len(el)  # its own text counts here, though _TEXT_XP leaves it out
+            visible = None
+        else:
+            # the text outside scripts and styles, whose length is _visible_len(el): one pass
+            visible = "".join(_TEXT_XP(el))
+            raw_len = len(visible)
         if raw_len > _GUARD_MIN_CHARS:
             if page_len is None:
                 page_len = _visible_len(root)
             if raw_len > _GUARD_SHARE * page_len:
                 continue  # holds much of the page's text: a class on a wrapper, not a widget
-        text = " ".join("".join(_TEXT_XP(el)).split()) if raw_len else ""
+        if not raw_len:
+            text = ""
+        else:
+            text = " ".join((visible if visible is not None else "".join(_TEXT_XP(el))).split())
         if len(text) > _MAX_REMOVAL_TEXT:
             text = text[:_MAX_REMOVAL_TEXT] + "…"
         _drop(el)

@@ -345,9 +345,16 @@ class _Matcher:
     any_tag: tuple[tuple[int, tuple], ...]  # selectors with neither (``*``)
     simple: tuple[tuple[HtmlRule, str, str | None, tuple[Cond, ...]], ...]
     full: tuple[tuple[HtmlRule, str, etree.XPath], ...]  # combinator selectors
+    # attribute -> (regex finding where a literal may start, first character -> literals,
+    # literal -> its (order, entry) pairs); None for an attribute some selector only needs present
+    literal_index: dict[str, tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, tuple]] | None]
+    # attribute -> {value: the (order, entry) pairs worth testing for it, () when none}; kept across
+    # pages (a site repeats its class names), cleared when large
+    value_cache: dict[str, dict[str, tuple[tuple[int, tuple], ...]]] = field(default_factory=dict)
 
 
 _MATCHERS: dict[tuple[int, ...], tuple[tuple[HtmlRule, ...], _Matcher]] = {}
+_VALUE_CACHE_MAX = 50_000
 
 
 def _matcher(rules: tuple[HtmlRule, ...]) -> _Matcher:
@@ -385,12 +392,26 @@ def _build_matcher(rules: tuple[HtmlRule, ...]) -> _Matcher:
             attr, op, value = conds[0]
             by_attr.setdefault(attr, []).append((order, _prefilter(op, value), entry))
     filters = []
+    index: dict[str, Any] = {}
     for attr, entries in by_attr.items():
         lits = [lit for _, lit, _ in entries]
         if any(lit is None for lit in lits):
             filters.append((attr, None))
+            index[attr] = None
         else:
-            filters.append((attr, re.compile(_trie_regex(set(lits)))))  # type: ignore[arg-type]
+            trie = _trie_regex(set(lits))  # type: ignore[arg-type]
+            filters.append((attr, re.compile(trie)))
+            first: dict[str, list[str]] = {}
+            for lit in sorted(set(lits)):  # type: ignore[type-var]
+                first.setdefault(lit[0], []).append(lit)  # type: ignore[index]
+            by_lit: dict[str, list[tuple[int, tuple]]] = {}
+            for order, lit, entry in entries:
+                by_lit.setdefault(lit, []).append((order, entry))  # type: ignore[arg-type]
+            index[attr] = (
+                re.compile(f"(?=(?:{trie}))"),
+                {c: tuple(v) for c, v in first.items()},
+                {lit: tuple(v) for lit, v in by_lit.items()},
+            )
     return _Matcher(
         tuple(filters),
         {a: tuple(v) for a, v in by_attr.items()},
@@ -398,6 +419,7 @@ def _build_matcher(rules: tuple[HtmlRule, ...]) -> _Matcher:
         tuple(any_tag),
         tuple(simple),
         tuple(full),
+        index,
     )
 
 
@@ -411,13 +433,41 @@ def _entry_ok(el: etree._Element, entry: tuple) -> bool:
     return True
 
 
-def _first_rule(m: _Matcher, el: etree._Element, attrs: list[tuple[str, str]]) -> tuple[HtmlRule, str] | None:
+def _value_entries(m: _Matcher, attr: str, v: str) -> tuple[tuple[int, tuple], ...]:
+    """The selectors on ``attr`` whose literal the value holds (all of them for a literal-less
+    one), in rule order: () exactly when the attribute's regex rejects the value."""
+    idx = m.literal_index[attr]
+    if idx is None:
+        return tuple((order, entry) for order, lit, entry in m.by_attr[attr] if lit is None or lit in v)
+    starts, first, by_lit = idx
+    present = set()
+    for hit in starts.finditer(v):
+        p = hit.start()
+        for lit in first.get(v[p], ()):
+            if v.startswith(lit, p):
+                present.add(lit)
+    if not present:
+        return ()
+    if len(present) == 1:
+        return by_lit[present.pop()]
+    return tuple(sorted((pair for lit in present for pair in by_lit[lit]), key=_order))
+
+
+def _order(pair: tuple[int, tuple]) -> int:
+    return pair[0]
+
+
+def _first_rule(
+    m: _Matcher, el: etree._Element, attrs: list[tuple[tuple[int, tuple], ...]]
+) -> tuple[HtmlRule, str] | None:
+    """The first selector (in rule order) the element satisfies; ``attrs`` holds, per attribute
+    that passed its filter, the selectors on it worth testing."""
     best: tuple[int, tuple] | None = None
-    for attr, v in attrs:
-        for order, lit, entry in m.by_attr[attr]:
+    for entries in attrs:
+        for order, entry in entries:
             if best is not None and order >= best[0]:
                 break
-            if (lit is None or lit in v) and _entry_ok(el, entry):
+            if _entry_ok(el, entry):
                 best = (order, entry)
                 break
     for order, entry in m.by_tag.get(el.tag, ()) + m.any_tag:
@@ -432,8 +482,9 @@ def _first_rule(m: _Matcher, el: etree._Element, attrs: list[tuple[str, str]]) -
 def iter_matches(tree: etree._Element, rules: Sequence[HtmlRule]):
     """Yield (element, rule, selector) for elements the rules select, in document order.
 
-    One walk over the tree tests every compound selector (a regex per attribute first,
-    then the exact CSS semantics); selectors with combinators are evaluated by XPath.
+    One walk over the tree tests every compound selector (for each attribute value, the
+    selectors whose literal it holds, found once per distinct value, then the exact CSS
+    semantics); selectors with combinators are evaluated by XPath.
     """
     m = _matcher(tuple(rules))
     extra: dict[etree._Element, tuple[HtmlRule, str]] = {}
@@ -447,20 +498,28 @@ def iter_matches(tree: etree._Element, rules: Sequence[HtmlRule]):
             for el, (rule, css) in sorted(extra.items(), key=lambda kv: order.get(kv[0], 0)):
                 yield el, rule, css
         return
-    filters = dict(m.attr_filters)
+    caches = m.value_cache
+    if sum(map(len, caches.values())) > _VALUE_CACHE_MAX:
+        caches.clear()
+    for attr, _ in m.attr_filters:
+        caches.setdefault(attr, {})
     by_tag = m.by_tag
     any_tag = bool(m.any_tag)
     memo: dict = {}
     for el in tree.iter(etree.Element):
         attrs = None
-        for key, v in el.items():
-            if key in filters:
-                rx = filters[key]
-                if rx is None or rx.search(v):
+        items = el.items()
+        for key, v in items:
+            cache = caches.get(key)
+            if cache is not None:
+                entries = cache.get(v)
+                if entries is None:
+                    entries = cache[v] = _value_entries(m, key, v)
+                if entries:
                     if attrs is None:
-                        attrs = [(key, v)]
+                        attrs = [entries]
                     else:
-                        attrs.append((key, v))
+                        attrs.append(entries)
         if attrs is None:
             if not (any_tag or el.tag in by_tag):
                 if extra and el in extra:
@@ -469,7 +528,7 @@ def iter_matches(tree: etree._Element, rules: Sequence[HtmlRule]):
                 continue
             attrs = []
         # a page repeats the same element (menu items, share buttons): decide each shape once
-        key = (el.tag, tuple(el.items()))
+        key = (el.tag, tuple(items))
         found = memo.get(key, memo)
         if found is memo:
             found = _first_rule(m, el, attrs)
