@@ -376,3 +376,16 @@ def test_twenty_megabytes_within_seconds():
     ex = run(big.encode("utf-8"))
     assert time.perf_counter() - t0 < 60
     assert ex.blocks or ex.error
+
+
+def test_nested_matches_are_removed_and_recorded_once():
+    from cleaner import Cleaner
+
+    html = (
+        "<html><body><article><p>The council approved the budget on Monday after a long debate about roads.</p>"
+        "<div class='share-buttons'><div class='share-buttons'>Share on Facebook</div></div>"
+        "<p>The mayor said the plan would take effect in July, after a final review by the board.</p>"
+        "</article></body></html>"
+    )
+    html_removals = [r for r in Cleaner().clean(html, html=True).removed if r.stage == "html"]
+    assert len(html_removals) == 1 and html_removals[0].text == "Share on Facebook"

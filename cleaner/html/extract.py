@@ -419,11 +419,12 @@ def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Re
     removals: list[Removal] = []
     root = tree.getroottree().getroot()
     page_len: int | None = None
+    dropped: set[etree._Element] = set()  # lxml keeps a live proxy per node while referenced
     for el, rule, css in match(tree, rules):
         if el.tag in _NEVER_REMOVE:
             continue
-        if el.getroottree().getroot() is not root:
-            continue  # inside an element already removed
+        if dropped and any(a in dropped for a in el.iterancestors()):
+            continue  # inside an element already removed (matches come in document order)
         if el.tag in _SCRIPTISH:
             raw_len = _visible_len(el)  # its own text counts here, though _TEXT_XP leaves it out
             visible = None
@@ -443,6 +444,7 @@ def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Re
         if len(text) > _MAX_REMOVAL_TEXT:
             text = text[:_MAX_REMOVAL_TEXT] + "…"
         _drop(el)
+        dropped.add(el)
         removals.append(
             Removal(
                 rule=rule.id,
