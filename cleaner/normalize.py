@@ -14,7 +14,7 @@ import regex
 from ftfy import chardata
 
 
-# Characters some ftfy fix acts on: HTML entities, line breaks it rewrites, control and C1
+# Characters some ftfy fix acts on: HTML entities (entity-shaped, as ftfy matches them), line breaks it rewrites, control and C1
 # characters, ligatures, full-width forms, replacement characters and surrogates; and
 # mojibake, which always shows a UTF-8 lead byte (0xC2..0xF4) followed by a continuation
 # byte (0x80..0xBF), both read in one of the single-byte encodings ftfy tries. Text with
@@ -32,7 +32,8 @@ def _decoded(byte_range: range) -> str:
 
 
 _SUSPECT = regex.compile(
-    "[&\\r\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u206a-\\u206f"
+    "&#?[0-9A-Za-z]{1,24};"  # ftfy's HTML_ENTITY_RE: a bare "&" (AT&T) is nothing to unescape
+    "|[\\r\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u206a-\\u206f"
     "\\ufb00-\\ufb06\\uff01-\\uff5e\\ufeff\\ufff9-\\ufffd\\ud800-\\udfff]"
     f"|[{regex.escape(_decoded(range(0xC2, 0xF5)), special_only=False)}]"
     f"[{regex.escape(_decoded(range(0x80, 0xC0)), special_only=False)}]"

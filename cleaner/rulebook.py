@@ -7,6 +7,7 @@ A rule file holds ``rules:`` (text rules, or HTML rules with ``selectors``) and/
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -374,12 +375,18 @@ def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:
     return Lexicon(lid, languages, tuple(w.casefold() for w in words), path)
 
 
-_PUNCT_EDGES = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
+def _edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
 def phrase_key(text: str) -> str:
-    """How phrases compare: case-folded, edge punctuation dropped, spaces folded."""
-    return " ".join(_PUNCT_EDGES.sub("", text).split()).casefold()
+    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
+    i, j = 0, len(text)
+    while i < j and _edge(text[i]):
+        i += 1
+    while j > i and _edge(text[j - 1]):
+        j -= 1
+    return " ".join(text[i:j].split()).casefold()
 
 
 def iter_examples(rules: Iterable[Rule]) -> Iterable[tuple[Rule, str, bool]]:

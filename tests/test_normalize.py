@@ -11,6 +11,7 @@ import ftfy
 
 # Letters, accents, quotes, dashes and symbols common in news text, plus mojibake material.
 ALPHABET = (
+    "&#;x12"  # entity material
     "abcXYZ \n.,;:!?'\"-0123456789éèüöñçàâêîôûÉÜßæøåłšžčğışÃÂâ€™œ“”‘’–—…£€$%@#()[]"
     "√∆≈«»ƒ¬ÀÕŒ°±≤≥µπΩ∞§¶•ÇÑÖ┬├─αΓσ¿¡½ЂЃѓВГДЕЖЗабвгдежзёђ«»ĄŁŚŹŻąłśźżΆΈΉΊΌΎΏάέήίό"
 )
@@ -35,3 +36,8 @@ def test_accented_text_and_curly_quotes_skip_ftfy():
     text = "Müller said “it’s fine” — the café in São Paulo reopened."
     result = normalize(text)
     assert result.path == "skip" and result.text == text
+
+
+def test_bare_ampersand_skips_ftfy_but_entities_do_not():
+    assert normalize("AT&T and Q&A sessions").path == "skip"
+    assert normalize("Fish &amp; chips").text == "Fish & chips"
