@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import ftfy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.normalize import _FTFY, normalize, replay
-
-import ftfy
 
 # Letters, accents, quotes, dashes and symbols common in news text, plus mojibake material.
 ALPHABET = (
