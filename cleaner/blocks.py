@@ -87,40 +87,48 @@ def segment(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+# Characters a marked line (quote, Markdown heading, bullet, numbered item) can start with.
+_MARKER_STARTS = frozenset(">#-*+\u2022\u00b7\u25aa\u25cf\u2013" + "0123456789")
+
+
+def _marked(line: str) -> bool:
+    first = line.lstrip(" \t")[:1]
+    return first in _MARKER_STARTS and bool(_QUOTE.match(line) or _MD_HEADING.match(line) or _BULLET.match(line))
+
+
 def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if m.group().strip()]
     if not lines:
         return
-    if _hard_wrapped([text[a:b] for a, b in lines]) and not any(
-        _BULLET.match(text[a:b]) or _MD_HEADING.match(text[a:b]) for a, b in lines
-    ):
+    if _hard_wrapped([text[a:b] for a, b in lines]) and not any(_marked(text[a:b]) for a, b in lines):
         _add(text, lines[0][0], lines[-1][1], PARAGRAPH, out)
         return
     i = 0
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
-        if _QUOTE.match(line):
+        first = line.lstrip(" \t")[:1]
+        marked = first in _MARKER_STARTS  # else none of the marker patterns can match
+        if marked and _QUOTE.match(line):
             j = i
             while j + 1 < len(lines) and _QUOTE.match(text[lines[j + 1][0] : lines[j + 1][1]]):
                 j += 1
             _add(text, a, lines[j][1], QUOTE, out, marker=len(_QUOTE.match(line).group()))
             i = j + 1
             continue
-        md = _MD_HEADING.match(line)
+        md = _MD_HEADING.match(line) if first == "#" else None
         if md:
             _add(text, a, b, HEADING, out, content=(a + md.start(2), a + md.end(2)), level=len(md.group(1)), hint="markdown")
             i += 1
             continue
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line) if marked else None
         if bullet:
             _add(text, a, b, LIST_ITEM, out, marker=len(bullet.group()))
             i += 1
             continue
         j = i
         while j + 1 < len(lines) and _continues(text[lines[j][0] : lines[j][1]], text[lines[j + 1][0] : lines[j + 1][1]]):
-            nxt = text[lines[j + 1][0] : lines[j + 1][1]]
-            if _BULLET.match(nxt) or _MD_HEADING.match(nxt) or _QUOTE.match(nxt):
+            if _marked(text[lines[j + 1][0] : lines[j + 1][1]]):
                 break
             j += 1
         block_end = lines[j][1]
