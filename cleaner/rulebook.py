@@ -250,8 +250,14 @@ def load_file(path: Path) -> tuple[list[Rule], list[Lexicon]]:
     if not isinstance(doc, dict):
         raise RuleFileError(path, "top level must be a mapping with 'rules' and/or 'lexicons'")
     _no_unknown(path, doc, FILE_KEYS, None)
-    defaults = {"category": doc.get("category"), "site": doc.get("site"), "languages": doc.get("languages")}
-    rules_raw = doc.get("rules") or []
+    site = doc.get("site") or (path.stem if path.parent.name == "sites" else None)
+    if site is not None and not isinstance(site, str):
+        raise RuleFileError(path, "must be a domain name", key="site")
+    site = site.strip().lower().removeprefix("www.") if site else None
+    defaults = {"category": doc.get("category"), "site": site, "languages": doc.get("languages")}
+    rules_raw = doc.get("rules", [])
+    if rules_raw is None:
+        rules_raw = []
     if not isinstance(rules_raw, list):
         raise RuleFileError(path, "must be a list", key="rules")
     rules = [_parse_rule(path, item, defaults, i) for i, item in enumerate(rules_raw)]
@@ -260,7 +266,9 @@ def load_file(path: Path) -> tuple[list[Rule], list[Lexicon]]:
         if r.id in seen:
             raise RuleFileError(path, "duplicate id in one file", r.id, "id")
         seen.add(r.id)
-    lex_raw = doc.get("lexicons") or []
+    lex_raw = doc.get("lexicons", [])
+    if lex_raw is None:
+        lex_raw = []
     if not isinstance(lex_raw, list):
         raise RuleFileError(path, "must be a list", key="lexicons")
     return rules, [_parse_lexicon(path, item, defaults) for item in lex_raw]
@@ -297,6 +305,8 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         raise RuleFileError(path, "a reason sentence is required", rid, "reason")
     languages = _str_list(path, rid, "languages", item.get("languages", defaults["languages"]))
     selectors = _str_list(path, rid, "selectors", item.get("selectors"))
+    for css in selectors:
+        _check_selector(path, rid, css)
     scope = item.get("scope", "element" if selectors else "block")
     if scope not in SCOPES:
         raise RuleFileError(path, f"must be one of {', '.join(SCOPES)}", rid, "scope")
@@ -346,6 +356,15 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         source=f"{_display(path)}#{rid}",
         requires=tuple(w.casefold() for w in _str_list(path, rid, "requires", item.get("requires"))),
     )
+
+
+def _check_selector(path: Path, rid: str, css: str) -> None:
+    from cleaner.html.rules import compile_selector  # the HTML stage owns selector semantics
+
+    try:
+        compile_selector(css)
+    except ValueError as exc:
+        raise RuleFileError(path, f"invalid CSS selector {css!r}: {exc}", rid, "selectors") from None
 
 
 def _compile(path: Path, rid: str, pattern: str, flags: int) -> regex.Pattern[str]:

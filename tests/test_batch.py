@@ -252,7 +252,7 @@ def test_cli_batch_progress_only_on_a_terminal(tmp_path, monkeypatch):
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": str(i), "text": ARTICLE} for i in range(5)])
     out = tmp_path / "out.jsonl"
     res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1"])
-    bar = re.compile(r"5 documents +\d+ documents/s +5 removals +0 errors")  # the bar's columns
+    bar = re.compile(r"5 documents +[\d,.]+ documents/s +5 removals +0 errors")  # the bar's columns
     assert not bar.search(res.stderr) and res.stderr.startswith("5 documents, 5 removals, 0 errors")
     monkeypatch.setattr(batch_mod, "stderr_is_terminal", lambda: True)
     res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1"])

@@ -281,7 +281,11 @@ def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
 def test_site_pack_without_site_key_takes_file_name(tmp_path):
     d = tmp_path / "sites"
     d.mkdir()
-    _write(d, "rules:\n  - id: ad.x\n    category: ad\n    reason: r\n    selectors: ['.x']\n", "news.example.org.yaml")
+    _write(
+        d,
+        "rules:\n  - id: ad.x\n    category: ad\n    reason: r\n    selectors: ['.x']\n    examples: {strip: ['<p class=x>a</p>']}\n",
+        "news.example.org.yaml",
+    )
     (r,) = load_html_rules([d])
     assert r.site == "news.example.org"
 
@@ -290,15 +294,15 @@ def test_site_pack_without_site_key_takes_file_name(tmp_path):
     "text,key",
     [
         ("rules: [", None),
-        ("rules:\n  - id: a.b\n    category: ad\n    reason: r\n    selectors: ['div[']\n", "selectors"),
-        ("rules:\n  - id: a.b\n    category: ad\n    selectors: ['.x']\n", "reason"),
-        ("rules:\n  - id: a.b\n    category: ad\n    reason: r\n", "selectors"),
+        ("rules:\n  - id: ad.b\n    category: ad\n    reason: r\n    selectors: ['div[']\n", "selectors"),
+        ("rules:\n  - id: ad.b\n    category: ad\n    selectors: ['.x']\n", "reason"),
+        ("rules:\n  - id: ad.b\n    category: ad\n    reason: r\n", "regex"),  # needs regex, phrases or selectors
         (
-            "rules:\n  - id: a.b\n    category: ad\n    reason: r\n    selectors: ['.x']\n    confidence: 2\n",
+            "rules:\n  - id: ad.b\n    category: ad\n    reason: r\n    selectors: ['.x']\n    confidence: 2\n",
             "confidence",
         ),
-        ("rules:\n  - id: a.b\n    category: ad\n    reason: r\n    selectors: ['.x']\n    colour: red\n", "colour"),
-        ("rules:\n  - id: a.b\n    category: ad\n    reason: r\n    selectors: ['.x']\n    scope: block\n", "scope"),
+        ("rules:\n  - id: ad.b\n    category: ad\n    reason: r\n    selectors: ['.x']\n    colour: red\n", "colour"),
+        ("rules:\n  - id: ad.b\n    category: ad\n    reason: r\n    selectors: ['.x']\n    scope: block\n", "scope"),
         ("rules: {}\n", "rules"),
     ],
 )
@@ -319,7 +323,9 @@ def test_compile_selector_combinators_and_pseudo():
 
 def test_combinator_selector_matches(tmp_path):
     p = _write(
-        tmp_path, "rules:\n  - id: credit.fig\n    category: credit\n    reason: r\n    selectors: ['figure .credit']\n"
+        tmp_path,
+        "rules:\n  - id: credit.fig\n    category: credit\n    reason: r\n    selectors: ['figure .credit']\n"
+        "    examples: {strip: ['<figure><span class=credit>AP</span></figure>']}\n",
     )
     (rule,) = load_html_rules([p])
     assert example_matches(rule, "<figure><span class='credit'>AP</span></figure>") is False  # outermost is figure

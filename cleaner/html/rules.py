@@ -30,15 +30,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from cssselect import HTMLTranslator, SelectorError, parse
 from lxml import etree
 
 from cleaner.errors import RuleFileError
 
 _TRANSLATOR = HTMLTranslator()
-_RULE_KEYS = {"id", "category", "reason", "doc", "languages", "scope", "selectors", "confidence", "examples", "site"}
-_FILE_KEYS = {"category", "site", "rules", "doc", "languages"}
 
 
 Cond = tuple[str, str, str]  # (attribute, operator, value); operator as in CSS, or "exists"
@@ -178,128 +175,20 @@ def compile_selector(css: str) -> CompiledSelector:
     return CompiledSelector(css, full, simple)
 
 
-def _req_str(path: Path, d: dict[str, Any], key: str, rule_id: str | None, default: str | None = None) -> str:
-    v = d.get(key, default)
-    if not isinstance(v, str) or not v.strip():
-        raise RuleFileError(path, "must be a non-empty string", rule_id, key)
-    return v.strip()
-
-
-def _str_list(path: Path, v: Any, rule_id: str | None, key: str) -> tuple[str, ...]:
-    if v is None:
-        return ()
-    if isinstance(v, str):
-        v = [v]
-    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-        raise RuleFileError(path, "must be a list of strings", rule_id, key)
-    return tuple(v)
-
-
-def load_rule_file(path: str | Path) -> list[HtmlRule]:
-    path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise RuleFileError(path, f"cannot read: {err.strerror or err}") from None
-    except yaml.YAMLError as err:
-        msg = " ".join(str(err).split())
-        raise RuleFileError(path, f"invalid YAML: {msg}") from None
-    if data is None:
-        return []
-    if not isinstance(data, dict):
-        raise RuleFileError(path, "top level must be a mapping with a 'rules' list")
-    unknown = set(data) - _FILE_KEYS
-    if unknown:
-        raise RuleFileError(path, f"unknown key(s): {', '.join(sorted(unknown))}", key=sorted(unknown)[0])
-    default_cat = data.get("category")
-    if default_cat is not None and not isinstance(default_cat, str):
-        raise RuleFileError(path, "must be a string", key="category")
-    site = data.get("site")
-    if site is not None and (not isinstance(site, str) or not site.strip()):
-        raise RuleFileError(path, "must be a domain name", key="site")
-    if site is None and path.parent.name == "sites":
-        site = path.stem
-    site = site.strip().lower().removeprefix("www.") if site else None
-    rules_data = data.get("rules")
-    if not isinstance(rules_data, list):
-        raise RuleFileError(path, "must be a list of rules", key="rules")
-    out: list[HtmlRule] = []
-    seen: set[str] = set()
-    for i, r in enumerate(rules_data):
-        if not isinstance(r, dict):
-            raise RuleFileError(path, f"rule #{i + 1} must be a mapping", key="rules")
-        rid = r.get("id")
-        if not isinstance(rid, str) or not rid.strip():
-            raise RuleFileError(path, f"rule #{i + 1} needs a string id", key="id")
-        rid = rid.strip()
-        if rid in seen:
-            raise RuleFileError(path, "duplicate rule id", rid, "id")
-        seen.add(rid)
-        unknown = set(r) - _RULE_KEYS
-        if unknown:
-            raise RuleFileError(path, f"unknown key(s): {', '.join(sorted(unknown))}", rid, sorted(unknown)[0])
-        category = _req_str(path, r, "category", rid, default_cat)
-        reason = _req_str(path, r, "reason", rid)
-        doc = r.get("doc") or ""
-        if not isinstance(doc, str):
-            raise RuleFileError(path, "must be a string", rid, "doc")
-        scope = r.get("scope", "element")
-        if scope != "element":
-            raise RuleFileError(path, f"HTML rules have scope 'element', not {scope!r}", rid, "scope")
-        selectors = _str_list(path, r.get("selectors"), rid, "selectors")
-        if not selectors:
-            raise RuleFileError(path, "must list at least one CSS selector", rid, "selectors")
-        compiled = []
-        for css in selectors:
-            try:
-                compiled.append(compile_selector(css))
-            except ValueError as err:
-                raise RuleFileError(path, str(err), rid, "selectors") from None
-        conf = r.get("confidence", 0.9)
-        if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0.0 <= float(conf) <= 1.0:
-            raise RuleFileError(path, "must be a number between 0 and 1", rid, "confidence")
-        langs = _str_list(path, r.get("languages"), rid, "languages")
-        ex = r.get("examples") or {}
-        if not isinstance(ex, dict) or set(ex) - {"strip", "keep"}:
-            raise RuleFileError(path, "must be a mapping with 'strip' and/or 'keep' lists", rid, "examples")
-        r_site = r.get("site", site)
-        out.append(
-            HtmlRule(
-                id=rid,
-                category=category,
-                reason=reason,
-                source=f"{_display(path)}#{rid}",
-                selectors=selectors,
-                compiled=tuple(compiled),
-                confidence=float(conf),
-                site=r_site.strip().lower().removeprefix("www.") if isinstance(r_site, str) and r_site else None,
-                examples_strip=_str_list(path, ex.get("strip"), rid, "examples.strip"),
-                examples_keep=_str_list(path, ex.get("keep"), rid, "examples.keep"),
-                doc=doc.strip(),
-                languages=langs,
-            )
-        )
-    return out
-
-
-def _display(path: Path) -> str:
-    root = Path(__file__).resolve().parents[2]
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def load_html_rules(paths: Iterable[str | Path]) -> list[HtmlRule]:
-    """Load rule files and folders (``*.yaml``/``*.yml`` inside, sorted); a later id replaces an earlier one."""
+    """The HTML rules of rule files and folders, read by the rulebook's loader (one loader, one
+    validation); a later id replaces an earlier one."""
+    from cleaner.rulebook import load_file, rule_files
+
     by_id: dict[str, HtmlRule] = {}
     for p in paths:
         p = Path(p)
-        files = sorted([*p.glob("*.yaml"), *p.glob("*.yml")]) if p.is_dir() else [p]
-        for f in files:
-            for rule in load_rule_file(f):
-                by_id.pop(rule.id, None)
-                by_id[rule.id] = rule
+        for f in rule_files(p) if p.is_dir() else [p]:
+            rules, _ = load_file(f)
+            for rule in rules:
+                if rule.selectors:
+                    by_id.pop(rule.id, None)
+                    by_id[rule.id] = from_rulebook_rule(rule)
     return list(by_id.values())
 
 
