@@ -76,6 +76,8 @@ def test_rules_list_show_test():
     show = runner.invoke(app, ["rules", "show", "promo.also-read"])
     assert show.exit_code == 0 and "examples that go:" in show.stdout and "Also Read: Flight" in show.stdout
     assert runner.invoke(app, ["rules", "show", "headline.loaded"]).exit_code == 0
+    assert "title.page-title" in res.stdout  # HTML-stage heuristics are listed too
+    assert "heuristic, category title, html" in runner.invoke(app, ["rules", "show", "title.page-title"]).stdout
     missing = runner.invoke(app, ["rules", "show", "no.such-rule"])
     assert missing.exit_code == 2
     test = runner.invoke(app, ["rules", "test"])

@@ -10,6 +10,7 @@ import typer
 from cleaner.cli.app import app
 from cleaner.cli.common import EXIT_FAILED, IgnoreOpt, RulesOpt, SelectOpt, errors_as_exit, fail, make_config
 from cleaner.heuristics import HEURISTICS
+from cleaner.html.heuristics import HTML_HEURISTICS
 from cleaner.rulebook import load_rulebook
 from cleaner.ruletest import run_examples
 
@@ -24,6 +25,7 @@ def list_rules(rules: list[Path] = RulesOpt, select: list[str] = SelectOpt, igno
         book = load_rulebook(make_config(rules, select, ignore))
     rows = [(r.id, r.category, ",".join(r.languages) or "-", r.stage, r.source.split("#")[0]) for r in sorted(book.rules, key=lambda r: r.id)]
     rows += [(h.id, h.category, "-", "text", "heuristic") for h in HEURISTICS]
+    rows += [(h.id, h.category, "-", "html", "heuristic") for h in HTML_HEURISTICS]
     width = max(len(r[0]) for r in rows)
     for rid, cat, langs, stage, src in rows:
         sys.stdout.write(f"{rid:<{width}}  {cat:<11} {langs:<6} {stage:<5} {src}\n")
@@ -36,10 +38,11 @@ def show_rule(rule_id: str = typer.Argument(..., help="Rule or heuristic id."), 
         book = load_rulebook(make_config(rules))
     rule = book.get(rule_id)
     if rule is None:
-        h = next((h for h in HEURISTICS if h.id == rule_id), None)
+        h = next((h for h in (*HEURISTICS, *HTML_HEURISTICS) if h.id == rule_id), None)
         if h is None:
             raise fail(f"no rule or heuristic with id '{rule_id}' (see 'cleaner rules list')")
-        sys.stdout.write(f"{h.id} (heuristic, category {h.category})\nreason: {h.reason}\n\n{h.doc}\n")
+        stage = "html" if h in HTML_HEURISTICS else "text"
+        sys.stdout.write(f"{h.id} (heuristic, category {h.category}, {stage})\nreason: {h.reason}\n\n{h.doc}\n")
         return
     lines = [
         f"{rule.id} ({rule.category}, {rule.stage}, scope {rule.scope})",

@@ -12,6 +12,7 @@ from lxml import etree
 
 from cleaner.config import Config, id_selected
 from cleaner.html.encoding import decode_html
+from cleaner.html.heuristics import LINK_LIST, LINKED_HEADLINE, PAGE_TITLE, STANDFIRST
 from cleaner.html.rules import HtmlRule, match, rules_for_url
 from cleaner.model import CAPTION, HEADING, LIST_ITEM, PARAGRAPH, QUOTE, InputInfo, Removal
 
@@ -202,7 +203,7 @@ _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022:]|-|::|//)\s+")
 
 def _drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config) -> Removal | None:
     """The first block, when it repeats the page's title: the title is not part of the body."""
-    if not blocks or not id_selected(_TITLE_RULE, config.select, config.ignore):
+    if not blocks or not PAGE_TITLE.selected(config):
         return None
     from cleaner.rulebook import phrase_key
 
@@ -212,43 +213,22 @@ def _drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config)
     if phrase_key(text) not in _title_variants(tree):
         return None
     del blocks[0]
-    return Removal(
-        rule=_TITLE_RULE,
-        category="title",
-        reason="The page's own title repeated at the top of the body: the title is metadata, not part of the article text.",
-        source=f"heuristic:{_TITLE_RULE}",
-        text=text,
-        confidence=0.9,
-        stage="html",
-        selector="first block = <title>/og:title",
-    )
+    return PAGE_TITLE.removal(text)
 
 
-_TITLE_RULE = "title.page-title"
-_STANDFIRST_RULE = "title.standfirst"
 _STANDFIRST_MIN_WORDS = 8
 
 
 def _drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
     """A first block marked up as a heading (<h2>, <h3>...) yet written as sentences: the
     standfirst (dek) under the headline, part of the page's header, not of the body."""
-    if not blocks or not id_selected(_STANDFIRST_RULE, config.select, config.ignore):
+    if not blocks or not STANDFIRST.selected(config):
         return None
     kind, text, _ = blocks[0]
     if kind != HEADING or len(text) > 400 or len(text.split()) < _STANDFIRST_MIN_WORDS or text.rstrip()[-1:] not in ".!":
         return None
     del blocks[0]
-    return Removal(
-        rule=_STANDFIRST_RULE,
-        category="title",
-        reason="Standfirst (the summary set as a heading under the headline) at the top of the body: page header, not article text.",
-        source=f"heuristic:{_STANDFIRST_RULE}",
-        text=text,
-        confidence=0.7,
-        stage="html",
-        selector="first block: heading written as a sentence",
-    )
-_LINKED_RULE = "headline.linked"
+    return STANDFIRST.removal(text)
 
 
 def _one_link_ps(tree: etree._Element) -> list[etree._Element]:
@@ -278,7 +258,7 @@ def _linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
     """A paragraph that is nothing but one link, set as a headline (title case or capitals),
     standing after a body paragraph: another story's headline placed inside the article
     ('SEAN SPICER ELIMINATED FROM ...', 'GET THE APP BY CLICKING HERE')."""
-    if not id_selected(_LINKED_RULE, config.select, config.ignore):
+    if not LINKED_HEADLINE.selected(config):
         return []
     from cleaner.blocks import is_heading_like
 
@@ -295,23 +275,13 @@ def _linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
             continue
         _drop(p)
         out.append(
-            Removal(
-                rule=_LINKED_RULE,
-                category="headline",
-                reason="A paragraph that is only a link set as a headline, after the article's paragraphs began: another story's headline.",
-                source=f"heuristic:{_LINKED_RULE}",
-                text=text,
-                confidence=0.8,
-                stage="html",
-                selector="p whose whole text is one <a href>",
-            )
+            LINKED_HEADLINE.removal(text)
         )
-    if id_selected(_LINK_LIST_RULE, config.select, config.ignore):
+    if LINK_LIST.selected(config):
         out.extend(_link_lists(tree))
     return out
 
 
-_LINK_LIST_RULE = "related.link-list"
 
 
 def _lists(tree: etree._Element) -> list[etree._Element]:
@@ -353,16 +323,7 @@ def _link_lists(tree: etree._Element) -> list[Removal]:
             continue
         _drop(lst)
         out.append(
-            Removal(
-                rule=_LINK_LIST_RULE,
-                category="related",
-                reason="A list whose every item is one link to another story, after the article's paragraphs began: related-content links.",
-                source=f"heuristic:{_LINK_LIST_RULE}",
-                text=" | ".join(texts)[:_MAX_REMOVAL_TEXT],
-                confidence=0.8,
-                stage="html",
-                selector="ul/ol whose every li is one <a href>",
-            )
+            LINK_LIST.removal(" | ".join(texts)[:_MAX_REMOVAL_TEXT])
         )
     return out
 

@@ -1,0 +1,63 @@
+"""HTML-stage heuristics: named like rules (id, category, reason), decided on the page's markup.
+
+The functions that apply them live in extract.py (they walk the same tree); this module holds
+what each one is, so that `cleaner rules list/show` and select/ignore treat them like the
+text heuristics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleaner.config import Config, id_selected
+from cleaner.model import Removal
+
+
+@dataclass(frozen=True)
+class HtmlHeuristic:
+    id: str
+    category: str
+    reason: str
+    doc: str
+    confidence: float
+    selector: str  # what the removal records as the element it matched
+
+    @property
+    def source(self) -> str:
+        return f"heuristic:{self.id}"
+
+    def selected(self, config: Config) -> bool:
+        return id_selected(self.id, config.select, config.ignore)
+
+    def removal(self, text: str) -> Removal:
+        return Removal(self.id, self.category, self.reason, self.source, text, self.confidence,
+                       stage="html", selector=self.selector)
+
+
+PAGE_TITLE = HtmlHeuristic(
+    "title.page-title", "title",
+    "The page's own title repeated at the top of the body: the title is metadata, not part of the article text.",
+    "Drops the first extracted block when it equals the page's <title>, og:title or twitter:title "
+    "(whole, or either side of a ' | ' or ' - ' site-name separator).",
+    0.9, "first block = <title>/og:title",
+)
+STANDFIRST = HtmlHeuristic(
+    "title.standfirst", "title",
+    "Standfirst (the summary set as a heading under the headline) at the top of the body: page header, not article text.",
+    "Drops a first block marked up as a heading but written as sentences (8+ words, ending in '.' or '!').",
+    0.7, "first block: heading written as a sentence",
+)
+LINKED_HEADLINE = HtmlHeuristic(
+    "headline.linked", "headline",
+    "A paragraph that is only a link set as a headline, after the article's paragraphs began: another story's headline.",
+    "Drops a <p> whose whole text is one <a href> in title case or capitals (4+ words), standing after a "
+    "body paragraph of 15+ words.",
+    0.8, "p whose whole text is one <a href>",
+)
+LINK_LIST = HtmlHeuristic(
+    "related.link-list", "related",
+    "A list whose every item is one link to another story, after the article's paragraphs began: related-content links.",
+    "Drops a <ul>/<ol> whose every item is one link of 4+ words, standing after a body paragraph.",
+    0.8, "ul/ol whose every li is one <a href>",
+)
+HTML_HEURISTICS: tuple[HtmlHeuristic, ...] = (PAGE_TITLE, STANDFIRST, LINKED_HEADLINE, LINK_LIST)
