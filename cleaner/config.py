@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
@@ -25,7 +25,6 @@ class Config:
     regex_timeout: float = 0.05  # seconds per rule match on one block
     max_input_chars: int = 60_000_000
     shipped_rules: bool = True
-    extras: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -86,10 +86,8 @@ class Cleaner:
 
     # HTML ---------------------------------------------------------------------------
     def _looks_like_html(self, data: str | bytes, name: str | None) -> bool:
-        try:
-            from cleaner.html import looks_like_html
-        except ImportError:  # pragma: no cover - the html package is part of the distribution
-            return False
+        from cleaner.html import looks_like_html  # lazy: text-only use never imports lxml/trafilatura
+
         return looks_like_html(data, name)
 
     def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None) -> Result:

@@ -38,12 +38,6 @@ class Result:
     def counts(self) -> dict[str, int]:
         return dict(sorted(Counter(r.category for r in self.removed).items()))
 
-    @property
-    def source_length(self) -> int:
-        return sum(e - s for s, e, _ in self.kept) + sum(len(t) for _, t in self.gaps) + sum(
-            len(r.text) for r in self.removed if r.start is not None
-        )
-
     def render(self, *, markdown: bool = False) -> str:
         """The clean text; with ``markdown`` headings are written as ``## ...``."""
         if not markdown:

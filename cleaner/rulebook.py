@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -415,6 +415,3 @@ def iter_examples(rules: Iterable[Rule]) -> Iterable[tuple[Rule, str, bool]]:
         for ex in r.examples_keep:
             yield r, ex, False
 
-
-def select_ids(ids: Sequence[str], config: Config) -> list[str]:
-    return [i for i in ids if id_selected(i, config.select, config.ignore)]

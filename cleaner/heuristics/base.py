@@ -24,12 +24,16 @@ class Context:
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)
 
-    def removed_blocks(self) -> set[int]:
-        """Blocks that an earlier decision removes whole."""
+    def _whole(self, removals: tuple[Removal, ...]) -> dict[int, Removal]:
+        """The removals that take a whole block, by block index (a later one wins)."""
         return {
-            r.block for r in self.prior
+            r.block: r for r in removals
             if r.block is not None and r.start == self.blocks[r.block].start and r.end == self.blocks[r.block].end
         }
+
+    def removed_blocks(self) -> set[int]:
+        """Blocks that an earlier decision removes whole."""
+        return set(self._whole(self.prior))
 
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
@@ -46,10 +50,7 @@ class Context:
 
     def rule_hit_blocks(self) -> dict[int, Removal]:
         """Blocks that a rule removes whole, by block index."""
-        return {
-            r.block: r for r in self.rule_removals
-            if r.block is not None and r.start == self.blocks[r.block].start and r.end == self.blocks[r.block].end
-        }
+        return self._whole(self.rule_removals)
 
 
 @dataclass(frozen=True)
