@@ -6,15 +6,15 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from cleaner.model import Block, Removal
-from cleaner.rulebook import Rule, TextPlan, phrase_key
+from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, rule_gates
+from cleaner.rulebook import Rule, phrase_key
 
 log = logging.getLogger(__name__)
 
-# Block-scope rules look at short blocks only: debris lines are short, and this bounds the
-# cost of every pattern on a pathological 1 MB line.
-MAX_BLOCK_CHARS = 2_000
-MAX_SPAN_CHARS = 200_000
+MAX_SPAN_CHARS = 200_000  # span rules skip longer blocks: this bounds a pathological 1 MB line
 
 
 @dataclass(frozen=True)
@@ -24,65 +24,89 @@ class RuleHits:
 
 
 def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Rule], timeout: float) -> RuleHits:
+    """Each block's best block-scope rule (see cleaner.plan) and every span-rule cut, in rule order."""
     if not isinstance(plan, TextPlan):
         plan = TextPlan.build(tuple(plan))
     removals: list[Removal] = []
     warnings: list[str] = []
     for block in blocks:
-        may_match = _prefilter_hit(plan, block, timeout)
-        key = phrase_key(block.content) if block.n_words <= plan.phrase_max_words else None
-        if not may_match and key is None:
-            continue
-        folded = block.content.casefold() if may_match else ""
-        for rule in plan.rules:
-            if rule.kinds and block.kind not in rule.kinds:
-                continue
-            if rule.requires and not any(w in folded for w in rule.requires) and key not in rule.phrases:
-                continue
-            if rule.scope == "block":
-                if len(block.content) > MAX_BLOCK_CHARS:
-                    continue
-                if rule.max_words is not None and block.n_words > rule.max_words:
-                    continue
-                hit = (key is not None and key in rule.phrases) or (may_match and _any_search(rule, block, timeout, warnings))
-                if hit:
-                    removals.append(block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence))
-            elif may_match and len(block.content) <= MAX_SPAN_CHARS:
-                removals.extend(_span_removals(text, block, rule, timeout, warnings))
+        folded = block.content.casefold()
+        found: list[tuple[int, list[Removal]]] = []
+        rank = _best_block_rule(plan, block, folded, timeout, warnings)
+        if rank is not None:
+            rule = plan.ranked[rank]
+            found.append((plan.order[rank], [_whole(text, block, rule)]))
+        if len(block.content) <= MAX_SPAN_CHARS:
+            for i, rule in plan.spans:
+                if rule_gates(rule, block, folded):
+                    cuts = _span_removals(text, block, rule, timeout, warnings)
+                    if cuts:
+                        found.append((i, cuts))
+        if len(found) > 1:
+            found.sort(key=lambda f: f[0])
+        for _, cuts in found:
+            removals.extend(cuts)
     return RuleHits(tuple(removals), tuple(warnings))
 
 
-def _prefilter_hit(plan: TextPlan, block: Block, timeout: float) -> bool:
-    if len(block.content) > MAX_SPAN_CHARS:
-        return True
-    try:
-        if plan.anchored is not None and plan.anchored.match(block.content, timeout=timeout):
-            return True
-        folded: str | None = None
-        for pattern, max_words, requires in plan.unanchored:
-            if block.n_words > max_words:
-                continue
-            if requires:
-                if folded is None:
-                    folded = block.content.casefold()
-                if not any(w in folded for w in requires):
-                    continue
-            if pattern.search(block.content, timeout=timeout):
-                return True
-        return False
-    except TimeoutError:
-        return True  # undecided: let each rule decide with its own bound
-
-
-def _any_search(rule: Rule, block: Block, timeout: float, warnings: list[str]) -> bool:
-    for pat in rule.patterns:
+def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, warnings: list[str]) -> int | None:
+    """The rank of the best block-scope rule that matches the block, or None."""
+    if not plan.ranked or len(block.content) > MAX_BLOCK_CHARS:
+        return None
+    best = len(plan.ranked)
+    tier = plan.tier_for(block.n_words)
+    if tier is not None:
         try:
-            if pat.search(block.content, timeout=timeout):
-                return True
+            m = tier.pattern.match(block.content, timeout=timeout)
         except TimeoutError:
-            warnings.append(f"rule {rule.id} timed out on block {block.index}; skipped there")
-            log.warning("rule %s timed out on block %d", rule.id, block.index)
-    return False
+            return _best_by_rule(plan, block, folded, timeout, warnings)
+        if m is not None:
+            best = next(rank for name, rank in tier.groups if m.start(name) >= 0)
+            if not rule_gates(plan.ranked[best], block, folded):
+                return _best_by_rule(plan, block, folded, timeout, warnings)  # rare: check rule by rule
+    if block.n_words <= plan.phrase_max_words:
+        for rank in plan.phrases.get(phrase_key(block.content), ()):
+            if rank >= best:
+                break
+            if _phrase_gates(plan.ranked[rank], block):
+                best = rank
+                break
+    for u in plan.unanchored:
+        if u.rank >= best:
+            break
+        rule = plan.ranked[u.rank]
+        if rule_gates(rule, block, folded) and _search(rule, u.pattern, block, timeout, warnings):
+            best = u.rank
+    return best if best < len(plan.ranked) else None
+
+
+def _best_by_rule(plan: TextPlan, block: Block, folded: str, timeout: float, warnings: list[str]) -> int | None:
+    """The same answer as _best_block_rule, one rule and one pattern at a time."""
+    key = phrase_key(block.content) if block.n_words <= plan.phrase_max_words else None
+    for rank, rule in enumerate(plan.ranked):
+        if key is not None and key in rule.phrases and _phrase_gates(rule, block):
+            return rank
+        if rule_gates(rule, block, folded) and any(_search(rule, p, block, timeout, warnings) for p in rule.patterns):
+            return rank
+    return None
+
+
+def _phrase_gates(rule: Rule, block: Block) -> bool:
+    """A phrase is a rule's exact words: the required literals do not gate it."""
+    return rule_gates(rule, block, None)
+
+
+def _search(rule: Rule, pattern: regex.Pattern[str], block: Block, timeout: float, warnings: list[str]) -> bool:
+    try:
+        return pattern.search(block.content, timeout=timeout) is not None
+    except TimeoutError:
+        warnings.append(f"rule {rule.id} timed out on block {block.index}; skipped there")
+        log.warning("rule %s timed out on block %d", rule.id, block.index)
+        return False
+
+
+def _whole(text: str, block: Block, rule: Rule) -> Removal:
+    return block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
 
 
 def _span_removals(text: str, block: Block, rule: Rule, timeout: float, warnings: list[str]) -> list[Removal]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 import yaml
@@ -20,6 +20,9 @@ import yaml
 from cleaner.config import Config, id_selected
 from cleaner.errors import RuleFileError
 from cleaner.model import BLOCK_KINDS
+
+if TYPE_CHECKING:
+    from cleaner.plan import TextPlan
 
 log = logging.getLogger(__name__)
 
@@ -89,67 +92,6 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
-class TextPlan:
-    """The text rules for one language, with a prefilter: a block that neither ``anchored``
-    (every ``^``-anchored pattern in one alternation, tried at the block's start only) nor any
-    of ``unanchored`` matches cannot match any pattern, so per-rule searches are skipped. One
-    big alternation searched at every position costs ~20x more than this split."""
-
-    rules: tuple[Rule, ...]
-    anchored: regex.Pattern[str] | None
-    unanchored: tuple[tuple[regex.Pattern[str], int, tuple[str, ...]], ...]  # (pattern, max words, requires)
-    phrase_max_words: int  # blocks longer than this cannot equal a phrase
-
-    @classmethod
-    def build(cls, rules: tuple[Rule, ...]) -> TextPlan:
-        anchored: list[str] = []
-        unanchored: list[tuple[regex.Pattern[str], int, tuple[str, ...]]] = []
-        every = [(p, _word_bound(r), r.requires) for r in rules for p in r.patterns]
-        for p, bound, requires in every:
-            if p.pattern.startswith("^") and not _top_level_alternation(p.pattern):
-                scoped = "i" if p.flags & regex.IGNORECASE else "-i"
-                anchored.append(f"(?{scoped}:{p.pattern})")
-            else:
-                unanchored.append((p, bound, requires))
-        combined = None
-        if anchored:
-            try:
-                combined = regex.compile("|".join(anchored), regex.UNICODE)
-            except regex.error:  # does not combine: search those patterns one by one
-                unanchored = every
-        phrase_max = max((r.max_words or 10**9 for r in rules if r.phrases), default=0)
-        return cls(rules, combined, tuple(unanchored), phrase_max)
-
-
-def _word_bound(rule: Rule) -> int:
-    return rule.max_words if rule.scope == "block" and rule.max_words is not None else 10**9
-
-
-def _top_level_alternation(pattern: str) -> bool:
-    """Whether ``|`` occurs outside groups and classes (then ``^`` anchors only one branch)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
-@dataclass(frozen=True)
 class Rulebook:
     """Every rule and lexicon loaded, after selection; built once per Config."""
 
@@ -170,6 +112,8 @@ class Rulebook:
         plan = self._by_lang.get(lang)
         if plan is None:
             rules = tuple(r for r in self.rules if r.stage == "text" and r.applies_to_lang(lang))
+            from cleaner.plan import TextPlan  # plan.py builds on Rule
+
             plan = TextPlan.build(rules)
             self._by_lang[lang] = plan
         return plan

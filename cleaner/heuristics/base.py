@@ -25,11 +25,13 @@ class Context:
         return self.rulebook.words(lexicon, self.lang)
 
     def _whole(self, removals: tuple[Removal, ...]) -> dict[int, Removal]:
-        """The removals that take a whole block, by block index (a later one wins)."""
-        return {
-            r.block: r for r in removals
-            if r.block is not None and r.start == self.blocks[r.block].start and r.end == self.blocks[r.block].end
-        }
+        """The removals that take a whole block, by block index; of several on one block, the
+        first (rules come in rule order, and it is the one the record keeps)."""
+        out: dict[int, Removal] = {}
+        for r in removals:
+            if r.block is not None and r.start == self.blocks[r.block].start and r.end == self.blocks[r.block].end:
+                out.setdefault(r.block, r)
+        return out
 
     def removed_blocks(self) -> set[int]:
         """Blocks that an earlier decision removes whole."""

@@ -1,0 +1,156 @@
+"""The text rules of one language, compiled for matching many blocks fast.
+
+A block keeps at most one block-scope rule: when several match, ``decide`` keeps the most
+confident, earliest one (``_settle``), so the plan ranks block rules that way and stops at
+the first that matches. Finding it takes few regex calls:
+
+- every ``^``-anchored pattern sits in one alternation, ordered by rank, one named group
+  per pattern; a single ``match`` at the block's start names the best anchored rule. There
+  is one alternation per word-count tier, holding only the patterns whose rule allows that
+  many words, so a long paragraph is tried against few patterns or none;
+- phrases are one dict lookup (a phrase names the rules that list it);
+- only the unanchored patterns of rules ranked before that hit are searched, one by one,
+  each after its cheap gates (words, kinds, required literals).
+
+Span rules cut part of a block and are searched on every block their gates let through.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.model import Block
+from cleaner.rulebook import Rule
+
+MAX_BLOCK_CHARS = 2_000  # block-scope rules look at short blocks only: debris lines are short
+NO_LIMIT = 10**9
+_BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+@dataclass(frozen=True)
+class Tier:
+    """The anchored patterns of every rule that allows ``bound`` words or more."""
+
+    bound: int
+    pattern: regex.Pattern[str]
+    groups: tuple[tuple[str, int], ...]  # (group name, rank), in rank order
+
+
+@dataclass(frozen=True)
+class Unanchored:
+    rank: int
+    pattern: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class TextPlan:
+    rules: tuple[Rule, ...]  # every text rule, in rule order
+    ranked: tuple[Rule, ...]  # block-scope rules: most confident first, then rule order
+    order: tuple[int, ...]  # ranked[i] is rules[order[i]]
+    tiers: tuple[Tier, ...]  # by bound, ascending
+    tier_bounds: tuple[int, ...]
+    unanchored: tuple[Unanchored, ...]  # block-rule patterns searched one by one, by rank
+    phrases: dict[str, tuple[int, ...]]  # phrase key -> ranks of the rules listing it
+    spans: tuple[tuple[int, Rule], ...]  # (rule order, rule) of span-scope rules
+    phrase_max_words: int  # blocks longer than this cannot equal a phrase
+
+    @classmethod
+    def build(cls, rules: Sequence[Rule]) -> TextPlan:
+        rules = tuple(rules)
+        ranked_idx = sorted((i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: (-rules[i].confidence, i))
+        ranked = tuple(rules[i] for i in ranked_idx)
+        anchored: list[tuple[int, int, str]] = []  # (rank, word bound, alternative)
+        unanchored: list[Unanchored] = []
+        phrases: dict[str, list[int]] = {}
+        for rank, rule in enumerate(ranked):
+            bound = rule.max_words or NO_LIMIT
+            for p in rule.patterns:
+                if _combinable(p.pattern):
+                    scoped = "i" if p.flags & regex.IGNORECASE else "-i"
+                    anchored.append((rank, bound, f"(?{scoped}:{p.pattern})"))
+                else:
+                    unanchored.append(Unanchored(rank, p))
+            for key in rule.phrases:
+                phrases.setdefault(key, []).append(rank)
+        tiers = _tiers(anchored)
+        if tiers is None:  # the patterns do not combine: search each one
+            unanchored = sorted(
+                [Unanchored(rank, p) for rank, r in enumerate(ranked) for p in r.patterns], key=lambda u: u.rank
+            )
+            tiers = ()
+        phrase_max = max((r.max_words or NO_LIMIT for r in ranked if r.phrases), default=0)
+        return cls(
+            rules=rules, ranked=ranked, order=tuple(ranked_idx), tiers=tiers,
+            tier_bounds=tuple(t.bound for t in tiers), unanchored=tuple(unanchored),
+            phrases={k: tuple(v) for k, v in phrases.items()},
+            spans=tuple((i, r) for i, r in enumerate(rules) if r.scope == "span"), phrase_max_words=phrase_max,
+        )
+
+    def tier_for(self, n_words: int) -> Tier | None:
+        """The alternation of every anchored pattern whose rule allows ``n_words`` words."""
+        i = bisect_left(self.tier_bounds, n_words)
+        return self.tiers[i] if i < len(self.tiers) else None
+
+
+def _tiers(anchored: list[tuple[int, int, str]]) -> tuple[Tier, ...] | None:
+    """One alternation per distinct word bound b, holding the patterns with bound >= b.
+
+    A block of n words uses the tier with the smallest b >= n; past the largest bound
+    no anchored pattern can apply."""
+    out: list[Tier] = []
+    for b in sorted({bound for _, bound, _ in anchored}):
+        members = [(rank, alt) for rank, bound, alt in anchored if bound >= b]
+        groups = tuple((f"r{k}", rank) for k, (rank, _) in enumerate(members))
+        try:
+            pattern = regex.compile("|".join(f"(?P<r{k}>{alt})" for k, (_, alt) in enumerate(members)), regex.UNICODE)
+        except regex.error:
+            return None
+        out.append(Tier(b, pattern, groups))
+    return tuple(out)
+
+
+def _combinable(pattern: str) -> bool:
+    """An alternative of the anchored alternation must match at the start only and must
+    not refer to its own groups by number or name (numbers shift once combined)."""
+    return pattern.startswith("^") and not _top_level_alternation(pattern) and not _BACKREF.search(pattern)
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """Whether ``|`` occurs outside groups and classes (then ``^`` anchors only one branch)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def rule_gates(rule: Rule, block: Block, folded: str | None) -> bool:
+    """The cheap conditions of a rule on a block: kind, length, and the required literals
+    in ``folded`` (the block case-folded; None skips that condition)."""
+    if rule.kinds and block.kind not in rule.kinds:
+        return False
+    if rule.scope == "block":
+        if len(block.content) > MAX_BLOCK_CHARS:
+            return False
+        if rule.max_words is not None and block.n_words > rule.max_words:
+            return False
+    return folded is None or not rule.requires or any(w in folded for w in rule.requires)
