@@ -132,8 +132,8 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
                 break
             j += 1
         block_end = lines[j][1]
-        kind = HEADING if j == i and is_heading_like(line) else PARAGRAPH
-        _add(text, a, block_end, kind, out)
+        heading = j == i and is_heading_like(line)
+        _add(text, a, block_end, HEADING if heading else PARAGRAPH, out, heading_like=heading if j == i else None)
         i = j + 1
 
 
@@ -148,6 +148,7 @@ def _add(
     content: tuple[int, int] | None = None,
     level: int = 0,
     hint: str = "",
+    heading_like: bool | None = None,  # when the caller already knows
 ) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -160,7 +161,9 @@ def _add(
         content = (cs, end)
     cs, ce = content
     c = text[cs:ce]
-    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, len(c.split()), is_heading_like(c)))
+    if heading_like is None:
+        heading_like = is_heading_like(c)
+    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, len(c.split()), heading_like))
 
 
 def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...]]:

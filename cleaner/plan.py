@@ -17,7 +17,7 @@ Span rules cut part of a block and are searched on every block their gates let t
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,14 +28,15 @@ from cleaner.rulebook import Rule
 
 MAX_BLOCK_CHARS = 2_000  # block-scope rules look at short blocks only: debris lines are short
 NO_LIMIT = 10**9
+MAX_TIERS = 4
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
 
 
 @dataclass(frozen=True)
 class Tier:
-    """The anchored patterns of every rule that allows ``bound`` words or more."""
+    """The anchored patterns of every rule that allows ``floor`` words or more."""
 
-    bound: int
+    floor: int
     pattern: regex.Pattern[str]
     groups: tuple[tuple[str, int], ...]  # (group name, rank), in rank order
 
@@ -44,6 +45,21 @@ class Tier:
 class Unanchored:
     rank: int
     pattern: regex.Pattern[str]
+    max_words: int  # the rule's gates, copied here for the hot loop
+    kinds: tuple[str, ...]
+    requires: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rank: int, rule: Rule, pattern: regex.Pattern[str]) -> Unanchored:
+        return cls(rank, pattern, rule.max_words or NO_LIMIT, rule.kinds, rule.requires)
+
+    def gates(self, block: Block, folded: str) -> bool:
+        """rule_gates for a block-scope rule, on a block of at most MAX_BLOCK_CHARS."""
+        return (
+            block.n_words <= self.max_words
+            and (not self.kinds or block.kind in self.kinds)
+            and (not self.requires or any(w in folded for w in self.requires))
+        )
 
 
 @dataclass(frozen=True)
@@ -51,8 +67,9 @@ class TextPlan:
     rules: tuple[Rule, ...]  # every text rule, in rule order
     ranked: tuple[Rule, ...]  # block-scope rules: most confident first, then rule order
     order: tuple[int, ...]  # ranked[i] is rules[order[i]]
-    tiers: tuple[Tier, ...]  # by bound, ascending
-    tier_bounds: tuple[int, ...]
+    tiers: tuple[Tier, ...]  # by floor, ascending
+    tier_floors: tuple[int, ...]
+    max_bound: int  # no anchored pattern's rule allows more words than this
     unanchored: tuple[Unanchored, ...]  # block-rule patterns searched one by one, by rank
     phrases: dict[str, tuple[int, ...]]  # phrase key -> ranks of the rules listing it
     spans: tuple[tuple[int, Rule], ...]  # (rule order, rule) of span-scope rules
@@ -73,43 +90,48 @@ class TextPlan:
                     scoped = "i" if p.flags & regex.IGNORECASE else "-i"
                     anchored.append((rank, bound, f"(?{scoped}:{p.pattern})"))
                 else:
-                    unanchored.append(Unanchored(rank, p))
+                    unanchored.append(Unanchored.of(rank, rule, p))
             for key in rule.phrases:
                 phrases.setdefault(key, []).append(rank)
         tiers = _tiers(anchored)
         if tiers is None:  # the patterns do not combine: search each one
             unanchored = sorted(
-                [Unanchored(rank, p) for rank, r in enumerate(ranked) for p in r.patterns], key=lambda u: u.rank
+                [Unanchored.of(rank, r, p) for rank, r in enumerate(ranked) for p in r.patterns], key=lambda u: u.rank
             )
             tiers = ()
         phrase_max = max((r.max_words or NO_LIMIT for r in ranked if r.phrases), default=0)
         return cls(
             rules=rules, ranked=ranked, order=tuple(ranked_idx), tiers=tiers,
-            tier_bounds=tuple(t.bound for t in tiers), unanchored=tuple(unanchored),
+            tier_floors=tuple(t.floor for t in tiers), max_bound=max((b for _, b, _ in anchored), default=0), unanchored=tuple(unanchored),
             phrases={k: tuple(v) for k, v in phrases.items()},
             spans=tuple((i, r) for i, r in enumerate(rules) if r.scope == "span"), phrase_max_words=phrase_max,
         )
 
     def tier_for(self, n_words: int) -> Tier | None:
-        """The alternation of every anchored pattern whose rule allows ``n_words`` words."""
-        i = bisect_left(self.tier_bounds, n_words)
-        return self.tiers[i] if i < len(self.tiers) else None
+        """An alternation holding every anchored pattern whose rule allows ``n_words`` words
+        (and maybe a few that do not: their rule's gates then fail, and the block is checked
+        rule by rule)."""
+        if not self.tiers or n_words > self.max_bound:
+            return None
+        return self.tiers[bisect_right(self.tier_floors, n_words) - 1]
 
 
 def _tiers(anchored: list[tuple[int, int, str]]) -> tuple[Tier, ...] | None:
-    """One alternation per distinct word bound b, holding the patterns with bound >= b.
-
-    A block of n words uses the tier with the smallest b >= n; past the largest bound
-    no anchored pattern can apply."""
+    """At most MAX_TIERS alternations: tier f holds the patterns whose rule allows f words
+    or more, for f = 1 and a few floors spread over the rules' word bounds. Each one costs
+    a compile (~10 ms), so there are few, and plans are shared between languages."""
+    bounds = sorted({b for _, b, _ in anchored})
+    above = [b + 1 for b in bounds[:-1]]
+    picks = above if len(above) < MAX_TIERS else [above[(i + 1) * len(above) // MAX_TIERS] for i in range(MAX_TIERS - 1)]
     out: list[Tier] = []
-    for b in sorted({bound for _, bound, _ in anchored}):
-        members = [(rank, alt) for rank, bound, alt in anchored if bound >= b]
+    for floor in sorted({1, *picks}) if anchored else ():
+        members = [(rank, alt) for rank, bound, alt in anchored if bound >= floor]
         groups = tuple((f"r{k}", rank) for k, (rank, _) in enumerate(members))
         try:
             pattern = regex.compile("|".join(f"(?P<r{k}>{alt})" for k, (_, alt) in enumerate(members)), regex.UNICODE)
         except regex.error:
             return None
-        out.append(Tier(b, pattern, groups))
+        out.append(Tier(floor, pattern, groups))
     return tuple(out)
 
 

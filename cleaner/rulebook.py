@@ -100,6 +100,7 @@ class Rulebook:
     files: tuple[Path, ...]
     _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
     _by_lang: dict[str | None, TextPlan] = field(default_factory=dict, compare=False, repr=False)
+    _by_rules: dict[tuple[str, ...], TextPlan] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
@@ -112,9 +113,12 @@ class Rulebook:
         plan = self._by_lang.get(lang)
         if plan is None:
             rules = tuple(r for r in self.rules if r.stage == "text" and r.applies_to_lang(lang))
-            from cleaner.plan import TextPlan  # plan.py builds on Rule
+            ids = tuple(r.id for r in rules)
+            plan = self._by_rules.get(ids)  # languages with the same rules share one plan
+            if plan is None:
+                from cleaner.plan import TextPlan  # plan.py builds on Rule
 
-            plan = TextPlan.build(rules)
+                plan = self._by_rules[ids] = TextPlan.build(rules)
             self._by_lang[lang] = plan
         return plan
 

@@ -1,6 +1,7 @@
 """The batch loop: read tasks lazily, clean them in N processes, write lines in input order.
 
-Memory stays flat: at most ``window`` tasks are between the reader and the writer at any
+Tasks travel to the worker processes in chunks, one message per chunk. Memory stays flat:
+at most ``workers * window_per_worker`` chunks are between the reader and the writer at any
 time (a semaphore gates the reader that feeds ``Pool.imap``, which otherwise drains its
 input eagerly). SIGINT/SIGTERM set a flag; the loop stops after the line it is writing,
 so the output always ends at a line boundary.
@@ -41,8 +42,8 @@ class BatchOptions:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     fields: Fields = field(default_factory=Fields)
     fail_fast: bool = False
-    chunksize: int = 16  # tasks per message to a worker
-    window_per_worker: int = 8  # chunks in flight per worker
+    chunksize: int = 32  # tasks per message to a worker
+    window_per_worker: int = 4  # chunks in flight per worker
 
 
 @dataclass
@@ -83,6 +84,10 @@ def run_batch(
     BatchStopped under ``fail_fast``. ``summary.interrupted`` tells a signal stopped it.
     """
     worker = RecordCleaner(config, options.fields)  # validates the rules before anything starts
+    if config.detect_language and not config.lang:
+        # Start-up, not per-document work: loaded once here (forked workers share it), so
+        # the summary's documents/s measures the cleaning loop.
+        _preload_language_profiles()
     tally = Tally()
     stop = _Stop()
     failure: list[BaseException] = []
@@ -101,7 +106,7 @@ def run_batch(
         with _stop_on_signals(stop):
             if options.workers <= 1:
                 outcomes: Iterable[Outcome] = (worker.process(t) for t in _until(tasks(), stop))
-                _consume(outcomes, fh, tally, stop, options, progress, release=None)
+                _consume(outcomes, fh, tally, stop, options, progress)
             else:
                 _run_pool(worker, config, tasks(), fh, tally, stop, options, progress)
     finally:
@@ -136,29 +141,32 @@ def _run_pool(
     options: BatchOptions,
     progress: Callable[[Tally], None] | None,
 ) -> None:
-    window = max(options.chunksize * options.workers * options.window_per_worker, options.chunksize + 1)
-    gate = threading.Semaphore(window)
+    """Chunks of tasks go to the workers as single messages, and come back as lists: the
+    parent's work per document is a write and a count, so it takes little of the CPUs."""
+    gate = threading.Semaphore(max(options.workers * options.window_per_worker, 2))  # chunks in flight
     abort = threading.Event()
 
-    def gated() -> Iterator[Task]:
+    def chunks() -> Iterator[list[Task]]:
+        chunk: list[Task] = []
         for t in tasks:
-            while not gate.acquire(timeout=0.1):
-                if stop.requested or abort.is_set():
+            chunk.append(t)
+            if len(chunk) >= options.chunksize:
+                if not _acquire(gate, stop, abort):
                     return
-            if stop.requested or abort.is_set():
-                return
-            yield t
+                yield chunk
+                chunk = []
+        if chunk and _acquire(gate, stop, abort):
+            yield chunk
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    workers_mod.prebuild(worker)  # fork: the children inherit the compiled rules
-    if ctx.get_start_method() == "fork":
-        _preload_language_profiles()
+    workers_mod.prebuild(worker)  # fork: the children inherit the compiled rules and language profiles
     pool = ctx.Pool(options.workers, initializer=workers_mod.init_worker, initargs=(config, options.fields))
     finished = False
     try:
-        _consume(pool.imap(workers_mod.work, gated(), options.chunksize), fh, tally, stop, options, progress,
-                 release=gate.release)
+        answers = pool.imap(workers_mod.work, chunks(), 1)
+        outcomes = (out for answer in _released(answers, gate) for out in answer)
+        _consume(outcomes, fh, tally, stop, options, progress)
         finished = not stop.requested
     finally:
         workers_mod.prebuild(None)
@@ -170,6 +178,19 @@ def _run_pool(
         pool.join()
 
 
+def _acquire(gate: threading.Semaphore, stop: _Stop, abort: threading.Event) -> bool:
+    while not gate.acquire(timeout=0.1):
+        if stop.requested or abort.is_set():
+            return False
+    return not (stop.requested or abort.is_set())
+
+
+def _released(answers: Iterable[list[Outcome]], gate: threading.Semaphore) -> Iterator[list[Outcome]]:
+    for answer in answers:
+        gate.release()
+        yield answer
+
+
 def _consume(
     outcomes: Iterable[Outcome],
     fh: BinaryIO,
@@ -177,12 +198,9 @@ def _consume(
     stop: _Stop,
     options: BatchOptions,
     progress: Callable[[Tally], None] | None,
-    release: Callable[[], None] | None,
 ) -> None:
     every = 1
     for out in outcomes:
-        if release is not None:
-            release()
         if out.error and options.fail_fast:
             raise BatchStopped(out.error)
         fh.write(out.line)

@@ -192,6 +192,7 @@ def init_worker(config: Config, fields: Fields) -> None:
         _WORKER = RecordCleaner(config, fields)
 
 
-def work(task: Task) -> Outcome:
+def work(tasks: list[Task]) -> list[Outcome]:
+    """One message from the parent: a chunk of tasks, answered in order."""
     assert _WORKER is not None, "init_worker was not called"
-    return _WORKER.process(task)
+    return [_WORKER.process(t) for t in tasks]
