@@ -65,8 +65,9 @@ class Cleaner:
         lang: str | None,
         pre_removed: tuple[Removal, ...],
         error: str | None = None,
+        declared: str | None = None,
     ) -> Result:
-        language: Language = detect_language(blocks, self.config, lang)
+        language: Language = detect_language(blocks, self.config, lang, declared)
         decision = decide(text, blocks, None if language.code == "und" else language.code, self.rulebook, self.config)
         clean, kept, gaps = assemble(text, blocks, decision.removed)
         return Result(
@@ -98,14 +99,29 @@ class Cleaner:
 
             self._html_rules = html_rules_from_rulebook(self.rulebook, self.config)
         ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
-        text, blocks = blocks_mod.from_parts(ex.blocks)
-        norm = normalize(text)
-        if norm.text != text:  # ftfy changed the extracted text: segment its result again
-            text, blocks = blocks_mod.from_parts(
-                [(b.kind, normalize(b.content).text, b.level) for b in blocks]
-            )
-        return self._finish(text, blocks, ex.info, norm.steps, (("normalize", norm.path), ("html", "trafilatura")),
-                            lang, ex.removals, ex.error)
+        raw, blocks = blocks_mod.from_parts(ex.blocks)
+        text, blocks, steps, path = _normalize_parts(raw, blocks)
+        return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", "trafilatura")),
+                            lang, ex.removals, ex.error, ex.lang)
+
+
+def _normalize_parts(raw: str, blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...], tuple[tuple[str, str], ...], str]:
+    """Normalize the extracted text once, as a whole, so that its recorded steps replay on it.
+
+    The extracted blocks keep their kinds: the normalized text splits back into them at the
+    blank lines that join them. In the rare case it does not (ftfy rewrote a line break into
+    a blank line), each block is normalized on its own; no single list of steps describes
+    that, so none is recorded and the path says "ftfy-blocks"."""
+    norm = normalize(raw)
+    if norm.text == raw:
+        return raw, blocks, norm.steps, norm.path
+    pieces = norm.text.split("\n\n")
+    if len(pieces) == len(blocks):
+        text, again = blocks_mod.from_parts([(b.kind, p, b.level) for b, p in zip(blocks, pieces, strict=True)])
+        if text == norm.text and len(again) == len(blocks):
+            return text, again, norm.steps, norm.path
+    text, again = blocks_mod.from_parts([(b.kind, normalize(b.content).text, b.level) for b in blocks])
+    return text, again, (), "ftfy-blocks"
 
 
 def clean(

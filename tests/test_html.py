@@ -395,3 +395,58 @@ def test_nested_matches_are_removed_and_recorded_once():
     )
     html_removals = [r for r in Cleaner().clean(html, html=True).removed if r.stage == "html"]
     assert len(html_removals) == 1 and html_removals[0].text == "Share on Facebook"
+
+
+def test_html_normalization_is_recorded_once_and_replays():
+    """ftfy runs once on the extracted text; its recorded steps turn that text into what the
+    record restores, and the blocks keep their kinds."""
+    from cleaner import Cleaner, restore
+    from cleaner.blocks import from_parts
+    from cleaner.normalize import replay
+
+    mojibake = "<p>The caf\u00c3\u00a9 on the corner reopened this week after a long renovation, its owners said on Monday.</p>"
+    page = f"<html><body><article><h2>What Changed</h2>{PARA}{mojibake}{PARA}</article></body></html>"
+    result = Cleaner().clean(page, html=True)
+    raw, _ = from_parts(extract(page, url=None, html_rules=RULES, config=CFG).blocks)
+    assert dict(result.paths)["normalize"] == "ftfy" and result.normalization
+    assert "caf\u00e9 on the corner" in result.text and "\u00c3" not in result.text
+    assert replay(raw, result.normalization) == restore(result)
+    assert [b.kind for b in result.blocks][:1] == ["heading"]
+
+
+def test_html_normalization_that_splits_a_block_falls_back_per_block():
+    from cleaner.blocks import from_parts
+    from cleaner.pipeline import _normalize_parts
+
+    raw, blocks = from_parts([("heading", "Title", 2), ("paragraph", "One line\u2029\u2029two lines", 0)])
+    text, again, steps, path = _normalize_parts(raw, blocks)
+    assert path == "ftfy-blocks" and steps == ()
+    assert [b.kind for b in again] == ["heading", "paragraph"] and text == "Title\n\nOne line\n\ntwo lines"
+
+
+GERMAN = "<p>" + "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke im nächsten Jahr gebaut wird. " * 4 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("attr", "code", "path"),
+    [
+        ('lang="de-AT"', "de", "declared"),  # a non-English declaration replaces langdetect
+        ('xml:lang="de"', "de", "declared"),
+        ('lang="en"', "de", "langdetect"),  # a page that says English but fails the stop-word check
+        ('lang="not a tag!"', "de", "langdetect"),
+        ("", "de", "langdetect"),
+    ],
+)
+def test_declared_page_language(attr: str, code: str, path: str):
+    from cleaner import Cleaner
+
+    page = f"<html {attr}><body><article>{GERMAN}{GERMAN}</article></body></html>"
+    result = Cleaner().clean(page, html=True)
+    assert (result.lang.code, result.lang.path) == (code, path)
+
+
+def test_english_text_wins_over_a_wrong_declaration():
+    from cleaner import Cleaner
+
+    result = Cleaner().clean(f'<html lang="fr"><body><article>{PARA}{PARA}</article></body></html>', html=True)
+    assert (result.lang.code, result.lang.path) == ("en", "stopwords")

@@ -1,6 +1,9 @@
 """HTML input: decode, drop debris by CSS rule, extract the article as blocks with trafilatura."""
 
-from cleaner.html.extract import Extracted, apply_html_rules, body_blocks, extract, looks_like_html
+from cleaner.html.extract import Extracted, extract
+from cleaner.html.parse import looks_like_html
+from cleaner.html.prune import apply_html_rules
+from cleaner.html.render import body_blocks
 from cleaner.html.rules import (
     HtmlRule,
     default_rule_paths,

@@ -1,6 +1,6 @@
 """HTML-stage heuristics: named like rules (id, category, reason), decided on the page's markup.
 
-The functions that apply them live in extract.py (they walk the same tree); this module holds
+The functions that apply them live in page.py (they walk the page's tree); this module holds
 what each one is, so that `cleaner rules list/show` and select/ignore treat them like the
 text heuristics.
 """
