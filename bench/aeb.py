@@ -41,25 +41,22 @@ def load_pages(data: Path, only: list[str] | None = None) -> list[tuple[str, str
 
 
 def cleaner_runner(no_rules: bool = False, html_only: bool = False):
-    """(label, fn(html_bytes, url) -> text); the full pipeline when it exists, else the HTML stage."""
-    if not (no_rules or html_only):
-        try:
-            from cleaner import Cleaner  # type: ignore[attr-defined]
-
-            c = Cleaner()
-            if hasattr(c, "clean"):
-
-                def run_full(data: bytes, url: str) -> str:
-                    return c.clean(data, url=url or None).text
-
-                return "cleaner (full pipeline)", run_full
-        except Exception:  # the pipeline may not exist yet
-            pass
+    """(label, fn(html_bytes, url) -> text): the full pipeline, or only its HTML stage."""
     from cleaner.config import Config
+
+    config = Config()
+    if not (no_rules or html_only):
+        from cleaner import Cleaner
+
+        c = Cleaner(config)
+
+        def run_full(data: bytes, url: str) -> str:
+            return c.clean(data, url=url or None, html=True).text
+
+        return "cleaner (full pipeline)", run_full
     from cleaner.html import default_rule_paths, extract, load_html_rules
 
     rules = [] if no_rules else load_html_rules(default_rule_paths())
-    config = Config()
 
     def run_html(data: bytes, url: str) -> str:
         ex = extract(data, url=url or None, html_rules=rules, config=config)

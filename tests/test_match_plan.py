@@ -117,3 +117,20 @@ def test_ranking_gates_and_fallback(tmp_path: Path) -> None:
     assert [r.rule for r in kept] == ["promo.high"]
     kept = _settle(list(apply_rules("Read more: giraffe", segment("Read more: giraffe"), TextPlan.build(rules), 1.0).removals))
     assert [r.rule for r in kept] == ["promo.literal"]  # a phrase is not gated by the literals
+
+
+class _Slow:
+    """A pattern that always times out, as a hostile block would make a real one do."""
+
+    def match(self, *args: object, **kwargs: object) -> None:
+        raise TimeoutError
+
+
+def test_a_timed_out_alternation_falls_back_to_rule_by_rule() -> None:
+    import dataclasses
+
+    plan = TextPlan.build(SHIPPED)
+    slow = dataclasses.replace(plan, tiers=tuple(dataclasses.replace(t, pattern=_Slow()) for t in plan.tiers))
+    text = "\n\n".join(EXAMPLES[:40] + PARAGRAPHS[:10])
+    fast = apply_rules(text, segment(text), slow, 1.0).removals
+    assert fast and _settle(list(fast)) == _settle(every_rule(text, SHIPPED))
