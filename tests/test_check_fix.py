@@ -216,3 +216,36 @@ def test_minimal_edit_two_adjacent_blocks():
     text = "a\n\nX\n\nY\n\nb\n"
     rs = [rem(text.index("X"), text.index("X") + 1, text), rem(text.index("Y"), text.index("Y") + 1, text)]
     assert minimal_edit(text, rs) == "a\n\nb\n"
+
+
+def test_fix_changes_only_what_it_removes(tmp_path):
+    """ftfy's repairs are for reading; fix writes the file's other lines as they were."""
+    entity = "Shares of AT&amp;T rose after the caf\u00c3\u00a9 chain\u2019s results were published in the morning."
+    dirty = DIRTY.replace(P2, f"{P2}\n\n{entity}")
+    f = tmp_path / "a.md"
+    f.write_text(dirty, encoding="utf-8")
+    res = invoke("fix", str(f))
+    assert res.exit_code == 0, res.output
+    assert f.read_text(encoding="utf-8") == CLEAN.replace(P2, f"{P2}\n\n{entity}")
+    assert "ftfy" not in res.stderr
+    before = f.read_bytes()
+    assert invoke("fix", str(f)).exit_code == 0 and f.read_bytes() == before
+
+
+def test_fix_says_so_when_repairs_cannot_be_kept_apart(tmp_path):
+    """A repair that spans lines (a Unicode line separator becomes a line break) cannot be
+    mapped back line by line: the rewrite then carries ftfy's text, and fix says so."""
+    f = tmp_path / "a.txt"
+    f.write_text(DIRTY.replace(P2, f"{P2}\u2028{P2}"), encoding="utf-8")
+    res = invoke("fix", str(f))
+    assert res.exit_code == 0, res.output
+    assert "ftfy's repairs" in res.stderr
+    assert "Share on Facebook" not in f.read_text(encoding="utf-8")
+
+
+def test_jsonl_fix_keeps_untouched_lines_of_the_text_field(tmp_path):
+    f = tmp_path / "a.jsonl"
+    text = DIRTY.replace(P2, f"{P2}\n\nAT&amp;T said so.")
+    f.write_text(json.dumps({"id": 1, "text": text}) + "\n", encoding="utf-8")
+    assert invoke("fix", str(f)).exit_code == 0
+    assert json.loads(f.read_text(encoding="utf-8"))["text"] == CLEAN.replace(P2, f"{P2}\n\nAT&amp;T said so.")

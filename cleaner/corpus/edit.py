@@ -10,7 +10,7 @@ Lines where only part was removed keep the rest, trimmed at the cut.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from cleaner.errors import InputError
 from cleaner.model import Removal
@@ -27,13 +27,29 @@ def merged_spans(removed: Iterable[Removal]) -> list[tuple[int, int]]:
     return out
 
 
-def minimal_edit(text: str, removed: Sequence[Removal]) -> str:
+def raw_lines(raw_text: str, norm: str, normalize_line: Callable[[str], str]) -> list[str] | None:
+    """The raw text's lines (LF-split), one for each line of the normalized text, when each
+    raw line normalizes on its own to that line: ftfy's repairs stayed within lines. Else None."""
+    raw_lf = raw_text.replace("\r\n", "\n")
+    rl, nl = raw_lf.split("\n"), norm.split("\n")
+    if len(rl) != len(nl):
+        return None
+    if all(a == b or normalize_line(a) == b for a, b in zip(rl, nl, strict=True)):
+        return rl
+    return None
+
+
+def minimal_edit(text: str, removed: Sequence[Removal], originals: Sequence[str] | None = None) -> str:
+    """``text`` (normalized) with the removed pieces cut out. With ``originals`` (the raw
+    lines, one per line of ``text``, see raw_lines), a line nothing was cut from is written
+    as it was in the raw input: fix removes debris and changes nothing else."""
     spans = merged_spans(removed)
     if not spans:
-        return text
+        return text if originals is None else "\n".join(originals)
     trailing_nl = text.endswith("\n")
     body = text[:-1] if trailing_nl else text
     lines = body.split("\n")
+    src = list(originals[: len(lines)]) if originals is not None else lines  # what an untouched line is written as
     # per line: None = untouched, "" = dropped, else the edited content
     edited: list[str | None] = []
     pos = 0
@@ -57,7 +73,7 @@ def minimal_edit(text: str, removed: Sequence[Removal]) -> str:
     n = len(lines)
     while i < n:
         if edited[i] is None and lines[i].strip():
-            out.append(lines[i])
+            out.append(src[i])
             i += 1
             continue
         if edited[i] not in (None, "") and edited[i].strip():  # type: ignore[union-attr]
@@ -68,7 +84,7 @@ def minimal_edit(text: str, removed: Sequence[Removal]) -> str:
         j = i
         while j < n and not (edited[j] is None and lines[j].strip()) and not (edited[j] and edited[j].strip()):  # type: ignore[union-attr]
             j += 1
-        out.extend(_gap(lines, edited, i, j, at_start=not out, at_end=j == n))
+        out.extend(_gap(src, edited, i, j, at_start=not out, at_end=j == n))
         i = j
     result = "\n".join(out)
     if trailing_nl and out:

@@ -21,12 +21,13 @@ from cleaner.pipeline import Cleaner
 from cleaner.project_config import Fields
 from cleaner.result import Result
 
-from .edit import encode_like, minimal_edit, newline_style
+from .edit import encode_like, minimal_edit, newline_style, raw_lines
 
 log = logging.getLogger(__name__)
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+REPAIR_NOTE = "the rewrite also carries ftfy's repairs: they span lines, so untouched lines could not be kept as they were"
 HTML_NOTE = "not rewritten: fix does not edit HTML in place (use 'cleaner clean' or 'cleaner batch')"
 
 
@@ -122,12 +123,14 @@ def _text(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
     if not result.removed:
         return FileReport(path, "text", findings, raw, None, records=(record,))
     decoded = _decoded(raw, result)
-    fixed_text = minimal_edit(norm, result.removed)
+    originals = raw_lines(decoded, norm, _normalize_line)
+    fixed_text = minimal_edit(norm, result.removed, originals)
     newline = newline_style(decoded)
     if newline != "\n":
         fixed_text = fixed_text.replace("\n", newline)
     fixed = encode_like(fixed_text, raw, result.input.encoding)
-    return FileReport(path, "text", findings, raw, fixed, decoded, fixed_text, records=(record,))
+    note = None if originals is not None else REPAIR_NOTE
+    return FileReport(path, "text", findings, raw, fixed, decoded, fixed_text, records=(record,), note=note)
 
 
 def _html(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
@@ -210,7 +213,7 @@ def _jsonl_line(
         findings.append(_finding(name, r, n, (r.start or 0) + 1))
     if not result.removed:
         return None
-    new_text = minimal_edit(norm, result.removed)
+    new_text = minimal_edit(norm, result.removed, raw_lines(text, norm, _normalize_line))
     if new_text == text:
         return None
     obj[fields.text] = new_text
@@ -226,6 +229,12 @@ def _dump_like(obj: dict[str, Any], original: str) -> str:
         return json.dumps(obj, ensure_ascii=escaped, separators=seps)
     except UnicodeEncodeError:  # pragma: no cover - json.dumps does not encode
         return json.dumps(obj, ensure_ascii=True, separators=seps)
+
+
+def _normalize_line(line: str) -> str:
+    from cleaner.normalize import normalize
+
+    return normalize(line).text
 
 
 def _normalized(result: Result) -> str:
