@@ -450,3 +450,28 @@ def test_english_text_wins_over_a_wrong_declaration():
 
     result = Cleaner().clean(f'<html lang="fr"><body><article>{PARA}{PARA}</article></body></html>', html=True)
     assert (result.lang.code, result.lang.path) == ("en", "stopwords")
+
+
+DRIFT_CASES = [
+    f"<html><head><title>T</title></head><body><article>{PARA}</article></body></html>",
+    f'<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p>{PARA}</body></html>',  # encoding declaration
+    "<p>a bare fragment</p>",
+    "just text, no markup at all",
+    f"<html><body><div><p>unclosed {PARA}<div><span>deep</body>",
+    f"<!DOCTYPE html><html lang='de'><body><!-- comment --><?pi x?>{GERMAN}</body></html>",
+]
+
+
+@pytest.mark.parametrize("page", DRIFT_CASES)
+def test_parse_matches_trafilatura_load_html(page):
+    """cleaner.html.parse copies trafilatura's load_html steps (to set a faster element-class
+    lookup): the tree must come out the same, so a trafilatura upgrade that changes them shows here."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from cleaner.html.parse import _load_html
+
+    ours, theirs = _load_html(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)

@@ -49,3 +49,19 @@ def test_html_stage_keeps_recall_and_lifts_precision(pages):
     a, b = aggregate(theirs), aggregate(ours)
     assert b.recall >= a.recall - 0.005
     assert b.precision >= a.precision
+
+
+def test_parse_matches_trafilatura_load_html_on_real_pages(pages):
+    """The copied load_html steps build the same tree as trafilatura's own on real pages."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from cleaner.html.encoding import decode_html
+    from cleaner.html.parse import _load_html
+
+    for pid, _url, _truth, data in pages:
+        text = decode_html(data).text
+        ours, theirs = _load_html(text), load_html(text)
+        assert (ours is None) == (theirs is None), pid
+        if ours is not None:
+            assert etree.tostring(ours) == etree.tostring(theirs), pid
