@@ -59,6 +59,7 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     article's own structure (an interview's recurring question, a meal plan), not debris.
     """
     keys: list[str] = []
+    sizes: list[int] = []  # words in each key
     counts: dict[str, int] = {}
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
@@ -68,14 +69,14 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         for e in _ELLIPSIS:
             key = key.removesuffix(e).rstrip()
         keys.append(key)
+        sizes.append(key.count(" ") + 1 if key else 0)  # phrase_key joins words with one space
         if b.index not in debris:
             counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
-    templated = sum(1 for k, c in counts.items() if c >= 2 and len(k.split()) >= 3) >= 3
+    templated = sum(1 for k, c in counts.items() if c >= 2 and k.count(" ") >= 2) >= 3
     first: dict[str, int] = {}
     by_head: dict[tuple[str, ...], list[int]] = {}
-    for b, key in zip(ctx.blocks, keys, strict=True):
-        n = len(key.split())
+    for b, key, n in zip(ctx.blocks, keys, sizes, strict=True):
         if b.index in debris:
             continue
         if key in first:
@@ -84,7 +85,7 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         first[key] = b.index
         if n >= 8:
-            by_head.setdefault(tuple(key.split()[:8]), []).append(b.index)
+            by_head.setdefault(tuple(key.split(" ", 8)[:8]), []).append(b.index)
     for group in by_head.values():
         for i in group:
             content = ctx.blocks[i].content.rstrip()
