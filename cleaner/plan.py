@@ -9,8 +9,10 @@ the first that matches. Finding it takes few regex calls:
   is one alternation per word-count tier, holding only the patterns whose rule allows that
   many words, so a long paragraph is tried against few patterns or none;
 - phrases are one dict lookup (a phrase names the rules that list it);
-- only the unanchored patterns of rules ranked before that hit are searched, one by one,
-  each after its cheap gates (words, kinds, required literals).
+- only the other patterns of rules ranked before that hit are searched, one by one, each
+  after its cheap gates (words, kinds, required literals): the unanchored ones, and those
+  of rules with ``requires``, which stay out of the alternations so that their literals
+  gate them.
 
 Span rules cut part of a block and are searched on every block their gates let through.
 """
@@ -86,7 +88,7 @@ class TextPlan:
         for rank, rule in enumerate(ranked):
             bound = rule.max_words or NO_LIMIT
             for p in rule.patterns:
-                if _combinable(p.pattern):
+                if _combinable(p.pattern) and not rule.requires:  # a gated rule is tried only past its gate
                     scoped = "i" if p.flags & regex.IGNORECASE else "-i"
                     anchored.append((rank, bound, f"(?{scoped}:{p.pattern})"))
                 else:
