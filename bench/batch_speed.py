@@ -117,6 +117,19 @@ def trafilatura_only(src: Path) -> float:
     return len(pages) / (time.perf_counter() - t0)
 
 
+def machine_speed(n: int = 3_000_000) -> float:
+    """Millions of iterations per second of a plain Python loop, best of 3: how fast this
+    machine runs Python right now (a busy host shows here as a lower figure)."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        s = 0
+        for i in range(n):
+            s += i * i
+        best = min(best, time.perf_counter() - t0)
+    return n / best / 1e6
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=4000)
@@ -127,7 +140,8 @@ def main() -> None:
     ap.add_argument("--pages", type=Path, nargs="?", const=HERE.parent.parent / "shared" / "data" / "aeb-dev",
                     help="a WARC of real news pages: the benchmark's (default ../shared/data/aeb-dev), cycled")
     args = ap.parse_args()
-    print(f"cpu cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}")
+    print(f"cpu cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}; "
+          f"machine speed: {machine_speed():.1f} M Python loop iterations/s")
     with tempfile.TemporaryDirectory() as tmp:
         if args.pages:
             src = Path(tmp) / "in.warc.gz"
@@ -173,6 +187,7 @@ def main() -> None:
             ceil = [c / o for c, o in zip(got["ceiling"], got["one"], strict=True)]
             print(f"machine ceiling: two independent runs reach {statistics.median(ceil):.2f}x; {args.workers} workers "
                   f"get {statistics.median([m / c for m, c in zip(got['many'], got['ceiling'], strict=True)]):.0%} of it")
+        print(f"machine speed at the end: {machine_speed():.1f} M Python loop iterations/s")
         if "trafilatura" in med:
             ratios = [t / o for t, o in zip(got["trafilatura"], got["one"], strict=True)]
             print(f"HTML path: cleaner batch (1 worker) takes {statistics.median(ratios):.2f}x the time of "
