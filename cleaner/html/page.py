@@ -109,6 +109,12 @@ _LINKED_MIN_WORDS = 4
 _BODY_P_WORDS = 15
 
 
+def _after_body_paragraph(el: etree._Element) -> bool:
+    """Whether the nearest earlier sibling <p> with text is a body paragraph (15+ words)."""
+    prev = next((e for e in el.itersiblings("p", preceding=True) if _words(e)), None)
+    return prev is not None and len(_words(prev).split()) >= _BODY_P_WORDS
+
+
 def _words(el: etree._Element) -> str:
     return " ".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split())
 
@@ -129,13 +135,10 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
         link = next((a for a in p.iter("a") if a.get("href") is not None), None)
         if link is None or _words(link) != text or not is_heading_like(text):
             continue
-        prev = next((e for e in p.itersiblings("p", preceding=True) if _words(e)), None)
-        if prev is None or len(_words(prev).split()) < _BODY_P_WORDS:
+        if not _after_body_paragraph(p):
             continue
         drop(p)
-        out.append(
-            LINKED_HEADLINE.removal(text)
-        )
+        out.append(LINKED_HEADLINE.removal(text))
     if LINK_LIST.selected(config):
         out.extend(_link_lists(tree))
     return out
@@ -177,13 +180,10 @@ def _link_lists(tree: etree._Element) -> list[Removal]:
             texts.append(t)
         if len(texts) < 2:
             continue
-        prev = next((e for e in lst.itersiblings("p", preceding=True) if _words(e)), None)
-        if prev is None or len(_words(prev).split()) < _BODY_P_WORDS:
+        if not _after_body_paragraph(lst):
             continue
         drop(lst)
-        out.append(
-            LINK_LIST.removal(" | ".join(texts)[:MAX_REMOVAL_TEXT])
-        )
+        out.append(LINK_LIST.removal(" | ".join(texts)[:MAX_REMOVAL_TEXT]))
     return out
 
 
