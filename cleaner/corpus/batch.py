@@ -52,6 +52,33 @@ class _Stop:
     signum: int | None = None
 
 
+@dataclass
+class _Writer:
+    """Where outcomes go, in input order: the output, the counts, the stop flag."""
+
+    fh: BinaryIO
+    tally: Tally
+    stop: _Stop
+    options: BatchOptions
+    progress: Callable[[Tally], None] | None
+
+    def consume(self, outcomes: Iterable[Outcome]) -> None:
+        every = 1
+        tally, progress = self.tally, self.progress
+        for out in outcomes:
+            if out.error and self.options.fail_fast:
+                raise BatchStopped(out.error)
+            self.fh.write(out.line)
+            tally.add(out.counts, out.error, out.where)
+            if progress is not None and tally.documents % every == 0:
+                progress(tally)
+                every = 1 if tally.documents < 50 else 25
+            if self.stop.requested:
+                break
+        if progress is not None:
+            progress(tally)
+
+
 @contextmanager
 def _stop_on_signals(stop: _Stop) -> Iterator[None]:
     """SIGINT/SIGTERM request a stop instead of raising mid-write (main thread only)."""
@@ -95,6 +122,7 @@ def run_batch(
     fh: BinaryIO
     own = isinstance(output, Path)
     fh = output.open("wb", buffering=1 << 16) if isinstance(output, Path) else output  # type: ignore[assignment]
+    writer = _Writer(fh, tally, stop, options, progress)
 
     def tasks() -> Iterator[Task]:
         try:
@@ -106,9 +134,9 @@ def run_batch(
         with _stop_on_signals(stop):
             if options.workers <= 1:
                 outcomes: Iterable[Outcome] = (worker.process(t) for t in _until(tasks(), stop))
-                _consume(outcomes, fh, tally, stop, options, progress)
+                writer.consume(outcomes)
             else:
-                _run_pool(worker, config, tasks(), fh, tally, stop, options, progress)
+                _run_pool(worker, config, tasks(), writer)
     finally:
         try:
             fh.flush()
@@ -131,18 +159,10 @@ def _until(tasks: Iterator[Task], stop: _Stop) -> Iterator[Task]:
         yield t
 
 
-def _run_pool(
-    worker: RecordCleaner,
-    config: Config,
-    tasks: Iterator[Task],
-    fh: BinaryIO,
-    tally: Tally,
-    stop: _Stop,
-    options: BatchOptions,
-    progress: Callable[[Tally], None] | None,
-) -> None:
+def _run_pool(worker: RecordCleaner, config: Config, tasks: Iterator[Task], writer: _Writer) -> None:
     """Chunks of tasks go to the workers as single messages, and come back as lists: the
     parent's work per document is a write and a count, so it takes little of the CPUs."""
+    stop, options = writer.stop, writer.options
     gate = threading.Semaphore(max(options.workers * options.window_per_worker, 2))  # chunks in flight
     abort = threading.Event()
 
@@ -166,7 +186,7 @@ def _run_pool(
     try:
         answers = pool.imap(workers_mod.work, chunks(), 1)
         outcomes = (out for answer in _released(answers, gate) for out in answer)
-        _consume(outcomes, fh, tally, stop, options, progress)
+        writer.consume(outcomes)
         finished = not stop.requested
     finally:
         workers_mod.prebuild(None)
@@ -189,29 +209,6 @@ def _released(answers: Iterable[list[Outcome]], gate: threading.Semaphore) -> It
     for answer in answers:
         gate.release()
         yield answer
-
-
-def _consume(
-    outcomes: Iterable[Outcome],
-    fh: BinaryIO,
-    tally: Tally,
-    stop: _Stop,
-    options: BatchOptions,
-    progress: Callable[[Tally], None] | None,
-) -> None:
-    every = 1
-    for out in outcomes:
-        if out.error and options.fail_fast:
-            raise BatchStopped(out.error)
-        fh.write(out.line)
-        tally.add(out.counts, out.error, out.where)
-        if progress is not None and tally.documents % every == 0:
-            progress(tally)
-            every = 1 if tally.documents < 50 else 25
-        if stop.requested:
-            break
-    if progress is not None:
-        progress(tally)
 
 
 def _preload_language_profiles() -> None:
