@@ -61,9 +61,11 @@ def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, 
         except TimeoutError:
             return _best_by_rule(plan, block, folded, timeout, warnings)
         if m is not None:
-            best = next(rank for name, rank in tier.groups if m.start(name) >= 0)
-            if not rule_gates(plan.ranked[best], block, folded):
-                return _best_by_rule(plan, block, folded, timeout, warnings)  # rare: check rule by rule
+            best, own = next((rank, p) for name, rank, p in tier.groups if m.start(name) >= 0)
+            # The hit must hold for the rule itself (its gates, its own pattern alone); when
+            # it does not, which is rare, the block is checked rule by rule.
+            if not rule_gates(plan.ranked[best], block, folded) or not _matches(own, block, timeout):
+                return _best_by_rule(plan, block, folded, timeout, warnings)
     if block.n_words <= plan.phrase_max_words:
         for rank in plan.phrases.get(phrase_key(block.content), ()):
             if rank >= best:
@@ -77,6 +79,13 @@ def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, 
         if u.gates(block, folded) and _search(plan.ranked[u.rank], u.pattern, block, timeout, warnings):
             best = u.rank
     return best if best < len(plan.ranked) else None
+
+
+def _matches(pattern: regex.Pattern[str], block: Block, timeout: float) -> bool:
+    try:
+        return pattern.match(block.content, timeout=timeout) is not None
+    except TimeoutError:
+        return False  # _best_by_rule then tries it again and records the warning
 
 
 def _best_by_rule(plan: TextPlan, block: Block, folded: str, timeout: float, warnings: list[str]) -> int | None:

@@ -32,6 +32,7 @@ MAX_BLOCK_CHARS = 2_000  # block-scope rules look at short blocks only: debris l
 NO_LIMIT = 10**9
 MAX_TIERS = 4
 _BACKREF = regex.compile(r"\\[1-9]|\(\?P=|\\g<")
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z]+\)")  # "(?i)", "(?x)": would act on the whole alternation
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Tier:
 
     floor: int
     pattern: regex.Pattern[str]
-    groups: tuple[tuple[str, int], ...]  # (group name, rank), in rank order
+    groups: tuple[tuple[str, int, regex.Pattern[str]], ...]  # (group name, rank, the pattern), in rank order
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,14 @@ class TextPlan:
         rules = tuple(rules)
         ranked_idx = sorted((i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: (-rules[i].confidence, i))
         ranked = tuple(rules[i] for i in ranked_idx)
-        anchored: list[tuple[int, int, str]] = []  # (rank, word bound, alternative)
+        anchored: list[tuple[int, int, regex.Pattern[str]]] = []  # (rank, word bound, pattern)
         unanchored: list[Unanchored] = []
         phrases: dict[str, list[int]] = {}
         for rank, rule in enumerate(ranked):
             bound = rule.max_words or NO_LIMIT
             for p in rule.patterns:
                 if _combinable(p.pattern) and not rule.requires:  # a gated rule is tried only past its gate
-                    scoped = "i" if p.flags & regex.IGNORECASE else "-i"
-                    anchored.append((rank, bound, f"(?{scoped}:{p.pattern})"))
+                    anchored.append((rank, bound, p))
                 else:
                     unanchored.append(Unanchored.of(rank, rule, p))
             for key in rule.phrases:
@@ -118,7 +118,7 @@ class TextPlan:
         return self.tiers[bisect_right(self.tier_floors, n_words) - 1]
 
 
-def _tiers(anchored: list[tuple[int, int, str]]) -> tuple[Tier, ...] | None:
+def _tiers(anchored: list[tuple[int, int, regex.Pattern[str]]]) -> tuple[Tier, ...] | None:
     """At most MAX_TIERS alternations: tier f holds the patterns whose rule allows f words
     or more, for f = 1 and a few floors spread over the rules' word bounds. Each one costs
     a compile (~10 ms), so there are few, and plans are shared between languages."""
@@ -127,20 +127,31 @@ def _tiers(anchored: list[tuple[int, int, str]]) -> tuple[Tier, ...] | None:
     picks = above if len(above) < MAX_TIERS else [above[(i + 1) * len(above) // MAX_TIERS] for i in range(MAX_TIERS - 1)]
     out: list[Tier] = []
     for floor in sorted({1, *picks}) if anchored else ():
-        members = [(rank, alt) for rank, bound, alt in anchored if bound >= floor]
-        groups = tuple((f"r{k}", rank) for k, (rank, _) in enumerate(members))
+        members = [(rank, p) for rank, bound, p in anchored if bound >= floor]
+        groups = tuple((f"r{k}", rank, p) for k, (rank, p) in enumerate(members))
         try:
-            pattern = regex.compile("|".join(f"(?P<r{k}>{alt})" for k, (_, alt) in enumerate(members)), regex.UNICODE)
+            pattern = regex.compile("|".join(f"(?P<r{k}>{_scoped(p)})" for k, (_, p) in enumerate(members)), regex.UNICODE)
         except regex.error:
             return None
         out.append(Tier(floor, pattern, groups))
     return tuple(out)
 
 
+def _scoped(p: regex.Pattern[str]) -> str:
+    """The pattern as an alternative that keeps its own case flag."""
+    return f"(?{'i' if p.flags & regex.IGNORECASE else '-i'}:{p.pattern})"
+
+
 def _combinable(pattern: str) -> bool:
-    """An alternative of the anchored alternation must match at the start only and must
-    not refer to its own groups by number or name (numbers shift once combined)."""
-    return pattern.startswith("^") and not _top_level_alternation(pattern) and not _BACKREF.search(pattern)
+    """An alternative of the anchored alternation must match at the start only, must not
+    refer to its own groups by number or name (numbers shift once combined) and must not
+    set flags for the whole expression."""
+    return (
+        pattern.startswith("^")
+        and not _top_level_alternation(pattern)
+        and not _BACKREF.search(pattern)
+        and not _GLOBAL_FLAGS.search(pattern)
+    )
 
 
 def _top_level_alternation(pattern: str) -> bool:

@@ -134,3 +134,31 @@ def test_a_timed_out_alternation_falls_back_to_rule_by_rule() -> None:
     text = "\n\n".join(EXAMPLES[:40] + PARAGRAPHS[:10])
     fast = apply_rules(text, segment(text), slow, 1.0).removals
     assert fast and _settle(list(fast)) == _settle(every_rule(text, SHIPPED))
+
+
+def test_patterns_that_would_change_the_alternation_are_searched_alone(tmp_path: Path) -> None:
+    """A global inline flag or a back-reference would act differently inside one big
+    alternation: such patterns stay out of it, and the answers stay those of each rule alone."""
+    f = tmp_path / "odd.yaml"
+    f.write_text(textwrap.dedent("""\
+        rules:
+          - id: promo.shout
+            reason: Case-sensitive.
+            regex: '^READ MORE\\b'
+            flags: [case-sensitive]
+            examples: {strip: ['READ MORE here']}
+          - id: promo.flagged
+            reason: Verbose global flag.
+            regex: '^(?x) see \\s+ below $'
+            examples: {strip: ['see below']}
+          - id: promo.twice
+            reason: Back-reference.
+            regex: '^(\\w+) \\1$'
+            examples: {strip: ['more more']}
+        """), encoding="utf-8")
+    rules = tuple(load_file(f)[0])
+    plan = TextPlan.build(rules)
+    in_tiers = {rank for t in plan.tiers for _, rank, _ in t.groups}
+    assert [plan.ranked[r].id for r in sorted(in_tiers)] == ["promo.shout"]
+    for text in ["READ MORE here", "Read more here", "see below", "See Below", "more more", "more less"]:
+        same_decisions(text, rules)
