@@ -91,13 +91,20 @@ class Cleaner:
 
         return looks_like_html(data, name)
 
-    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None) -> Result:
-        from cleaner.html import extract
-
+    def prepare_html(self) -> None:
+        """Import the HTML stage (lxml, trafilatura) and compile the HTML rules now rather than
+        on the first page: start-up work, done once (forked batch workers share it)."""
         if self._html_rules is None:
+            import trafilatura  # noqa: F401  (imported here so that the first page does not pay for it)
+
             from cleaner.html.rules import html_rules_from_rulebook
 
             self._html_rules = html_rules_from_rulebook(self.rulebook, self.config)
+
+    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None) -> Result:
+        from cleaner.html import extract
+
+        self.prepare_html()
         ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
         raw, blocks = blocks_mod.from_parts(ex.blocks)
         text, blocks, steps, path = _normalize_parts(raw, blocks)

@@ -26,7 +26,7 @@ from cleaner.errors import CleanerError
 from cleaner.project_config import Fields
 
 from . import workers as workers_mod
-from .readers import Task, iter_tasks
+from .readers import Task, input_kind, iter_tasks
 from .summary import BatchSummary, Tally
 from .workers import Outcome, RecordCleaner
 
@@ -111,10 +111,12 @@ def run_batch(
     BatchStopped under ``fail_fast``. ``summary.interrupted`` tells a signal stopped it.
     """
     worker = RecordCleaner(config, options.fields)  # validates the rules before anything starts
+    # Start-up, not per-document work: done once here (forked workers share it), so the
+    # summary's documents/s measures the cleaning loop.
     if config.detect_language and not config.lang:
-        # Start-up, not per-document work: loaded once here (forked workers share it), so
-        # the summary's documents/s measures the cleaning loop.
         _preload_language_profiles()
+    if any(p.is_file() and input_kind(p) == "warc" for p in inputs):  # a crawl: every record is HTML
+        worker.cleaner.prepare_html()
     tally = Tally()
     stop = _Stop()
     failure: list[BaseException] = []
