@@ -1,4 +1,4 @@
-"""The text rules of one language, compiled for matching many blocks fast.
+"""The text rules of one rule set (one or more languages), compiled for matching many blocks fast.
 
 A block keeps at most one block-scope rule: when several match, ``decide`` keeps the most
 confident, earliest one (``_settle``), so the plan ranks block rules that way and stops at

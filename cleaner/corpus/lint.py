@@ -17,9 +17,10 @@ from typing import Any
 
 from cleaner.errors import CleanerError
 from cleaner.model import Removal
+from cleaner.normalize import normalize
 from cleaner.pipeline import Cleaner
 from cleaner.project_config import Fields
-from cleaner.result import Result
+from cleaner.result import Result, restore
 
 from .edit import encode_like, minimal_edit, newline_style, raw_lines
 
@@ -232,14 +233,10 @@ def _dump_like(obj: dict[str, Any], original: str) -> str:
 
 
 def _normalize_line(line: str) -> str:
-    from cleaner.normalize import normalize
-
     return normalize(line).text
 
 
 def _normalized(result: Result) -> str:
-    from cleaner.result import restore
-
     return restore(result)
 
 

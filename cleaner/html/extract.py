@@ -57,6 +57,7 @@ def extract(
     tree = parse(decoded.text)
     if tree is None:
         return Extracted((), (), info, error="not parseable as HTML")
+    lang = declared_lang(tree)  # before trafilatura, which prunes the tree it is given
     active = [
         r
         for r in rules_for_url(html_rules, url)
@@ -77,7 +78,6 @@ def extract(
     except Exception as err:  # trafilatura bug or lxml failure on hostile markup
         msg = " ".join(str(err).split())[:200] or type(err).__name__
         return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title)
-    lang = declared_lang(tree)
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = body_blocks(body) if body is not None else []
     dropped = drop_page_title(blocks, tree, config)
