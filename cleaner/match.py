@@ -76,7 +76,8 @@ def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, 
     for u in plan.unanchored:
         if u.rank >= best:
             break
-        if u.gates(block, folded) and _search(plan.ranked[u.rank], u.pattern, block, timeout, warnings):
+        rule = plan.ranked[u.rank]
+        if rule_gates(rule, block, folded) and _search(rule, u.pattern, block, timeout, warnings):
             best = u.rank
     return best if best < len(plan.ranked) else None
 

@@ -48,21 +48,6 @@ class Tier:
 class Unanchored:
     rank: int
     pattern: regex.Pattern[str]
-    max_words: int  # the rule's gates, copied here for the hot loop
-    kinds: tuple[str, ...]
-    requires: tuple[str, ...]
-
-    @classmethod
-    def of(cls, rank: int, rule: Rule, pattern: regex.Pattern[str]) -> Unanchored:
-        return cls(rank, pattern, rule.max_words or NO_LIMIT, rule.kinds, rule.requires)
-
-    def gates(self, block: Block, folded: str) -> bool:
-        """rule_gates for a block-scope rule, on a block of at most MAX_BLOCK_CHARS."""
-        return (
-            block.n_words <= self.max_words
-            and (not self.kinds or block.kind in self.kinds)
-            and (not self.requires or any(w in folded for w in self.requires))
-        )
 
 
 @dataclass(frozen=True)
@@ -92,13 +77,13 @@ class TextPlan:
                 if _combinable(p.pattern) and not rule.requires:  # a gated rule is tried only past its gate
                     anchored.append((rank, bound, p))
                 else:
-                    unanchored.append(Unanchored.of(rank, rule, p))
+                    unanchored.append(Unanchored(rank, p))
             for key in rule.phrases:
                 phrases.setdefault(key, []).append(rank)
         tiers = _tiers(anchored)
         if tiers is None:  # the patterns do not combine: search each one
             unanchored = sorted(
-                [Unanchored.of(rank, r, p) for rank, r in enumerate(ranked) for p in r.patterns], key=lambda u: u.rank
+                [Unanchored(rank, p) for rank, r in enumerate(ranked) for p in r.patterns], key=lambda u: u.rank
             )
             tiers = ()
         phrase_max = max((r.max_words or NO_LIMIT for r in ranked if r.phrases), default=0)
