@@ -97,3 +97,16 @@ def extra_lines(pred: str, truth: str) -> list[str]:
         if not any(s in ts for s in shingles(lt)):
             out.append(line)
     return out
+
+
+def word_f1(pred: str | None, truth: str | None) -> float:
+    """WCXB's word-level F1 of one page: lower-cased ``\\w+`` word bags (1.0 when both are empty)."""
+    p = Counter(t.lower() for t in tokens(pred))
+    t = Counter(x.lower() for x in tokens(truth))
+    if not p and not t:
+        return 1.0
+    tp = sum((p & t).values())
+    if not tp:
+        return 0.0
+    prec, rec = tp / sum(p.values()), tp / sum(t.values())
+    return 2 * prec * rec / (prec + rec)

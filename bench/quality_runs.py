@@ -1,0 +1,134 @@
+"""One harness item (an HTML page, or a wild-dev article) through cleaner, scored for the tables
+and attributed for the per-rule audit. Runs in the harness's worker processes."""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+from collections import Counter
+
+from bench import audit
+from bench.measure import score, tokens, word_f1
+
+
+def scored(pred: str, truth: str) -> tuple[float, float, float, bool, float]:
+    s = score(pred, truth)
+    return (s.tp, s.fp, s.fn, s.exact, word_f1(pred, truth))
+
+
+def run_item(cleaner, item: dict) -> dict:
+    if item["kind"] == "wild":
+        return _wild(cleaner, item)
+    return _page(cleaner, item)
+
+
+def _normalized(res) -> str:
+    from cleaner import restore
+
+    try:
+        return restore(res)
+    except ValueError:
+        return ""
+
+
+def _text_run(cleaner, text: str, url: str | None, truth: audit.Truth) -> tuple[str, list]:
+    res = cleaner.clean(text, url=url, html=False)
+    return res.text, audit.text_stage_entries(_normalized(res), res.removed, truth)
+
+
+def _page(cleaner, item: dict) -> dict:
+    url = item["url"] or None
+    truth = audit.Truth.of(item["truth"])
+    html = gzip.decompress(open(item["path"], "rb").read())
+    res = cleaner.clean(html, url=url, html=True)
+    entries = audit.element_entries(res.removed, truth) + audit.text_stage_entries(
+        _normalized(res), [r for r in res.removed if r.start is not None], truth
+    )
+    coll = item["collection"]
+    runs = [{"run": f"html:{coll}", "entries": entries}]
+    recall_clean, e = _text_run(cleaner, item["recall"], url, truth)
+    runs.append({"run": f"recall:{coll}", "entries": e})
+    naive_clean, e = _text_run(cleaner, item["naive"], url, truth)
+    runs.append({"run": f"naive:{coll}", "entries": e})
+    # the true body fed in as text: every token it loses is a false removal
+    tres = cleaner.clean(item["truth"], url=url, html=False)
+    lost = sum((Counter(tokens(item["truth"])) - Counter(tokens(tres.text))).values())
+    runs.append({"run": f"truth:{coll}", "entries": audit.text_stage_entries(_normalized(tres), tres.removed, truth)})
+    return {
+        "kind": "page",
+        "collection": coll,
+        "id": item["id"],
+        "lang": item["lang"],
+        "error": res.error,
+        "scores": {
+            name: scored(text, item["truth"])
+            for name, text in (
+                ("traf", item["traf"]),
+                ("traf_recall", item["recall"]),
+                ("html", res.text),
+                ("recall_raw", item["recall"]),
+                ("recall_clean", recall_clean),
+                ("naive_raw", item["naive"]),
+                ("naive_clean", naive_clean),
+            )
+        },
+        "truth_text": {"tokens": len(tokens(item["truth"])), "lost": lost},
+        "audit": runs,
+    }
+
+
+def offset_map(raw: str, norm: str) -> list[int]:
+    """For each offset of ``norm`` (and its end), the corresponding offset of ``raw``."""
+    if raw == norm:
+        return list(range(len(norm) + 1))
+    m = [0] * (len(norm) + 1)
+    sm = difflib.SequenceMatcher(None, raw, norm, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        for j in range(j1, j2):
+            m[j] = i1 + (j - j1) if tag == "equal" else i1 + min(j - j1, max(0, i2 - i1 - 1))
+    m[len(norm)] = len(raw)
+    return m
+
+
+def _wild(cleaner, item: dict) -> dict:
+    raw = item["raw"]
+    res = cleaner.clean(raw, html=False)
+    norm = _normalized(res)
+    omap = offset_map(raw, norm) if norm else list(range(len(raw) + 1))
+    mapped = []
+    for r in res.removed:
+        if r.start is None:
+            continue
+        s, e = omap[min(r.start, len(omap) - 1)], omap[min(r.end, len(omap) - 1)]
+        mapped.append((r, s, e))
+    removed = bytearray(len(raw) + 1)
+    for _, s, e in mapped:
+        removed[s:e] = b"\x01" * (e - s)
+    spans = [tuple(s) for s in item["spans"]]
+    debris = bytearray(len(raw) + 1)
+    for s, e, _ in spans:
+        debris[s:e] = b"\x01" * (e - s)
+    toks = [(s, e, bool(debris[s])) for s, e, _ in audit.token_spans(raw)]
+    span_hits = []
+    for s, e, cat in spans:
+        ts = [(a, b) for a, b, _ in toks if s <= a < e]
+        if ts:
+            got = sum(1 for a, b in ts if removed[a] and removed[b - 1])
+            ok = got >= 0.8 * len(ts)
+        else:
+            chars = [k for k in range(s, e) if not raw[k].isspace()]
+            ok = bool(chars) and sum(removed[k] for k in chars) >= 0.8 * len(chars)
+        span_hits.append((cat, int(ok)))
+    body = [(a, b) for a, b, d in toks if not d]
+    body_lost = sum(1 for a, b in body if removed[a] and removed[b - 1])
+    touched = any(r.text.strip() for r in res.removed)
+    return {
+        "kind": "wild",
+        "id": item["id"],
+        "lang": item["lang"],
+        "site": item["site"],
+        "exact": res.text == item["clean"],
+        "scores": {"raw": scored(raw, item["clean"]), "clean": scored(res.text, item["clean"])},
+        "wild": {"spans": span_hits, "body": len(body), "body_lost": body_lost, "touched": touched},
+        "audit": [{"run": "wild", "entries": audit.labelled_entries(toks, mapped)}],
+    }

@@ -1,0 +1,78 @@
+"""The quality harness's own measures: body attribution for the audit, offsets, a tiny real run."""
+
+from __future__ import annotations
+
+import json
+
+from bench import audit
+from bench.quality_runs import offset_map
+from cleaner.model import Removal
+from tests.conftest import SHARED_DATA, shared
+
+TRUTH = "The council voted to close two libraries on Tuesday. Read more about the budget in the report."
+
+
+def _removal(text: str, start: int, rule: str = "promo.read-more") -> Removal:
+    return Removal(rule, "promo", "r", "s", text, 0.9, start=start, end=start + len(text))
+
+
+def test_debris_line_between_paragraphs_is_not_body():
+    text = "The council voted to close two libraries on Tuesday.\nRead more\nRead more about the budget in the report."
+    text = text.replace("Tuesday.\nRead more\n", "Tuesday.\nSee also: Parks close\n")
+    start = text.index("See also:")
+    (entry,) = audit.text_stage_entries(text, [_removal("See also: Parks close", start)], audit.Truth.of(TRUTH))
+    assert entry[3] == 4 and entry[4] == 0
+
+
+def test_body_words_removed_are_body():
+    text = TRUTH
+    start = text.index("Read more about")
+    (entry,) = audit.text_stage_entries(text, [_removal("Read more about the budget", start)], audit.Truth.of(TRUTH))
+    assert entry[3] == 5 and entry[4] == 5
+
+
+def test_element_entries_share_of_truth():
+    el = Removal("share.widget", "share", "r", "s", "Share this story on Facebook", 0.9, stage="html")
+    body = Removal("promo.related-box", "promo", "r", "s", "close two libraries on Tuesday", 0.9, stage="html")
+    got = {e[0]: e for e in audit.element_entries([el, body], audit.Truth.of(TRUTH))}
+    assert got["share.widget"][4] == 0
+    assert got["promo.related-box"][4] == got["promo.related-box"][3] == 5
+
+
+def test_labelled_entries_count_tokens_outside_spans():
+    raw = "Body words here. Photo: Agency"
+    toks = [(s, e, s >= raw.index("Photo")) for s, e, _ in audit.token_spans(raw)]
+    r = _removal("here. Photo: Agency", raw.index("here"), "credit.photo")
+    (entry,) = audit.labelled_entries(toks, [(r, r.start, r.end)])
+    assert entry[3] == 3 and entry[4] == 1
+
+
+def test_aggregate_flags_rules_over_the_limit():
+    entries = [("run", ("bad.rule", "x", "text", 10, 2, "t"))] * 20 + [("run", ("good.rule", "x", "text", 10, 0, "t"))]
+    stats = audit.aggregate(entries)
+    assert stats["bad.rule"].firings == 20 and abs(stats["bad.rule"].false_rate - 0.2) < 1e-9
+    md = audit.audit_markdown(stats)
+    assert "`bad.rule` | 20 | 200 | 40 | 20.0% | **over 5%**" in md
+    assert len(stats["bad.rule"].samples) == 3
+
+
+def test_offset_map_follows_normalization():
+    raw = "caf\u00c3\u00a9 ok"  # mojibake of "café"
+    norm = "caf\u00e9 ok"
+    m = offset_map(raw, norm)
+    assert m[norm.index("ok")] == raw.index("ok") and m[len(norm)] == len(raw)
+    assert offset_map("same", "same") == [0, 1, 2, 3, 4]
+
+
+def test_harness_runs_on_a_few_pages(tmp_path):
+    shared("aeb-dev/ground-truth.json")
+    from bench.quality import main
+
+    assert main(["--data", str(SHARED_DATA), "--limit", "2", "--workers", "1", "--out", str(tmp_path),
+                 "--label", "t"]) == 0
+    rep = json.loads((tmp_path / "quality-t.json").read_text())
+    assert set(rep["collections"]) >= {"aeb-dev"}
+    aeb = rep["collections"]["aeb-dev"]
+    assert aeb["html"]["n"] == 2 and 0 < aeb["traf"]["f1"] <= 1
+    assert (tmp_path / "audit-t.md").read_text().startswith("# Per-rule audit")
+    assert rep["wild"]["articles"] == 2
