@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 from bench import audit  # noqa: E402
 from bench.datasets import DEFAULT_DATA, html_collections, load_pages, load_wild, scraper_inputs  # noqa: E402
 from bench.measure import PageScore, aggregate  # noqa: E402
-from bench.quality_runs import run_item  # noqa: E402
+from bench.quality_runs import PARTS, run_item  # noqa: E402
 from bench.quality_tables import write_reports  # noqa: E402
 
 _CLEANER = None
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="Config fields (int/float/bool/str)")
     ap.add_argument("--limit", type=int, default=None, help="at most N pages per collection (a quick look)")
     ap.add_argument("--collections", nargs="*", default=None, help="only these collections")
+    ap.add_argument("--parts", nargs="*", default=list(PARTS), choices=PARTS, help="which runs (default: all)")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: shared data not found at {args.data}")
@@ -78,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = [p for c in colls for p in load_pages(args.data, c, args.limit)]
     wild = (
         load_wild(args.data, args.limit)
-        if (args.data / "wild-dev").is_dir() and (args.collections is None or "wild-dev" in args.collections)
+        if "wild" in args.parts
+        and (args.data / "wild-dev").is_dir()
+        and (args.collections is None or "wild-dev" in args.collections)
         else []
     )
     t_inputs = time.time() - t0
@@ -176,15 +179,18 @@ def summarize(results: list[dict]) -> dict:
         if r.get("error"):
             out["errors"].append(f"{r['collection']}/{r['id']}: {r['error']}")
     for coll, rs in by_coll.items():
-        out["collections"][coll] = {s: _agg([r["scores"][s] for r in rs]) for s in HTML_SYSTEMS + TEXT_SYSTEMS}
+        systems = [s for s in HTML_SYSTEMS + TEXT_SYSTEMS if s in rs[0]["scores"]]
+        out["collections"][coll] = {s: _agg([r["scores"][s] for r in rs]) for s in systems}
         langs: dict[str, list[dict]] = defaultdict(list)
         for r in rs:
             langs[r["lang"]].append(r)
         out["languages"][coll] = {
-            lang: {s: _agg([r["scores"][s] for r in lrs]) for s in HTML_SYSTEMS + TEXT_SYSTEMS}
+            lang: {s: _agg([r["scores"][s] for r in lrs]) for s in systems}
             for lang, lrs in sorted(langs.items())
             if len(lrs) >= 10
         }
+        if rs[0]["truth_text"] is None:
+            continue
         tot = sum(r["truth_text"]["tokens"] for r in rs)
         lost = sum(r["truth_text"]["lost"] for r in rs)
         touched = sum(1 for r in rs if r["truth_text"]["lost"])

@@ -16,6 +16,9 @@ def scored(pred: str, truth: str) -> tuple[float, float, float, bool, float]:
     return (s.tp, s.fp, s.fn, s.exact, word_f1(pred, truth))
 
 
+PARTS = ("html", "recall", "naive", "truth", "wild")
+
+
 def run_item(cleaner, item: dict) -> dict:
     if item["kind"] == "wild":
         return _wild(cleaner, item)
@@ -39,40 +42,45 @@ def _text_run(cleaner, text: str, url: str | None, truth: audit.Truth) -> tuple[
 def _page(cleaner, item: dict) -> dict:
     url = item["url"] or None
     truth = audit.Truth.of(item["truth"])
-    html = gzip.decompress(open(item["path"], "rb").read())
-    res = cleaner.clean(html, url=url, html=True)
-    entries = audit.element_entries(res.removed, truth) + audit.text_stage_entries(
-        _normalized(res), [r for r in res.removed if r.start is not None], truth
-    )
+    parts = item.get("parts") or PARTS
     coll = item["collection"]
-    runs = [{"run": f"html:{coll}", "entries": entries}]
-    recall_clean, e = _text_run(cleaner, item["recall"], url, truth)
-    runs.append({"run": f"recall:{coll}", "entries": e})
-    naive_clean, e = _text_run(cleaner, item["naive"], url, truth)
-    runs.append({"run": f"naive:{coll}", "entries": e})
-    # the true body fed in as text: every token it loses is a false removal
-    tres = cleaner.clean(item["truth"], url=url, html=False)
-    lost = sum((Counter(tokens(item["truth"])) - Counter(tokens(tres.text))).values())
-    runs.append({"run": f"truth:{coll}", "entries": audit.text_stage_entries(_normalized(tres), tres.removed, truth)})
+    outs = {
+        "traf": item["traf"],
+        "traf_recall": item["recall"],
+        "recall_raw": item["recall"],
+        "naive_raw": item["naive"],
+    }
+    runs = []
+    error = None
+    if "html" in parts:
+        html = gzip.decompress(open(item["path"], "rb").read())
+        res = cleaner.clean(html, url=url, html=True)
+        error = res.error
+        entries = audit.element_entries(res.removed, truth) + audit.text_stage_entries(
+            _normalized(res), [r for r in res.removed if r.start is not None], truth
+        )
+        runs.append({"run": f"html:{coll}", "entries": entries})
+        outs["html"] = res.text
+    for part in ("recall", "naive"):
+        if part in parts:
+            outs[f"{part}_clean"], e = _text_run(cleaner, item[part], url, truth)
+            runs.append({"run": f"{part}:{coll}", "entries": e})
+    lost = 0
+    if "truth" in parts:
+        # the true body fed in as text: every token it loses is a false removal
+        tres = cleaner.clean(item["truth"], url=url, html=False)
+        lost = sum((Counter(tokens(item["truth"])) - Counter(tokens(tres.text))).values())
+        runs.append(
+            {"run": f"truth:{coll}", "entries": audit.text_stage_entries(_normalized(tres), tres.removed, truth)}
+        )
     return {
         "kind": "page",
         "collection": coll,
         "id": item["id"],
         "lang": item["lang"],
-        "error": res.error,
-        "scores": {
-            name: scored(text, item["truth"])
-            for name, text in (
-                ("traf", item["traf"]),
-                ("traf_recall", item["recall"]),
-                ("html", res.text),
-                ("recall_raw", item["recall"]),
-                ("recall_clean", recall_clean),
-                ("naive_raw", item["naive"]),
-                ("naive_clean", naive_clean),
-            )
-        },
-        "truth_text": {"tokens": len(tokens(item["truth"])), "lost": lost},
+        "error": error,
+        "scores": {name: scored(text, item["truth"]) for name, text in outs.items()},
+        "truth_text": {"tokens": len(tokens(item["truth"])), "lost": lost} if "truth" in parts else None,
         "audit": runs,
     }
 

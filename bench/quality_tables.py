@@ -31,6 +31,8 @@ def quality_markdown(rep: dict) -> str:
         "| --- | ---: | --- | --- | --- | ---: |",
     ]
     for coll, s in rep["collections"].items():
+        if "html" not in s:
+            continue
         t, tr, c = s["traf"], s["traf_recall"], s["html"]
         out.append(f"| {coll} | {c['n']} | {_cell(t)} | {_cell(tr)} | {_cell(c)} | **{_d(c['f1'] - t['f1'])}** |")
     out += [
@@ -41,7 +43,9 @@ def quality_markdown(rep: dict) -> str:
         "| --- | --- | --- | ---: | --- | --- | ---: |",
     ]
     for coll, s in rep["collections"].items():
-        a, b, c, d = s["recall_raw"], s["recall_clean"], s["naive_raw"], s["naive_clean"]
+        nothing = {"f1": float("nan"), "wf1": float("nan")}
+        a, c = s["recall_raw"], s["naive_raw"]
+        b, d = s.get("recall_clean", nothing), s.get("naive_clean", nothing)
         out.append(
             f"| {coll} | {_short(a)} | {_short(b)} | **{_d(b['f1'] - a['f1'])}** | {_short(c)} | {_short(d)} "
             f"| **{_d(d['f1'] - c['f1'])}** |"
@@ -70,6 +74,8 @@ def quality_markdown(rep: dict) -> str:
     ]
     for coll, langs in rep["languages"].items():
         for lang, s in langs.items():
+            if not {"html", "recall_clean", "naive_clean"} <= set(s):
+                continue
             out.append(
                 f"| {coll} | {lang} | {s['html']['n']} | {_f(s['traf']['f1'])} | {_f(s['html']['f1'])} | "
                 f"{_d(s['html']['f1'] - s['traf']['f1'])} | {_f(s['recall_raw']['f1'])} → "

@@ -25,6 +25,8 @@ class Config:
     regex_timeout: float = 0.05  # seconds per rule match on one block
     max_input_chars: int = 60_000_000
     shipped_rules: bool = True
+    html_rules: bool = True  # HTML path: apply the element rules (CSS selectors) before extraction
+    favor_recall: bool = False  # HTML path: trafilatura's favor_recall extraction (measured in bench/quality.py)
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -66,6 +66,7 @@ class Cleaner:
         pre_removed: tuple[Removal, ...],
         error: str | None = None,
         declared: str | None = None,
+        pre_candidates: tuple[Removal, ...] = (),
     ) -> Result:
         language: Language = detect_language(blocks, self.config, lang, declared)
         decision = decide(text, blocks, None if language.code == "und" else language.code, self.rulebook, self.config)
@@ -73,7 +74,7 @@ class Cleaner:
         return Result(
             text=clean,
             removed=pre_removed + decision.removed,
-            candidates=decision.candidates,
+            candidates=pre_candidates + decision.candidates,
             lang=language,
             input=info,
             normalization=steps,
@@ -109,7 +110,7 @@ class Cleaner:
         raw, blocks = blocks_mod.from_parts(ex.blocks)
         text, blocks, steps, path = _normalize_parts(raw, blocks)
         return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", "trafilatura")),
-                            lang, ex.removals, ex.error, ex.lang)
+                            lang, ex.removals, ex.error, ex.lang, ex.held)
 
 
 def _normalize_parts(raw: str, blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...], tuple[tuple[str, str], ...], str]:

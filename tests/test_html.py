@@ -223,6 +223,44 @@ def test_guard_keeps_wrapper_holding_the_article():
     assert "council voted" in texts(ex)
 
 
+NAV = "<ul>" + "<li><a href='/x'>Section link number one here</a></li>" * 60 + "</ul>"
+OTHER = "<p>" + "Another paragraph of the page that says other things about the town's parks. " * 3 + "</p>"
+
+
+def test_main_text_guard_holds_a_share_of_the_paragraph_words_and_reports_it():
+    # A widget class on a container of a third of the paragraphs: the 40%-of-visible-text guard
+    # would let it go (the navigation is most of the page's text); the main-text guard keeps it.
+    body = f"{NAV}<article><div class='share-story'>{PARA}</div>{OTHER * 2}</article>{NAV}"
+    ex = run(page(body))
+    assert "council voted" in texts(ex)
+    assert not any(r.rule == "share.widget" for r in ex.removals)
+    held = [r for r in ex.held if r.rule == "share.widget"]
+    assert held and "guard.main-text" in held[0].reason and "paragraph words" in held[0].reason
+
+
+def test_main_text_guard_keeps_the_headline_container():
+    body = f"{NAV}<div class='share-wrapper'><h1>Town budget passes</h1>{PARA}</div>{OTHER * 6}"
+    ex = run(page(body))
+    assert "council voted" in texts(ex)
+    assert any("headline" in r.reason for r in ex.held)
+
+
+def test_main_text_guard_lets_a_real_widget_go():
+    body = f"<article>{PARA * 3}<div class='share-buttons'><p>Share this story with your friends on Facebook and X today</p></div></article>"
+    ex = run(page(body))
+    assert any(r.rule == "share.widget" for r in ex.removals) and not ex.held
+
+
+def test_held_elements_are_candidates_in_the_record():
+    from cleaner import clean
+
+    body = f"{NAV}<article><div class='share-story'>{PARA}</div>{OTHER * 2}</article>{NAV}"
+    res = clean(page(body), html=True)
+    assert "council voted" in res.text
+    cands = [c for c in res.to_dict()["candidates"] if c["rule"] == "share.widget"]
+    assert cands and cands[0]["stage"] == "html" and "guard.main-text" in cands[0]["reason"]
+
+
 def test_select_and_ignore():
     body = f"<article>{PARA}<div class='share-buttons'>Share on Facebook</div>{PARA}</article>"
     ex = run(page(body), config=Config(ignore=("share",)))

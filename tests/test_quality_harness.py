@@ -68,8 +68,10 @@ def test_harness_runs_on_a_few_pages(tmp_path):
     shared("aeb-dev/ground-truth.json")
     from bench.quality import main
 
-    assert main(["--data", str(SHARED_DATA), "--limit", "2", "--workers", "1", "--out", str(tmp_path),
-                 "--label", "t"]) == 0
+    assert (
+        main(["--data", str(SHARED_DATA), "--limit", "2", "--workers", "1", "--out", str(tmp_path), "--label", "t"])
+        == 0
+    )
     rep = json.loads((tmp_path / "quality-t.json").read_text())
     assert set(rep["collections"]) >= {"aeb-dev"}
     aeb = rep["collections"]["aeb-dev"]

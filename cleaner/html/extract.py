@@ -30,6 +30,7 @@ class Extracted:
     error: str | None = None
     title: str | None = None
     lang: str | None = None  # the language the page declares (primary subtag), if any
+    held: tuple[Removal, ...] = ()  # what a guard kept: reported as candidates
 
 
 def extract(
@@ -60,24 +61,27 @@ def extract(
     lang = declared_lang(tree)  # before trafilatura, which prunes the tree it is given
     active = [
         r
-        for r in rules_for_url(html_rules, url)
+        for r in (rules_for_url(html_rules, url) if config.html_rules else ())
         if r.confidence >= config.min_confidence and id_selected(r.id, config.select, config.ignore)
     ]
     try:
-        removals = apply_html_rules(tree, active)
+        pruned = apply_html_rules(tree, active)
+        removals, held = pruned.removals, tuple(pruned.held)
     except RecursionError:
-        removals = []
+        removals, held = [], ()
     removals.extend(linked_headlines(tree, config))
     title = page_title(tree)
     try:
         from trafilatura import bare_extraction
 
-        doc = bare_extraction(tree, url=url, output_format="xml", include_comments=False)
+        doc = bare_extraction(
+            tree, url=url, output_format="xml", include_comments=False, favor_recall=config.favor_recall
+        )
     except RecursionError:
-        return Extracted((), tuple(removals), info, error="HTML too deeply nested to extract", title=title)
+        return Extracted((), tuple(removals), info, error="HTML too deeply nested to extract", title=title, held=held)
     except Exception as err:  # trafilatura bug or lxml failure on hostile markup
         msg = " ".join(str(err).split())[:200] or type(err).__name__
-        return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title)
+        return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title, held=held)
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = body_blocks(body) if body is not None else []
     dropped = drop_page_title(blocks, tree, config)
@@ -87,5 +91,6 @@ def extract(
     if dropped is not None:
         removals.append(dropped)
     if not blocks:
-        return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title, lang=lang)
-    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang)
+        return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title, lang=lang,
+                         held=held)
+    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, held)

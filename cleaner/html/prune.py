@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -25,20 +26,77 @@ def _visible_len(el: etree._Element) -> int:
 
 
 _GUARD_MIN_CHARS = 300
-_GUARD_SHARE = 0.4
+_GUARD_SHARE = 0.4  # of the page's visible text, on pages without paragraph markup
 MAX_REMOVAL_TEXT = 5000
 
+# The main-text guard: an element that holds this share of the page's paragraph words, or the
+# page's <h1> together with a paragraph, is the article's container, not a widget, whatever
+# its class says. Paragraphs are <p> elements of at least _PARA_MIN_WORDS words.
+MAIN_TEXT_SHARE = 0.25
+_PARA_MIN_WORDS = 8
+_MIN_PAGE_PARA_WORDS = 60
+GUARD_ID = "guard.main-text"
 
-def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Removal]:
+
+@dataclass(frozen=True)
+class Pruned:
+    removals: list[Removal]
+    held: list[Removal]  # what the guard kept: candidates, with the reason
+
+
+class _MainText:
+    """Paragraph words per element, computed lazily once per page."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self._total: int | None = None
+        self._h1: list[etree._Element] | None = None
+
+    @staticmethod
+    def _para_words(el: etree._Element) -> int:
+        n = 0
+        for p in el.iter("p"):
+            k = len("".join(_TEXT_XP(p)).split())
+            if k >= _PARA_MIN_WORDS:
+                n += k
+        return n
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = self._para_words(self.root)
+        return self._total
+
+    def why_held(self, el: etree._Element) -> str | None:
+        """The reason the element must stay, or None."""
+        if self.total < _MIN_PAGE_PARA_WORDS:
+            return None
+        mine = self._para_words(el)
+        if not mine:
+            return None
+        if mine >= MAIN_TEXT_SHARE * self.total:
+            return f"holds {mine / self.total:.0%} of the page's paragraph words"
+        if self._h1 is None:
+            self._h1 = list(self.root.iter("h1"))
+        if len(self._h1) == 1 and any(a is el for a in self._h1[0].iterancestors()):
+            return "holds the page's headline and its paragraphs"
+        return None
+
+
+def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> Pruned:
     """Remove the elements the rules select (outermost only; tails kept), returning a Removal each.
 
-    Guard: an element holding 40% or more of the page's visible text is never removed, so
-    a class such as ``recent-news`` on the article's own wrapper cannot take the article.
+    Guards, so that a class such as ``recent-news`` or ``share-story`` on the article's own
+    wrapper cannot take the article: an element is kept (and reported as a candidate) when it
+    holds 25% or more of the page's paragraph words or the page's <h1> with a paragraph; on
+    pages without paragraph markup, when it holds 40% or more of the page's visible text.
     """
     if not rules:
-        return []
+        return Pruned([], [])
     removals: list[Removal] = []
+    held: list[Removal] = []
     root = tree.getroottree().getroot()
+    main = _MainText(root)
     page_len: int | None = None
     dropped: set[etree._Element] = set()  # lxml keeps a live proxy per node while referenced
     for el, rule, css in match(tree, rules):
@@ -49,36 +107,44 @@ def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> list[Re
         if el.tag in _SCRIPTISH:
             raw_len = _visible_len(el)  # its own text counts here, though _TEXT_XP leaves it out
             visible = None
+            why = None
         else:
             # the text outside scripts and styles, whose length is _visible_len(el): one pass
             visible = "".join(_TEXT_XP(el))
             raw_len = len(visible)
-        if raw_len > _GUARD_MIN_CHARS:
+            why = main.why_held(el) if raw_len > _GUARD_MIN_CHARS else None
+        if why is None and raw_len > _GUARD_MIN_CHARS and main.total < _MIN_PAGE_PARA_WORDS:
             if page_len is None:
                 page_len = _visible_len(root)
             if raw_len > _GUARD_SHARE * page_len:
-                continue  # holds much of the page's text: a class on a wrapper, not a widget
+                why = f"holds {raw_len / max(1, page_len):.0%} of the page's visible text"
         if not raw_len:
             text = ""
         else:
             text = " ".join((visible if visible is not None else "".join(_TEXT_XP(el))).split())
         if len(text) > MAX_REMOVAL_TEXT:
             text = text[:MAX_REMOVAL_TEXT] + "…"
+        if why is not None:
+            if not any(h.rule == rule.id and h.text == text for h in held):
+                held.append(_removal(rule, css, text, f"Kept by {GUARD_ID}: the element {why}. ({rule.reason})"))
+            continue
         drop(el)
         dropped.add(el)
-        removals.append(
-            Removal(
-                rule=rule.id,
-                category=rule.category,
-                reason=rule.reason,
-                source=rule.source,
-                text=text,
-                confidence=rule.confidence,
-                stage="html",
-                selector=css,
-            )
-        )
-    return removals
+        removals.append(_removal(rule, css, text, rule.reason))
+    return Pruned(removals, held)
+
+
+def _removal(rule: HtmlRule, css: str, text: str, reason: str) -> Removal:
+    return Removal(
+        rule=rule.id,
+        category=rule.category,
+        reason=reason,
+        source=rule.source,
+        text=text,
+        confidence=rule.confidence,
+        stage="html",
+        selector=css,
+    )
 
 
 def drop(el: etree._Element) -> None:
