@@ -123,7 +123,7 @@ def aggregate(entries: Iterable[tuple[str, Entry]]) -> dict[str, RuleStats]:
         s.firings += 1
         s.tokens += n
         s.body += body
-        kind = run.split(":")[0]
+        kind = run.replace("-dev", "")
         k = s.by_run[kind]
         k[0] += 1
         k[1] += n

@@ -82,3 +82,27 @@ def test_removals_carry_rule_reason_source_and_offsets():
     assert (r.rule, r.category, r.source) == ("promo.also-read", "promo", "rules/promo.yaml#promo.also-read")
     assert text[r.start : r.end] == r.text == "Also Read: Ten Towns To Visit"
     assert result.counts == {"promo": 1}
+
+
+def test_comment_header_tail_stops_at_body_paragraphs():
+    # A bare "Comments" subhead over body prose: only the header goes, the paragraphs stay.
+    long_para = " ".join([BODY] * 2)
+    result = cleaned(LEAD, "Comments", long_para, long_para + " Still the article.")
+    assert long_para in result.text and "Still the article." in result.text
+
+
+def test_comment_section_short_items_go():
+    result = cleaned(LEAD, BODY, "Comments", "Great piece, thanks", "I disagree with the mayor", "Log in to reply")
+    assert result.text == LEAD + "\n\n" + BODY
+
+
+def test_an_exact_repeat_is_a_candidate_not_a_removal():
+    para = "The harbour board said on Monday that the new cranes would arrive in March and double capacity."
+    result = cleaned(LEAD, para, BODY, para)
+    assert result.text.count(para) == 2
+    assert any(c.rule == "truncation.repeated-block" for c in result.candidates)
+
+
+def test_a_question_put_to_the_reader_is_not_a_kicker():
+    lead = "Are you traveling to Japan for the first time? " + LEAD + " It is the largest budget in a decade."
+    assert cleaned(lead, BODY).removed == ()

@@ -78,6 +78,9 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
 
 
+_READER_WORDS = frozenset("i me my we us our you your yours".split())
+
+
 def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # What rules and earlier heuristics remove whole (promo lines, cut-off teasers, section
     # tails) is neither the lead nor part of the page's structure.
@@ -96,6 +99,11 @@ def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not 2 <= len(qwords) <= 10 or len(words(rest)) < 12:
         return
     if qwords[0].casefold() not in ctx.words("headline.question-words"):
+        return
+    # A kicker asks about the story ("What is happening in Balochistan?"); a question put to
+    # the reader ("Is weight loss one of your resolutions?", "Are you traveling to Japan?")
+    # opens the article's own prose: every false removal the per-rule audit found was one.
+    if any(w.casefold() in _READER_WORDS for w in qwords):
         return
     end = lead.content_start + m.end()
     yield h.remove_span(ctx, lead, lead.content_start, end, 0.8,

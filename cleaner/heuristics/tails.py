@@ -6,13 +6,21 @@ from collections.abc import Iterable
 
 from cleaner.blocks import ends_terminal, words
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import HEADING, LIST_ITEM, Block, Removal
+from cleaner.model import Block, Removal
 
-_ITEM_MAX_WORDS = 25
+# An item of a related-links or comments section is a headline or a short line: at most this
+# many words, fewer when it reads as a finished sentence. A longer block is body prose again
+# (the per-rule audit found whole paragraphs of research articles under a "Discussion" or
+# "Comments" heading taken by an unbounded tail), and the tail stops there.
+_ITEM_MAX_WORDS = 30
+_SENTENCE_ITEM_MAX_WORDS = 20
 
 
 def _item_like(b: Block) -> bool:
-    return b.kind in (HEADING, LIST_ITEM) or len(words(b.content)) <= _ITEM_MAX_WORDS or not ends_terminal(b.content)
+    n = len(words(b.content))
+    if ends_terminal(b.content) and not b.content.rstrip().endswith(("?", "\u2026", "...")):
+        return n <= _SENTENCE_ITEM_MAX_WORDS
+    return n <= _ITEM_MAX_WORDS
 
 
 def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -28,8 +36,8 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         j = i + 1
         while j < len(ctx.blocks):
             b = ctx.blocks[j]
-            if rule.tail == "items" and not _item_like(b) and j not in hits:
-                break
+            if not _item_like(b) and j not in hits:
+                break  # "items" and "rest" alike: a body paragraph ends the section
             if j not in hits:
                 yield h.remove_block(
                     ctx, b, rule.confidence * 0.95,

@@ -52,6 +52,9 @@ def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_block(ctx, b, 0.75, f"Teaser cut off mid-sentence before '{nxt.text.strip()[:40]}'.")
 
 
+_EXACT_REPEAT_CONFIDENCE = 0.45
+
+
 def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """A long block that appears exactly twice, or a cut-off teaser repeating another block's start.
 
@@ -81,7 +84,9 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         if key in first:
             if n >= 12 and counts.get(key, 0) == 2 and not templated:
-                yield h.remove_block(ctx, b, 0.85, f"Repeats block {first[key]} word for word.")
+                # A candidate only: the true bodies of the dev collections keep such repeats
+                # (a pull quote, a scraper that doubles a paragraph), so the text stays.
+                yield h.remove_block(ctx, b, _EXACT_REPEAT_CONFIDENCE, f"Repeats block {first[key]} word for word.")
             continue
         first[key] = b.index
         if n >= 8:
