@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 WINDOW = 48  # how far (code points) an estimate may be moved to reach a word boundary
+PARA_WINDOW = 4  # a paragraph edge this close wins over a nearer word boundary (Markdown markers, odd gaps)
 BLOCK_GAP = "\n\n"
 
 
@@ -33,6 +34,10 @@ def _para_end(clean: str, pos: int) -> bool:
 
 def _snap(clean: str, est: int, floor: int) -> int:
     est = min(max(est, floor), len(clean))
+    for d in range(PARA_WINDOW + 1):
+        for pos in (est - d, est + d):
+            if floor <= pos <= len(clean) and (_para_start(clean, pos) or _para_end(clean, pos)):
+                return pos
     if _boundary(clean, est):
         return est
     for d in range(1, WINDOW + 1):
