@@ -76,6 +76,18 @@ class Result:
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
+    def _repr_html_(self) -> str:
+        """Jupyter: the report's article view, in a sandboxed frame (its script runs isolated from the notebook)."""
+        from html import escape
+
+        from cleaner.report import result_html
+
+        page = result_html(self)
+        return (
+            f'<iframe sandbox="allow-scripts" srcdoc="{escape(page, quote=True)}" title="cleaner report" '
+            'style="width: 100%; height: 720px; border: 1px solid #d8dde3;"></iframe>'
+        )
+
 
 def _block_at(blocks: Sequence[Block], pos: int) -> int:
     lo, hi = 0, len(blocks) - 1
@@ -96,7 +108,9 @@ def assemble(text: str, blocks: Sequence[Block], removed: Sequence[Removal]) -> 
     clean_len = 0
     k = 0
     for b in blocks:
-        lo, hi = (b.content_start, b.content_end) if b.kind == HEADING and b.source_hint == "markdown" else (b.start, b.end)
+        lo, hi = (
+            (b.content_start, b.content_end) if b.kind == HEADING and b.source_hint == "markdown" else (b.start, b.end)
+        )
         while k < len(spans) and spans[k][1] <= lo:
             k += 1
         segs: list[tuple[int, int]] = []

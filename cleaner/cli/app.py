@@ -34,6 +34,7 @@ def _register() -> None:
     from cleaner.cli import (  # noqa: F401
         clean_cmd,
         corpus_cmds,  # noqa: F401
+        report_cmd,
         rules_cmd,
     )
 
