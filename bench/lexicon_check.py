@@ -65,7 +65,9 @@ def removed_tokens(raw: str, removals: tuple[Removal, ...]) -> tuple[list[Token]
             for i in range(r.start, r.end):
                 cut[i] = r.rule
     ntoks = tokens(norm)
-    nflag = [next((cut[i] for i in range(t.start, t.end) if cut[i]), None) for t in ntoks]
+    # a token counts as removed when most of its characters are (a cut inside a fused token,
+    # "…ครับFacebook:", removes the token only if it takes most of it)
+    nflag = [_majority(cut[t.start : t.end]) for t in ntoks]
     rtoks = tokens(raw)
     if [t.key for t in rtoks] == [t.key for t in ntoks]:
         return rtoks, nflag
@@ -75,6 +77,11 @@ def removed_tokens(raw: str, removals: tuple[Removal, ...]) -> tuple[list[Token]
         for k in range(size):
             flags[a + k] = nflag[b + k]
     return rtoks, flags
+
+
+def _majority(marks: list[str | None]) -> str | None:
+    hits = [m for m in marks if m]
+    return hits[0] if len(hits) * 2 > len(marks) else None
 
 
 def owned(rule: str | None, suffixes: tuple[str, ...]) -> bool:
