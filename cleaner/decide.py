@@ -70,6 +70,8 @@ def _trim_space_overlap(r: Removal, clash: list[Removal], text: str) -> Removal 
             start = k.end
         elif k.start < end <= k.end and not text[k.start : end].strip():
             end = k.start
+            while start > 0 and text[start - 1] in " \t":  # the spaces before it go instead
+                start -= 1
         else:
             return None
     if start >= end or not text[start:end].strip():
