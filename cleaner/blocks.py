@@ -20,6 +20,9 @@ _MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 _QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
 TERMINAL = ".!?\u2026:;\"'\u201d\u2019)\u00bb]"
+# sentence ends of other scripts: Armenian ։, Devanagari/Bengali । ॥, Urdu ۔, Arabic ؟, CJK 。！？．,
+# Burmese ။, Ethiopic ።
+TERMINAL += "\u0589\u0964\u0965\u06d4\u061f\u3002\uff01\uff1f\uff0e\u104b\u1362"
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'\u2019\-]*")
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into is it of on or the to vs via with over per nor yet so".split()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
@@ -29,8 +29,8 @@ def decide(text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook,
             proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior), h))
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
-    removed = _settle(strong)
-    candidates = [c for c in _settle(weak) if not any(_overlap(c, r) for r in removed)]
+    removed = _settle(strong, text)
+    candidates = [c for c in _settle(weak, text) if not any(_overlap(c, r) for r in removed)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
 
 
@@ -38,14 +38,42 @@ def _overlap(a: Removal, b: Removal) -> bool:
     return a.start is not None and b.start is not None and a.start < b.end and b.start < a.end  # type: ignore[operator]
 
 
-def _settle(removals: list[Removal]) -> list[Removal]:
-    """Keep non-overlapping removals: wider first, then more confident, then earlier decided."""
+def _settle(removals: list[Removal], text: str | None = None) -> list[Removal]:
+    """Keep non-overlapping removals: wider first, then more confident, then earlier decided.
+
+    Two cuts fused in one block (a byline, then a copyright line) may each have taken the
+    spaces between them; when they overlap only in whitespace, the later one gives it up
+    (given the text)."""
     order = sorted(
         enumerate(removals),
         key=lambda ir: (-(ir[1].end - ir[1].start), -ir[1].confidence, ir[0]),  # type: ignore[operator]
     )
     kept: list[Removal] = []
     for _, r in order:
-        if not any(_overlap(r, k) for k in kept):
+        clash = [k for k in kept if _overlap(r, k)]
+        if clash and text is not None:
+            r = _trim_space_overlap(r, clash, text)
+        if r is not None and not any(_overlap(r, k) for k in kept):  # type: ignore[arg-type]
             kept.append(r)
     return sorted(kept, key=lambda r: r.start)  # type: ignore[arg-type,return-value]
+
+
+def _trim_space_overlap(r: Removal, clash: list[Removal], text: str) -> Removal | None:
+    """``r`` without the whitespace it shares with the kept cuts, or None when more is shared."""
+    start, end = r.start, r.end
+    if start is None or end is None or r.block is None:
+        return None
+    for k in clash:
+        if k.start is None or k.end is None or k.block != r.block:
+            return None
+        if k.start <= start < k.end and not text[start : k.end].strip():
+            start = k.end
+        elif k.start < end <= k.end and not text[k.start : end].strip():
+            end = k.start
+            while start > 0 and text[start - 1] in " \t":  # the spaces before it go instead
+                start -= 1
+        else:
+            return None
+    if start >= end or not text[start:end].strip():
+        return None
+    return replace(r, start=start, end=end, text=text[start:end])
