@@ -24,7 +24,7 @@ _TOKEN = regex.compile(r"[a-z']+")
 # The commonest English function words: in running English prose they are 20-45% of tokens
 # (16% at the lowest of 83 English benchmark articles, a list-heavy one); in the other
 # Latin-script articles there (de, id, it, pt) at most 7%.
-_EN_STOPWORDS = frozenset(
+EN_STOPWORDS = frozenset(
     "the of and to a in is that for it as was with be by on not he i this are or his from at "
     "which but have an they you were had her she there been has their we its who would will "
     "said more when after about than into could also what them other can one out up".split()
@@ -54,7 +54,7 @@ def detect_language(
     if sample.isascii() or sum(1 for ch in sample if not ch.isascii() and ch.isalpha()) <= letters * 0.01:
         tokens = _TOKEN.findall(sample.lower())
         if len(tokens) >= _MIN_TOKENS:
-            share = sum(1 for t in tokens if t in _EN_STOPWORDS) / len(tokens)
+            share = sum(1 for t in tokens if t in EN_STOPWORDS) / len(tokens)
             if share >= _EN_SHARE:
                 return Language("en", min(0.99, 0.5 + share), "stopwords")
     if declared and declared != "en":

@@ -80,3 +80,34 @@ def body_neighbours(blocks: Sequence[Block], i: int) -> tuple[bool, bool]:
     before = any(b.kind == "paragraph" for b in blocks[:i])
     after = any(b.kind == "paragraph" for b in blocks[i + 1 :])
     return before, after
+
+
+_STEM = 5  # compare words by their first letters: "crippled"/"cripples", "Pakistan"/"Pakistani"
+_MIN_CONTENT = 4
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of a text's content words: 4+ letters, not a number, not an English function word."""
+    from cleaner.blocks import words
+    from cleaner.lang import EN_STOPWORDS
+
+    out = set()
+    for w in words(text):
+        f = w.casefold()
+        if len(f) >= _MIN_CONTENT and not f.isdigit() and f not in EN_STOPWORDS:
+            out.add(f[:_STEM])
+    return out
+
+
+def introduces_next(ctx: Context, b: Block, look: int = 60) -> bool:
+    """Topic coherence: whether a heading-like block shares a content word with the body
+    paragraph after it (its first ``look`` words). An article's own subhead introduces what
+    follows; another story's headline dropped between paragraphs shares nothing with it."""
+    from cleaner.blocks import words
+
+    gone = ctx.removed_blocks()
+    nxt = next((x for x in ctx.blocks[b.index + 1 :] if x.index not in gone and x.kind == "paragraph"), None)
+    if nxt is None:
+        return False
+    mine = content_stems(b.content)
+    return bool(mine & content_stems(" ".join(words(ctx.surviving(nxt))[:look])))

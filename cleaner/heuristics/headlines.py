@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from cleaner.blocks import is_all_caps, words
-from cleaner.heuristics.base import Context, Heuristic, body_neighbours
+from cleaner.heuristics.base import Context, Heuristic, body_neighbours, introduces_next
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 
 _TAG = regex.compile(r"[\[(]\s*(\p{Lu}[\p{Lu} &/+\-]{1,20}?)\s*[\])]")
@@ -44,7 +44,7 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if not _headline_candidate(b) or not _standing_in_body(ctx, b):
             continue
         hit = _phrase_hit(b.content, clickbait) or _phrase_hit(b.content, loaded)
-        if hit:
+        if hit and not introduces_next(ctx, b):
             yield h.remove_block(ctx, b, 0.8, f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another story's headline or editorializing.")
 
 
@@ -74,7 +74,8 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in caps:
         before, after = body_neighbours(ctx.blocks, b.index)
         long_teaser = len(words(b.content)) >= 6
-        confidence = 0.6 if lone and long_teaser and before and after else 0.4
+        strong = lone and long_teaser and before and after and not introduces_next(ctx, b)
+        confidence = 0.6 if strong else 0.4
         yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
 
 

@@ -89,7 +89,10 @@ def extract(
         removals.append(dropped)
     dropped = drop_standfirst(blocks, config)
     if dropped is not None:
-        removals.append(dropped)
+        if dropped.confidence >= config.min_confidence:
+            removals.append(dropped)
+        else:
+            held = (*held, dropped)
     if not blocks:
         return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title, lang=lang,
                          held=held)

@@ -80,13 +80,15 @@ _STANDFIRST_MIN_WORDS = 8
 
 def drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
     """A first block marked up as a heading (<h2>, <h3>...) yet written as sentences: the
-    standfirst (dek) under the headline, part of the page's header, not of the body."""
+    standfirst (dek) under the headline. Removed only when the heuristic's confidence reaches
+    ``min_confidence`` (by default it does not: the caller records it as a candidate)."""
     if not blocks or not STANDFIRST.selected(config):
         return None
     kind, text, _ = blocks[0]
     if kind != HEADING or len(text) > 400 or len(text.split()) < _STANDFIRST_MIN_WORDS or text.rstrip()[-1:] not in ".!":
         return None
-    del blocks[0]
+    if STANDFIRST.confidence >= config.min_confidence:
+        del blocks[0]
     return STANDFIRST.removal(text)
 
 
@@ -115,6 +117,19 @@ def _after_body_paragraph(el: etree._Element) -> bool:
     return prev is not None and len(_words(prev).split()) >= _BODY_P_WORDS
 
 
+def _before_body_paragraph(el: etree._Element) -> bool:
+    """Whether a later sibling <p> is a body paragraph (15+ words)."""
+    return any(len(_words(e).split()) >= _BODY_P_WORDS for e in el.itersiblings("p"))
+
+
+def _introduces_next(el: etree._Element, text: str) -> bool:
+    """Whether the headline shares a content word with the next sibling paragraph (topic coherence)."""
+    from cleaner.heuristics.base import content_stems
+
+    nxt = next((e for e in el.itersiblings("p") if _words(e)), None)
+    return nxt is not None and bool(content_stems(text) & content_stems(" ".join(_words(nxt).split()[:60])))
+
+
 def _words(el: etree._Element) -> str:
     return " ".join(etree.tostring(el, method="text", encoding=str, with_tail=False).split())
 
@@ -135,7 +150,7 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
         link = next((a for a in p.iter("a") if a.get("href") is not None), None)
         if link is None or _words(link) != text or not is_heading_like(text):
             continue
-        if not _after_body_paragraph(p):
+        if not _after_body_paragraph(p) or _introduces_next(p, text):
             continue
         drop(p)
         out.append(LINKED_HEADLINE.removal(text))
@@ -180,7 +195,7 @@ def _link_lists(tree: etree._Element) -> list[Removal]:
             texts.append(t)
         if len(texts) < 2:
             continue
-        if not _after_body_paragraph(lst):
+        if not _after_body_paragraph(lst) or _before_body_paragraph(lst):
             continue
         drop(lst)
         out.append(LINK_LIST.removal(" | ".join(texts)[:MAX_REMOVAL_TEXT]))
