@@ -12,7 +12,7 @@ For each language:
 
 ``--before`` runs the same with the i18n rules ignored (the figures without them).
 
-    .venv/bin/python bench/lexicon_check.py [--data ../shared/data] [--langs de,fr] [--before] [--stress]
+    .venv/bin/python bench/lexicon_check_eu.py [--data ../shared/data] [--langs de,fr] [--before] [--stress]
 """
 
 from __future__ import annotations
