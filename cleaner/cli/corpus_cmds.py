@@ -86,6 +86,10 @@ def batch_command(
         for p in inputs:
             if not p.exists():
                 raise CleanerError(f"{p}: no such file or folder")
+        if output != "-":
+            from cleaner.corpus.guard import refuse_output_among_inputs
+
+            refuse_output_among_inputs(list(inputs), Path(output))
     options = BatchOptions(workers=workers or default_workers(), fields=fields, fail_fast=fail_fast)
     target = sys.stdout.buffer if output == "-" else Path(output)
     try:

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.config import Config
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, InputError
 from cleaner.project_config import Fields
 
 from . import workers as workers_mod
-from .readers import Task, input_kind, iter_tasks
+from .guard import refuse_output_among_inputs
+from .readers import Task, input_kind, iter_tasks, max_input_bytes
 from .summary import BatchSummary, Tally
 from .workers import Outcome, RecordCleaner
 
@@ -110,6 +111,8 @@ def run_batch(
     Raises CleanerError for unusable input (after writing everything read before it) and
     BatchStopped under ``fail_fast``. ``summary.interrupted`` tells a signal stopped it.
     """
+    if isinstance(output, Path):
+        refuse_output_among_inputs(inputs, output)
     worker = RecordCleaner(config, options.fields)  # validates the rules before anything starts
     # Start-up, not per-document work: done once here (forked workers share it), so the
     # summary's documents/s measures the cleaning loop.
@@ -119,18 +122,15 @@ def run_batch(
         worker.cleaner.prepare_html()
     tally = Tally()
     stop = _Stop()
-    failure: list[BaseException] = []
+    failures: list[str] = []  # inputs that could not be read to their end, one line each
     out_name = "-" if not isinstance(output, Path) else str(output)
     fh: BinaryIO
     own = isinstance(output, Path)
     fh = output.open("wb", buffering=1 << 16) if isinstance(output, Path) else output  # type: ignore[assignment]
     writer = _Writer(fh, tally, stop, options, progress)
 
-    def tasks() -> Iterator[Task]:
-        try:
-            yield from iter_tasks(inputs)
-        except Exception as exc:  # reported after what came before it is written
-            failure.append(exc)
+    def tasks() -> Iterator[Task]:  # a damaged input is reported after what came before it is written
+        yield from iter_tasks(inputs, max_input_bytes(config), failures)
 
     try:
         with _stop_on_signals(stop):
@@ -148,9 +148,9 @@ def run_batch(
     summary = tally.freeze(
         interrupted=stop.requested, output=out_name, workers=max(1, options.workers), inputs=[str(p) for p in inputs]
     )
-    if failure and not stop.requested:
-        exc = failure[0]
-        raise exc if isinstance(exc, CleanerError) else CleanerError(f"{type(exc).__name__}: {exc}")
+    if failures and not stop.requested:
+        more = f" (and {len(failures) - 1} more damaged inputs)" if len(failures) > 1 else ""
+        raise InputError(failures[0] + more)
     return summary
 
 

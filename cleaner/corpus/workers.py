@@ -65,6 +65,8 @@ class RecordCleaner:
     # JSONL ------------------------------------------------------------------------------
     def _line(self, task: LineTask) -> Outcome:
         n = task.lineno
+        if task.error:
+            return self._broken(n, "", task.error)
         try:
             text = task.raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -120,13 +122,19 @@ class RecordCleaner:
     # documents --------------------------------------------------------------------------
     def _file(self, task: FileTask) -> Outcome:
         base: dict[str, Any] = {"id": task.id}
+        limit = 4 * self.cleaner.config.max_input_chars
         try:
-            data = Path(task.path).read_bytes()
+            with Path(task.path).open("rb") as fh:
+                data = fh.read(limit + 1)
         except OSError as exc:
             return _failed(base, f"{task.id}: cannot read: {exc.strerror or exc}")
+        if len(data) > limit:
+            return _failed(base, f"{task.id}: over the input limit of {limit:,} bytes; not read")
         return self._data(base, data, None, task.path)
 
     def _doc(self, task: DocTask) -> Outcome:
+        if task.error:
+            return _failed({"id": task.id, "url": task.url}, task.error)
         return self._data({"id": task.id, "url": task.url}, task.data, task.url, None)
 
     def _data(self, base: dict[str, Any], data: bytes, url: str | None, name: str | None) -> Outcome:
