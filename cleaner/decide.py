@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,7 +31,8 @@ def decide(text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook,
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong)
-    candidates = [c for c in _settle(weak) if not any(_overlap(c, r) for r in removed)]
+    taken = _Spans(removed)
+    candidates = [c for c in _settle(weak) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
 
 
@@ -44,8 +46,34 @@ def _settle(removals: list[Removal]) -> list[Removal]:
         enumerate(removals),
         key=lambda ir: (-(ir[1].end - ir[1].start), -ir[1].confidence, ir[0]),  # type: ignore[operator]
     )
-    kept: list[Removal] = []
+    kept = _Spans(())
     for _, r in order:
-        if not any(_overlap(r, k) for k in kept):
-            kept.append(r)
-    return sorted(kept, key=lambda r: r.start)  # type: ignore[arg-type,return-value]
+        if not kept.overlaps(r):
+            kept.add(r)
+    return kept.removals
+
+
+class _Spans:
+    """Non-overlapping removals sorted by start: whether a new one overlaps any is a binary
+    search (they do not overlap, so their ends rise with their starts), which keeps settling
+    n removals at n log n rather than n squared."""
+
+    def __init__(self, removals: Sequence[Removal]) -> None:
+        self.removals: list[Removal] = sorted(removals, key=lambda r: r.start)  # type: ignore[arg-type,return-value]
+        self._starts: list[int] = [r.start for r in self.removals]  # type: ignore[misc]
+
+    def overlaps(self, r: Removal) -> bool:
+        j = bisect_left(self._starts, r.end) - 1  # the last one starting before r ends
+        while j >= 0:
+            k = self.removals[j]
+            if _overlap(r, k):
+                return True
+            if k.start < k.end:  # type: ignore[operator]  # an empty one says nothing about those before it
+                return False
+            j -= 1
+        return False
+
+    def add(self, r: Removal) -> None:
+        i = bisect_left(self._starts, r.start)  # type: ignore[arg-type]
+        self._starts.insert(i, r.start)  # type: ignore[arg-type]
+        self.removals.insert(i, r)

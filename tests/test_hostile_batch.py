@@ -191,3 +191,42 @@ def test_a_document_file_over_the_limit_is_an_error_record(tmp_path):
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert rows[0]["id"] == "big.txt" and "over the input limit" in rows[0]["error"]
     assert rows[1]["error"] is None
+
+
+# 3. a worker that dies ------------------------------------------------------------------------------
+_POISONED_RUN = """
+import os, signal, sys, time
+from pathlib import Path
+from cleaner.config import Config
+from cleaner.corpus import workers
+from cleaner.corpus.batch import BatchOptions, run_batch
+
+real = workers.RecordCleaner.process
+def process(self, task):
+    if b"POISON" in getattr(task, "raw", b""):
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer would
+    return real(self, task)
+workers.RecordCleaner.process = process  # forked workers inherit it
+t = time.monotonic()
+s = run_batch([Path(sys.argv[1])], Path(sys.argv[2]), Config(lang="en"), BatchOptions(workers=2, chunksize=4))
+print(s.documents, s.errors, round(time.monotonic() - t, 1))
+"""
+
+
+def test_a_worker_killed_mid_run_loses_nothing_and_does_not_hang(tmp_path):
+    import subprocess
+    import sys
+
+    rows = [{"id": str(i), "text": f"{TEXT} Item {i}." + (" POISON" if i == 21 else "")} for i in range(60)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-c", _POISONED_RUN, str(src), str(out)], capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in got] == [str(i) for i in range(60)]
+    assert [r["id"] for r in got if r["error"]] == ["21"]
+    assert "worker process died" in got[21]["error"] and got[21]["text"] == rows[21]["text"]
+    documents, errors, _ = proc.stdout.split()
+    assert (documents, errors) == ("60", "1")

@@ -53,14 +53,11 @@ class RecordCleaner:
     def process(self, task: Task) -> Outcome:
         if isinstance(task, LineTask):
             out = self._line(task)
-            where = f"{task.source}:{task.lineno}"
         elif isinstance(task, FileTask):
             out = self._file(task)
-            where = task.path
         else:
             out = self._doc(task)
-            where = f"{task.source}: {task.id}"
-        return out._replace(where=where)
+        return out._replace(where=where(task))
 
     # JSONL ------------------------------------------------------------------------------
     def _line(self, task: LineTask) -> Outcome:
@@ -149,6 +146,34 @@ class RecordCleaner:
             log.debug("%s: internal error", rid, exc_info=True)
             return _failed(base, f"{rid}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
         return _cleaned(base, result)
+
+
+def where(task: Task) -> str:
+    """The input position of a task, for summaries, --fail-fast and logs."""
+    if isinstance(task, LineTask):
+        return f"{task.source}:{task.lineno}"
+    if isinstance(task, FileTask):
+        return task.path
+    return f"{task.source}: {task.id}"
+
+
+def lost(task: Task, why: str) -> Outcome:
+    """The error record of a task whose worker died: the input kept as it came, and why."""
+    if isinstance(task, LineTask):
+        error = f"line {task.lineno}: {why}"
+        try:
+            obj = json.loads(task.raw)
+        except (ValueError, RecursionError):
+            obj = None
+        if isinstance(obj, dict):
+            out = _failed(obj, error)
+        else:
+            out = RecordCleaner._broken(task.lineno, task.raw.decode("utf-8", "backslashreplace"), error)
+    elif isinstance(task, FileTask):
+        out = _failed({"id": task.id}, f"{task.id}: {why}")
+    else:
+        out = _failed({"id": task.id, "url": task.url}, f"{task.id}: {why}")
+    return out._replace(where=where(task))
 
 
 def _cleaned(obj: dict[str, Any], result: Any) -> Outcome:
