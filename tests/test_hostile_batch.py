@@ -221,8 +221,9 @@ def test_a_worker_killed_mid_run_loses_nothing_and_does_not_hang(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = subprocess.run([sys.executable, "-c", _POISONED_RUN, str(src), str(out)], capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", _POISONED_RUN, str(src), str(out)], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in got] == [str(i) for i in range(60)]

@@ -54,14 +54,17 @@ def test_many_lines_keep_every_removal_and_its_offsets():
 def _slow_rule_dir(tmp_path):
     # exponential on "Q1bbbb…b!", which passes the load-time probes; each match is cut at
     # regex_timeout, but a document of many such lines adds them up
-    (tmp_path / "slow.yaml").write_text(textwrap.dedent("""
+    (tmp_path / "slow.yaml").write_text(
+        textwrap.dedent("""
     rules:
       - id: slow.nested
         reason: Slow on long runs of b after Q and a digit.
         scope: span
         regex: ['Q\\d(b|b)*$']
         examples: {strip: [Q1bb]}
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -95,12 +98,15 @@ def test_time_limit_is_a_config_file_key_and_an_option(tmp_path):
 # 5. regexes that defeat the generic probes ----------------------------------------------------------
 @pytest.mark.parametrize("pattern", ["^(b|b)*$", "^(?:xy|xy)+$", "(z|zz)+$"])
 def test_regex_exponential_on_its_own_letters_is_rejected_at_load(tmp_path, pattern):
-    (tmp_path / "evil.yaml").write_text(textwrap.dedent(f"""
+    (tmp_path / "evil.yaml").write_text(
+        textwrap.dedent(f"""
     rules:
       - id: evil.own-letters
         reason: Exponential on its own letters.
         regex: ['{pattern}']
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     started = time.monotonic()
     with pytest.raises(RuleFileError, match="evil.own-letters.*backtracks"):
         load_rulebook(Config(rule_dirs=(tmp_path,)))
