@@ -41,12 +41,24 @@ class Cleaner:
 
         Past ``config.time_limit`` the document passes through unchanged (text input: its
         decoded text; HTML: no text) with the reason in ``error``."""
+        self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
             with time_limit(self.config.time_limit):
                 return self._clean(data, lang=lang, url=url, html=html, name=name)
         except TimeLimitExceeded as exc:
             log.warning("%s", exc)
             return self._passthrough(data, html, name, f"{exc}; passed through unchanged")
+
+    def _prepare(self, data: str | bytes, html: bool | None, lang: str | None, name: str | None) -> None:
+        """Load what the first document would otherwise load under its time limit."""
+        if self.config.time_limit <= 0:
+            return
+        if html or (html is None and self._looks_like_html(data, name)):
+            self.prepare_html()
+        if self.config.detect_language and not (lang or self.config.lang):
+            from cleaner.lang import preload
+
+            preload()
 
     def _passthrough(self, data: str | bytes, html: bool | None, name: str | None, error: str) -> Result:
         if html is None:

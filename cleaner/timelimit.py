@@ -14,13 +14,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from cleaner.errors import CleanerError
-
 log = logging.getLogger(__name__)
 
 
-class TimeLimitExceeded(CleanerError):
-    """Cleaning one document took longer than ``Config.time_limit``."""
+class TimeLimitExceeded(BaseException):
+    """Cleaning one document took longer than ``Config.time_limit``.
+
+    A BaseException, like KeyboardInterrupt, so that library code that catches Exception
+    (langdetect, lxml's Python parts) cannot swallow it; ``Cleaner.clean`` turns it into
+    the record's ``error``."""
 
 
 @contextmanager

@@ -38,10 +38,11 @@ def _best_time(cleaner: Cleaner, text: str, runs: int = 2) -> float:
 def test_time_is_linear_in_the_number_of_lines():
     cleaner = Cleaner(Config(lang="en", time_limit=0))
     cleaner.clean(_document(100))
-    small = _best_time(cleaner, _document(2_000))
+    small = _best_time(cleaner, _document(1_000), runs=3)
     large = _best_time(cleaner, _document(8_000))
-    # linear: 4x; the quadratic code took 10x or more here
-    assert large / small < 7, (small, large)
+    # 8x the lines: linear is 8x the time, quadratic 64x (the code before this test took 30x
+    # and more); the margin absorbs a loaded machine
+    assert large / small < 24, (small, large)
 
 
 def test_many_lines_keep_every_removal_and_its_offsets():
@@ -111,3 +112,22 @@ def test_regex_exponential_on_its_own_letters_is_rejected_at_load(tmp_path, patt
     with pytest.raises(RuleFileError, match="evil.own-letters.*backtracks"):
         load_rulebook(Config(rule_dirs=(tmp_path,)))
     assert time.monotonic() - started < 20
+
+
+# 7. one invalid byte in UTF-8 ------------------------------------------------------------------------
+def test_one_invalid_byte_in_utf8_is_replaced_and_recorded_not_redecoded():
+    text = "Дом на улице. Привет мир, это новости дня. Café crème, naïve façade."
+    data = text.encode("utf-8")
+    cut = data.index(" Привет".encode())
+    bad = data[:cut] + b"\xff" + data[cut:]
+    result = Cleaner(Config(lang="ru")).clean(bad)
+    assert result.input.encoding == "utf-8" and result.input.encoding_source == "utf-8-replaced"
+    assert "Привет мир" in result.text and "\ufffd" in result.text
+    assert result.to_dict()["input"]["replaced_bytes"] == [cut]
+
+
+def test_single_byte_encodings_are_still_detected():
+    from cleaner.decode import decode_text
+
+    text, info = decode_text("Привет мир, это новости дня и города.".encode("cp1251"), max_chars=1000)
+    assert info.encoding == "cp1251" and text.startswith("Привет")
