@@ -24,6 +24,7 @@ class Config:
     lang_sample_chars: int = 600
     regex_timeout: float = 0.05  # seconds per rule match on one block
     max_input_chars: int = 60_000_000
+    time_limit: float = 10.0  # seconds per document; past it the document passes through unchanged (0: none)
     shipped_rules: bool = True
     html_rules: bool = True  # HTML path: apply the element rules (CSS selectors) before extraction
     favor_recall: bool = False  # HTML path: trafilatura's favor_recall extraction (measured in bench/quality.py)

@@ -46,10 +46,37 @@ def _decode_bytes(data: bytes) -> tuple[str, InputInfo]:
         return data.decode("utf-8"), InputInfo(encoding="utf-8", encoding_source="utf-8")
     except UnicodeDecodeError:
         pass
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return repaired
     guess = _detect(data)
     if guess is None:
         raise InputError("input is not valid UTF-8 and its encoding could not be detected")
     return data.decode(guess), InputInfo(encoding=guess, encoding_source="detected")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, InputInfo] | None:
+    """UTF-8 with a few invalid bytes (a cut or a stray byte), each replaced by U+FFFD and
+    their offsets recorded; None when the bytes look like another encoding (then most
+    non-ASCII bytes are invalid, or no valid multi-byte sequence stands among them)."""
+    bad: list[int] = []
+    pos = 0
+    while len(bad) <= _MAX_REPAIRS:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            bad.append(pos + exc.start)
+            pos += exc.end
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    valid_multibyte = non_ascii - len(bad)
+    if len(bad) > _MAX_REPAIRS or valid_multibyte < max(2, 20 * len(bad)):
+        return None
+    info = InputInfo(encoding="utf-8", encoding_source="utf-8-replaced", extras=(("replaced_bytes", tuple(bad)),))
+    return data.decode("utf-8", "replace"), info
+
+
+_MAX_REPAIRS = 16
 
 
 def _detect(data: bytes) -> str | None:

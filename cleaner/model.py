@@ -121,5 +121,5 @@ class InputInfo:
         }
         if self.url:
             out["url"] = self.url
-        out.update(dict(self.extras))
+        out.update({k: list(v) if isinstance(v, tuple) else v for k, v in self.extras})
         return out

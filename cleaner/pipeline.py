@@ -15,6 +15,7 @@ from cleaner.model import Block, InputInfo, Language, Removal
 from cleaner.normalize import normalize
 from cleaner.result import Result, assemble
 from cleaner.rulebook import Rulebook, load_rulebook
+from cleaner.timelimit import TimeLimitExceeded, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,41 @@ class Cleaner:
         html: bool | None = None,
         name: str | None = None,
     ) -> Result:
-        """Clean text or HTML. ``html=None`` sniffs the content (and ``name``'s suffix)."""
+        """Clean text or HTML. ``html=None`` sniffs the content (and ``name``'s suffix).
+
+        Past ``config.time_limit`` the document passes through unchanged (text input: its
+        decoded text; HTML: no text) with the reason in ``error``."""
+        self._prepare(data, html, lang, name)  # start-up work is not the document's time
+        try:
+            with time_limit(self.config.time_limit):
+                return self._clean(data, lang=lang, url=url, html=html, name=name)
+        except TimeLimitExceeded as exc:
+            log.warning("%s", exc)
+            return self._passthrough(data, html, name, f"{exc}; passed through unchanged")
+
+    def _prepare(self, data: str | bytes, html: bool | None, lang: str | None, name: str | None) -> None:
+        """Load what the first document would otherwise load under its time limit."""
+        if self.config.time_limit <= 0:
+            return
+        if html or (html is None and self._looks_like_html(data, name)):
+            self.prepare_html()
+        if self.config.detect_language and not (lang or self.config.lang):
+            from cleaner.lang import preload
+
+            preload()
+
+    def _passthrough(self, data: str | bytes, html: bool | None, name: str | None, error: str) -> Result:
+        if html is None:
+            html = self._looks_like_html(data, name)
+        text, info = ("", InputInfo(kind="html")) if html else decode_text(data, max_chars=self.config.max_input_chars)
+        language = Language("und", 0.0, "none")
+        kept = ((0, len(text), 0),) if text else ()
+        return Result(text=text, removed=(), candidates=(), lang=language, input=info, normalization=(), kept=kept,
+                      gaps=(), blocks=(), paths=(("time-limit", "passthrough"),), error=error)
+
+    def _clean(
+        self, data: str | bytes, *, lang: str | None, url: str | None, html: bool | None, name: str | None
+    ) -> Result:
         if html is None:
             html = self._looks_like_html(data, name)
         if html:

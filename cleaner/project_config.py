@@ -39,7 +39,7 @@ DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
 _LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
 _STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field")
 _ALIASES = {"rule_dirs": "rules"}
-KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + ("min_confidence",))
+KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + ("min_confidence", "time_limit"))
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class ProjectConfig:
     rule_dirs: tuple[Path, ...] = ()
     lang: str | None = None
     min_confidence: float | None = None
+    time_limit: float | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
@@ -86,6 +87,8 @@ class ProjectConfig:
             changes["lang"] = self.lang
         if self.min_confidence is not None:
             changes["min_confidence"] = self.min_confidence
+        if self.time_limit is not None:
+            changes["time_limit"] = self.time_limit
         return cfg.with_(**changes) if changes else cfg
 
 
@@ -161,6 +164,10 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a non-empty string")
             values[key] = value
+        elif key == "time_limit":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a number of seconds (0: no limit)")
+            values[key] = float(value)
         else:  # min_confidence
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a number from 0 to 1")
@@ -184,6 +191,7 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         rule_dirs=rule_dirs,
         lang=values.get("lang"),
         min_confidence=values.get("min_confidence"),
+        time_limit=values.get("time_limit"),
         include=values.get("include", ()),
         exclude=values.get("exclude", ()),
         extensions=tuple(e.lower() for e in exts),

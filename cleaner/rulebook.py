@@ -320,7 +320,7 @@ def _compile(path: Path, rid: str, pattern: str, flags: int) -> regex.Pattern[st
         compiled = regex.compile(pattern, flags)
     except regex.error as exc:
         raise RuleFileError(path, f"invalid regular expression: {exc}", rid, "regex") from None
-    for probe in _PROBES:
+    for probe in _PROBES + _pattern_probes(pattern):
         try:
             compiled.search(probe, timeout=0.2)
         except TimeoutError:
@@ -328,6 +328,24 @@ def _compile(path: Path, rid: str, pattern: str, flags: int) -> regex.Pattern[st
                 path, "regular expression backtracks catastrophically (took over 0.2 s on a 3 KB probe)", rid, "regex"
             ) from None
     return compiled
+
+
+_LITERAL_RUN = regex.compile(r"(?<!\\)[\p{L}\p{N}]+")
+
+
+def _pattern_probes(pattern: str, limit: int = 8) -> tuple[str, ...]:
+    """Probes made of the pattern's own literals, repeated, then a character that fails the
+    match: ``^(b|b)*$`` backtracks exponentially on ``bbb…b!``, which generic probes miss."""
+    runs: list[str] = []
+    for m in _LITERAL_RUN.finditer(pattern):
+        for piece in (m.group(), m.group()[:1], m.group()[-1:]):
+            if piece not in runs:
+                runs.append(piece)
+    runs = runs[:limit]
+    repeated = [run * max(1, 3000 // len(run)) for run in runs]
+    probes = [r + tail for r in repeated for tail in ("!", " !")]
+    probes += [runs[0] + r + "!" for r in repeated[1:]]  # the same after the pattern's first literal
+    return tuple(probes)
 
 
 def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:

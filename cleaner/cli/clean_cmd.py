@@ -16,6 +16,7 @@ from cleaner.cli.common import (
     MinConfOpt,
     RulesOpt,
     SelectOpt,
+    TimeLimitOpt,
     errors_as_exit,
     read_input,
     settings,
@@ -28,8 +29,8 @@ HtmlOpt = typer.Option(None, "--html/--text", help="Treat the input as HTML or a
 UrlOpt = typer.Option(None, "--url", help="The page's URL (selects site rules for HTML).")
 
 
-def _run(file: str, config_file, rules, select, ignore, lang, min_confidence, html, url) -> Result:  # type: ignore[no-untyped-def]
-    _, config = settings(config_file, rules, select, ignore, lang, min_confidence)
+def _run(file: str, config_file, rules, select, ignore, lang, min_confidence, html, url, time_limit=None) -> Result:  # type: ignore[no-untyped-def]
+    _, config = settings(config_file, rules, select, ignore, lang, min_confidence, time_limit=time_limit)
     cleaner = Cleaner(config)  # rule files are checked before any input is read
     data, name = read_input(file)
     return cleaner.clean(data, url=url, html=html, name=name)
@@ -49,10 +50,11 @@ def clean_command(
     html: bool = HtmlOpt,
     url: str = UrlOpt,
     config_file: Path = ConfigOpt,
+    time_limit: float = TimeLimitOpt,
 ) -> None:
     """Print the clean text of FILE (or its record with --json)."""
     with errors_as_exit():
-        result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url)
+        result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url, time_limit)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -20,6 +20,9 @@ RulesOpt = typer.Option(None, "--rules", help="Extra rule folder (repeatable); a
 SelectOpt = typer.Option(None, "--select", help="Only these rule ids or prefixes (repeatable or comma-separated).")
 IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule ids or prefixes (repeatable or comma-separated).")
 LangOpt = typer.Option(None, "--lang", help="Language of the input (skips detection), e.g. en.")
+TimeLimitOpt = typer.Option(
+    None, "--time-limit", min=0.0, help="Seconds per document; past it the document passes through unchanged (default 10, 0: none)."
+)
 MinConfOpt = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Remove only what is at least this confident (default 0.5).")
 
 
@@ -60,13 +63,15 @@ ConfigOpt = typer.Option(
 
 def settings(
     config_file: Path | None, rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None,
-    lang: str | None, min_confidence: float | None, max_chars: int | None = None,
+    lang: str | None, min_confidence: float | None, max_chars: int | None = None, time_limit: float | None = None,
 ) -> tuple[ProjectConfig, Config]:
     """Command line over the project's configuration file over the defaults."""
     project = load_project_config(config_file)
     config = make_config(rules, select, ignore, lang, min_confidence, base=project.to_config(Config()))
     if max_chars:
         config = config.with_(max_input_chars=max_chars)
+    if time_limit is not None:
+        config = config.with_(time_limit=time_limit)
     return project, config
 
 

@@ -27,6 +27,7 @@ from cleaner.cli.common import (
     MinConfOpt,
     RulesOpt,
     SelectOpt,
+    TimeLimitOpt,
     errors_as_exit,
     fail,
     settings,
@@ -74,6 +75,7 @@ def batch_command(
     ignore: list[str] = IgnoreOpt,
     lang: str = typer.Option(None, "--lang", help="Language for records without a 'lang' field (skips detection)."),
     min_confidence: float = MinConfOpt,
+    time_limit: float = TimeLimitOpt,
 ) -> None:
     """Clean every record of INPUTS into one JSONL line each, in input order."""
     from cleaner.corpus.batch import BatchOptions, BatchStopped, default_workers, run_batch, stderr_is_terminal
@@ -81,11 +83,15 @@ def batch_command(
 
     setup_logging(verbose)
     with errors_as_exit():
-        project, config = settings(config_file, rules, select, ignore, lang, min_confidence, max_chars)
+        project, config = settings(config_file, rules, select, ignore, lang, min_confidence, max_chars, time_limit)
         fields = _fields(project, text_field, html_field, id_field, url_field)
         for p in inputs:
             if not p.exists():
                 raise CleanerError(f"{p}: no such file or folder")
+        if output != "-":
+            from cleaner.corpus.guard import refuse_output_among_inputs
+
+            refuse_output_among_inputs(list(inputs), Path(output))
     options = BatchOptions(workers=workers or default_workers(), fields=fields, fail_fast=fail_fast)
     target = sys.stdout.buffer if output == "-" else Path(output)
     try:

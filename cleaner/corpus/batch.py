@@ -10,7 +10,6 @@ so the output always ends at a line boundary.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -22,11 +21,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.config import Config
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, InputError
 from cleaner.project_config import Fields
 
 from . import workers as workers_mod
-from .readers import Task, input_kind, iter_tasks
+from .guard import refuse_output_among_inputs
+from .pool import WorkerPool
+from .readers import Task, input_kind, iter_tasks, max_input_bytes
 from .summary import BatchSummary, Tally
 from .workers import Outcome, RecordCleaner
 
@@ -110,6 +111,8 @@ def run_batch(
     Raises CleanerError for unusable input (after writing everything read before it) and
     BatchStopped under ``fail_fast``. ``summary.interrupted`` tells a signal stopped it.
     """
+    if isinstance(output, Path):
+        refuse_output_among_inputs(inputs, output)
     worker = RecordCleaner(config, options.fields)  # validates the rules before anything starts
     # Start-up, not per-document work: done once here (forked workers share it), so the
     # summary's documents/s measures the cleaning loop.
@@ -119,18 +122,15 @@ def run_batch(
         worker.cleaner.prepare_html()
     tally = Tally()
     stop = _Stop()
-    failure: list[BaseException] = []
+    failures: list[str] = []  # inputs that could not be read to their end, one line each
     out_name = "-" if not isinstance(output, Path) else str(output)
     fh: BinaryIO
     own = isinstance(output, Path)
     fh = output.open("wb", buffering=1 << 16) if isinstance(output, Path) else output  # type: ignore[assignment]
     writer = _Writer(fh, tally, stop, options, progress)
 
-    def tasks() -> Iterator[Task]:
-        try:
-            yield from iter_tasks(inputs)
-        except Exception as exc:  # reported after what came before it is written
-            failure.append(exc)
+    def tasks() -> Iterator[Task]:  # a damaged input is reported after what came before it is written
+        yield from iter_tasks(inputs, max_input_bytes(config), failures)
 
     try:
         with _stop_on_signals(stop):
@@ -148,9 +148,9 @@ def run_batch(
     summary = tally.freeze(
         interrupted=stop.requested, output=out_name, workers=max(1, options.workers), inputs=[str(p) for p in inputs]
     )
-    if failure and not stop.requested:
-        exc = failure[0]
-        raise exc if isinstance(exc, CleanerError) else CleanerError(f"{type(exc).__name__}: {exc}")
+    if failures and not stop.requested:
+        more = f" (and {len(failures) - 1} more damaged inputs)" if len(failures) > 1 else ""
+        raise InputError(failures[0] + more)
     return summary
 
 
@@ -165,52 +165,29 @@ def _run_pool(worker: RecordCleaner, config: Config, tasks: Iterator[Task], writ
     """Chunks of tasks go to the workers as single messages, and come back as lists: the
     parent's work per document is a write and a count, so it takes little of the CPUs."""
     stop, options = writer.stop, writer.options
-    gate = threading.Semaphore(max(options.workers * options.window_per_worker, 2))  # chunks in flight
-    abort = threading.Event()
-
-    def chunks() -> Iterator[list[Task]]:
-        chunk: list[Task] = []
-        for t in tasks:
-            chunk.append(t)
-            if len(chunk) >= options.chunksize:
-                if not _acquire(gate, stop, abort):
-                    return
-                yield chunk
-                chunk = []
-        if chunk and _acquire(gate, stop, abort):
-            yield chunk
-
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     workers_mod.prebuild(worker)  # fork: the children inherit the compiled rules and language profiles
-    pool = ctx.Pool(options.workers, initializer=workers_mod.init_worker, initargs=(config, options.fields))
+    pool = WorkerPool(options.workers, config, options.fields, lambda: stop.requested)
     finished = False
     try:
-        answers = pool.imap(workers_mod.work, chunks(), 1)
-        outcomes = (out for answer in _released(answers, gate) for out in answer)
-        writer.consume(outcomes)
+        answers = pool.answers(_chunks(tasks, options.chunksize, stop), max(options.workers * options.window_per_worker, 2))
+        writer.consume(out for answer in answers for out in answer)
         finished = not stop.requested
     finally:
         workers_mod.prebuild(None)
-        if finished:
-            pool.close()
-        else:
-            abort.set()
-            pool.terminate()
-        pool.join()
+        pool.close(finished=finished)
 
 
-def _acquire(gate: threading.Semaphore, stop: _Stop, abort: threading.Event) -> bool:
-    while not gate.acquire(timeout=0.1):
-        if stop.requested or abort.is_set():
-            return False
-    return not (stop.requested or abort.is_set())
-
-
-def _released(answers: Iterable[list[Outcome]], gate: threading.Semaphore) -> Iterator[list[Outcome]]:
-    for answer in answers:
-        gate.release()
-        yield answer
+def _chunks(tasks: Iterator[Task], size: int, stop: _Stop) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for t in tasks:
+        if stop.requested:
+            return
+        chunk.append(t)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _preload_language_profiles() -> None:

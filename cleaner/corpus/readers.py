@@ -6,21 +6,21 @@ input is; the heavy work (JSON parsing, decoding, cleaning) happens in the worke
 
 from __future__ import annotations
 
-import gzip
-import io
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
+from cleaner.config import Config
 from cleaner.errors import InputError
+
+from .streams import StreamError, TooLong, iter_chunks, iter_lines
+from .warc import iter_warc_docs
 
 log = logging.getLogger(__name__)
 
-GZIP_MAGIC = b"\x1f\x8b"
-ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 DOC_SUFFIXES = (".txt", ".html", ".htm")
+DEFAULT_MAX_BYTES = 4 * Config.max_input_chars  # 4 bytes per character at most (UTF-8)
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class LineTask:
     source: str
     lineno: int
     raw: bytes
+    error: str | None = None  # set by the reader: the line could not be read (too long)
 
 
 @dataclass(frozen=True)
@@ -48,23 +49,15 @@ class DocTask:
     data: bytes
     url: str | None
     source: str
+    error: str | None = None  # set by the reader: the record could not be read
 
 
 Task = LineTask | FileTask | DocTask
 
 
-def open_binary(path: Path) -> BinaryIO:
-    """Open a file for reading, decompressing gzip or zstd by their magic bytes."""
-    fh = path.open("rb")
-    head = fh.peek(4)[:4] if hasattr(fh, "peek") else b""
-    if head.startswith(GZIP_MAGIC):
-        return gzip.GzipFile(fileobj=fh, mode="rb")  # type: ignore[return-value]
-    if head.startswith(ZSTD_MAGIC):
-        import zstandard
-
-        reader = zstandard.ZstdDecompressor().stream_reader(fh, closefd=True)
-        return io.BufferedReader(reader, buffer_size=1 << 16)  # type: ignore[arg-type,return-value]
-    return fh  # type: ignore[return-value]
+def max_input_bytes(config: Config) -> int:
+    """The most bytes one record may take: 4 per character allowed (UTF-8's widest)."""
+    return 4 * config.max_input_chars
 
 
 def input_kind(path: Path) -> str:
@@ -81,40 +74,63 @@ def input_kind(path: Path) -> str:
         return "warc"
     if name.endswith(DOC_SUFFIXES):
         return "doc"
+    head = b""
     try:
-        with open_binary(path) as fh:
-            head = fh.read(5)
-    except (OSError, EOFError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
-    return "warc" if head == b"WARC/" else "jsonl"
+        for chunk in iter_chunks(path):
+            head += chunk
+            if len(head) >= 5:
+                break
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except StreamError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    return "warc" if head[:5] == b"WARC/" else "jsonl"
 
 
-def iter_tasks(inputs: list[Path]) -> Iterator[Task]:
+def iter_tasks(inputs: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, failures: list[str] | None = None) -> Iterator[Task]:
+    """Every input's tasks in turn. An input that cannot be read to its end (truncated or
+    corrupt) is reported in ``failures`` (one line: the file, the records read, why) after its
+    complete records, and reading goes on with the next input; without ``failures`` the
+    first such input raises InputError."""
     for path in inputs:
-        kind = input_kind(path)
-        log.info("reading %s (%s)", path, kind)
-        if kind == "folder":
-            yield from iter_folder(path)
-        elif kind == "warc":
-            yield from iter_warc(path)
-        elif kind == "doc":
-            yield FileTask(path.name, str(path))
-        else:
-            yield from iter_jsonl(path)
+        count = 0
+        try:
+            for task in _tasks_of(path, max_bytes):
+                count += 1
+                yield task
+        except (StreamError, OSError, InputError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            message = f"{path}: {why} ({count:,} records read before it)"
+            if isinstance(exc, InputError) and count == 0:
+                message = str(exc)
+            if failures is None:
+                raise InputError(message) from None
+            log.error("%s", message)
+            failures.append(message)
 
 
-def iter_jsonl(path: Path) -> Iterator[LineTask]:
+def _tasks_of(path: Path, max_bytes: int) -> Iterator[Task]:
+    kind = input_kind(path)
+    log.info("reading %s (%s)", path, kind)
+    if kind == "folder":
+        yield from iter_folder(path)
+    elif kind == "warc":
+        yield from iter_warc(path, max_bytes)
+    elif kind == "doc":
+        yield FileTask(path.name, str(path))
+    else:
+        yield from iter_jsonl(path, max_bytes)
+
+
+def iter_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineTask]:
+    """One task per line; a line over ``max_bytes`` is an error task, never held in memory."""
     source = str(path)
-    try:
-        with open_binary(path) as fh:
-            for lineno, raw in enumerate(fh, 1):
-                yield LineTask(source, lineno, raw.rstrip(b"\r\n"))
-    except (OSError, EOFError) as exc:  # truncated or corrupt compressed stream
-        raise InputError(f"{path}: cannot read: {exc}") from None
-    except Exception as exc:  # zstd raises its own error type
-        if type(exc).__module__.startswith("zstandard"):
-            raise InputError(f"{path}: cannot read: {exc}") from None
-        raise
+    for lineno, line in enumerate(iter_lines(iter_chunks(path), max_bytes), 1):
+        if isinstance(line, TooLong):
+            yield LineTask(source, lineno, b"", f"line {lineno}: {line.size:,} bytes, over the input limit of "
+                                                f"{max_bytes:,} bytes; not read")
+        else:
+            yield LineTask(source, lineno, line)
 
 
 def iter_folder(root: Path, suffixes: tuple[str, ...] = DOC_SUFFIXES) -> Iterator[FileTask]:
@@ -123,23 +139,8 @@ def iter_folder(root: Path, suffixes: tuple[str, ...] = DOC_SUFFIXES) -> Iterato
         yield FileTask(path.relative_to(root).as_posix(), str(path))
 
 
-def iter_warc(path: Path) -> Iterator[DocTask]:
+def iter_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocTask]:
     """HTML response records: id = WARC-Record-ID, url = WARC-Target-URI."""
-    from warcio.archiveiterator import ArchiveIterator
-
     source = str(path)
-    with path.open("rb") as fh:
-        try:
-            for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
-                    continue
-                ctype = ""
-                if record.http_headers is not None:
-                    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if ctype and "html" not in ctype:
-                    continue
-                rid = record.rec_headers.get_header("WARC-Record-ID") or ""
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                yield DocTask(rid, record.content_stream().read(), url, source)
-        except Exception as exc:  # warcio raises assorted errors on corrupt archives
-            raise InputError(f"{path}: cannot read WARC: {exc}") from None
+    for doc in iter_warc_docs(path, max_bytes):
+        yield DocTask(doc.id, doc.data, doc.url, source, doc.error)

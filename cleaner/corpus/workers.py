@@ -53,18 +53,17 @@ class RecordCleaner:
     def process(self, task: Task) -> Outcome:
         if isinstance(task, LineTask):
             out = self._line(task)
-            where = f"{task.source}:{task.lineno}"
         elif isinstance(task, FileTask):
             out = self._file(task)
-            where = task.path
         else:
             out = self._doc(task)
-            where = f"{task.source}: {task.id}"
-        return out._replace(where=where)
+        return out._replace(where=where(task))
 
     # JSONL ------------------------------------------------------------------------------
     def _line(self, task: LineTask) -> Outcome:
         n = task.lineno
+        if task.error:
+            return self._broken(n, "", task.error)
         try:
             text = task.raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -120,13 +119,19 @@ class RecordCleaner:
     # documents --------------------------------------------------------------------------
     def _file(self, task: FileTask) -> Outcome:
         base: dict[str, Any] = {"id": task.id}
+        limit = 4 * self.cleaner.config.max_input_chars
         try:
-            data = Path(task.path).read_bytes()
+            with Path(task.path).open("rb") as fh:
+                data = fh.read(limit + 1)
         except OSError as exc:
             return _failed(base, f"{task.id}: cannot read: {exc.strerror or exc}")
+        if len(data) > limit:
+            return _failed(base, f"{task.id}: over the input limit of {limit:,} bytes; not read")
         return self._data(base, data, None, task.path)
 
     def _doc(self, task: DocTask) -> Outcome:
+        if task.error:
+            return _failed({"id": task.id, "url": task.url}, task.error)
         return self._data({"id": task.id, "url": task.url}, task.data, task.url, None)
 
     def _data(self, base: dict[str, Any], data: bytes, url: str | None, name: str | None) -> Outcome:
@@ -141,6 +146,34 @@ class RecordCleaner:
             log.debug("%s: internal error", rid, exc_info=True)
             return _failed(base, f"{rid}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
         return _cleaned(base, result)
+
+
+def where(task: Task) -> str:
+    """The input position of a task, for summaries, --fail-fast and logs."""
+    if isinstance(task, LineTask):
+        return f"{task.source}:{task.lineno}"
+    if isinstance(task, FileTask):
+        return task.path
+    return f"{task.source}: {task.id}"
+
+
+def lost(task: Task, why: str) -> Outcome:
+    """The error record of a task whose worker died: the input kept as it came, and why."""
+    if isinstance(task, LineTask):
+        error = f"line {task.lineno}: {why}"
+        try:
+            obj = json.loads(task.raw)
+        except (ValueError, RecursionError):
+            obj = None
+        if isinstance(obj, dict):
+            out = _failed(obj, error)
+        else:
+            out = RecordCleaner._broken(task.lineno, task.raw.decode("utf-8", "backslashreplace"), error)
+    elif isinstance(task, FileTask):
+        out = _failed({"id": task.id}, f"{task.id}: {why}")
+    else:
+        out = _failed({"id": task.id, "url": task.url}, f"{task.id}: {why}")
+    return out._replace(where=where(task))
 
 
 def _cleaned(obj: dict[str, Any], result: Any) -> Outcome:

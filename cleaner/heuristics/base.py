@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from cleaner.config import Config
 from cleaner.match import block_removal
@@ -37,9 +38,20 @@ class Context:
         """Blocks that an earlier decision removes whole."""
         return set(self._whole(self.prior))
 
+    @cached_property
+    def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:
+        """The earlier removals' offsets by block, each list sorted (computed once)."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for r in self.prior:
+            if r.block is not None and r.start is not None:
+                out.setdefault(r.block, []).append((r.start, r.end))  # type: ignore[arg-type]
+        for cuts in out.values():
+            cuts.sort()
+        return out
+
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
-        cuts = sorted((r.start, r.end) for r in self.prior if r.block == block.index and r.start is not None)
+        cuts = self._prior_cuts.get(block.index, ())
         if not cuts:
             return block.content
         out, pos = [], block.content_start
@@ -77,9 +89,23 @@ class Heuristic:
 
 def body_neighbours(blocks: Sequence[Block], i: int) -> tuple[bool, bool]:
     """Whether a body paragraph stands somewhere before and somewhere after block i."""
-    before = any(b.kind == "paragraph" for b in blocks[:i])
-    after = any(b.kind == "paragraph" for b in blocks[i + 1 :])
-    return before, after
+    first, last = _paragraph_bounds(blocks)
+    return first < i, last > i
+
+
+_BOUNDS: list[tuple[Sequence[Block], tuple[int, int]]] = []  # a one-entry cache: the document being cleaned
+
+
+def _paragraph_bounds(blocks: Sequence[Block]) -> tuple[int, int]:
+    """The indexes of the first and last paragraphs (len, -1 when none): computed once per
+    document, so that asking for every block stays linear."""
+    last = _BOUNDS[0] if _BOUNDS else None
+    if last is not None and last[0] is blocks:
+        return last[1]
+    paras = [b.index for b in blocks if b.kind == "paragraph"]
+    bounds = (paras[0], paras[-1]) if paras else (len(blocks), -1)
+    _BOUNDS[:] = [(blocks, bounds)]
+    return bounds
 
 
 _STEM = 5  # compare words by their first letters: "crippled"/"cripples", "Pakistan"/"Pakistani"
