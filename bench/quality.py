@@ -38,7 +38,7 @@ from bench import audit  # noqa: E402
 from bench.datasets import DEFAULT_DATA, html_collections, load_pages, load_wild, scraper_inputs  # noqa: E402
 from bench.measure import PageScore, aggregate  # noqa: E402
 from bench.quality_runs import PARTS, run_item  # noqa: E402
-from bench.quality_tables import write_reports  # noqa: E402
+from bench.quality_tables import update_readme, write_reports  # noqa: E402
 
 _CLEANER = None
 
@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     stats = audit.aggregate((r["run"], tuple(e)) for res in results for r in res["audit"] for e in r["entries"])
     text = write_reports(report, stats, args.out, args.label)
+    full = not (args.label or args.limit or args.collections or args.ignore or args.select or args.set)
+    if full and set(args.parts) == set(PARTS) and update_readme(ROOT / "README.md", report):
+        print("README.md: quality section regenerated")
     print(text)
     print(f"({len(items)} items; inputs {t_inputs:.0f} s, runs {t_runs:.0f} s on {args.workers} workers)")
     return 0

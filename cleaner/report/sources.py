@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from cleaner.corpus.readers import DOC_SUFFIXES, iter_folder, open_binary
+from cleaner.corpus import streams
+from cleaner.corpus.readers import DEFAULT_MAX_BYTES, DOC_SUFFIXES, iter_folder
 from cleaner.errors import CleanerError, InputError
 from cleaner.pipeline import Cleaner
 from cleaner.project_config import Fields
@@ -39,17 +40,19 @@ def is_jsonl(path: Path) -> bool:
 def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     """(line number, object or None, error or None) for each non-blank line of a JSONL file."""
     try:
-        with open_binary(path) as fh:
-            for n, raw in enumerate(fh, 1):
-                if not raw.strip():
-                    continue
-                try:
-                    obj = json.loads(raw)
-                except ValueError as exc:
-                    yield n, None, f"line {n}: invalid JSON: {exc}"
-                    continue
-                yield (n, obj, None) if isinstance(obj, dict) else (n, None, f"line {n}: not a JSON object")
-    except (OSError, EOFError) as exc:
+        for n, raw in enumerate(streams.iter_lines(streams.iter_chunks(path), DEFAULT_MAX_BYTES), 1):
+            if isinstance(raw, streams.TooLong):
+                yield n, None, f"line {n}: longer than {DEFAULT_MAX_BYTES} bytes ({raw.size}), skipped"
+                continue
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except ValueError as exc:
+                yield n, None, f"line {n}: invalid JSON: {exc}"
+                continue
+            yield (n, obj, None) if isinstance(obj, dict) else (n, None, f"line {n}: not a JSON object")
+    except (OSError, EOFError, streams.StreamError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from None
 
 
