@@ -111,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
                 "spans": a.spans,
             }
         )
-    config_kwargs = {"ignore": tuple(args.ignore), "select": tuple(args.select)}
+    # no per-document time limit: on a loaded machine a large page could pass through uncleaned
+    config_kwargs = {"ignore": tuple(args.ignore), "select": tuple(args.select), "time_limit": 0}
     config_kwargs.update(_parse_sets(args.set))
     t1 = time.time()
     if args.workers > 1:
