@@ -95,9 +95,9 @@ class Removal:
 
 @dataclass(frozen=True)
 class Language:
-    code: str  # ISO 639-1 as langdetect gives it, or "und"
+    code: str  # base language (cleaner.langcodes.base_language), or "und"
     confidence: float
-    path: str  # "given" | "stopwords" | "langdetect" | "none"
+    path: str  # "given" | "stopwords" | "declared" | "script" | "py3langid" | "uncertain" | "mixed" | "none"
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "confidence": round(self.confidence, 4), "path": self.path}

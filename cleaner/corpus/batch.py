@@ -214,7 +214,7 @@ def _released(answers: Iterable[list[Outcome]], gate: threading.Semaphore) -> It
 
 
 def _preload_language_profiles() -> None:
-    """Load langdetect's profiles once in the parent so forked workers share them."""
+    """Load the language model once in the parent so forked workers share it."""
     try:
         from cleaner.lang import preload
 

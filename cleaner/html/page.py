@@ -12,6 +12,7 @@ from cleaner.config import Config
 from cleaner.html.heuristics import LINK_LIST, LINKED_HEADLINE, PAGE_TITLE, STANDFIRST
 from cleaner.html.prune import MAX_REMOVAL_TEXT, drop
 from cleaner.html.render import Block3
+from cleaner.langcodes import base_language
 from cleaner.model import HEADING, PARAGRAPH, Removal
 
 
@@ -206,13 +207,11 @@ def page_title(tree: etree._Element) -> str | None:
     return None
 
 
-_LANG_TAG = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*")
 
 
 def declared_lang(tree: etree._Element) -> str | None:
-    """The primary language subtag of ``<html lang>`` (or ``xml:lang``), lower-cased; None
-    when absent or not a language tag."""
+    """The base language of ``<html lang>`` (or ``xml:lang``): ``pt-BR`` is ``pt``, ``iw`` is ``he``
+    (:func:`cleaner.langcodes.base_language`); None when absent or not a language tag."""
     root = tree.getroottree().getroot()
     value = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
-    m = _LANG_TAG.fullmatch(value.strip().lower())
-    return m.group(1) if m else None
+    return base_language(value)
