@@ -34,7 +34,7 @@ class Block:
     content: str
     level: int = 0  # heading level when known (Markdown/HTML), else 0
     source_hint: str = ""  # "markdown", "html", "" for plain text heuristics
-    n_words: int = 0  # whitespace-separated words of content
+    n_words: int = 0  # words of content in any script (cleaner.text.count_words)
     heading_like: bool = False  # short, title case or capitals, no sentence punctuation
 
 

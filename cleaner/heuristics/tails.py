@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleaner.blocks import ends_terminal, words
+from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import HEADING, LIST_ITEM, Block, Removal
 
@@ -12,7 +12,7 @@ _ITEM_MAX_WORDS = 25
 
 
 def _item_like(b: Block) -> bool:
-    return b.kind in (HEADING, LIST_ITEM) or len(words(b.content)) <= _ITEM_MAX_WORDS or not ends_terminal(b.content)
+    return b.kind in (HEADING, LIST_ITEM) or b.n_words <= _ITEM_MAX_WORDS or not ends_terminal(b.content)
 
 
 def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
