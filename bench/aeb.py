@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
     label, run = cleaner_runner(args.no_rules, args.html_only)
     # warm up imports and caches so neither side pays one-off costs (lazily loaded models such
-    # as langdetect's profiles load on the first page that needs them, not on the first page)
+    # as the language model load on the first page that needs them, not on the first page)
     for _pid, url, _truth, data in pages:
         trafilatura.extract(data, url=url or None)
         run(data, url)

@@ -4,7 +4,7 @@
 
 Each run is a fresh `cleaner batch` subprocess; its rate is the summary's documents/s
 (the batch loop, start-up excluded). ~10% of the articles are German, French or Spanish
-(langdetect path); the rest take the English stop-word path.
+(language-model path); the rest take the English stop-word path.
 
 Timings on a shared 2-vCPU machine swing between runs, so the bench alternates the runs
 in rounds and prints medians. It also measures the machine's own ceiling: two independent

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block
+from cleaner.text import count_words
 
 _CHUNK_SEP = regex.compile(r"\n[ \t\f\v]*\n\s*")
 _LINE = regex.compile(r"[^\n]+")
@@ -60,7 +61,7 @@ def is_heading_like(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 140 or t[-1] in ".:;,\u2026":
         return False
-    if not 1 <= len(words(t)) <= 16:
+    if not 1 <= count_words(t) <= 16:
         return False
     return is_title_case(t) or is_all_caps(t)
 
@@ -166,7 +167,7 @@ def _add(
     c = text[cs:ce]
     if heading_like is None:
         heading_like = is_heading_like(c)
-    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, len(c.split()), heading_like))
+    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, count_words(c), heading_like))
 
 
 def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...]]:
@@ -182,7 +183,7 @@ def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block,
             pieces.append("\n\n")
             pos += 2
         blocks.append(
-            Block(len(blocks), kind, pos, pos + len(t), pos, pos + len(t), t, level, "html", len(t.split()), is_heading_like(t))
+            Block(len(blocks), kind, pos, pos + len(t), pos, pos + len(t), t, level, "html", count_words(t), is_heading_like(t))
         )
         pieces.append(t)
         pos += len(t)

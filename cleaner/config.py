@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cleaner.errors import ConfigError
+from cleaner.langcodes import require_language
+
 
 @dataclass(frozen=True)
 class Config:
@@ -18,7 +21,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     rule_dirs: tuple[Path, ...] = ()
-    lang: str | None = None  # default language when the caller gives none
+    lang: str | None = None  # default language when the caller gives none (any BCP 47 / POSIX form)
     min_confidence: float = 0.5
     detect_language: bool = True
     lang_sample_chars: int = 600
@@ -28,6 +31,14 @@ class Config:
     shipped_rules: bool = True
     html_rules: bool = True  # HTML path: apply the element rules (CSS selectors) before extraction
     favor_recall: bool = False  # HTML path: trafilatura's favor_recall extraction (measured in bench/quality.py)
+
+    def __post_init__(self) -> None:
+        if self.lang is not None:
+            # one form everywhere: "en-US", "en_GB.UTF-8", "EN" are "en" (a bad tag: one-line ConfigError)
+            try:
+                object.__setattr__(self, "lang", require_language(self.lang, "lang"))
+            except ValueError as exc:
+                raise ConfigError(str(exc)) from None
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]

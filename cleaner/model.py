@@ -34,7 +34,7 @@ class Block:
     content: str
     level: int = 0  # heading level when known (Markdown/HTML), else 0
     source_hint: str = ""  # "markdown", "html", "" for plain text heuristics
-    n_words: int = 0  # whitespace-separated words of content
+    n_words: int = 0  # words of content in any script (cleaner.text.count_words)
     heading_like: bool = False  # short, title case or capitals, no sentence punctuation
 
 
@@ -95,9 +95,9 @@ class Removal:
 
 @dataclass(frozen=True)
 class Language:
-    code: str  # ISO 639-1 as langdetect gives it, or "und"
+    code: str  # base language (cleaner.langcodes.base_language), or "und"
     confidence: float
-    path: str  # "given" | "stopwords" | "langdetect" | "none"
+    path: str  # "given" | "stopwords" | "declared" | "script" | "py3langid" | "uncertain" | "mixed" | "none"
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "confidence": round(self.confidence, 4), "path": self.path}

@@ -1,24 +1,41 @@
-"""Stage 2: normalize with ftfy and keep its explanation, so the steps can be replayed.
+"""Stage 2: repair what is broken with ftfy and keep its explanation, so the steps can be replayed.
 
-A cheap check skips ftfy when it has nothing to do: NFC text with none of the characters
-any ftfy fix acts on. The path taken ("skip" or "ftfy") is recorded.
+Repair, don't restyle: text that is already correct comes out byte for byte, in every script.
+ftfy runs with the fixes that repair broken text only:
+
+- mojibake (UTF-8 read in a single-byte encoding, including the lossy and altered forms), C1
+  controls, surrogates: ``fix_encoding``, ``restore_byte_a0``, ``replace_lossy_sequences``,
+  ``decode_inconsistent_utf8``, ``fix_c1_controls``, ``fix_surrogates``;
+- control characters and terminal escapes: ``remove_control_chars``, ``remove_terminal_escapes``;
+- HTML entities left in plain text (``&amp;``, ``&rsquo;``; only when the text holds no ``<``):
+  ``unescape_html="auto"``;
+- line breaks (``\r\n``, ``\r``, U+2028/2029 become ``\n``: the separators blocks are cut at).
+
+And without the ones that restyle correct text: no Unicode normalization (NFC decomposes the
+composition exclusions: Bengali য় ড় ঢ়, Devanagari nukta letters such as क़ ज़ ड़ फ़, and more),
+no full-width to half-width (Chinese and Japanese punctuation ， ： （ are correct), no ligature
+splitting, no uncurling of quotes.
+
+A cheap check skips ftfy when it has nothing to do: none of the characters or mojibake pairs any
+of those fixes acts on (property-tested against ftfy). The path ("skip" or "ftfy") is recorded.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import ftfy
 from ftfy import chardata
 
 
-# Characters some ftfy fix acts on: HTML entities (entity-shaped, as ftfy matches them), line breaks it rewrites, control and C1
-# characters, ligatures, full-width forms, replacement characters and surrogates; and
-# mojibake, which always shows a UTF-8 lead byte (0xC2..0xF4) followed by a continuation
-# byte (0x80..0xBF), both read in one of the single-byte encodings ftfy tries. Text with
-# none of them, already NFC, is left as ftfy would leave it (tests/test_normalize.py).
+# Characters some enabled ftfy fix acts on: HTML entities (entity-shaped, as ftfy matches them),
+# line breaks it rewrites, control and C1 characters, replacement characters and surrogates; and
+# mojibake, which always shows a UTF-8 lead byte (0xC2..0xF4) followed by a continuation byte
+# (0x80..0xBF), or, where a 0xA0 byte became a space, one of the lead bytes ftfy restores then
+# (0xC2 0xC3 0xC5 0xCE 0xD0 0xD9 0xE0-0xE3 0xF0) followed by a space, each read in one of the
+# single-byte encodings ftfy tries. Text with none of them is left as ftfy would leave it
+# (tests/test_normalize.py).
 def _decoded(byte_range: range) -> str:
     chars: set[str] = set()
     for name in chardata.CHARMAP_ENCODINGS:
@@ -33,9 +50,11 @@ def _decoded(byte_range: range) -> str:
 
 _ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,24};")  # ftfy's HTML_ENTITY_RE: a bare "&" (AT&T) is nothing
 _CONTROL = re.compile("[\\r\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]")
+_A0_LEADS = [0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE0, 0xE1, 0xE2, 0xE3, 0xF0]
 _NON_ASCII_SUSPECT = re.compile(
-    "[\\x80-\\x9f\\u2028\\u2029\\u206a-\\u206f\\ufb00-\\ufb06\\uff01-\\uff5e\\ufeff\\ufff9-\\ufffd\\ud800-\\udfff]"
+    "[\\x80-\\x9f\\u2028\\u2029\\u206a-\\u206f\\ufeff\\ufff9-\\ufffd\\ud800-\\udfff]"
     f"|[{re.escape(_decoded(range(0xC2, 0xF5)))}][{re.escape(_decoded(range(0x80, 0xC0)))}]"
+    f"|[{re.escape(''.join(sorted(set(''.join(_decoded(range(b, b + 1)) for b in _A0_LEADS)))))}] "
 )
 
 
@@ -47,11 +66,17 @@ def needs_ftfy(text: str) -> bool:
         return True
     if text.isascii():
         return False
-    return bool(_NON_ASCII_SUSPECT.search(text)) or not unicodedata.is_normalized("NFC", text)
+    return bool(_NON_ASCII_SUSPECT.search(text))
 
 
-# Repair, don't restyle: curly quotes are the author's, so they stay.
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
+# Repair, don't restyle (see the module doc).
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    normalization=None,
+    explain=True,
+)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from cleaner.decide import decide
 from cleaner.decode import decode_text
 from cleaner.errors import InputError
 from cleaner.lang import detect_language
+from cleaner.langcodes import base_language
 from cleaner.model import Block, InputInfo, Language, Removal
 from cleaner.normalize import normalize
 from cleaner.result import Result, assemble
@@ -117,7 +118,7 @@ class Cleaner:
             gaps=gaps,
             blocks=blocks,
             paths=paths + (("lang", language.path),),
-            warnings=decision.warnings,
+            warnings=decision.warnings + _lang_warning(lang),
             error=error,
         )
 
@@ -146,6 +147,13 @@ class Cleaner:
         text, blocks, steps, path = _normalize_parts(raw, blocks)
         return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", "trafilatura")),
                             lang, ex.removals, ex.error, ex.lang, ex.held)
+
+
+def _lang_warning(lang: str | None) -> tuple[str, ...]:
+    """A given language that is not a language tag is not trusted (the language is detected); say so."""
+    if lang and base_language(lang) is None:
+        return (f"lang {lang[:40]!r} is not a language tag; the language was detected instead",)
+    return ()
 
 
 def _normalize_parts(raw: str, blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...], tuple[tuple[str, str], ...], str]:

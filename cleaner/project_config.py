@@ -30,6 +30,7 @@ from typing import Any
 
 from cleaner.config import Config
 from cleaner.errors import ConfigError
+from cleaner.langcodes import base_language
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,8 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         elif key in _STR_KEYS:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a non-empty string")
+            if key == "lang" and base_language(value) is None:
+                raise ConfigError(f"{where}: key '{raw_key}': {value!r} is not a language tag (examples: en, en-US, pt_BR)")
             values[key] = value
         elif key == "time_limit":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:

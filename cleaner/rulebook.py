@@ -19,6 +19,7 @@ import yaml
 
 from cleaner.config import Config, id_selected
 from cleaner.errors import RuleFileError
+from cleaner.langcodes import base_language
 from cleaner.model import BLOCK_KINDS
 
 if TYPE_CHECKING:
@@ -238,6 +239,18 @@ def _str_list(path: Path, rid: str | None, key: str, value: Any) -> tuple[str, .
     return tuple(value)
 
 
+def _languages(path: Path, rid: str | None, value: Any) -> tuple[str, ...]:
+    """A rule's or lexicon's ``languages:``, each reduced to its base language (``en-US`` is ``en``)."""
+    out: list[str] = []
+    for tag in _str_list(path, rid, "languages", value):
+        code = base_language(tag)
+        if code is None:
+            raise RuleFileError(path, f"{tag!r} is not a language tag (examples: en, pt-BR, zh-Hant)", rid, "languages")
+        if code not in out:
+            out.append(code)
+    return tuple(out)
+
+
 def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> Rule:
     if not isinstance(item, dict):
         raise RuleFileError(path, f"rule #{index + 1} must be a mapping", key="rules")
@@ -251,7 +264,7 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
     reason = item.get("reason")
     if not isinstance(reason, str) or not reason.strip():
         raise RuleFileError(path, "a reason sentence is required", rid, "reason")
-    languages = _str_list(path, rid, "languages", item.get("languages", defaults["languages"]))
+    languages = _languages(path, rid, item.get("languages", defaults["languages"]))
     selectors = _str_list(path, rid, "selectors", item.get("selectors"))
     for css in selectors:
         _check_selector(path, rid, css)
@@ -356,7 +369,7 @@ def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:
     words = _str_list(path, lid, "words", item.get("words"))
     if not words:
         raise RuleFileError(path, "a lexicon needs 'words'", lid, "words")
-    languages = _str_list(path, lid, "languages", item.get("languages", defaults["languages"]))
+    languages = _languages(path, lid, item.get("languages", defaults["languages"]))
     return Lexicon(lid, languages, tuple(w.casefold() for w in words), path)
 
 

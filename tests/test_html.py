@@ -468,11 +468,13 @@ GERMAN = "<p>" + "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brück
 @pytest.mark.parametrize(
     ("attr", "code", "path"),
     [
-        ('lang="de-AT"', "de", "declared"),  # a non-English declaration replaces langdetect
+        ('lang="de-AT"', "de", "declared"),  # a non-English declaration replaces the model
         ('xml:lang="de"', "de", "declared"),
-        ('lang="en"', "de", "langdetect"),  # a page that says English but fails the stop-word check
-        ('lang="not a tag!"', "de", "langdetect"),
-        ("", "de", "langdetect"),
+        ('lang="DE_de"', "de", "declared"),
+        ('lang="en"', "de", "py3langid"),  # a page that says English but fails the stop-word check
+        ('lang="en-US"', "de", "py3langid"),
+        ('lang="not a tag!"', "de", "py3langid"),
+        ("", "de", "py3langid"),
     ],
 )
 def test_declared_page_language(attr: str, code: str, path: str):

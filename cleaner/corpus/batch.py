@@ -191,7 +191,7 @@ def _chunks(tasks: Iterator[Task], size: int, stop: _Stop) -> Iterator[list[Task
 
 
 def _preload_language_profiles() -> None:
-    """Load langdetect's profiles once in the parent so forked workers share them."""
+    """Load the language model once in the parent so forked workers share it."""
     try:
         from cleaner.lang import preload
 

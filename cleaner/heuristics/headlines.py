@@ -9,6 +9,7 @@ import regex
 from cleaner.blocks import is_all_caps, words
 from cleaner.heuristics.base import Context, Heuristic, body_neighbours, introduces_next
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
+from cleaner.text import count_words
 
 _TAG = regex.compile(r"[\[(]\s*(\p{Lu}[\p{Lu} &/+\-]{1,20}?)\s*[\])]")
 _QUESTION_LEAD = regex.compile(r"^(?P<q>[^.?!\n]{3,100}\?)(?P<gap>[ \t]+)(?=[\"'\u201c\u2018]?\p{Lu})")
@@ -57,7 +58,7 @@ def tagged_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if m.group(1).strip().casefold() not in tags:
                 continue
             rest = b.content[: m.start()] + b.content[m.end() :]
-            if len(words(rest)) >= 2 and (_headline_candidate(b) or len(words(b.content)) <= 20):
+            if count_words(rest) >= 2 and (_headline_candidate(b) or b.n_words <= 20):
                 yield h.remove_block(ctx, b, 0.9, f"Headline tagged {m.group(0)}: a teaser for other content.")
                 break
 
@@ -67,13 +68,13 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     subheads are sometimes set in capitals), so this stays a candidate unless the article's
     other headings are not in capitals."""
     heads = [b for b in ctx.blocks if _headline_candidate(b) and _standing_in_body(ctx, b)]
-    caps = [b for b in heads if is_all_caps(b.content) and len(words(b.content)) >= 4]
+    caps = [b for b in heads if is_all_caps(b.content) and b.n_words >= 4]
     if not caps:
         return
     lone = len(caps) == 1 and len(heads) >= 3
     for b in caps:
         before, after = body_neighbours(ctx.blocks, b.index)
-        long_teaser = len(words(b.content)) >= 6
+        long_teaser = b.n_words >= 6
         strong = lone and long_teaser and before and after and not introduces_next(ctx, b)
         confidence = 0.6 if strong else 0.4
         yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
@@ -97,7 +98,7 @@ def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     q = m.group("q")
     qwords = words(q)
     rest = lead.content[m.end() :]
-    if not 2 <= len(qwords) <= 10 or len(words(rest)) < 12:
+    if not 2 <= count_words(q) <= 10 or count_words(rest) < 12:
         return
     if qwords[0].casefold() not in ctx.words("headline.question-words"):
         return

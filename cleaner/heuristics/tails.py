@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleaner.blocks import ends_terminal, words
+from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
 
@@ -17,7 +17,7 @@ _SENTENCE_ITEM_MAX_WORDS = 20
 
 
 def _item_like(b: Block) -> bool:
-    n = len(words(b.content))
+    n = b.n_words
     if ends_terminal(b.content) and not b.content.rstrip().endswith(("?", "\u2026", "...")):
         return n <= _SENTENCE_ITEM_MAX_WORDS
     return n <= _ITEM_MAX_WORDS

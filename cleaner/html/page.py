@@ -12,7 +12,9 @@ from cleaner.config import Config
 from cleaner.html.heuristics import LINK_LIST, LINKED_HEADLINE, PAGE_TITLE, STANDFIRST
 from cleaner.html.prune import MAX_REMOVAL_TEXT, drop
 from cleaner.html.render import Block3
+from cleaner.langcodes import base_language
 from cleaner.model import HEADING, PARAGRAPH, Removal
+from cleaner.text import count_words
 
 
 def title_variants(tree: etree._Element) -> set[str]:
@@ -38,7 +40,7 @@ def title_variants(tree: etree._Element) -> set[str]:
             continue
         out.add(phrase_key(v))
         for part in _TITLE_SEP.split(v):
-            if len(part.split()) >= 3:
+            if count_words(part) >= 3:
                 out.add(phrase_key(part))
     out.discard("")
     return out
@@ -85,7 +87,7 @@ def drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
     if not blocks or not STANDFIRST.selected(config):
         return None
     kind, text, _ = blocks[0]
-    if kind != HEADING or len(text) > 400 or len(text.split()) < _STANDFIRST_MIN_WORDS or text.rstrip()[-1:] not in ".!":
+    if kind != HEADING or len(text) > 400 or count_words(text) < _STANDFIRST_MIN_WORDS or text.rstrip()[-1:] not in ".!":
         return None
     if STANDFIRST.confidence >= config.min_confidence:
         del blocks[0]
@@ -114,7 +116,7 @@ _BODY_P_WORDS = 15
 def _after_body_paragraph(el: etree._Element) -> bool:
     """Whether the nearest earlier sibling <p> with text is a body paragraph (15+ words)."""
     prev = next((e for e in el.itersiblings("p", preceding=True) if _words(e)), None)
-    return prev is not None and len(_words(prev).split()) >= _BODY_P_WORDS
+    return prev is not None and count_words(_words(prev)) >= _BODY_P_WORDS
 
 
 def _before_body_paragraph(el: etree._Element) -> bool:
@@ -145,7 +147,7 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
     out: list[Removal] = []
     for p in _one_link_ps(tree):
         text = _words(p)
-        if not text or len(text) > 200 or len(text.split()) < _LINKED_MIN_WORDS:
+        if not text or len(text) > 200 or count_words(text) < _LINKED_MIN_WORDS:
             continue
         link = next((a for a in p.iter("a") if a.get("href") is not None), None)
         if link is None or _words(link) != text or not is_heading_like(text):
@@ -189,7 +191,7 @@ def _link_lists(tree: etree._Element) -> list[Removal]:
                 break
             t = _words(li)
             links = [a for a in li.iter("a") if a.get("href") is not None]
-            if not t or len(links) != 1 or _words(links[0]) != t or len(t.split()) < _LINKED_MIN_WORDS:
+            if not t or len(links) != 1 or _words(links[0]) != t or count_words(t) < _LINKED_MIN_WORDS:
                 texts = []
                 break
             texts.append(t)
@@ -221,13 +223,11 @@ def page_title(tree: etree._Element) -> str | None:
     return None
 
 
-_LANG_TAG = re.compile(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*")
 
 
 def declared_lang(tree: etree._Element) -> str | None:
-    """The primary language subtag of ``<html lang>`` (or ``xml:lang``), lower-cased; None
-    when absent or not a language tag."""
+    """The base language of ``<html lang>`` (or ``xml:lang``): ``pt-BR`` is ``pt``, ``iw`` is ``he``
+    (:func:`cleaner.langcodes.base_language`); None when absent or not a language tag."""
     root = tree.getroottree().getroot()
     value = root.get("lang") or root.get("xml:lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
-    m = _LANG_TAG.fullmatch(value.strip().lower())
-    return m.group(1) if m else None
+    return base_language(value)
