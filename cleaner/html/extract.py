@@ -69,7 +69,11 @@ def extract(
         removals, held = pruned.removals, tuple(pruned.held)
     except RecursionError:
         removals, held = [], ()
-    removals.extend(linked_headlines(tree, config))
+    for r in linked_headlines(tree, config):  # below min_confidence: reported, left in the page
+        if r.confidence >= config.min_confidence:
+            removals.append(r)
+        else:
+            held = (*held, r)
     title = page_title(tree)
     try:
         from trafilatura import bare_extraction
@@ -86,7 +90,10 @@ def extract(
     blocks = body_blocks(body) if body is not None else []
     dropped = drop_page_title(blocks, tree, config)
     if dropped is not None:
-        removals.append(dropped)
+        if dropped.confidence >= config.min_confidence:
+            removals.append(dropped)
+        else:
+            held = (*held, dropped)
     dropped = drop_standfirst(blocks, config)
     if dropped is not None:
         if dropped.confidence >= config.min_confidence:

@@ -38,8 +38,9 @@ PAGE_TITLE = HtmlHeuristic(
     "title.page-title", "title",
     "The page's own title repeated at the top of the body: the title is metadata, not part of the article text.",
     "Drops the first extracted block when it equals the page's <title>, og:title or twitter:title "
-    "(whole, or either side of a ' | ' or ' - ' site-name separator).",
-    0.9, "first block = <title>/og:title",
+    "(whole, or either side of a ' | ' or ' - ' site-name separator). A candidate only (confidence 0.45): "
+    "the per-rule audit found 15% of what it removed in the true bodies (aeb 19%, naeb 11%, wcxb 16%).",
+    0.45, "first block = <title>/og:title",
 )
 STANDFIRST = HtmlHeuristic(
     "title.standfirst", "title",
@@ -54,8 +55,9 @@ LINKED_HEADLINE = HtmlHeuristic(
     "A paragraph that is only a link set as a headline, after the article's paragraphs began: another story's headline.",
     "Drops a <p> whose whole text is one <a href> in title case or capitals (4+ words), standing after a "
     "body paragraph of 15+ words, that shares no content word with the paragraph after it (an own subhead "
-    "introduces what follows).",
-    0.8, "p whose whole text is one <a href>",
+    "introduces what follows). A candidate only (confidence 0.45): the per-rule audit found 26% of what it "
+    "removed in the true bodies (naeb 41%, wcxb 25%).",
+    0.45, "p whose whole text is one <a href>",
 )
 LINK_LIST = HtmlHeuristic(
     "related.link-list", "related",

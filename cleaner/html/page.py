@@ -73,7 +73,8 @@ def drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config) 
         return None
     if phrase_key(text) not in title_variants(tree):
         return None
-    del blocks[0]
+    if PAGE_TITLE.confidence >= config.min_confidence:
+        del blocks[0]
     return PAGE_TITLE.removal(text)
 
 
@@ -154,7 +155,8 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
             continue
         if not _after_body_paragraph(p) or _introduces_next(p, text):
             continue
-        drop(p)
+        if LINKED_HEADLINE.confidence >= config.min_confidence:
+            drop(p)
         out.append(LINKED_HEADLINE.removal(text))
     if LINK_LIST.selected(config):
         out.extend(_link_lists(tree))
