@@ -40,7 +40,8 @@ DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
 _LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
 _STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field")
 _ALIASES = {"rule_dirs": "rules"}
-KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + ("min_confidence", "time_limit"))
+_BOOL_KEYS = ("html_rules", "favor_recall")
+KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + _BOOL_KEYS + ("min_confidence", "time_limit"))
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class ProjectConfig:
     lang: str | None = None
     min_confidence: float | None = None
     time_limit: float | None = None
+    html_rules: bool | None = None
+    favor_recall: bool | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
@@ -90,6 +93,9 @@ class ProjectConfig:
             changes["min_confidence"] = self.min_confidence
         if self.time_limit is not None:
             changes["time_limit"] = self.time_limit
+        for key in _BOOL_KEYS:
+            if getattr(self, key) is not None:
+                changes[key] = getattr(self, key)
         return cfg.with_(**changes) if changes else cfg
 
 
@@ -167,6 +173,10 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             if key == "lang" and base_language(value) is None:
                 raise ConfigError(f"{where}: key '{raw_key}': {value!r} is not a language tag (examples: en, en-US, pt_BR)")
             values[key] = value
+        elif key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: key '{raw_key}' must be true or false")
+            values[key] = value
         elif key == "time_limit":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a number of seconds (0: no limit)")
@@ -193,6 +203,8 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         ignore=values.get("ignore", ()),
         rule_dirs=rule_dirs,
         lang=values.get("lang"),
+        html_rules=values.get("html_rules"),
+        favor_recall=values.get("favor_recall"),
         min_confidence=values.get("min_confidence"),
         time_limit=values.get("time_limit"),
         include=values.get("include", ()),

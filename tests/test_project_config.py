@@ -131,3 +131,18 @@ def test_explicit_config_file_and_lang(tmp_path):
     assert row["lang"] == "en" and [r["rule"] for r in row["removed"]] == ["share.prompt"]
     res = invoke(tmp_path, "check", "--config", str(tmp_path / "nope.toml"), "in.jsonl")
     assert res.exit_code == 2 and "no such configuration file" in res.stderr
+
+
+def test_html_design_switches_are_config_keys(tmp_path):
+    from cleaner.project_config import load_project_config
+
+    (tmp_path / "cleaner.toml").write_text("html_rules = false\nfavor_recall = false\n")
+    cfg = load_project_config(tmp_path / "cleaner.toml").to_config()
+    assert cfg.html_rules is False and cfg.favor_recall is False
+    (tmp_path / "cleaner.toml").write_text("favor_recall = 'yes'\n")
+    import pytest
+
+    from cleaner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="true or false"):
+        load_project_config(tmp_path / "cleaner.toml")
