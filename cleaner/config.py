@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cleaner.repetition.table import Boilerplate, RepeatSettings
+
 
 @dataclass(frozen=True)
 class Config:
@@ -25,6 +27,10 @@ class Config:
     regex_timeout: float = 0.05  # seconds per rule match on one block
     max_input_chars: int = 60_000_000
     shipped_rules: bool = True
+    # Site-level repetition (cleaner.repetition): the thresholds, and the table pass 1 built.
+    # Without a table (the default) the decider repeat.site does nothing.
+    repetition: RepeatSettings = RepeatSettings()
+    boilerplate: Boilerplate | None = None
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]
