@@ -18,13 +18,19 @@ Keys (``-`` and ``_`` are interchangeable)::
     html_field = "html"
     id_field = "id"
     url_field = "url"
+    site_field = "site"                  # the record's site (site-level repetition), else the URL's host
+    repeat_min_docs = 5                  # site-level repetition (--site-repetition): see cleaner.repetition
+    repeat_min_share = 0.2
+    repeat_max_words = 40
+    repeat_min_site_docs = 10
+    repeat_max_doc_share = 0.5
 """
 
 from __future__ import annotations
 
 import logging
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +43,11 @@ CONFIG_NAMES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 _LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
-_STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field")
+_STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field", "site_field")
 _ALIASES = {"rule_dirs": "rules"}
-KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + ("min_confidence",))
+_REPEAT_INT_KEYS = ("repeat_min_docs", "repeat_max_words", "repeat_min_site_docs")
+_REPEAT_SHARE_KEYS = ("repeat_min_share", "repeat_max_doc_share")
+KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + ("min_confidence",) + _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class Fields:
     id: str = "id"
     url: str = "url"
     lang: str = "lang"
+    site: str = "site"
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,7 @@ class ProjectConfig:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     fields: Fields = field(default_factory=Fields)
+    repetition: tuple[tuple[str, int | float], ...] = ()  # RepeatSettings fields the file sets
 
     @property
     def root(self) -> Path:
@@ -86,6 +96,8 @@ class ProjectConfig:
             changes["lang"] = self.lang
         if self.min_confidence is not None:
             changes["min_confidence"] = self.min_confidence
+        if self.repetition:
+            changes["repetition"] = replace(cfg.repetition, **dict(self.repetition))
         return cfg.with_(**changes) if changes else cfg
 
 
@@ -161,6 +173,14 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a non-empty string")
             values[key] = value
+        elif key in _REPEAT_INT_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a whole number of at least 1")
+            values[key] = value
+        elif key in _REPEAT_SHARE_KEYS:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a number from 0 to 1")
+            values[key] = float(value)
         else:  # min_confidence
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a number from 0 to 1")
@@ -176,6 +196,10 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         html=values.get("html_field", "html"),
         id=values.get("id_field", "id"),
         url=values.get("url_field", "url"),
+        site=values.get("site_field", "site"),
+    )
+    repetition = tuple(
+        (k.removeprefix("repeat_"), values[k]) for k in _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS if k in values
     )
     return ProjectConfig(
         path=path,
@@ -188,4 +212,5 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         exclude=values.get("exclude", ()),
         extensions=tuple(e.lower() for e in exts),
         fields=fields,
+        repetition=repetition,
     )
