@@ -92,6 +92,10 @@ class RecordCleaner:
             return _failed(obj, f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
         return _cleaned(obj, result)
 
+    def clean_record(self, obj: dict[str, Any]) -> Any:
+        """Clean one parsed JSON record (raises RecordError or CleanerError); also used by cleaner.spark."""
+        return self._clean_record(obj)
+
     def _clean_record(self, obj: dict[str, Any]) -> Any:
         f = self.fields
         text, html = obj.get(f.text), obj.get(f.html)
