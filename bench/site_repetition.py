@@ -76,16 +76,20 @@ def wild(data: Path, settings: RepeatSettings) -> None:
     arts = load_wild(data)
     docs = [Doc(a.raw, id=a.id, site=a.site, lang=a.lang if a.lang != "und" else None) for a in arts]
     sites = Counter(a.site for a in arts)
-    print(f"\n## wild-dev: {len(arts)} articles, {len(sites)} sites; sites with >= {settings.min_site_docs} "
-          f"articles: {sum(n >= settings.min_site_docs for n in sites.values())} "
-          f"({sum(n for n in sites.values() if n >= settings.min_site_docs)} articles)")
+    print(
+        f"\n## wild-dev: {len(arts)} articles, {len(sites)} sites; sites with >= {settings.min_site_docs} "
+        f"articles: {sum(n >= settings.min_site_docs for n in sites.values())} "
+        f"({sum(n for n in sites.values() if n >= settings.min_site_docs)} articles)"
+    )
     base = Config(repetition=settings)
     from cleaner.pipeline import Cleaner
 
     plain = Cleaner(base)
     rows = []
-    for label, results in (("cleaner", [plain.clean(d.data, lang=d.lang) for d in docs]),
-                           ("cleaner + site repetition", list(two_pass(docs, base)))):
+    for label, results in (
+        ("cleaner", [plain.clean(d.data, lang=d.lang) for d in docs]),
+        ("cleaner + site repetition", list(two_pass(docs, base))),
+    ):
         t = WildTally()
         for a, res in zip(arts, results, strict=True):
             norm = restore(res)
@@ -99,8 +103,9 @@ def wild(data: Path, settings: RepeatSettings) -> None:
                 t.spans_removed += got * 2 >= n
                 for i in range(s, e):
                     inside[i] = True
-            body_removed = sum(1 for i, ch in enumerate(a.raw)
-                               if not inside[i] and not ch.isspace() and _covered(i, i + 1, cuts))
+            body_removed = sum(
+                1 for i, ch in enumerate(a.raw) if not inside[i] and not ch.isspace() and _covered(i, i + 1, cuts)
+            )
             t.body_chars += sum(1 for i, ch in enumerate(a.raw) if not inside[i] and not ch.isspace())
             t.body_removed += body_removed
             if not a.spans:
@@ -115,12 +120,16 @@ def wild(data: Path, settings: RepeatSettings) -> None:
     print("| run | spans removed | body chars removed | debris-free articles touched |")
     print("| --- | --- | --- | --- |")
     for label, t in rows:
-        print(f"| {label} | {t.spans_removed} of {t.spans} ({t.spans_removed / t.spans:.1%}) | "
-              f"{t.body_removed} of {t.body_chars} ({t.body_removed / t.body_chars:.3%}) | "
-              f"{t.clean_touched} of {t.clean_articles} |")
+        print(
+            f"| {label} | {t.spans_removed} of {t.spans} ({t.spans_removed / t.spans:.1%}) | "
+            f"{t.body_removed} of {t.body_chars} ({t.body_removed / t.body_chars:.3%}) | "
+            f"{t.clean_touched} of {t.clean_articles} |"
+        )
     t = rows[1][1]
-    print(f"\n`{RULE}` alone: {t.rule_blocks} blocks removed, {t.rule_in_debris} of them inside labelled debris, "
-          f"{t.rule_body_chars} body characters; spans gained: {t.spans_removed - rows[0][1].spans_removed}")
+    print(
+        f"\n`{RULE}` alone: {t.rule_blocks} blocks removed, {t.rule_in_debris} of them inside labelled debris, "
+        f"{t.rule_body_chars} body characters; spans gained: {t.spans_removed - rows[0][1].spans_removed}"
+    )
 
 
 def html(data: Path, settings: RepeatSettings) -> None:
@@ -134,9 +143,15 @@ def html(data: Path, settings: RepeatSettings) -> None:
         print("| input | repeat.site blocks | tokens removed | of them in the true body | F1 without | F1 with |")
         print("| --- | --- | --- | --- | --- | --- |")
         for kind in ("recall", "naive"):
-            docs = [Doc(inputs[(coll, p.id)][kind] or " ", url=p.url or None, html=False,
-                        lang=inputs[(coll, p.id)]["lang"] if inputs[(coll, p.id)]["lang"] != "und" else None)
-                    for p in pages]
+            docs = [
+                Doc(
+                    inputs[(coll, p.id)][kind] or " ",
+                    url=p.url or None,
+                    html=False,
+                    lang=inputs[(coll, p.id)]["lang"] if inputs[(coll, p.id)]["lang"] != "und" else None,
+                )
+                for p in pages
+            ]
             from cleaner.pipeline import Cleaner
 
             plain = Cleaner(cfg)

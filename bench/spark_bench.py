@@ -62,8 +62,12 @@ def batch(src: Path, workers: int, out: Path) -> float:
 def spark(src: Path, cores: int, out: Path) -> dict[str, float]:
     # split the input into 2 x cores partitions so every core has work
     part = max(1 << 20, src.stat().st_size // (2 * cores) + 1)
-    proc = subprocess.run([sys.executable, "-c", SPARK_RUN, f"local[{cores}]", str(src), str(out), str(part)],
-                          check=True, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", SPARK_RUN, f"local[{cores}]", str(src), str(out), str(part)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -86,8 +90,11 @@ def main() -> None:
         for cores in (1, 2):
             got = spark(src, cores, tmp / f"spark{cores}")
             rows.append((f"`cleaner.spark` local[{cores}]", got["run"], got["startup"]))
-            print(f"spark local[{cores}]: {got['run']:.1f} s (+{got['startup']:.1f} s start-up), "
-                  f"{args.docs / got['run']:.0f} records/s", flush=True)
+            print(
+                f"spark local[{cores}]: {got['run']:.1f} s (+{got['startup']:.1f} s start-up), "
+                f"{args.docs / got['run']:.0f} records/s",
+                flush=True,
+            )
         load_after = os.getloadavg()[0]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -102,7 +109,9 @@ def main() -> None:
         "| --- | --- | --- | --- |",
     ]
     for name, secs, startup in rows:
-        lines.append(f"| {name} | {secs:.1f} | {args.docs / secs:.0f} | {'' if startup is None else f'{startup:.1f}'} |")
+        lines.append(
+            f"| {name} | {secs:.1f} | {args.docs / secs:.0f} | {'' if startup is None else f'{startup:.1f}'} |"
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

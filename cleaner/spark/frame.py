@@ -21,14 +21,24 @@ from cleaner.spark.worker import Columns, clean_batches, count_batches, pack
 
 log = logging.getLogger(__name__)
 
-COUNTED = StructType([
-    StructField("site", StringType(), False), StructField("doc", LongType(), False),
-    StructField("keys", ArrayType(LongType(), False), False),
-])
+COUNTED = StructType(
+    [
+        StructField("site", StringType(), False),
+        StructField("doc", LongType(), False),
+        StructField("keys", ArrayType(LongType(), False), False),
+    ]
+)
 
 
-def _columns(df: DataFrame, text_column: str | None, html_column: str | None, id_column: str, url_column: str,
-             lang_column: str, site_column: str) -> Columns:
+def _columns(
+    df: DataFrame,
+    text_column: str | None,
+    html_column: str | None,
+    id_column: str,
+    url_column: str,
+    lang_column: str,
+    site_column: str,
+) -> Columns:
     have = set(df.columns)
     text = text_column if text_column in have else None
     html = html_column if html_column and html_column in have else None
@@ -38,9 +48,17 @@ def _columns(df: DataFrame, text_column: str | None, html_column: str | None, id
     return Columns(text=text, html=html, id=id_column, url=url_column, lang=lang_column, site=site_column)
 
 
-def site_table(df: DataFrame, config: Config | None = None, *, text_column: str | None = "text",
-               html_column: str | None = None, id_column: str = "id", url_column: str = "url",
-               lang_column: str = "lang", site_column: str = "site") -> Boilerplate:
+def site_table(
+    df: DataFrame,
+    config: Config | None = None,
+    *,
+    text_column: str | None = "text",
+    html_column: str | None = None,
+    id_column: str = "id",
+    url_column: str = "url",
+    lang_column: str = "lang",
+    site_column: str = "site",
+) -> Boilerplate:
     """Pass 1 as a Spark job: block keys per document, documents per site and per (site, key) by
     ``groupBy``; only the (site, key) pairs over the thresholds reach the driver."""
     config = config or Config()
@@ -56,7 +74,8 @@ def site_table(df: DataFrame, config: Config | None = None, *, text_column: str 
         pairs = (
             counted.where(F.col("site").isin(big))
             .select("site", F.explode("keys").alias("key"))
-            .groupBy("site", "key").count()
+            .groupBy("site", "key")
+            .count()
             .where(F.col("count") >= s.min_docs)
             .collect()
         )
@@ -95,8 +114,16 @@ def clean_dataframe(
         if name in df.columns:
             raise CleanerError(f"the DataFrame already has a column '{name}'")
     if site_repetition and boilerplate is None:
-        boilerplate = site_table(df, config, text_column=cols.text, html_column=cols.html, id_column=id_column,
-                                 url_column=url_column, lang_column=lang_column, site_column=site_column)
+        boilerplate = site_table(
+            df,
+            config,
+            text_column=cols.text,
+            html_column=cols.html,
+            id_column=id_column,
+            url_column=url_column,
+            lang_column=lang_column,
+            site_column=site_column,
+        )
     bc: Any = df.sparkSession.sparkContext.broadcast(boilerplate) if boilerplate is not None else None
     ship = pack(config, cols, f"clean-{uuid.uuid4().hex}", bc)
     out = StructType(df.schema.fields + [StructField(text_output, StringType()), StructField(record_output, RECORD)])

@@ -23,8 +23,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("input", help="JSONL (.gz too) or Parquet: a file, a folder or a glob Spark can read")
     ap.add_argument("output", help="output folder (Spark writes part files into it); must not exist")
     ap.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl", help="output format (default jsonl)")
-    ap.add_argument("--input-format", choices=("auto", "jsonl", "parquet"), default="auto",
-                    help="default: parquet when the input's name ends in .parquet, else jsonl")
+    ap.add_argument(
+        "--input-format",
+        choices=("auto", "jsonl", "parquet"),
+        default="auto",
+        help="default: parquet when the input's name ends in .parquet, else jsonl",
+    )
     ap.add_argument("--compression", choices=("gzip", "none"), default="gzip", help="JSONL output (default gzip)")
     ap.add_argument("--text-column", default="text")
     ap.add_argument("--html-column", default="html", help="used for rows without text (default html)")
@@ -32,8 +36,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--url-column", default="url")
     ap.add_argument("--lang-column", default="lang")
     ap.add_argument("--site-column", default="site")
-    ap.add_argument("--site-repetition", action="store_true",
-                    help="count short blocks per site first, then remove those recurring across a site (repeat.site)")
+    ap.add_argument(
+        "--site-repetition",
+        action="store_true",
+        help="count short blocks per site first, then remove those recurring across a site (repeat.site)",
+    )
     ap.add_argument("--config", type=Path, default=None, help="cleaner.toml / pyproject.toml [tool.cleaner]")
     ap.add_argument("--rules", type=Path, action="append", default=[], help="extra rule folder (repeatable)")
     ap.add_argument("--select", action="append", default=[])
@@ -42,8 +49,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--min-confidence", type=float, default=None)
     ap.add_argument("--partitions", type=int, default=0, help="repartition the input into N partitions first")
     ap.add_argument("--master", default=None, help="Spark master when not run by spark-submit (e.g. local[2])")
-    ap.add_argument("--shuffle-partitions", type=int, default=0,
-                    help="partitions of the site-repetition groupBy (default: 2 x the default parallelism)")
+    ap.add_argument(
+        "--shuffle-partitions",
+        type=int,
+        default=0,
+        help="partitions of the site-repetition groupBy (default: 2 x the default parallelism)",
+    )
     return ap.parse_args(argv)
 
 
@@ -72,9 +83,17 @@ def run(args: argparse.Namespace) -> None:
             df = df.repartition(args.partitions)
         text_col = args.text_column if args.text_column in df.columns else None
         html_col = args.html_column if args.html_column in df.columns else None
-        out = clean_dataframe(df, config, text_column=text_col, html_column=html_col, id_column=args.id_column,
-                              url_column=args.url_column, lang_column=args.lang_column, site_column=args.site_column,
-                              site_repetition=args.site_repetition)
+        out = clean_dataframe(
+            df,
+            config,
+            text_column=text_col,
+            html_column=html_col,
+            id_column=args.id_column,
+            url_column=args.url_column,
+            lang_column=args.lang_column,
+            site_column=args.site_column,
+            site_repetition=args.site_repetition,
+        )
         if args.format == "parquet":
             out.write.parquet(args.output)
         else:

@@ -21,39 +21,87 @@ from pyspark.sql.types import (
     StructType,
 )
 
-REMOVAL_FIELDS = ("rule", "category", "reason", "source", "stage", "start", "end", "text", "confidence", "block",
-                  "selector")
+REMOVAL_FIELDS = (
+    "rule",
+    "category",
+    "reason",
+    "source",
+    "stage",
+    "start",
+    "end",
+    "text",
+    "confidence",
+    "block",
+    "selector",
+)
 
 
 def _s(name: str, dtype: Any, nullable: bool = True) -> StructField:
     return StructField(name, dtype, nullable)
 
 
-REMOVAL = StructType([
-    _s("rule", StringType(), False), _s("category", StringType(), False), _s("reason", StringType(), False),
-    _s("source", StringType(), False), _s("stage", StringType(), False), _s("start", LongType()),
-    _s("end", LongType()), _s("text", StringType(), False), _s("confidence", DoubleType(), False),
-    _s("block", LongType()), _s("selector", StringType()),
-])
+REMOVAL = StructType(
+    [
+        _s("rule", StringType(), False),
+        _s("category", StringType(), False),
+        _s("reason", StringType(), False),
+        _s("source", StringType(), False),
+        _s("stage", StringType(), False),
+        _s("start", LongType()),
+        _s("end", LongType()),
+        _s("text", StringType(), False),
+        _s("confidence", DoubleType(), False),
+        _s("block", LongType()),
+        _s("selector", StringType()),
+    ]
+)
 
-RECORD = StructType([
-    _s("schema", StringType(), False),
-    _s("text", StringType()),
-    _s("removed", ArrayType(REMOVAL, False)),
-    _s("candidates", ArrayType(REMOVAL, False)),
-    _s("lang", StructType([_s("code", StringType(), False), _s("confidence", DoubleType(), False),
-                           _s("path", StringType(), False)])),
-    _s("input", StructType([_s("kind", StringType(), False), _s("encoding", StringType(), False),
-                            _s("encoding_source", StringType(), False), _s("url", StringType())])),
-    _s("normalization", ArrayType(ArrayType(StringType(), False), False)),
-    _s("counts", MapType(StringType(), LongType(), False)),
-    _s("layout", StructType([_s("kept", ArrayType(ArrayType(LongType(), False), False)),
-                             _s("gaps", ArrayType(StructType([_s("start", LongType(), False),
-                                                              _s("text", StringType(), False)]), False))])),
-    _s("paths", MapType(StringType(), StringType(), False)),
-    _s("warnings", ArrayType(StringType(), False)),
-    _s("error", StringType()),
-])
+RECORD = StructType(
+    [
+        _s("schema", StringType(), False),
+        _s("text", StringType()),
+        _s("removed", ArrayType(REMOVAL, False)),
+        _s("candidates", ArrayType(REMOVAL, False)),
+        _s(
+            "lang",
+            StructType(
+                [
+                    _s("code", StringType(), False),
+                    _s("confidence", DoubleType(), False),
+                    _s("path", StringType(), False),
+                ]
+            ),
+        ),
+        _s(
+            "input",
+            StructType(
+                [
+                    _s("kind", StringType(), False),
+                    _s("encoding", StringType(), False),
+                    _s("encoding_source", StringType(), False),
+                    _s("url", StringType()),
+                ]
+            ),
+        ),
+        _s("normalization", ArrayType(ArrayType(StringType(), False), False)),
+        _s("counts", MapType(StringType(), LongType(), False)),
+        _s(
+            "layout",
+            StructType(
+                [
+                    _s("kept", ArrayType(ArrayType(LongType(), False), False)),
+                    _s(
+                        "gaps",
+                        ArrayType(StructType([_s("start", LongType(), False), _s("text", StringType(), False)]), False),
+                    ),
+                ]
+            ),
+        ),
+        _s("paths", MapType(StringType(), StringType(), False)),
+        _s("warnings", ArrayType(StringType(), False)),
+        _s("error", StringType()),
+    ]
+)
 
 
 def _removal_row(r: dict[str, Any]) -> dict[str, Any]:
@@ -72,8 +120,10 @@ def row_from_record(d: dict[str, Any]) -> dict[str, Any]:
         "input": {k: inp.get(k) for k in ("kind", "encoding", "encoding_source", "url")},
         "normalization": [list(s) for s in d["normalization"]],
         "counts": list(d["counts"].items()),
-        "layout": {"kept": [list(k) for k in d["layout"]["kept"]],
-                   "gaps": [{"start": s, "text": t} for s, t in d["layout"]["gaps"]]},
+        "layout": {
+            "kept": [list(k) for k in d["layout"]["kept"]],
+            "gaps": [{"start": s, "text": t} for s, t in d["layout"]["gaps"]],
+        },
         "paths": list(d["paths"].items()),
         "warnings": list(d["warnings"]),
         "error": d["error"],
@@ -83,8 +133,17 @@ def row_from_record(d: dict[str, Any]) -> dict[str, Any]:
 def error_row(message: str) -> dict[str, Any]:
     """The record of an input that could not be cleaned: nothing removed, ``error`` says why."""
     return {
-        "schema": "cleaner.record/1", "text": None, "removed": [], "candidates": [], "lang": None, "input": None,
-        "normalization": [], "counts": [], "layout": {"kept": [], "gaps": []}, "paths": [], "warnings": [],
+        "schema": "cleaner.record/1",
+        "text": None,
+        "removed": [],
+        "candidates": [],
+        "lang": None,
+        "input": None,
+        "normalization": [],
+        "counts": [],
+        "layout": {"kept": [], "gaps": []},
+        "paths": [],
+        "warnings": [],
         "error": message,
     }
 
@@ -120,8 +179,10 @@ def record_from_row(row: Any) -> dict[str, Any]:
         "input": inp,
         "normalization": [list(s) for s in d["normalization"]],
         "counts": dict(d["counts"] or {}),
-        "layout": {"kept": [list(k) for k in d["layout"]["kept"]],
-                   "gaps": [[g["start"], g["text"]] for g in d["layout"]["gaps"]]},
+        "layout": {
+            "kept": [list(k) for k in d["layout"]["kept"]],
+            "gaps": [[g["start"], g["text"]] for g in d["layout"]["gaps"]],
+        },
         "paths": dict(d["paths"] or {}),
         "warnings": list(d["warnings"]),
         "error": d["error"],

@@ -45,8 +45,9 @@ class Columns:
     site: str = "site"
 
     def fields(self) -> Fields:
-        return Fields(text=self.text or "text", html=self.html or "html", id=self.id, url=self.url, lang=self.lang,
-                      site=self.site)
+        return Fields(
+            text=self.text or "text", html=self.html or "html", id=self.id, url=self.url, lang=self.lang, site=self.site
+        )
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,13 @@ def _record_obj(row: dict[str, Any], cols: Columns) -> dict[str, Any]:
     """The row as the JSON record ``cleaner batch`` would have read."""
     f = cols.fields()
     obj: dict[str, Any] = {}
-    for col, key in ((cols.text, f.text), (cols.html, f.html), (cols.url, f.url), (cols.lang, f.lang),
-                     (cols.site, f.site)):
+    for col, key in (
+        (cols.text, f.text),
+        (cols.html, f.html),
+        (cols.url, f.url),
+        (cols.lang, f.lang),
+        (cols.site, f.site),
+    ):
         if col and col in row and row[col] is not None:
             obj[key] = row[col]
     return obj
