@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cleaner.errors import ConfigError
 from cleaner.langcodes import require_language
+from cleaner.repetition.table import Boilerplate, RepeatSettings
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,11 @@ class Config:
     # HTML path: trafilatura's favor_recall extraction, then the text stage cleans. On the union of the
     # dev collections it beat the default extraction (bench/quality.py --set favor_recall=false).
     favor_recall: bool = True
+
+    # Site-level repetition (cleaner.repetition): the thresholds, and the table pass 1 built.
+    # Without a table (the default) the decider repeat.site does nothing.
+    repetition: RepeatSettings = RepeatSettings()
+    boilerplate: Boilerplate | None = None
 
     def __post_init__(self) -> None:
         if self.lang is not None:

@@ -20,14 +20,16 @@ class Decision:
     warnings: tuple[str, ...]
 
 
-def decide(text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook, config: Config) -> Decision:
+def decide(
+    text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook, config: Config, site: str | None = None
+) -> Decision:
     hits = apply_rules(text, blocks, book.text_plan(lang), config.regex_timeout)
     proposed = list(hits.removals)
     blocks = tuple(blocks)
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
             prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior), h))
+            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site), h))
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from cleaner import blocks as blocks_mod
 from cleaner.config import Config
@@ -37,18 +38,30 @@ class Cleaner:
         url: str | None = None,
         html: bool | None = None,
         name: str | None = None,
+        site: str | None = None,
     ) -> Result:
         """Clean text or HTML. ``html=None`` sniffs the content (and ``name``'s suffix).
 
         Past ``config.time_limit`` the document passes through unchanged (text input: its
-        decoded text; HTML: no text) with the reason in ``error``."""
+        decoded text; HTML: no text) with the reason in ``error``. ``site`` matters only with
+        ``config.boilerplate`` set (site-level repetition)."""
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
             with time_limit(self.config.time_limit):
-                return self._clean(data, lang=lang, url=url, html=html, name=name)
+                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site)
         except TimeLimitExceeded as exc:
             log.warning("%s", exc)
             return self._passthrough(data, html, name, f"{exc}; passed through unchanged")
+
+    def segments(
+        self, data: str | bytes, *, html: bool | None = None, url: str | None = None, name: str | None = None
+    ) -> tuple[Block, ...]:
+        """The blocks ``clean`` decides on, without deciding (pass 1 of site-level repetition)."""
+        if html is None:
+            html = self._looks_like_html(data, name)
+        if html:
+            return self._html_blocks(data, url)[1]
+        return self._text_blocks(data, url)[1]
 
     def _prepare(self, data: str | bytes, html: bool | None, lang: str | None, name: str | None) -> None:
         """Load what the first document would otherwise load under its time limit."""
@@ -71,18 +84,30 @@ class Cleaner:
                       gaps=(), blocks=(), paths=(("time-limit", "passthrough"),), error=error)
 
     def _clean(
-        self, data: str | bytes, *, lang: str | None, url: str | None, html: bool | None, name: str | None
+        self,
+        data: str | bytes,
+        *,
+        lang: str | None,
+        url: str | None,
+        html: bool | None,
+        name: str | None,
+        site: str | None = None,
     ) -> Result:
         if html is None:
             html = self._looks_like_html(data, name)
         if html:
-            return self._clean_html(data, lang=lang, url=url)
+            return self._clean_html(data, lang=lang, url=url, site=site)
+        text, blocks, info, steps, path = self._text_blocks(data, url)
+        return self._finish(text, blocks, info, steps, (("normalize", path),), lang, (), site=site)
+
+    def _text_blocks(
+        self, data: str | bytes, url: str | None
+    ) -> tuple[str, tuple[Block, ...], InputInfo, tuple[tuple[str, str], ...], str]:
         text, info = decode_text(data, max_chars=self.config.max_input_chars)
         if url:
             info = InputInfo(info.kind, info.encoding, info.encoding_source, url, info.extras)
         norm = normalize(text)
-        blocks = blocks_mod.segment(norm.text)
-        return self._finish(norm.text, blocks, info, norm.steps, (("normalize", norm.path),), lang, ())
+        return norm.text, blocks_mod.segment(norm.text), info, norm.steps, norm.path
 
     def clean_file(self, path: Path, **kwargs: object) -> Result:
         try:
@@ -103,9 +128,11 @@ class Cleaner:
         error: str | None = None,
         declared: str | None = None,
         pre_candidates: tuple[Removal, ...] = (),
+        site: str | None = None,
     ) -> Result:
         language: Language = detect_language(blocks, self.config, lang, declared)
-        decision = decide(text, blocks, None if language.code == "und" else language.code, self.rulebook, self.config)
+        code = None if language.code == "und" else language.code
+        decision = decide(text, blocks, code, self.rulebook, self.config, site)
         clean, kept, gaps = assemble(text, blocks, decision.removed)
         return Result(
             text=clean,
@@ -138,15 +165,19 @@ class Cleaner:
 
             self._html_rules = html_rules_from_rulebook(self.rulebook, self.config)
 
-    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None) -> Result:
+    def _html_blocks(self, data: str | bytes, url: str | None) -> tuple[Any, tuple[Block, ...], str, tuple, str]:
         from cleaner.html import extract
 
         self.prepare_html()
         ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
         raw, blocks = blocks_mod.from_parts(ex.blocks)
         text, blocks, steps, path = _normalize_parts(raw, blocks)
+        return ex, blocks, text, steps, path
+
+    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None, site: str | None = None) -> Result:
+        ex, blocks, text, steps, path = self._html_blocks(data, url)
         return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", "trafilatura")),
-                            lang, ex.removals, ex.error, ex.lang, ex.held)
+                            lang, ex.removals, ex.error, ex.lang, ex.held, site=site)
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:

@@ -18,13 +18,19 @@ Keys (``-`` and ``_`` are interchangeable)::
     html_field = "html"
     id_field = "id"
     url_field = "url"
+    site_field = "site"                  # the record's site (site-level repetition), else the URL's host
+    repeat_min_docs = 5                  # site-level repetition (--site-repetition): see cleaner.repetition
+    repeat_min_share = 0.2
+    repeat_max_words = 40
+    repeat_min_site_docs = 10
+    repeat_max_doc_share = 0.5
 """
 
 from __future__ import annotations
 
 import logging
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +44,14 @@ CONFIG_NAMES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
 
 _LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
-_STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field")
+_STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field", "site_field")
 _ALIASES = {"rule_dirs": "rules"}
 _BOOL_KEYS = ("html_rules", "favor_recall")
-KNOWN_KEYS = frozenset(_LIST_KEYS + _STR_KEYS + _BOOL_KEYS + ("min_confidence", "time_limit"))
+_REPEAT_INT_KEYS = ("repeat_min_docs", "repeat_max_words", "repeat_min_site_docs")
+_REPEAT_SHARE_KEYS = ("repeat_min_share", "repeat_max_doc_share")
+KNOWN_KEYS = frozenset(
+    _LIST_KEYS + _STR_KEYS + _BOOL_KEYS + ("min_confidence", "time_limit") + _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class Fields:
     id: str = "id"
     url: str = "url"
     lang: str = "lang"
+    site: str = "site"
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,7 @@ class ProjectConfig:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     fields: Fields = field(default_factory=Fields)
+    repetition: tuple[tuple[str, int | float], ...] = ()  # RepeatSettings fields the file sets
 
     @property
     def root(self) -> Path:
@@ -96,6 +108,8 @@ class ProjectConfig:
         for key in _BOOL_KEYS:
             if getattr(self, key) is not None:
                 changes[key] = getattr(self, key)
+        if self.repetition:
+            changes["repetition"] = replace(cfg.repetition, **dict(self.repetition))
         return cfg.with_(**changes) if changes else cfg
 
 
@@ -180,6 +194,13 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         elif key == "time_limit":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a number of seconds (0: no limit)")
+        elif key in _REPEAT_INT_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a whole number of at least 1")
+            values[key] = value
+        elif key in _REPEAT_SHARE_KEYS:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a number from 0 to 1")
             values[key] = float(value)
         else:  # min_confidence
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
@@ -196,6 +217,10 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         html=values.get("html_field", "html"),
         id=values.get("id_field", "id"),
         url=values.get("url_field", "url"),
+        site=values.get("site_field", "site"),
+    )
+    repetition = tuple(
+        (k.removeprefix("repeat_"), values[k]) for k in _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS if k in values
     )
     return ProjectConfig(
         path=path,
@@ -211,4 +236,5 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         exclude=values.get("exclude", ()),
         extensions=tuple(e.lower() for e in exts),
         fields=fields,
+        repetition=repetition,
     )

@@ -47,6 +47,11 @@ InputsArg = typer.Argument(..., help="JSONL (.gz/.zst too), folders of .txt/.htm
 SummaryJsonOpt = typer.Option(None, "--summary-json", help="Write the final summary as JSON to this file.")
 PathsArg = typer.Argument(..., help="Files or folders (walked recursively).")
 RecordDirOpt = typer.Option(None, "--record-dir", help="Write each file's record (JSON) into this folder.")
+SiteRepOpt = typer.Option(
+    False, "--site-repetition",
+    help="Two passes: count short blocks per site, then also remove those that recur across a site's "
+    "documents (rule repeat.site). Reads the input twice: not for standard input or pipes.",
+)
 
 
 def _fields(project: ProjectConfig, text: str | None, html: str | None, id_: str | None, url: str | None) -> Fields:
@@ -76,6 +81,7 @@ def batch_command(
     lang: str = typer.Option(None, "--lang", help="Language for records without a 'lang' field (skips detection)."),
     min_confidence: float = MinConfOpt,
     time_limit: float = TimeLimitOpt,
+    site_repetition: bool = SiteRepOpt,
 ) -> None:
     """Clean every record of INPUTS into one JSONL line each, in input order."""
     from cleaner.corpus.batch import BatchOptions, BatchStopped, default_workers, run_batch, stderr_is_terminal
@@ -85,6 +91,10 @@ def batch_command(
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence, max_chars, time_limit)
         fields = _fields(project, text_field, html_field, id_field, url_field)
+        if site_repetition:
+            from cleaner.repetition.corpus import require_rereadable
+
+            require_rereadable(inputs)
         for p in inputs:
             if not p.exists():
                 raise CleanerError(f"{p}: no such file or folder")
@@ -93,6 +103,9 @@ def batch_command(
 
             refuse_output_among_inputs(list(inputs), Path(output))
     options = BatchOptions(workers=workers or default_workers(), fields=fields, fail_fast=fail_fast)
+    if site_repetition:
+        with errors_as_exit():
+            config = _with_site_table(config, lambda: _count_batch(list(inputs), config, fields, options.workers), quiet)
     target = sys.stdout.buffer if output == "-" else Path(output)
     try:
         with progress_display(stderr_is_terminal() and not quiet) as progress:
@@ -112,9 +125,28 @@ def batch_command(
         raise typer.Exit(EXIT_INTERRUPTED)
 
 
+# site-level repetition ----------------------------------------------------------------------
+def _count_batch(inputs: list[Path], config: Config, fields: Fields, workers: int) -> object:
+    from cleaner.repetition.corpus import count_tasks
+
+    return count_tasks(inputs, config, fields, workers)
+
+
+def _with_site_table(config: Config, count: object, quiet: bool) -> Config:
+    """Pass 1: count, and return the configuration carrying the boilerplate table."""
+    counts = count()  # type: ignore[operator]
+    table = counts.table(config.repetition)
+    if not quiet:
+        docs = sum(counts.site_docs.values())
+        sys.stderr.write(f"site repetition: {docs:,} documents of {len(counts.site_docs):,} sites counted; "
+                         f"{table.describe()}\n")
+    return config.with_(boilerplate=table)
+
+
 # check and fix ------------------------------------------------------------------------------
 def _inspect_all(
-    paths: list[Path], project: ProjectConfig, config: Config, fields: Fields, extensions: list[str] | None
+    paths: list[Path], project: ProjectConfig, config: Config, fields: Fields, extensions: list[str] | None,
+    site_repetition: bool = False, quiet: bool = False,
 ) -> Iterator[FileReport]:
     from cleaner.corpus.files import FileSelection, iter_files
     from cleaner.corpus.lint import file_kind, inspect_file
@@ -123,11 +155,20 @@ def _inspect_all(
     exts = tuple(e if e.startswith(".") else "." + e for e in split_ids(extensions)) if extensions else project.extensions
     selection = FileSelection(tuple(e.lower() for e in exts), project.include, project.exclude, project.root)
     cleaner = Cleaner(config)
+    if site_repetition:
+        from cleaner.repetition.corpus import SiteCleaner, count_files, require_rereadable
+        from cleaner.repetition.sites import folder_site
+
+        require_rereadable(paths)
+        files = [p for p in iter_files(paths, selection) if p.exists()]
+        config = _with_site_table(config, lambda: count_files(files, cleaner, fields), quiet)
+        cleaner = Cleaner(config)
     for path in iter_files(paths, selection):
         if not path.exists():
             yield FileReport(path, file_kind(path), errors=(f"{path}: no such file",))
             continue
-        yield inspect_file(path, cleaner, fields)
+        doc_cleaner = SiteCleaner(cleaner, folder_site(path)) if site_repetition else cleaner
+        yield inspect_file(path, doc_cleaner, fields)  # type: ignore[arg-type]
 
 
 ExtOpt = typer.Option(None, "--extensions", help="File extensions to look at (comma-separated; default .txt,.md,.html,.htm,.jsonl).")
@@ -171,6 +212,7 @@ def check_command(
     ignore: list[str] = IgnoreOpt,
     lang: str = LangOpt,
     min_confidence: float = MinConfOpt,
+    site_repetition: bool = SiteRepOpt,
 ) -> None:
     """Report what fix would remove, as path:line:col: RULE reason "snippet". Exit 1 if anything would change."""
     setup_logging(verbose)
@@ -181,7 +223,7 @@ def check_command(
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
-        for rep in _inspect_all(list(paths), project, config, fields, extensions):
+        for rep in _inspect_all(list(paths), project, config, fields, extensions, site_repetition, quiet):
             stats.add(rep)
             if fmt == "json":
                 d = rep.to_dict()
@@ -217,6 +259,7 @@ def fix_command(
     ignore: list[str] = IgnoreOpt,
     lang: str = LangOpt,
     min_confidence: float = MinConfOpt,
+    site_repetition: bool = SiteRepOpt,
 ) -> None:
     """Remove in place, atomically, what check reports; keep layout, newline style and encoding.
 
@@ -229,7 +272,7 @@ def fix_command(
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
-        for rep in _inspect_all(list(paths), project, config, fields, extensions):
+        for rep in _inspect_all(list(paths), project, config, fields, extensions, site_repetition, quiet):
             stats.add(rep)
             _print_findings(rep)
             if rep.changed and not rep.errors:

@@ -17,6 +17,7 @@ from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.pipeline import Cleaner
 from cleaner.project_config import Fields
+from cleaner.repetition.sites import folder_site, record_site, site_from_url
 
 from .readers import DocTask, FileTask, LineTask, Task
 
@@ -90,6 +91,10 @@ class RecordCleaner:
             return _failed(obj, f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
         return _cleaned(obj, result)
 
+    def clean_record(self, obj: dict[str, Any]) -> Any:
+        """Clean one parsed JSON record (raises RecordError or CleanerError); also used by cleaner.spark."""
+        return self._clean_record(obj)
+
     def _clean_record(self, obj: dict[str, Any]) -> Any:
         f = self.fields
         text, html = obj.get(f.text), obj.get(f.html)
@@ -109,6 +114,7 @@ class RecordCleaner:
             lang=lang if isinstance(lang, str) and lang else None,
             url=url if isinstance(url, str) and url else None,
             html=is_html,
+            site=record_site(obj, f.site, f.url) if self.cleaner.config.boilerplate else None,
         )
 
     @staticmethod
@@ -127,19 +133,21 @@ class RecordCleaner:
             return _failed(base, f"{task.id}: cannot read: {exc.strerror or exc}")
         if len(data) > limit:
             return _failed(base, f"{task.id}: over the input limit of {limit:,} bytes; not read")
-        return self._data(base, data, None, task.path)
+        return self._data(base, data, None, task.path, folder_site(task.path))
 
     def _doc(self, task: DocTask) -> Outcome:
         if task.error:
             return _failed({"id": task.id, "url": task.url}, task.error)
-        return self._data({"id": task.id, "url": task.url}, task.data, task.url, None)
+        return self._data({"id": task.id, "url": task.url}, task.data, task.url, None, site_from_url(task.url))
 
-    def _data(self, base: dict[str, Any], data: bytes, url: str | None, name: str | None) -> Outcome:
+    def _data(
+        self, base: dict[str, Any], data: bytes, url: str | None, name: str | None, site: str | None = None
+    ) -> Outcome:
         rid = base["id"]
         if not data.strip():
             return _failed(base, f"{rid}: empty document")
         try:
-            result = self.cleaner.clean(data, url=url, name=name, html=None if name else True)
+            result = self.cleaner.clean(data, url=url, name=name, html=None if name else True, site=site)
         except CleanerError as exc:
             return _failed(base, f"{rid}: {one_line(str(exc))}")
         except Exception as exc:

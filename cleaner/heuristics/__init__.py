@@ -6,6 +6,7 @@ from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
+from cleaner.repetition.decider import site_repeat
 
 # Order matters: each heuristic sees the removals decided before it (repeated-block runs last,
 # on what survives).
@@ -58,6 +59,15 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
         "rest of the paragraph stays.",
         question_kicker,
+    ),
+    Heuristic(
+        "repeat.site", "repeat",
+        "Block that recurs across many documents of the same site (boilerplate).",
+        "Only in corpus runs with site-level repetition on (batch/check/fix --site-repetition, "
+        "cleaner.repetition.two_pass, cleaner.spark): a block of at most 40 words whose hash appears "
+        "in at least 5 documents and 20% of a site's documents (sites of 10 or more) is a footer, "
+        "disclaimer, syndication note or newsletter box. The reason gives the count.",
+        site_repeat,
     ),
     Heuristic(
         "truncation.repeated-block", "truncation",

@@ -21,6 +21,7 @@ class Context:
     config: Config
     rule_removals: tuple[Removal, ...]
     prior: tuple[Removal, ...] = ()  # rules' and earlier heuristics' removals at or above min_confidence
+    site: str | None = None  # the document's site, for site-level repetition
 
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)
