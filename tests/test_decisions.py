@@ -106,3 +106,14 @@ def test_an_exact_repeat_is_a_candidate_not_a_removal():
 def test_a_question_put_to_the_reader_is_not_a_kicker():
     lead = "Are you traveling to Japan for the first time? " + LEAD + " It is the largest budget in a decade."
     assert cleaned(lead, BODY).removed == ()
+
+
+def test_a_marked_up_subhead_with_a_loaded_word_stays():
+    # An HTML <h2> or a Markdown heading is the page's own subhead, whatever its wording.
+    from cleaner import Cleaner
+
+    page = (f"<html><body><article><p>{LEAD}</p><h2>How The Storm Crippled The Harbour</h2>"
+            f"<p>{BODY}</p></article></body></html>")
+    assert "Crippled" in Cleaner().clean(page, html=True).text
+    md = f"{LEAD}\n\n## How The Storm Crippled The Harbour\n\n{BODY}\n"
+    assert "Crippled" in Cleaner().clean(md, name="a.md").text
