@@ -194,6 +194,7 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         elif key == "time_limit":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a number of seconds (0: no limit)")
+            values[key] = float(value)
         elif key in _REPEAT_INT_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a whole number of at least 1")
