@@ -42,8 +42,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
     Heuristic(
         "headline.all-caps", "headline",
         "All-capital headline between body paragraphs.",
-        "Capitals alone are weak evidence: strong only for a lone capital headline among "
-        "ordinary subheads; otherwise it is reported as a candidate.",
+        "Capitals alone are weak evidence: always a candidate (reported, the text stays); the "
+        "per-rule audit found 42% of its removals in the true bodies when a lone capital "
+        "headline among ordinary subheads was removed.",
         caps_headline,
     ),
     Heuristic(

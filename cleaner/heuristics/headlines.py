@@ -81,7 +81,9 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         before, after = body_neighbours(ctx.blocks, b.index)
         long_teaser = b.n_words >= 6
         strong = lone and long_teaser and before and after and not introduces_next(ctx, b)
-        confidence = 0.6 if strong else 0.4
+        # Candidates only, strong or not: the per-rule audit found 42% of what the strong case
+        # removed in the true bodies (capitals are a style, not a sign of another story).
+        confidence = 0.45 if strong else 0.4
         yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
 
 
