@@ -6,6 +6,7 @@ from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
+from cleaner.scorer.decider import block_scorer
 
 # Order matters: each heuristic sees the removals decided before it (repeated-block runs last,
 # on what survives).
@@ -58,6 +59,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
         "rest of the paragraph stays.",
         question_kicker,
+    ),
+    Heuristic(
+        "model.block", "other",
+        "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
+        "A logistic regression over general features of sentence-level units (length, punctuation, "
+        "capitals, digits, URLs, separators, position from the start and the end, the neighbours, runs "
+        "of short lines, overlap with the title and the neighbouring paragraphs, a small multilingual "
+        "debris lexicon), trained on scraped text with labelled debris (scripts/train_scorer.py) and "
+        "validated with whole sites held out. It judges what the rules and the heuristics above leave; "
+        "its removals carry the predicted category, the probability as confidence and the features that "
+        "drove it. Model: cleaner/scorer/block-model.json.",
+        block_scorer,
     ),
     Heuristic(
         "truncation.repeated-block", "truncation",
