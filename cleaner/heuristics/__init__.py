@@ -61,7 +61,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         question_kicker,
     ),
     Heuristic(
-        "model.block", "other",
+        "model.block", "predicted",
         "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
         "A logistic regression over general features of sentence-level units (length, punctuation, "
         "capitals, digits, URLs, separators, position from the start and the end, the neighbours, runs "

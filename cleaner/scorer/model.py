@@ -1,6 +1,7 @@
 """The shipped block model: a readable JSON file, loaded without any training dependency.
 
-``block-model.json`` holds a logistic regression over ``FEATURES`` (weights and the training
+``block-model.json`` holds a logistic regression over ``FEATURES`` and a few products of two of
+them (``pairs``: a short line *and* near the end), with its weights and the training
 means, which explain a decision: a feature drives it by ``weight * (value - mean)``), a
 multinomial logistic regression for the debris category, the operating threshold chosen by
 ``scripts/train_scorer.py`` and the lexicon the features were computed with. Inference is a few
@@ -38,7 +39,8 @@ class Linear:
 @dataclass(frozen=True)
 class BlockModel:
     features: tuple[str, ...]
-    debris: Linear  # logit of P(debris)
+    pairs: tuple[tuple[int, int], ...]  # products of two features the debris model also weighs
+    debris: Linear  # logit of P(debris), over the features and then the pairs
     means: tuple[float, ...]  # training means of the features, for explanations
     classes: tuple[str, ...]  # debris categories, as the record names them
     category: tuple[Linear, ...]  # one per class (softmax)
@@ -47,8 +49,15 @@ class BlockModel:
     lexicon: LexiconMatcher
     words: dict[str, tuple[str, ...]]
 
+    def expand(self, row: Sequence[float]) -> list[float]:
+        return [*row, *(row[i] * row[j] for i, j in self.pairs)]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.features + tuple(f"{self.features[i]}*{self.features[j]}" for i, j in self.pairs)
+
     def probability(self, row: Sequence[float]) -> float:
-        z = self.debris.score(row)
+        z = self.debris.score(self.expand(row))
         return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
     def category_of(self, row: Sequence[float]) -> str:
@@ -59,7 +68,7 @@ class BlockModel:
         """The features that pushed this unit most toward debris: (name, value above the mean)."""
         contrib = [
             (w * (x - m), name, x > m)
-            for name, w, x, m in zip(self.features, self.debris.weights, row, self.means, strict=True)
+            for name, w, x, m in zip(self.names, self.debris.weights, self.expand(row), self.means, strict=True)
         ]
         contrib.sort(key=lambda c: (-c[0], c[1]))
         return [(name, above) for c, name, above in contrib[:top] if c > 0]
@@ -75,10 +84,13 @@ def parse(doc: dict, where: str = "model") -> BlockModel:
                 f"{where}: its features differ from this version's (retrain: python scripts/train_scorer.py)"
             )
         d = doc["debris"]
+        index = {f: i for i, f in enumerate(features)}
+        pairs = tuple((index[a], index[b]) for a, b in doc.get("pairs", []))
         cat = doc["category"]
         words = {k: tuple(v) for k, v in doc["lexicon"].items()}
         return BlockModel(
             features=features,
+            pairs=pairs,
             debris=Linear(float(d["intercept"]), tuple(float(w) for w in d["weights"])),
             means=tuple(float(m) for m in d["means"]),
             classes=tuple(cat["classes"]),

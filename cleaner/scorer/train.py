@@ -18,22 +18,22 @@ C_DEBRIS = 1.0
 C_CATEGORY = 0.5
 
 
-def _standardized_lr(x, y, c: float):
+def _standardized_lr(x, y, c: float, weight=None):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     mean = x.mean(axis=0)
     std = x.std(axis=0)
     std[std < 1e-9] = 1.0
-    lr = LogisticRegression(C=c, max_iter=5000, tol=1e-8)
-    lr.fit((x - mean) / std, y)
+    lr = LogisticRegression(C=c, max_iter=5000, tol=1e-7)
+    lr.fit((x - mean) / std, y, sample_weight=weight)
     coef = np.atleast_2d(lr.coef_) / std  # back to raw feature units
     intercept = lr.intercept_ - coef @ mean
     return lr.classes_, coef, intercept, mean
 
 
-def fit_debris(x, y) -> tuple[list[float], float, list[float]]:
-    _, coef, intercept, mean = _standardized_lr(x, y, C_DEBRIS)
+def fit_debris(x, y, weight=None) -> tuple[list[float], float, list[float]]:
+    _, coef, intercept, mean = _standardized_lr(x, y, C_DEBRIS, weight)
     return coef[0].tolist(), float(intercept[0]), mean.tolist()
 
 
@@ -56,18 +56,24 @@ def fit(
     candidate_floor: float,
     lexicon: Mapping[str, Sequence[str]],
     training: Mapping[str, object],
+    weight: Sequence[float] | None = None,
+    pairs: Sequence[tuple[str, str]] = (),
 ) -> dict:
-    """The model document. ``categories[i]`` is the debris category of row i (None: unknown)."""
+    """The model document. ``categories[i]`` is the debris category of row i (None: unknown);
+    ``weight`` weighs rows in the debris fit (None: all 1)."""
     import numpy as np
 
     x = np.asarray(rows, dtype=float)
     y = np.asarray(labels, dtype=int)
-    weights, intercept, means = fit_debris(x, y)
+    weights, intercept, means = fit_debris(
+        expand(x, pairs), y, None if weight is None else np.asarray(weight, dtype=float)
+    )
     known = [i for i, c in enumerate(categories) if c is not None and y[i]]
     classes, cw, cb = fit_category(x[known], [categories[i] for i in known])
     return {
         "format": FORMAT,
         "features": list(FEATURES),
+        "pairs": [list(p) for p in pairs],
         "debris": {"intercept": intercept, "weights": weights, "means": means},
         "category": {"classes": classes, "intercepts": cb, "weights": cw},
         "threshold": threshold,
@@ -75,6 +81,16 @@ def fit(
         "lexicon": {k: list(v) for k, v in lexicon.items()},
         "training": dict(training),
     }
+
+
+def expand(x, pairs: Sequence[tuple[str, str]]):
+    """The feature matrix with the pairs' products appended (as ``BlockModel.expand`` does per row)."""
+    import numpy as np
+
+    if not pairs:
+        return x
+    idx = {f: i for i, f in enumerate(FEATURES)}
+    return np.hstack([x, np.column_stack([x[:, idx[a]] * x[:, idx[b]] for a, b in pairs])])
 
 
 def _round(obj: object) -> object:
