@@ -48,7 +48,6 @@ LEXICON_FILE = ROOT / "rules" / "lexicons" / "scorer.yaml"
 TOKEN = re.compile(r"\w+")
 FOLDS = 5
 THRESHOLDS = [round(0.30 + 0.025 * k, 3) for k in range(28)]  # 0.300 … 0.975
-CANDIDATE_FLOOR = 0.3
 # The logistic model also weighs the products of these features, two by two (a short line *near the end*).
 CORE = (
     "words_log",
@@ -465,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
         ys,
         cs,
         threshold=threshold,
-        candidate_floor=CANDIDATE_FLOOR,
+        candidate_floor=threshold,
         lexicon=words,
         training=training,
         weight=ws,

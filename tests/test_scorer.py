@@ -66,8 +66,8 @@ def test_features_on_hand_made_blocks():
 
 def test_shipped_model_loads_and_is_consistent():
     m = load()
-    assert m.features == FEATURES and len(m.debris.weights) == len(FEATURES)
-    assert 0 < m.candidate_floor < m.threshold < 1
+    assert m.features == FEATURES and len(m.debris.weights) == len(m.means) == len(m.names)
+    assert 0 < m.candidate_floor <= m.threshold < 1
     assert set(m.classes) <= {
         "promo",
         "credit",

@@ -8,8 +8,8 @@ from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
 from cleaner.scorer.decider import block_scorer
 
-# Order matters: each heuristic sees the removals decided before it (repeated-block runs last,
-# on what survives).
+# Order matters: each heuristic sees the removals decided before it (repeated-block runs on what
+# the others leave; the block scorer last, on what everything else leaves).
 HEURISTICS: tuple[Heuristic, ...] = (
     Heuristic(
         "truncation.dangling-fragment", "truncation",
@@ -61,6 +61,12 @@ HEURISTICS: tuple[Heuristic, ...] = (
         question_kicker,
     ),
     Heuristic(
+        "truncation.repeated-block", "truncation",
+        "Block that repeats another block or the start of one.",
+        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
+        repeated_block,
+    ),
+    Heuristic(
         "model.block", "predicted",
         "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
         "A logistic regression over general features of sentence-level units (length, punctuation, "
@@ -71,12 +77,6 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "its removals carry the predicted category, the probability as confidence and the features that "
         "drove it. Model: cleaner/scorer/block-model.json.",
         block_scorer,
-    ),
-    Heuristic(
-        "truncation.repeated-block", "truncation",
-        "Block that repeats another block or the start of one.",
-        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
-        repeated_block,
     ),
 )
 

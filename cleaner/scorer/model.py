@@ -88,6 +88,8 @@ def parse(doc: dict, where: str = "model") -> BlockModel:
         pairs = tuple((index[a], index[b]) for a, b in doc.get("pairs", []))
         cat = doc["category"]
         words = {k: tuple(v) for k, v in doc["lexicon"].items()}
+        if not len(d["weights"]) == len(d["means"]) == len(features) + len(pairs):
+            raise ModelError(f"{where}: the debris weights do not match its features and pairs")
         return BlockModel(
             features=features,
             pairs=pairs,
