@@ -82,7 +82,8 @@ _TAG = regex.compile(r"^[\[(][^\])]{1,30}[\])]|[\[(]\s*\p{Lu}[\p{Lu} &/+\-]{1,20
 _QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _TOKEN = regex.compile(r"\w+")
 _CASED = regex.compile(r"[\p{Lu}\p{Ll}][\w'\u2019\-]*")
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+_ELLIPSIS_ENDS = ("\u2026", "...", "chars]")
+_SEP_CHARS = frozenset("|\u00bb\u2022\u00b7\u203a\u2014\u2013-")
 _SMALL = frozenset("a an and as at but by for from in into is it of on or the to vs via with de la el en y".split())
 SHORT_WORDS = 12  # a unit this short and unfinished counts toward a run of short units
 BODY_WORDS = 20  # a finished unit this long is body for before_body/after_body
@@ -109,7 +110,9 @@ class LexiconMatcher:
                 else:
                     literal_kind.setdefault(w, kind)
         lits = sorted(literal_kind, key=lambda w: (-len(w), w))
-        pattern = re.compile("|".join(re.escape(w) for w in lits), re.IGNORECASE) if lits else None
+        caseless = all(w.lower() == w.upper() for w in lits)  # CJK, Thai, Hangul, symbols: no case to ignore
+        flags = 0 if caseless else re.IGNORECASE
+        pattern = re.compile("|".join(re.escape(w) for w in lits), flags) if lits else None
         return cls({k: tuple(v) for k, v in by_first.items()}, pattern, literal_kind)
 
     def hits(self, text: str) -> list[tuple[int, str]]:
@@ -133,6 +136,14 @@ class LexiconMatcher:
 
 def _nospace(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0eff" or "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3"
+
+
+def _maybe_url(t: str) -> bool:
+    """Cheap gate before ``_URL`` (which needs one of these)."""
+    if "://" in t or "@" in t or "#" in t:
+        return True
+    low = t.lower()
+    return "www." in low or ".com" in low or ".org" in low or ".net" in low
 
 
 def content_words(text: str) -> set[str]:
@@ -227,7 +238,7 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
             all_caps = len(t) >= 4 and t.upper() == t and t.lower() != t
         else:
             cap_share, title_case, all_caps = 0.1, False, False
-        digits = len(t) - len(t.translate(_NO_DIGITS))
+        digits = sum(map(t.count, "0123456789"))
         ws = cws[i]
         nw = len(ws)
         if nw:
@@ -246,16 +257,16 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
             _log(len(t)),
             float(terminal[i]),
             float(stripped.endswith(":")),
-            float(bool(_ELLIPSIS.search(stripped))),
+            float(stripped.endswith(_ELLIPSIS_ENDS) and bool(_ELLIPSIS.search(stripped))),
             cap_share,
             float(all_caps),
             float(title_case),
             digits / len(t) if t else 0.0,
-            float(bool(_URL.search(t))),
-            float(bool(_SEP.search(t))),
-            float(bool(_TAG.search(t))),
+            float(_maybe_url(t) and bool(_URL.search(t))),
+            float(not _SEP_CHARS.isdisjoint(t) and bool(_SEP.search(t))),
+            float(("[" in t or "(" in t) and bool(_TAG.search(t))),
             float(t[:1].islower()),
-            float(any(c in _QUOTES for c in t)),
+            float(not _QUOTES.isdisjoint(t)),
             min(len(t) / max(nwords[i], 1), 20.0) / 20.0,
             i / (n - 1) if n > 1 else 0.0,
             min(i, 10) / 10.0,

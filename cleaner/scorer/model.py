@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from cleaner.scorer.features import FEATURES, LexiconMatcher
@@ -33,7 +34,9 @@ class Linear:
     weights: tuple[float, ...]
 
     def score(self, row: Sequence[float]) -> float:
-        return self.intercept + sum(w * x for w, x in zip(self.weights, row, strict=True))
+        if len(row) != len(self.weights):
+            raise ValueError(f"{len(row)} values for {len(self.weights)} weights")
+        return self.intercept + sum(map(mul, self.weights, row))
 
 
 @dataclass(frozen=True)
