@@ -65,7 +65,15 @@ PAIRS = tuple((a, b) for i, a in enumerate(CORE) for b in CORE[i + 1 :])
 WILD_WEIGHT = 10.0  # wild-dev rows weigh this much more than HTML-derived rows (20x fewer, and the target)
 # The rules alone already touch ~9% of the true bodies (WCXB and NAEB truths keep some "Also read" and
 # credit lines), so the true-body limits bound what the model adds.
-LIMITS = {"body_kept": 0.995, "clean_touched": 0.05, "model_truth_lost": 0.003, "model_truth_touched": 0.05}
+# The model may touch at most 5% of the true bodies of each collection too (aeb-dev's 88 keep
+# tests/test_passthrough.py's bound of 10% with the rules' 2).
+LIMITS = {
+    "body_kept": 0.995,
+    "clean_touched": 0.05,
+    "model_truth_lost": 0.003,
+    "model_truth_touched": 0.05,
+    "collection_touched": 0.05,
+}
 
 
 def read_lexicon(path: Path = LEXICON_FILE) -> dict[str, list[str]]:
@@ -93,8 +101,10 @@ class Item:
         labels: list[tuple[int, str | None]] | None,
         spans: list[tuple[int, int, str]] | None = None,
         rows_mask: list[bool] | None = None,
+        collection: str = "",
     ) -> None:
         self.kind, self.site, self.doc, self.labels, self.spans = kind, site, doc, labels, spans
+        self.collection = collection
         self.rows_mask = rows_mask or [True] * len(doc.units)
 
 
@@ -138,7 +148,7 @@ def html_items(data: Path, cleaner, lexicon) -> tuple[list[Item], list[Item]]:
         site = _host(p.url)
         truth_text = normalize(p.truth).text
         tdoc = prepare(truth_text, cleaner, lexicon)
-        truth_items.append(Item("truth", site, tdoc, [(0, None)] * len(tdoc.units)))
+        truth_items.append(Item("truth", site, tdoc, [(0, None)] * len(tdoc.units), collection=p.collection))
         naive = inputs[(p.collection, p.id)]["naive"]
         truth = Truth(p.truth)
         lines = [ln for ln in naive.split("\n") if ln.strip()]
@@ -198,6 +208,7 @@ def _item_to(it: Item) -> dict:
         "labels": it.labels,
         "spans": it.spans,
         "mask": it.rows_mask,
+        "collection": it.collection,
     }
 
 
@@ -211,7 +222,7 @@ def _item_from(x: dict) -> Item:
         tuple(tuple(p) for p in x["prior"]),
     )
     spans = [tuple(s) for s in x["spans"]] if x["spans"] is not None else None
-    return Item(x["kind"], x["site"], doc, [tuple(v) for v in x["labels"]], spans, x["mask"])  # type: ignore[arg-type]
+    return Item(x["kind"], x["site"], doc, [tuple(v) for v in x["labels"]], spans, x["mask"], x.get("collection", ""))  # type: ignore[arg-type]
 
 
 # -- evaluation ------------------------------------------------------------------------------
@@ -235,6 +246,7 @@ def evaluate(items: list[Item], probs: dict[int, list[float]], threshold: float 
     truth_tok = [0, 0]
     truth_docs = [0, 0]
     model_truth = [0, 0]
+    by_coll: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, it in enumerate(items):
         ps = probs.get(k) or [0.0] * len(it.doc.units)
         mask = removed_mask(it, ps, 2.0 if threshold is None else threshold)
@@ -266,6 +278,8 @@ def evaluate(items: list[Item], probs: dict[int, list[float]], threshold: float 
             truth_tok[1] += len(toks)
             truth_docs[0] += any(mask)
             truth_docs[1] += 1
+            by_coll[it.collection][0] += threshold is not None and any(p >= threshold for p in ps)
+            by_coll[it.collection][1] += 1
             base = removed_mask(it, ps, 2.0)
             model_gone = sum(g and base[(s + e - 1) // 2] == 0 for g, (s, e) in zip(gone, toks, strict=True))
             model_truth[0] += model_gone
@@ -283,6 +297,7 @@ def evaluate(items: list[Item], probs: dict[int, list[float]], threshold: float 
         "model_truth_lost": model_truth[0] / max(truth_tok[1], 1),
         "model_truth_touched": model_truth[1] / max(truth_docs[1], 1),
         "model_truth_touched_n": f"{model_truth[1]}/{truth_docs[1]}",
+        "model_touched_by_collection": {c: v[0] / max(v[1], 1) for c, v in sorted(by_coll.items())},
     }
 
 
@@ -292,6 +307,7 @@ def within_limits(r: dict) -> bool:
         and r["clean_touched"] <= LIMITS["clean_touched"]
         and r["model_truth_lost"] <= LIMITS["model_truth_lost"]
         and r["model_truth_touched"] <= LIMITS["model_truth_touched"]
+        and all(v <= LIMITS["collection_touched"] for v in r["model_touched_by_collection"].values())
     )
 
 

@@ -166,3 +166,17 @@ def test_tiny_training_run_reproduces_the_committed_model():
     doc = fit_texts(articles, words, threshold=0.5, candidate_floor=0.3, training={"fixture": "tiny-articles.json"})
     assert dumps(doc) == (FIXTURES / "tiny-model.json").read_text(encoding="utf-8")
     parse(doc)  # and it loads
+
+
+def test_cli_ignore_model_turns_it_off(tmp_path):
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    src = tmp_path / "a.txt"
+    src.write_text(TAIL_ARTICLE, encoding="utf-8")
+    runner = CliRunner()
+    on = json.loads(runner.invoke(app, ["clean", "--json", str(src)]).stdout)
+    off = json.loads(runner.invoke(app, ["clean", "--json", "--ignore", "model", str(src)]).stdout)
+    assert any(r["rule"] == "model.block" for r in on["removed"])
+    assert not any(r["rule"] == "model.block" for r in off["removed"] + off["candidates"])

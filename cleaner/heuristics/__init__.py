@@ -67,7 +67,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         repeated_block,
     ),
     Heuristic(
-        "model.block", "predicted",
+        "model.block", "model",
         "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
         "A logistic regression over general features of sentence-level units (length, punctuation, "
         "capitals, digits, URLs, separators, position from the start and the end, the neighbours, runs "

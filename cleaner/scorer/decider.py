@@ -7,13 +7,15 @@ own output removes nothing (a removed tail makes the previous line the last one)
 of one block merge; a group that fills the block removes the block, else a prefix takes the space
 after it and a suffix or inline piece the space before it, with exact offsets. Units below the
 threshold but above the model's candidate floor (and below ``min_confidence``) are reported as
-candidates. Each removal names the predicted category and the features that drove it.
+candidates. Each removal names the predicted category and the features that drove it; ignoring a
+category (``--ignore ads``) also drops the scorer's removals predicted in it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cleaner.config import id_selected
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Removal
 from cleaner.scorer.features import matrix
@@ -80,8 +82,14 @@ PHRASES: dict[str, tuple[str, str]] = {
 }
 
 
+def _phrase(name: str, above: bool) -> str:
+    if "*" in name:  # a pair: both parts, as their product is high (or low)
+        return " and ".join(_phrase(part, above) for part in name.split("*"))
+    return PHRASES.get(name, (name, name))[0 if above else 1]
+
+
 def explain(model: BlockModel, row: list[float], p: float, category: str) -> str:
-    why = "; ".join(PHRASES.get(name, (name, name))[0 if above else 1] for name, above in model.drivers(row))
+    why = "; ".join(_phrase(name, above) for name, above in model.drivers(row))
     return f"Block scorer: {category} debris (p={p:.2f}): {why or 'overall shape'}."
 
 
@@ -100,7 +108,8 @@ def block_scorer(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             break
         for group in _groups(chosen):
             r = _removal(ctx, h, model, group, dead)
-            out.append(r)
+            if id_selected(r.category, (), ctx.config.ignore):  # --ignore ads: no predicted ads either
+                out.append(r)
         dead.extend((u.start, u.end) for u, _, _ in chosen)
         dead.extend((r.start, r.end) for r in out if r.start is not None and r.end is not None)
     else:
