@@ -74,13 +74,15 @@ def test_select_ignore_from_file_and_command_line_overrides(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nselect = ["share"]\n')
     assert rules_of(invoke(tmp_path, "check", "a.txt")) == ["share.prompt"]
     assert rules_of(invoke(tmp_path, "check", "a.txt", "--select", "promo")) == ["promo.read-more"]
-    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nignore = ["promo.read-more"]\n')
+    # the block scorer would take the "Read more" line the ignored rule leaves: ignore it too
+    (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nignore = ["promo.read-more", "model"]\n')
     assert rules_of(invoke(tmp_path, "check", "a.txt")) == ["share.prompt"]
 
 
 def test_min_confidence_from_file_and_override(tmp_path):
     (tmp_path / "a.txt").write_text(DIRTY)
-    (tmp_path / "cleaner.toml").write_text("min-confidence = 0.99\n")
+    # the block scorer is sure (p > 0.99) that the trailing junk line is debris: leave it out here
+    (tmp_path / "cleaner.toml").write_text('min-confidence = 0.99\nignore = ["model"]\n')
     res = invoke(tmp_path, "check", "a.txt")
     assert res.exit_code == 0 and rules_of(res) == []
     assert rules_of(invoke(tmp_path, "check", "a.txt", "--min-confidence", "0.5")) == ["promo.read-more", "share.prompt"]

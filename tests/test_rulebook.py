@@ -65,7 +65,7 @@ def test_user_rules_add_and_replace(tmp_path):
         phrases: ["Sponsored by nobody"]
         examples: {strip: ["Sponsored by nobody"]}
     """, "override.yaml")
-    cleaner = Cleaner(Config(rule_dirs=(tmp_path,)))
+    cleaner = Cleaner(Config(rule_dirs=(tmp_path,), ignore=("model",)))  # the block scorer takes it otherwise (category ads)
     assert cleaner.rulebook.get("ads.marker").reason == "Replaced."
     assert "Advertisement" in cleaner.clean("Advertisement\n\nThe council met on Monday.").text
 

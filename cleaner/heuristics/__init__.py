@@ -7,9 +7,10 @@ from cleaner.heuristics.headlines import caps_headline, loaded_headline, questio
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
 from cleaner.repetition.decider import site_repeat
+from cleaner.scorer.decider import block_scorer
 
-# Order matters: each heuristic sees the removals decided before it (repeated-block runs last,
-# on what survives).
+# Order matters: each heuristic sees the removals decided before it (repeated-block runs on what
+# the others leave; the block scorer last, on what everything else leaves).
 HEURISTICS: tuple[Heuristic, ...] = (
     Heuristic(
         "truncation.dangling-fragment", "truncation",
@@ -75,6 +76,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Block that repeats another block or the start of one.",
         "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
         repeated_block,
+    ),
+    Heuristic(
+        "model.block", "model",
+        "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
+        "A logistic regression over general features of sentence-level units (length, punctuation, "
+        "capitals, digits, URLs, separators, position from the start and the end, the neighbours, runs "
+        "of short lines, overlap with the title and the neighbouring paragraphs, a small multilingual "
+        "debris lexicon), trained on scraped text with labelled debris (scripts/train_scorer.py) and "
+        "validated with whole sites held out. It judges what the rules and the heuristics above leave; "
+        "its removals carry the predicted category, the probability as confidence and the features that "
+        "drove it. Model: cleaner/scorer/block-model.json.",
+        block_scorer,
     ),
 )
 
