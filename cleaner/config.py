@@ -34,6 +34,10 @@ class Config:
     # HTML path: trafilatura's favor_recall extraction, then the text stage cleans. On the union of the
     # dev collections it beat the default extraction (bench/quality.py --set favor_recall=false).
     favor_recall: bool = True
+    # The learned block scorer (model.block) is opt-in: on the dev collections it added a few
+    # points of spans removed at ~3 ms per article (2.8x the text path) and touched more true
+    # bodies (bench/quality.py --set block_model=true; README "Block scorer").
+    block_model: bool = False
 
     # Site-level repetition (cleaner.repetition): the thresholds, and the table pass 1 built.
     # Without a table (the default) the decider repeat.site does nothing.

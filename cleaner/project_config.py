@@ -46,7 +46,7 @@ DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
 _LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
 _STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field", "site_field")
 _ALIASES = {"rule_dirs": "rules"}
-_BOOL_KEYS = ("html_rules", "favor_recall")
+_BOOL_KEYS = ("html_rules", "favor_recall", "block_model")
 _REPEAT_INT_KEYS = ("repeat_min_docs", "repeat_max_words", "repeat_min_site_docs")
 _REPEAT_SHARE_KEYS = ("repeat_min_share", "repeat_max_doc_share")
 KNOWN_KEYS = frozenset(
@@ -79,6 +79,7 @@ class ProjectConfig:
     time_limit: float | None = None
     html_rules: bool | None = None
     favor_recall: bool | None = None
+    block_model: bool | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
@@ -231,6 +232,7 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         lang=values.get("lang"),
         html_rules=values.get("html_rules"),
         favor_recall=values.get("favor_recall"),
+        block_model=values.get("block_model"),
         min_confidence=values.get("min_confidence"),
         time_limit=values.get("time_limit"),
         include=values.get("include", ()),

@@ -104,7 +104,17 @@ TAIL_ARTICLE = (
 )
 
 
-def test_model_removes_a_debris_tail_and_explains_it(cleaner):
+@pytest.fixture(scope="module")
+def on() -> Cleaner:
+    return Cleaner(Config(block_model=True))  # the scorer is opt-in
+
+
+def test_the_scorer_is_off_by_default(cleaner):
+    assert not any(r.rule == "model.block" for r in cleaner.clean(TAIL_ARTICLE).removed)
+
+
+def test_model_removes_a_debris_tail_and_explains_it(on):
+    cleaner = on
     result = cleaner.clean(TAIL_ARTICLE)
     by_model = [r for r in result.removed if r.rule == "model.block"]
     assert by_model, [r.to_dict() for r in result.removed]
@@ -119,16 +129,17 @@ def test_model_removes_a_debris_tail_and_explains_it(cleaner):
 
 
 def test_ignore_model_turns_it_off():
-    result = Cleaner(Config(ignore=("model",))).clean(TAIL_ARTICLE)
+    result = Cleaner(Config(ignore=("model",), block_model=True)).clean(TAIL_ARTICLE)
     assert not any(r.rule.startswith("model.") for r in result.removed + result.candidates)
 
 
 def test_min_confidence_makes_model_removals_candidates():
-    result = Cleaner(Config(min_confidence=0.999)).clean(TAIL_ARTICLE)
+    result = Cleaner(Config(min_confidence=0.999, block_model=True)).clean(TAIL_ARTICLE)
     assert not any(r.rule == "model.block" for r in result.removed)
 
 
-def test_model_span_inside_a_block_has_exact_offsets(cleaner):
+def test_model_span_inside_a_block_has_exact_offsets(on):
+    cleaner = on
     text = (
         "Storm Damage Counted\n\n"
         "Engineers counted the damage to power lines across the county on Tuesday and said repairs would take "
@@ -175,8 +186,10 @@ def test_cli_ignore_model_turns_it_off(tmp_path):
 
     src = tmp_path / "a.txt"
     src.write_text(TAIL_ARTICLE, encoding="utf-8")
+    cfg = tmp_path / "cleaner.toml"
+    cfg.write_text("block_model = true\n", encoding="utf-8")  # the scorer is opt-in
     runner = CliRunner()
-    on = json.loads(runner.invoke(app, ["clean", "--json", str(src)]).stdout)
-    off = json.loads(runner.invoke(app, ["clean", "--json", "--ignore", "model", str(src)]).stdout)
+    on = json.loads(runner.invoke(app, ["clean", "--json", "--config", str(cfg), str(src)]).stdout)
+    off = json.loads(runner.invoke(app, ["clean", "--json", "--config", str(cfg), "--ignore", "model", str(src)]).stdout)
     assert any(r["rule"] == "model.block" for r in on["removed"])
     assert not any(r["rule"] == "model.block" for r in off["removed"] + off["candidates"])

@@ -94,6 +94,8 @@ def explain(model: BlockModel, row: list[float], p: float, category: str) -> str
 
 
 def block_scorer(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if not ctx.config.block_model:
+        return []  # opt-in (Config.block_model): measured in bench/quality.py --set block_model=true
     model = load()
     dead = [(r.start, r.end) for r in ctx.prior if r.start is not None and r.end is not None]
     out: list[Removal] = []
