@@ -117,3 +117,18 @@ def test_a_marked_up_subhead_with_a_loaded_word_stays():
     assert "Crippled" in Cleaner().clean(page, html=True).text
     md = f"{LEAD}\n\n## How The Storm Crippled The Harbour\n\n{BODY}\n"
     assert "Crippled" in Cleaner().clean(md, name="a.md").text
+
+
+def test_snippet_cut_at_an_api_limit_loses_its_fragment_and_marker():
+    from cleaner import Cleaner
+
+    c = Cleaner()
+    r = c.clean("The council met on Monday. The budget passed after a long debate. Critics said the vote was ru… [+3777 chars]")
+    assert r.text == "The council met on Monday. The budget passed after a long debate."
+    assert [x.rule for x in r.removed] == ["truncation.snippet-limit"]
+    r = c.clean("भारत ने अपनी पहली पारी में 336 रन बनाए. इस तरह पहली पारी में 33 रनों क... [1364 chars]")
+    assert r.text == "भारत ने अपनी पहली पारी में 336 रन बनाए."
+    # nothing complete to keep: only the marker goes
+    assert c.clean("Only one cut sentence here that goes on and on… [+240 c").text.endswith("and on")
+    # an ellipsis without the API's marker is not this heuristic's business
+    assert not any(x.rule == "truncation.snippet-limit" for x in c.clean(LEAD + " And then…").removed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.tails import section_tail
-from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block
+from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
 from cleaner.scorer.decider import block_scorer
 
@@ -18,6 +18,14 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "A paragraph that ends in one or two short words after its last full stop ('...across "
         "official accounts. E') was cut off by the scraper; the fragment goes, the sentence stays.",
         dangling_fragment,
+    ),
+    Heuristic(
+        "truncation.snippet-limit", "truncation",
+        "Sentence cut at a news API's length limit ('… [+3777 chars]').",
+        "Text from news APIs (NewsAPI, GNews) ends in the incomplete sentence the length limit cut, "
+        "followed by a marker such as '… [+3777 chars]' or '... [1506 chars]'. The fragment and the "
+        "marker go; the complete sentences before it stay (when there are none, only the marker).",
+        snippet_limit,
     ),
     Heuristic(
         "truncation.cut-teaser", "truncation",

@@ -35,6 +35,36 @@ def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                             f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off.")
 
 
+# A news API's length limit: "… [+3777 chars]" (NewsAPI), "... [1506 chars]" (GNews); the
+# marker itself may be cut ("… [+240 c"). Language-neutral: it is the API's text, not the site's.
+_SNIPPET_MARK = regex.compile(r"(?:\u2026|\.\.\.)[ \t]*\[\+?\d+(?:[ \t]*c(?:h(?:a(?:r(?:s)?)?)?)?)?\]?[ \t]*$|\[\+\d+[ \t]*chars?\][ \t]*$")
+# The end of the last complete sentence before it, in any script's punctuation.
+_SENTENCE_END = regex.compile(r"[.!?\u0964\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)]*(?=\s)")
+
+
+def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """The incomplete last sentence of a snippet cut at an API's length limit, with its marker."""
+    if not ctx.blocks:
+        return
+    b = ctx.blocks[-1]
+    m = _SNIPPET_MARK.search(b.content[-300:])
+    if not m:
+        return
+    offset = b.content_end - len(b.content[-300:])
+    mark = offset + m.start()
+    ends = [e.end() for e in _SENTENCE_END.finditer(ctx.text, b.content_start, mark)]
+    if ends:
+        start = ends[-1]  # the gap after the last complete sentence goes with the fragment
+        why = "Sentence cut at a news API's length limit, with its marker; the complete sentences stay."
+    elif len(ctx.blocks) > 1:
+        yield h.remove_block(ctx, b, 0.9, "Last line cut at a news API's length limit, with its marker.")
+        return
+    else:
+        start = mark  # nothing complete to keep: only the marker goes
+        why = "Marker of a news API's length limit."
+    yield h.remove_span(ctx, b, start, b.content_end, 0.9, why)
+
+
 def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     hits = ctx.rule_hit_blocks()
     for i, b in enumerate(ctx.blocks):
