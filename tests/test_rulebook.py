@@ -143,3 +143,22 @@ def test_missing_rule_folder(tmp_path):
 
 def test_shipped_rules_cover_the_rule_folder():
     assert rule_files(shipped_rules_dir())
+
+
+def test_shipped_rule_ids_are_unique_across_files():
+    # A later file's rule replaces an earlier one with the same id (the user override); among the
+    # shipped files that is a defect: the text rule credit.image was silently replaced by the HTML
+    # rule of the same id and never ran.
+    import re
+    from collections import Counter
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parent.parent / "rules"
+    ids = Counter()
+    for path in rules.rglob("*.y*ml"):
+        text = path.read_text(encoding="utf-8")
+        if "\nrules:" not in "\n" + text:
+            continue
+        section = text.split("\nlexicons:")[0]
+        ids.update(re.findall(r"^  - id: ([\w.\-]+)", section, flags=re.M))
+    assert [i for i, n in ids.items() if n > 1] == []
