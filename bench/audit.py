@@ -13,6 +13,7 @@ its text). What counts as body:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -64,8 +65,6 @@ def text_stage_entries(text: str, removals: Iterable, truth: Truth) -> list[Entr
     starts = [s for s, _, _ in spans]
     mask = body_mask([t for _, _, t in spans], truth)
     out: list[Entry] = []
-    import bisect
-
     for r in removals:
         if r.start is None:
             continue
@@ -90,8 +89,6 @@ def element_entries(removals: Iterable, truth: Truth) -> list[Entry]:
 def labelled_entries(raw_spans: list[tuple[int, int, bool]], removals_raw: Iterable) -> list[Entry]:
     """wild-dev: ``raw_spans`` = (start, end, is_debris) per token of the raw text;
     ``removals_raw`` = (removal, start, end) with offsets mapped into the raw text."""
-    import bisect
-
     starts = [s for s, _, _ in raw_spans]
     out: list[Entry] = []
     for r, s, e in removals_raw:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
+from cleaner.lang import EN_STOPWORDS
 from cleaner.model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block
 from cleaner.text import count_words
 
@@ -32,6 +33,26 @@ _SMALL_WORDS = frozenset(
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+_STEM = 5  # compare words by their first letters: "crippled"/"cripples", "Pakistan"/"Pakistani"
+_MIN_CONTENT = 4
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of a text's content words: 4+ letters, not a number, not an English function word."""
+    out = set()
+    for w in words(text):
+        f = w.casefold()
+        if len(f) >= _MIN_CONTENT and not f.isdigit() and f not in EN_STOPWORDS:
+            out.add(f[:_STEM])
+    return out
+
+
+def shares_topic(heading: str, paragraph: str, look: int = 60) -> bool:
+    """Topic coherence: whether a heading shares a content word with the first ``look`` words of
+    a paragraph (an own subhead introduces what follows; another story's headline does not)."""
+    return bool(content_stems(heading) & content_stems(" ".join(words(paragraph)[:look])))
 
 
 def ends_terminal(text: str) -> bool:

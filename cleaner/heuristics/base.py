@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from cleaner.blocks import shares_topic
 from cleaner.config import Config
 from cleaner.match import block_removal
 from cleaner.model import Block, Removal
@@ -109,32 +110,10 @@ def _paragraph_bounds(blocks: Sequence[Block]) -> tuple[int, int]:
     return bounds
 
 
-_STEM = 5  # compare words by their first letters: "crippled"/"cripples", "Pakistan"/"Pakistani"
-_MIN_CONTENT = 4
-
-
-def content_stems(text: str) -> set[str]:
-    """Stems of a text's content words: 4+ letters, not a number, not an English function word."""
-    from cleaner.blocks import words
-    from cleaner.lang import EN_STOPWORDS
-
-    out = set()
-    for w in words(text):
-        f = w.casefold()
-        if len(f) >= _MIN_CONTENT and not f.isdigit() and f not in EN_STOPWORDS:
-            out.add(f[:_STEM])
-    return out
-
-
 def introduces_next(ctx: Context, b: Block, look: int = 60) -> bool:
     """Topic coherence: whether a heading-like block shares a content word with the body
     paragraph after it (its first ``look`` words). An article's own subhead introduces what
     follows; another story's headline dropped between paragraphs shares nothing with it."""
-    from cleaner.blocks import words
-
     gone = ctx.removed_blocks()
     nxt = next((x for x in ctx.blocks[b.index + 1 :] if x.index not in gone and x.kind == "paragraph"), None)
-    if nxt is None:
-        return False
-    mine = content_stems(b.content)
-    return bool(mine & content_stems(" ".join(words(ctx.surviving(nxt))[:look])))
+    return nxt is not None and shares_topic(b.content, ctx.surviving(nxt), look)

@@ -66,14 +66,18 @@ def extract(
     ]
     try:
         pruned = apply_html_rules(tree, active)
-        removals, held = pruned.removals, tuple(pruned.held)
+        removals, held = pruned.removals, pruned.held
     except RecursionError:
-        removals, held = [], ()
-    for r in linked_headlines(tree, config):  # below min_confidence: reported, left in the page
-        if r.confidence >= config.min_confidence:
-            removals.append(r)
-        else:
-            held = (*held, r)
+        removals, held = [], []
+
+    def decided(r: Removal | None) -> None:
+        """A heuristic's finding: removed, or below min_confidence reported as a candidate (the
+        heuristic left the page or the block in place)."""
+        if r is not None:
+            (removals if r.confidence >= config.min_confidence else held).append(r)
+
+    for r in linked_headlines(tree, config):
+        decided(r)
     title = page_title(tree)
     try:
         from trafilatura import bare_extraction
@@ -82,25 +86,15 @@ def extract(
             tree, url=url, output_format="xml", include_comments=False, favor_recall=config.favor_recall
         )
     except RecursionError:
-        return Extracted((), tuple(removals), info, error="HTML too deeply nested to extract", title=title, held=held)
+        return Extracted((), tuple(removals), info, error="HTML too deeply nested to extract", title=title, held=tuple(held))
     except Exception as err:  # trafilatura bug or lxml failure on hostile markup
         msg = " ".join(str(err).split())[:200] or type(err).__name__
-        return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title, held=held)
+        return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title, held=tuple(held))
     body = getattr(doc, "body", None) if doc is not None else None
     blocks = body_blocks(body) if body is not None else []
-    dropped = drop_page_title(blocks, tree, config)
-    if dropped is not None:
-        if dropped.confidence >= config.min_confidence:
-            removals.append(dropped)
-        else:
-            held = (*held, dropped)
-    dropped = drop_standfirst(blocks, config)
-    if dropped is not None:
-        if dropped.confidence >= config.min_confidence:
-            removals.append(dropped)
-        else:
-            held = (*held, dropped)
+    decided(drop_page_title(blocks, tree, config))
+    decided(drop_standfirst(blocks, config))
     if not blocks:
         return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title, lang=lang,
-                         held=held)
-    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, held)
+                         held=tuple(held))
+    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, tuple(held))

@@ -8,6 +8,7 @@ import re
 
 from lxml import etree
 
+from cleaner.blocks import is_heading_like, shares_topic
 from cleaner.config import Config
 from cleaner.html.heuristics import LINK_LIST, LINKED_HEADLINE, PAGE_TITLE, STANDFIRST
 from cleaner.html.prune import MAX_REMOVAL_TEXT, drop
@@ -122,15 +123,13 @@ def _after_body_paragraph(el: etree._Element) -> bool:
 
 def _before_body_paragraph(el: etree._Element) -> bool:
     """Whether a later sibling <p> is a body paragraph (15+ words)."""
-    return any(len(_words(e).split()) >= _BODY_P_WORDS for e in el.itersiblings("p"))
+    return any(count_words(_words(e)) >= _BODY_P_WORDS for e in el.itersiblings("p"))
 
 
 def _introduces_next(el: etree._Element, text: str) -> bool:
     """Whether the headline shares a content word with the next sibling paragraph (topic coherence)."""
-    from cleaner.heuristics.base import content_stems
-
     nxt = next((e for e in el.itersiblings("p") if _words(e)), None)
-    return nxt is not None and bool(content_stems(text) & content_stems(" ".join(_words(nxt).split()[:60])))
+    return nxt is not None and shares_topic(text, _words(nxt))
 
 
 def _words(el: etree._Element) -> str:
@@ -143,8 +142,6 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
     ('SEAN SPICER ELIMINATED FROM ...', 'GET THE APP BY CLICKING HERE')."""
     if not LINKED_HEADLINE.selected(config):
         return []
-    from cleaner.blocks import is_heading_like
-
     out: list[Removal] = []
     for p in _one_link_ps(tree):
         text = _words(p)

@@ -9,6 +9,7 @@ from lxml import etree
 
 from cleaner.html.rules import HtmlRule, match
 from cleaner.model import Removal
+from cleaner.text import count_words
 
 _NEVER_REMOVE = frozenset({"html", "body", "head"})
 # plain strings: a "smart" string result would make an element proxy for each text's parent
@@ -56,7 +57,7 @@ class _MainText:
     def _para_words(el: etree._Element) -> int:
         n = 0
         for p in el.iter("p"):
-            k = len("".join(_TEXT_XP(p)).split())
+            k = count_words("".join(_TEXT_XP(p)))
             if k >= _PARA_MIN_WORDS:
                 n += k
         return n
