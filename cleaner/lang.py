@@ -14,7 +14,7 @@ Paths, cheapest first, each recorded in ``Language.path``:
   mixed-language text) → ``und``;
 - ``mixed``: no script holds ``_SCRIPT_SHARE`` of the sample's letters and the model is unsure → ``und``.
 
-``und`` gets the language-neutral rules only. Measured on wild-dev (``bench/langid.py``): py3langid
+``und`` gets the language-neutral rules only (no language's rules are guessed at: `Rule.applies_to_lang`). Measured on wild-dev (``bench/langid.py``): py3langid
 is as accurate as langdetect on whole articles and short blocks and several times faster; see
 the bench for the figures.
 

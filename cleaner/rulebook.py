@@ -81,7 +81,9 @@ class Rule:
 
 
     def applies_to_lang(self, lang: str | None) -> bool:
-        return not self.languages or lang in (None, "und") or lang in self.languages
+        """Language-neutral rules apply everywhere; the others only to their languages (an unknown or
+        mixed language, ``None`` or ``und``, gets the neutral rules alone)."""
+        return not self.languages or lang in self.languages
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class Rulebook:
         """The words of every lexicon with that id that fits the language."""
         out: list[str] = []
         for lex in self.lexicons:
-            if lex.id == lexicon_id and (not lex.languages or lang in (None, "und") or lang in lex.languages):
+            if lex.id == lexicon_id and (not lex.languages or lang in lex.languages):
                 out.extend(lex.words)
         return tuple(out)
 

@@ -246,3 +246,17 @@ def test_wild_dev_whole_articles_are_identified():
     rows = [json.loads(x) for x in shared("wild-dev/articles.jsonl").read_text(encoding="utf-8").splitlines()]
     wrong = [(r["id"], r["lang"], _detect(r["raw"]).code) for r in rows if _detect(r["raw"]).code != r["lang"]]
     assert len(wrong) <= len(rows) // 100, wrong
+
+
+def test_unknown_language_gets_the_language_neutral_rules_only():
+    """Too little text to tell the language: ``und``, and no language's rules are guessed at."""
+    text = "Advertisement\n\nText."
+    unknown = Cleaner(Config(time_limit=0)).clean(text)
+    assert unknown.lang.code == "und"
+    assert unknown.text == text and not unknown.removed
+    english = Cleaner(Config(time_limit=0)).clean(text, lang="en")
+    assert [r.rule for r in english.removed] and english.text.strip() == "Text."
+    book = Cleaner(Config(time_limit=0)).rulebook
+    assert all(not r.languages for r in book.text_rules("und"))
+    assert all(not r.languages for r in book.text_rules(None))
+    assert len(book.text_rules("en")) > len(book.text_rules("und"))
