@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +82,19 @@ class Cleaner:
         text, info = ("", InputInfo(kind="html")) if html else decode_text(data, max_chars=self.config.max_input_chars)
         language = Language("und", 0.0, "none")
         kept = ((0, len(text), 0),) if text else ()
-        return Result(text=text, removed=(), candidates=(), lang=language, input=info, normalization=(), kept=kept,
-                      gaps=(), blocks=(), paths=(("time-limit", "passthrough"),), error=error)
+        return Result(
+            text=text,
+            removed=(),
+            candidates=(),
+            lang=language,
+            input=info,
+            normalization=(),
+            kept=kept,
+            gaps=(),
+            blocks=(),
+            paths=(("time-limit", "passthrough"),),
+            error=error,
+        )
 
     def _clean(
         self,
@@ -176,8 +189,19 @@ class Cleaner:
 
     def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None, site: str | None = None) -> Result:
         ex, blocks, text, steps, path = self._html_blocks(data, url)
-        return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", "trafilatura")),
-                            lang, ex.removals, ex.error, ex.lang, ex.held, site=site)
+        return self._finish(
+            text,
+            blocks,
+            ex.info,
+            steps,
+            (("normalize", path), ("html", "trafilatura")),
+            lang,
+            ex.removals,
+            ex.error,
+            ex.lang,
+            ex.held,
+            site=site,
+        )
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:
@@ -187,7 +211,9 @@ def _lang_warning(lang: str | None) -> tuple[str, ...]:
     return ()
 
 
-def _normalize_parts(raw: str, blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...], tuple[tuple[str, str], ...], str]:
+def _normalize_parts(
+    raw: str, blocks: tuple[Block, ...]
+) -> tuple[str, tuple[Block, ...], tuple[tuple[str, str], ...], str]:
     """Normalize the extracted text once, as a whole, so that its recorded steps replay on it.
 
     The extracted blocks keep their kinds: the normalized text splits back into them at the
@@ -214,5 +240,36 @@ def clean(
     config: Config | None = None,
     html: bool | None = None,
 ) -> Result:
-    """Clean one article (text or HTML) and return the clean text with its record."""
-    return Cleaner(config).clean(data, lang=lang, url=url, html=html)
+    """Clean one article (text or HTML) and return the clean text with its record.
+
+    Reuses one ``Cleaner`` per configuration (:func:`shared_cleaner`), so calling it in a loop
+    costs what a reused ``Cleaner`` costs."""
+    return shared_cleaner(config).clean(data, lang=lang, url=url, html=html)
+
+
+# A cache, not state: one Cleaner per configuration, its rule files looked at again (paths, sizes,
+# modification times) at most every _RECHECK_SECONDS, so an edited rule file is read again.
+_RECHECK_SECONDS = 1.0
+_SHARED_MAX = 8
+_shared: dict[Config, tuple[Cleaner, float]] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_cleaner(config: Config | None = None) -> Cleaner:
+    """The cached ``Cleaner`` for ``config`` (thread-safe; each process has its own cache)."""
+    key = config or Config()
+    try:
+        hash(key)
+    except TypeError:  # a config carrying an unhashable value (e.g. a custom boilerplate table)
+        return Cleaner(key)
+    now = time.monotonic()
+    with _shared_lock:
+        entry = _shared.get(key)
+    if entry is not None and now - entry[1] < _RECHECK_SECONDS:
+        return entry[0]
+    cleaner = entry[0] if entry is not None and entry[0].rulebook is load_rulebook(key) else Cleaner(key)
+    with _shared_lock:
+        if key not in _shared and len(_shared) >= _SHARED_MAX:
+            del _shared[next(iter(_shared))]  # the oldest configuration goes
+        _shared[key] = (cleaner, now)
+    return cleaner
