@@ -1,0 +1,239 @@
+"""Speed in one run (issue 13): text path by stage, HTML path against trafilatura, cost against size.
+
+    .venv/bin/python bench/speed.py [--data ../shared/data] [--rounds 3] [--pages 150] [--skip sizes]
+
+Prints, and writes to ``bench/results/speed.md``:
+
+1. **Text path** on wild-dev's raw articles and on scraper-style text of the dev collections (the
+   naive paragraph join cached by ``bench/datasets.py``): articles/s on one core and ms per
+   article, with the time split by stage (decode, normalize, blocks, language, rules, each
+   heuristic and the scorer, settling + the record), beside ``ftfy.fix_text`` alone on the same
+   texts as the in-run reference.
+2. **HTML path** page by page against ``trafilatura.extract`` (defaults) on the same pages, in
+   alternating order: via ``clean()`` and via a reused ``Cleaner``, as ratios of CPU time.
+3. **Cost against size**: ms per MB of text for documents of 10 KB to 10 MB (flat = linear), and a
+   document of 40,000 short lines.
+
+All times are CPU times of this process (``time.process_time``), medians over ``--rounds`` rounds
+that alternate the contenders, so the load of other processes on a shared machine matters less.
+Batch throughput (``-j1`` vs ``-j2``) and peak memory have their own benches: ``bench/batch_speed.py``
+and ``bench/batch_memory.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.datasets import DEFAULT_DATA, HTML_COLLECTIONS, load_pages, load_wild, scraper_inputs  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "speed.md"
+SIZES_KB = (10, 100, 1_000, 10_000)
+
+
+def _cpu(fn: Callable[[], object]) -> float:
+    t0 = time.process_time()
+    fn()
+    return time.process_time() - t0
+
+
+def stage_times(texts: Sequence[str], config) -> dict[str, float]:
+    """CPU seconds per stage over ``texts``, each stage called as the pipeline calls it."""
+    from cleaner import Cleaner
+    from cleaner.blocks import segment
+    from cleaner.config import id_selected
+    from cleaner.decide import _settle
+    from cleaner.decode import decode_text
+    from cleaner.heuristics import HEURISTICS, Context
+    from cleaner.lang import detect_language
+    from cleaner.match import apply_rules
+    from cleaner.normalize import normalize
+    from cleaner.result import assemble
+
+    book = Cleaner(config).rulebook
+    out: dict[str, float] = defaultdict(float)
+    clock = time.process_time
+    for raw in texts:
+        data = raw.encode("utf-8")
+        t = clock()
+        text, _ = decode_text(data, max_chars=config.max_input_chars)
+        out["decode"] += clock() - t
+        t = clock()
+        norm = normalize(text)
+        out["normalize"] += clock() - t
+        t = clock()
+        blocks = segment(norm.text)
+        out["blocks"] += clock() - t
+        t = clock()
+        language = detect_language(blocks, config)
+        out["language"] += clock() - t
+        code = None if language.code == "und" else language.code
+        t = clock()
+        hits = apply_rules(norm.text, blocks, book.text_plan(code), config.regex_timeout)
+        out["rules"] += clock() - t
+        proposed = list(hits.removals)
+        for h in HEURISTICS:
+            if not id_selected(h.id, config.select, config.ignore):
+                continue
+            t = clock()
+            prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
+            proposed.extend(h.run(Context(norm.text, blocks, code, book, config, hits.removals, prior, None), h))
+            out["scorer" if h.id.startswith("model.") else "heuristics"] += clock() - t
+        t = clock()
+        strong = _settle([r for r in proposed if r.confidence >= config.min_confidence], norm.text)
+        assemble(norm.text, blocks, tuple(strong))
+        out["settle + record"] += clock() - t
+    return dict(out)
+
+
+def text_path(name: str, texts: Sequence[str], rounds: int, lines: list[str]) -> None:
+    import ftfy
+
+    from cleaner import Cleaner, Config
+
+    config = Config(time_limit=0)
+    cleaner = Cleaner(config)
+    datas = [t.encode("utf-8") for t in texts]
+    for d in datas:
+        cleaner.clean(d).to_dict()  # warm caches: each language's rule plan is compiled once (~0.1-0.5 s)
+    full, ref, stages = [], [], []
+    for _ in range(rounds):
+        full.append(_cpu(lambda: [cleaner.clean(d).to_dict() for d in datas]))
+        ref.append(_cpu(lambda: [ftfy.fix_text(t) for t in texts]))
+        stages.append(stage_times(texts, config))
+    n = len(texts)
+    kb = sum(len(d) for d in datas) / n / 1024
+    total = statistics.median(full)
+    lines.append(f"### Text path: {name} ({n} articles, {kb:.1f} KB on average)\n")
+    lines.append(
+        f"- cleaner (`Cleaner.clean` + `to_dict()`): **{n / total:,.0f} articles/s per core**, "
+        f"{total / n * 1000:.2f} ms per article"
+    )
+    fr = statistics.median(ref)
+    lines.append(
+        f"- `ftfy.fix_text` alone on the same texts: {n / fr:,.0f} articles/s, {fr / n * 1000:.2f} ms per article"
+    )
+    lines.append(f"- cleaner / ftfy: {total / fr:.2f}×\n")
+    lines.append("| stage | ms per article | share |")
+    lines.append("| --- | ---: | ---: |")
+    med = {k: statistics.median(s.get(k, 0.0) for s in stages) for k in stages[0]}
+    summed = sum(med.values()) or 1.0
+    for k, v in med.items():
+        lines.append(f"| {k} | {v / n * 1000:.3f} | {v / summed:.0%} |")
+    lines.append(f"| (sum of stages) | {summed / n * 1000:.3f} | |\n")
+
+
+def html_path(pages, rounds: int, lines: list[str]) -> None:
+    import trafilatura
+
+    from cleaner import Cleaner, clean
+
+    htmls = [(p.html(), p.url or None) for p in pages]
+    reused = Cleaner()
+    for h, u in htmls[:5]:
+        trafilatura.extract(h)
+        reused.clean(h, url=u, html=True)
+        clean(h, url=u, html=True)
+    t_traf: list[float] = []
+    t_api: list[float] = []
+    t_reused: list[float] = []
+    for r in range(rounds):
+        a = b = c = 0.0
+        for i, (h, u) in enumerate(htmls):
+            calls = [
+                ("traf", lambda h=h: trafilatura.extract(h)),
+                ("api", lambda h=h, u=u: clean(h, url=u, html=True)),
+                ("reused", lambda h=h, u=u: reused.clean(h, url=u, html=True)),
+            ]
+            if (i + r) % 2:
+                calls.reverse()
+            for label, fn in calls:
+                s = _cpu(fn)
+                if label == "traf":
+                    a += s
+                elif label == "api":
+                    b += s
+                else:
+                    c += s
+        t_traf.append(a)
+        t_api.append(b)
+        t_reused.append(c)
+    n = len(htmls)
+    traf = statistics.median(t_traf)
+    lines.append(f"### HTML path against `trafilatura.extract` ({n} pages of the dev collections)\n")
+    lines.append("| | ms per page | ratio to trafilatura (median of rounds; rounds) |")
+    lines.append("| --- | ---: | --- |")
+    lines.append(f"| `trafilatura.extract` (defaults) | {traf / n * 1000:.2f} | 1× |")
+    for label, ts in (("`clean()`", t_api), ("reused `Cleaner`", t_reused)):
+        ratios = sorted(x / y for x, y in zip(ts, t_traf, strict=True))
+        spread = ", ".join(f"{x:.2f}" for x in ratios)
+        lines.append(
+            f"| {label} | {statistics.median(ts) / n * 1000:.2f} | **{statistics.median(ratios):.2f}×** ({spread}) |"
+        )
+    lines.append("")
+
+
+def sizes(texts: Sequence[str], lines: list[str]) -> None:
+    from cleaner import Cleaner, Config
+
+    cleaner = Cleaner(Config(time_limit=0, max_input_chars=50_000_000))
+    lines.append("### Cost against size (text path; one document made of distinct wild-dev articles)\n")
+    lines.append("| document | ms | ms per MB |")
+    lines.append("| --- | ---: | ---: |")
+    pool = "\n\n".join(texts)
+    for kb in SIZES_KB:
+        target = kb * 1024
+        doc = (pool * (target // max(1, len(pool.encode())) + 1)).encode("utf-8")[:target].decode("utf-8", "ignore")
+        spent = _cpu(lambda doc=doc: cleaner.clean(doc))
+        lines.append(f"| {kb:,} KB | {spent * 1000:,.0f} | {spent * 1000 / (len(doc.encode()) / 2**20):,.0f} |")
+    short = "\n".join(f"Line {i} of a list." for i in range(40_000))
+    spent = _cpu(lambda: cleaner.clean(short))
+    lines.append(f"| 40,000 short lines ({len(short.encode()) / 1024:,.0f} KB) | {spent * 1000:,.0f} | |\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--pages", type=int, default=150, help="HTML pages (aeb-dev first, then the others)")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["text", "html", "sizes"])
+    ap.add_argument("--no-write", action="store_true", help="print only")
+    args = ap.parse_args(argv)
+    if not (args.data / "wild-dev").is_dir():
+        print(f"skipped: no shared data at {args.data}")
+        return 0
+    wild = [a.raw for a in load_wild(args.data)]
+    lines = [
+        "# Speed (`python bench/speed.py`)\n",
+        f"CPU time of one process, medians of {args.rounds} rounds; {time.strftime('%Y-%m-%d')}.\n",
+    ]
+    if "text" not in args.skip:
+        text_path("wild-dev raw text", wild, args.rounds, lines)
+        pages = [p for c in HTML_COLLECTIONS for p in load_pages(args.data, c)]
+        inputs = scraper_inputs(pages)
+        naive = [inputs[(p.collection, p.id)]["naive"] for p in pages][: len(wild)]
+        text_path(f"naive paragraph join of the dev pages (first {len(naive)})", naive, args.rounds, lines)
+    if "html" not in args.skip:
+        pages = [p for c in HTML_COLLECTIONS for p in load_pages(args.data, c)][: args.pages]
+        html_path(pages, args.rounds, lines)
+    if "sizes" not in args.skip:
+        sizes(wild, lines)
+    report = "\n".join(lines)
+    print(report)
+    if not args.no_write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(report + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
