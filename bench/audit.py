@@ -4,10 +4,12 @@ Each removal becomes an :class:`Entry` (rule, category, stage, tokens removed, o
 its text). What counts as body:
 
 - text-stage removals (offsets into the text the rules saw): a removed token is body when a
-  4-token shingle of that text containing it occurs in the truth (so "Read more" inside a body
-  sentence is body, a "Read more" line between paragraphs is not);
+  4-token shingle of that text containing it is *missing* from the output: it occurs in the truth
+  more often than in the cleaned text (so "Read more" inside a body sentence is body, a "Read more"
+  line between paragraphs is not, and a page title whose words the kept lead repeats is not);
 - HTML-stage removals (an element, no offsets): the share of the element's tokens covered by
-  shingles found in the truth (runs under 4 tokens: body when the run occurs in the truth);
+  shingles missing from the output in the same sense (runs under 4 tokens: body when the run
+  occurs in the truth);
 - wild-dev (labelled spans): a removed token is body when it lies outside every debris span.
 """
 
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -28,25 +30,33 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
 
 
+def shingle_counts(text: str | None) -> Counter:
+    toks = TOKEN.findall(text or "")
+    return Counter(tuple(toks[i : i + N]) for i in range(max(0, len(toks) - N + 1)))
+
+
 @dataclass(frozen=True)
 class Truth:
     shingles: frozenset
     joined: str  # " tok tok tok " for runs shorter than a shingle
+    counts: Counter = field(default_factory=Counter, compare=False)  # occurrences of each shingle
 
     @classmethod
     def of(cls, text: str) -> Truth:
         toks = TOKEN.findall(text or "")
-        sh = frozenset(tuple(toks[i : i + N]) for i in range(max(0, len(toks) - N + 1)))
+        counts = shingle_counts(text)
+        sh = frozenset(counts)
         if 0 < len(toks) < N:
             sh = frozenset({tuple(toks)})
-        return cls(sh, " " + " ".join(toks) + " ")
+        return cls(sh, " " + " ".join(toks) + " ", counts)
 
     def has_run(self, toks: Sequence[str]) -> bool:
         return bool(toks) and (" " + " ".join(toks) + " ") in self.joined
 
 
-def body_mask(toks: Sequence[str], truth: Truth) -> list[bool]:
-    """For each token: does a shingle of this token sequence that contains it occur in the truth?"""
+def body_mask(toks: Sequence[str], truth: Truth, kept: Counter | None = None) -> list[bool]:
+    """For each token: does a shingle of this token sequence that contains it occur in the truth
+    (and, given the output's shingle counts ``kept``, more often there than in the output)?"""
     n = len(toks)
     mask = [False] * n
     if n < N:
@@ -54,16 +64,18 @@ def body_mask(toks: Sequence[str], truth: Truth) -> list[bool]:
             mask = [True] * n
         return mask
     for i in range(n - N + 1):
-        if tuple(toks[i : i + N]) in truth.shingles:
+        sh = tuple(toks[i : i + N])
+        if sh in truth.shingles and (kept is None or truth.counts[sh] > kept[sh]):
             for k in range(i, i + N):
                 mask[k] = True
     return mask
 
 
-def text_stage_entries(text: str, removals: Iterable, truth: Truth) -> list[Entry]:
+def text_stage_entries(text: str, removals: Iterable, truth: Truth, output: str | None = None) -> list[Entry]:
+    """``text``: what the rules saw; ``output``: the cleaned text (None: any shingle of the truth counts)."""
     spans = token_spans(text)
     starts = [s for s, _, _ in spans]
-    mask = body_mask([t for _, _, t in spans], truth)
+    mask = body_mask([t for _, _, t in spans], truth, None if output is None else shingle_counts(output))
     out: list[Entry] = []
     for r in removals:
         if r.start is None:
@@ -75,13 +87,14 @@ def text_stage_entries(text: str, removals: Iterable, truth: Truth) -> list[Entr
     return out
 
 
-def element_entries(removals: Iterable, truth: Truth) -> list[Entry]:
+def element_entries(removals: Iterable, truth: Truth, output: str | None = None) -> list[Entry]:
     out: list[Entry] = []
+    kept = None if output is None else shingle_counts(output)
     for r in removals:
         if r.start is not None:
             continue
         toks = TOKEN.findall(r.text or "")
-        mask = body_mask(toks, truth)
+        mask = body_mask(toks, truth, kept)
         out.append((r.rule, r.category, r.stage, len(toks), sum(mask), r.text))
     return out
 

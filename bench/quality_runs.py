@@ -36,7 +36,7 @@ def _normalized(res) -> str:
 
 def _text_run(cleaner, text: str, url: str | None, truth: audit.Truth) -> tuple[str, list]:
     res = cleaner.clean(text, url=url, html=False)
-    return res.text, audit.text_stage_entries(_normalized(res), res.removed, truth)
+    return res.text, audit.text_stage_entries(_normalized(res), res.removed, truth, res.text)
 
 
 def _page(cleaner, item: dict) -> dict:
@@ -56,8 +56,8 @@ def _page(cleaner, item: dict) -> dict:
         html = gzip.decompress(open(item["path"], "rb").read())
         res = cleaner.clean(html, url=url, html=True)
         error = res.error
-        entries = audit.element_entries(res.removed, truth) + audit.text_stage_entries(
-            _normalized(res), [r for r in res.removed if r.start is not None], truth
+        entries = audit.element_entries(res.removed, truth, res.text) + audit.text_stage_entries(
+            _normalized(res), [r for r in res.removed if r.start is not None], truth, res.text
         )
         runs.append({"run": f"html:{coll}", "entries": entries})
         outs["html"] = res.text
@@ -71,7 +71,10 @@ def _page(cleaner, item: dict) -> dict:
         tres = cleaner.clean(item["truth"], url=url, html=False)
         lost = sum((Counter(tokens(item["truth"])) - Counter(tokens(tres.text))).values())
         runs.append(
-            {"run": f"truth:{coll}", "entries": audit.text_stage_entries(_normalized(tres), tres.removed, truth)}
+            {
+                "run": f"truth:{coll}",
+                "entries": audit.text_stage_entries(_normalized(tres), tres.removed, truth, tres.text),
+            }
         )
     return {
         "kind": "page",

@@ -31,6 +31,26 @@ def test_body_words_removed_are_body():
     assert entry[3] == 5 and entry[4] == 5
 
 
+def test_a_removed_title_that_the_kept_lead_repeats_is_not_body():
+    """Given the output, a shingle counts as body only when the truth has it more often than the
+    output: a title whose words the kept lead repeats lost nothing; a true line removed did."""
+    title = "Council votes to close two libraries"
+    truth = "Council votes to close two libraries on Tuesday, the mayor said. The budget follows."
+    text = f"{title}\n{truth}"
+    out = truth
+    (entry,) = audit.text_stage_entries(text, [_removal(title, 0, "title.page-title")], audit.Truth.of(truth), out)
+    assert entry[3] == 6 and entry[4] == 0
+    # without the output, any shingle of the truth counts (the title's words are in the lead)
+    (entry,) = audit.text_stage_entries(text, [_removal(title, 0, "title.page-title")], audit.Truth.of(truth))
+    assert entry[4] == 6
+    # a truth line removed from the output is body whatever else repeats it
+    start = text.index("The budget")
+    (entry,) = audit.text_stage_entries(
+        text, [_removal("The budget follows.", start)], audit.Truth.of(truth), out.replace(" The budget follows.", "")
+    )
+    assert entry[4] == entry[3] == 3
+
+
 def test_element_entries_share_of_truth():
     el = Removal("share.widget", "share", "r", "s", "Share this story on Facebook", 0.9, stage="html")
     body = Removal("promo.related-box", "promo", "r", "s", "close two libraries on Tuesday", 0.9, stage="html")
