@@ -189,8 +189,19 @@ class Cleaner:
 
     def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None, site: str | None = None) -> Result:
         ex, blocks, text, steps, path = self._html_blocks(data, url)
-        return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", ex.source)),
-                            lang, ex.removals, ex.error, ex.lang, ex.held, site=site)
+        return self._finish(
+            text,
+            blocks,
+            ex.info,
+            steps,
+            (("normalize", path), ("html", ex.source)),
+            lang,
+            ex.removals,
+            ex.error,
+            ex.lang,
+            ex.held,
+            site=site,
+        )
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:
