@@ -194,7 +194,7 @@ class Cleaner:
             blocks,
             ex.info,
             steps,
-            (("normalize", path), ("html", "trafilatura")),
+            (("normalize", path), ("html", ex.source)),
             lang,
             ex.removals,
             ex.error,

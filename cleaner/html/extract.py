@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from lxml import etree
 
 from cleaner.config import Config, id_selected
 from cleaner.html.encoding import decode_html
+from cleaner.html.fallback import is_short, json_ld_body, json_ld_preferred, prefer_default
 from cleaner.html.page import declared_lang, drop_page_title, drop_standfirst, linked_headlines, page_title
 from cleaner.html.parse import looks_binary, parse
 from cleaner.html.prune import apply_html_rules
@@ -31,6 +34,10 @@ class Extracted:
     title: str | None = None
     lang: str | None = None  # the language the page declares (primary subtag), if any
     held: tuple[Removal, ...] = ()  # what a guard kept: reported as candidates
+    # which extraction the blocks are: "trafilatura" (as configured), "trafilatura-default" (the
+    # favor_recall one was short, the default one much longer), "json-ld" (the page's declared
+    # articleBody; the extraction was mostly not in it): see cleaner/html/fallback.py
+    source: str = "trafilatura"
 
 
 def extract(
@@ -59,16 +66,14 @@ def extract(
     if tree is None:
         return Extracted((), (), info, error="not parseable as HTML")
     lang = declared_lang(tree)  # before trafilatura, which prunes the tree it is given
+    declared = json_ld_body(tree)  # likewise: trafilatura drops the scripts
     active = [
         r
         for r in (rules_for_url(html_rules, url) if config.html_rules else ())
         if r.confidence >= config.min_confidence and id_selected(r.id, config.select, config.ignore)
     ]
-    try:
-        pruned = apply_html_rules(tree, active)
-        removals, held = pruned.removals, pruned.held
-    except RecursionError:
-        removals, held = [], []
+    removals: list[Removal] = []
+    held: list[Removal] = []
 
     def decided(r: Removal | None) -> None:
         """A heuristic's finding: removed, or below min_confidence reported as a candidate (the
@@ -76,25 +81,65 @@ def extract(
         if r is not None:
             (removals if r.confidence >= config.min_confidence else held).append(r)
 
-    for r in linked_headlines(tree, config):
-        decided(r)
+    _prepare(tree, active, config, decided, removals, held)
     title = page_title(tree)
+    source = "trafilatura"
     try:
-        from trafilatura import bare_extraction
-
-        doc = bare_extraction(
-            tree, url=url, output_format="xml", include_comments=False, favor_recall=config.favor_recall
-        )
+        blocks = _extracted(tree, url, config.favor_recall)
+        if config.favor_recall and is_short(blocks):  # is the default extraction much longer?
+            again = parse(decoded.text)
+            if again is not None:
+                _prepare(again, active, config, lambda r: None, [], [])
+                default = _extracted(again, url, False)
+                if prefer_default(blocks, default):
+                    blocks, source = default, "trafilatura-default"
     except RecursionError:
-        return Extracted((), tuple(removals), info, error="HTML too deeply nested to extract", title=title, held=tuple(held))
+        return Extracted(
+            (), tuple(removals), info, error="HTML too deeply nested to extract", title=title, held=tuple(held)
+        )
     except Exception as err:  # trafilatura bug or lxml failure on hostile markup
         msg = " ".join(str(err).split())[:200] or type(err).__name__
         return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title, held=tuple(held))
-    body = getattr(doc, "body", None) if doc is not None else None
-    blocks = body_blocks(body) if body is not None else []
+    if declared and json_ld_preferred(blocks, declared):
+        blocks, source = list(declared), "json-ld"
     decided(drop_page_title(blocks, tree, config))
     decided(drop_standfirst(blocks, config))
     if not blocks:
-        return Extracted((), tuple(removals), info, error="no article text found in the HTML", title=title, lang=lang,
-                         held=tuple(held))
-    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, tuple(held))
+        return Extracted(
+            (),
+            tuple(removals),
+            info,
+            error="no article text found in the HTML",
+            title=title,
+            lang=lang,
+            held=tuple(held),
+            source=source,
+        )
+    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, tuple(held), source)
+
+
+def _prepare(
+    tree: etree._Element,
+    active: Sequence[HtmlRule],
+    config: Config,
+    decided: Callable[[Removal | None], None],
+    removals: list[Removal],
+    held: list[Removal],
+) -> None:
+    """The page before extraction: element rules applied, linked headlines of other stories dropped."""
+    try:
+        pruned = apply_html_rules(tree, active)
+        removals.extend(pruned.removals)
+        held.extend(pruned.held)
+    except RecursionError:
+        pass
+    for r in linked_headlines(tree, config):
+        decided(r)
+
+
+def _extracted(tree: etree._Element, url: str | None, favor_recall: bool) -> list[Block3]:
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(tree, url=url, output_format="xml", include_comments=False, favor_recall=favor_recall)
+    body = getattr(doc, "body", None) if doc is not None else None
+    return body_blocks(body) if body is not None else []

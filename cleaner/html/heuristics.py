@@ -38,9 +38,12 @@ PAGE_TITLE = HtmlHeuristic(
     "title.page-title", "title",
     "The page's own title repeated at the top of the body: the title is metadata, not part of the article text.",
     "Drops the first extracted block when it equals the page's <title>, og:title or twitter:title "
-    "(whole, or either side of a ' | ' or ' - ' site-name separator). A candidate only (confidence 0.45): "
-    "the per-rule audit found 15% of what it removed in the true bodies (aeb 19%, naeb 11%, wcxb 16%).",
-    0.45, "first block = <title>/og:title",
+    "(whole, or either side of a ' | ' or ' - ' site-name separator). Removed (confidence 0.6): on the dev "
+    "collections it fired on 263 of 1044 pages and raised shingle F1 on each (aeb +0.003, wcxb +0.001, "
+    "naeb +0.003); the title was a line of the true body on 12 of them (84 of 2506 tokens, 3.4%; WCXB keeps "
+    "some titles). The per-rule audit's token measure reads ~15%: it also counts the title's 4-grams that "
+    "the lead paragraph repeats, which stay in the text.",
+    0.6, "first block = <title>/og:title",
 )
 STANDFIRST = HtmlHeuristic(
     "title.standfirst", "title",
