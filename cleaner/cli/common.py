@@ -108,5 +108,17 @@ def read_input(path: str) -> tuple[bytes, str | None]:
         raise CleanerError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def quiet_broken_pipe() -> None:
+    """Standard output's reader is gone: point stdout at /dev/null so the final flush at exit
+    cannot fail again (Python's documented recipe for SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+        pass
+
+
 def setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="cleaner: %(levelname)s: %(message)s")

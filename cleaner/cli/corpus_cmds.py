@@ -30,6 +30,7 @@ from cleaner.cli.common import (
     TimeLimitOpt,
     errors_as_exit,
     fail,
+    quiet_broken_pipe,
     settings,
     setup_logging,
     split_ids,
@@ -43,7 +44,11 @@ EXIT_INTERRUPTED = 130
 
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
 VerboseOpt = typer.Option(False, "--verbose", "-v", help="Log what is read and skipped.")
-InputsArg = typer.Argument(..., help="JSONL (.gz/.zst too), folders of .txt/.html files, WARC files.")
+InputsArg = typer.Argument(
+    None, metavar="[INPUT]...",
+    help="JSONL (.gz/.zst/.bz2/.xz too), folders of .txt/.html files, WARC files; - or nothing with a pipe attached: "
+    "standard input.",
+)
 SummaryJsonOpt = typer.Option(None, "--summary-json", help="Write the final summary as JSON to this file.")
 PathsArg = typer.Argument(..., help="Files or folders (walked recursively).")
 RecordDirOpt = typer.Option(None, "--record-dir", help="Write each file's record (JSON) into this folder.")
@@ -63,13 +68,19 @@ def _fields(project: ProjectConfig, text: str | None, html: str | None, id_: str
 @app.command("batch")
 def batch_command(
     inputs: list[Path] = InputsArg,
-    output: str = typer.Option(..., "--output", "-o", help="Output JSONL file (- for standard output)."),
+    output: str = typer.Option(
+        "-", "--output", "-o", metavar="FILE",
+        help="Output JSONL file, compressed by its suffix (.gz, .zst, .bz2, .xz); default: standard output.",
+    ),
     workers: int = typer.Option(0, "--workers", "-j", min=0, help="Processes (default: the number of cores)."),
     text_field: str = typer.Option(None, "--text-field", help="Input field holding text (default: text)."),
     html_field: str = typer.Option(None, "--html-field", help="Input field holding HTML (default: html)."),
     id_field: str = typer.Option(None, "--id-field", help="Input field holding the id (default: id)."),
     url_field: str = typer.Option(None, "--url-field", help="Input field holding the URL (default: url)."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first record that cannot be cleaned (exit 1)."),
+    max_errors: int = typer.Option(
+        0, "--max-errors", min=0, metavar="N", help="Exit 0 when at most N records are errors (default 0: any error exits 1)."
+    ),
     summary_json: Path = SummaryJsonOpt,
     max_chars: int = typer.Option(None, "--max-chars", min=1, help="Records longer than this are errors (default 60,000,000)."),
     quiet: bool = QuietOpt,
@@ -88,6 +99,11 @@ def batch_command(
     from cleaner.corpus.progress import progress_display
 
     setup_logging(verbose)
+    inputs = list(inputs or [])
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise fail("no input: name files or folders, or pipe records into standard input (or give -)")
+        inputs = [Path("-")]
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence, max_chars, time_limit)
         fields = _fields(project, text_field, html_field, id_field, url_field)
@@ -96,7 +112,7 @@ def batch_command(
 
             require_rereadable(inputs)
         for p in inputs:
-            if not p.exists():
+            if str(p) != "-" and not p.exists():
                 raise CleanerError(f"{p}: no such file or folder")
         if output != "-":
             from cleaner.corpus.guard import refuse_output_among_inputs
@@ -110,6 +126,9 @@ def batch_command(
     try:
         with progress_display(stderr_is_terminal() and not quiet) as progress:
             summary = run_batch(list(inputs), target, config, options, progress)  # type: ignore[arg-type]
+    except BrokenPipeError:  # the reader went away (`| head`): end quietly, as Unix tools do
+        quiet_broken_pipe()
+        raise typer.Exit(EXIT_OK) from None
     except BatchStopped as exc:
         raise fail(f"stopped (--fail-fast): {exc}", EXIT_FAILED) from None
     except CleanerError as exc:
@@ -123,6 +142,11 @@ def batch_command(
         summary.write_json(summary_json)
     if summary.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
+    if summary.errors > max_errors:
+        if not quiet:
+            allowed = f"more than --max-errors {max_errors}" if max_errors else "see the 'error' field of those lines"
+            sys.stderr.write(f"cleaner: {summary.errors:,} records could not be cleaned ({allowed})\n")
+        raise typer.Exit(EXIT_FAILED)
 
 
 # site-level repetition ----------------------------------------------------------------------

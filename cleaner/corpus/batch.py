@@ -26,6 +26,7 @@ from cleaner.project_config import Fields
 
 from . import workers as workers_mod
 from .guard import refuse_output_among_inputs
+from .outputs import open_output
 from .pool import WorkerPool
 from .readers import Task, input_kind, iter_tasks, max_input_bytes
 from .summary import BatchSummary, Tally
@@ -126,7 +127,7 @@ def run_batch(
     out_name = "-" if not isinstance(output, Path) else str(output)
     fh: BinaryIO
     own = isinstance(output, Path)
-    fh = output.open("wb", buffering=1 << 16) if isinstance(output, Path) else output  # type: ignore[assignment]
+    fh = open_output(output) if isinstance(output, Path) else output  # compressed by the suffix
     writer = _Writer(fh, tally, stop, options, progress)
 
     def tasks() -> Iterator[Task]:  # a damaged input is reported after what came before it is written

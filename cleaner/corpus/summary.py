@@ -12,6 +12,19 @@ from typing import Any
 MAX_ERROR_SAMPLES = 20
 
 
+def located(where: str, error: str) -> str:
+    """The error prefixed by its input position: 'in.jsonl:2: invalid JSON ...', 'pages/a.txt: empty document'."""
+    if not where:
+        return error
+    source, _, line = where.rpartition(":")
+    if source and line.isdigit() and error.startswith(f"line {line}: "):
+        return f"{where}: {error[len(f'line {line}: '):]}"
+    head = error.split(": ", 1)
+    if len(head) == 2 and where.replace("\\", "/").endswith(head[0]):
+        return f"{where}: {head[1]}"
+    return f"{where}: {error}"
+
+
 @dataclass
 class Tally:
     """Running counts; updated by the batch loop only (one thread)."""
@@ -30,7 +43,7 @@ class Tally:
         if error:
             self.errors += 1
             if len(self.error_samples) < MAX_ERROR_SAMPLES:
-                self.error_samples.append(error)
+                self.error_samples.append(located(where, error))
 
     @property
     def removals_total(self) -> int:
