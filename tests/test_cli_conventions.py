@@ -66,7 +66,9 @@ def test_batch_reads_a_named_pipe_once(tmp_path):
     os.mkfifo(fifo)
     proc = subprocess.Popen(
         [sys.executable, "-m", "cleaner", "batch", str(fifo), "-j", "1", "-q"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     with fifo.open("wb") as fh:
         fh.write(jsonl(RECORDS))
@@ -93,10 +95,18 @@ def test_sigpipe_ends_quietly(tmp_path):
 
 
 # 2. compression both ways ------------------------------------------------------------------
-OPENERS = {".gz": gzip.decompress, ".zst": lambda b: zstandard.ZstdDecompressor().decompressobj().decompress(b),
-           ".bz2": bz2.decompress, ".xz": lzma.decompress}
-COMPRESS = {".gz": gzip.compress, ".zst": lambda b: zstandard.ZstdCompressor().compress(b),
-            ".bz2": bz2.compress, ".xz": lzma.compress}
+OPENERS = {
+    ".gz": gzip.decompress,
+    ".zst": lambda b: zstandard.ZstdDecompressor().decompressobj().decompress(b),
+    ".bz2": bz2.decompress,
+    ".xz": lzma.decompress,
+}
+COMPRESS = {
+    ".gz": gzip.compress,
+    ".zst": lambda b: zstandard.ZstdCompressor().compress(b),
+    ".bz2": bz2.compress,
+    ".xz": lzma.compress,
+}
 
 
 @pytest.mark.parametrize("suffix", [".gz", ".zst", ".bz2", ".xz"])
@@ -133,3 +143,91 @@ def test_batch_with_error_records_exits_1_unless_allowed(tmp_path):
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "-q"])
     assert res.exit_code == 1 and res.stderr == ""
+
+
+# 6. rule ids are checked --------------------------------------------------------------------
+def test_unknown_rule_id_is_a_usage_error_with_a_suggestion(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    for args in (
+        ["clean", str(article)],
+        ["check", str(article)],
+        ["batch", str(article), "-o", "-"],
+        ["rules", "list"],
+    ):
+        res = runner.invoke(app, [*args, "--select", "promo.also-reed"])
+        assert res.exit_code == 2, (args, res.output)
+        assert "did you mean 'promo.also-read'" in res.stderr and res.stderr.count("\n") == 1
+    res = runner.invoke(app, ["clean", str(article), "--ignore", "share,headline.,model"])  # prefixes are fine
+    assert res.exit_code == 0, res.output
+    (tmp_path / "cleaner.toml").write_text('ignore = ["shar.prompt"]\n', encoding="utf-8")
+    res = runner.invoke(app, ["clean", str(article), "--config", str(tmp_path / "cleaner.toml")])
+    assert res.exit_code == 2 and "ignore 'shar.prompt' matches no rule" in res.stderr
+    res = runner.invoke(app, ["rules", "show", "promo.also-reed"])
+    assert res.exit_code == 2 and "did you mean 'promo.also-read'" in res.stderr
+
+
+def test_rules_commands_honour_the_config_and_list_as_json(tmp_path):
+    folder = tmp_path / "my-rules"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(
+        "category: promo\nrules:\n  - id: promo.house-ad\n    reason: House advertisement line.\n"
+        "    scope: block\n    regex: ['^Subscribe to the Gazette$']\n"
+        "    examples:\n      strip: ['Subscribe to the Gazette']\n      keep: ['The Gazette reported the vote.']\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / "cleaner.toml"
+    config.write_text('rules = ["my-rules"]\n', encoding="utf-8")
+    res = runner.invoke(app, ["rules", "list", "--config", str(config), "--output-format", "json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    ids = {r["id"] for r in rows}
+    assert "promo.house-ad" in ids and "tail.section-items" in ids
+    assert {"id", "category", "languages", "stage", "kind", "source", "reason"} <= set(rows[0])
+    res = runner.invoke(app, ["rules", "show", "promo.house-ad", "--config", str(config)])
+    assert res.exit_code == 0 and "House advertisement line." in res.stdout
+    res = runner.invoke(app, ["rules", "test", "--config", str(config), "--select", "promo.house-ad"])
+    assert res.exit_code == 0 and res.stdout.strip() == "2 passed, 0 failed", res.output
+    res = runner.invoke(app, ["rules", "list", "--output-format", "yaml"])
+    assert res.exit_code == 2
+
+
+# 9. help and shell ----------------------------------------------------------------------------
+COMMANDS = (
+    ["clean"],
+    ["diff"],
+    ["batch"],
+    ["check"],
+    ["fix"],
+    ["report"],
+    ["rules", "list"],
+    ["rules", "show"],
+    ["rules", "test"],
+)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_short_help_quiet_and_verbose(command):
+    res = runner.invoke(app, [*command, "-h"])
+    assert res.exit_code == 0 and "Usage:" in res.stdout
+    assert "-q, --quiet" in res.stdout and "-v, --verbose" in res.stdout
+    options = [line for line in res.stdout.splitlines() if line.lstrip().startswith("-")]
+    assert not [line for line in options if "<list[" in line or "<str>" in line or "<path>" in line]  # metavars
+
+
+def test_shell_completion_and_plain_help():
+    res = runner.invoke(app, ["-h"])
+    assert "--install-completion" in res.stdout and "--show-completion" in res.stdout
+    res = runner.invoke(app, ["clean", "-h"])
+    assert "[tool.cleaner]" in res.stdout  # not eaten as markup
+
+
+def test_no_color_and_color_option(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    forced = cli("diff", str(article), "--color", "-q")
+    assert b"\x1b[" in forced.stdout
+    plain = cli("diff", str(article), "-q", env={"NO_COLOR": "1"})
+    assert b"\x1b[" not in plain.stdout and b"share." in plain.stdout
+    quiet = cli("clean", str(article), "--explain", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == b""

@@ -25,9 +25,11 @@ from cleaner.cli.common import (
     IgnoreOpt,
     LangOpt,
     MinConfOpt,
+    QuietOpt,
     RulesOpt,
     SelectOpt,
     TimeLimitOpt,
+    VerboseOpt,
     errors_as_exit,
     fail,
     quiet_broken_pipe,
@@ -42,18 +44,22 @@ from cleaner.project_config import Fields, ProjectConfig
 
 EXIT_INTERRUPTED = 130
 
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary on stderr.")
-VerboseOpt = typer.Option(False, "--verbose", "-v", help="Log what is read and skipped.")
 InputsArg = typer.Argument(
-    None, metavar="[INPUT]...",
+    None,
+    metavar="[INPUT]...",
     help="JSONL (.gz/.zst/.bz2/.xz too), folders of .txt/.html files, WARC files; - or nothing with a pipe attached: "
     "standard input.",
 )
-SummaryJsonOpt = typer.Option(None, "--summary-json", help="Write the final summary as JSON to this file.")
+SummaryJsonOpt = typer.Option(
+    None, "--summary-json", metavar="FILE", help="Write the final summary as JSON to this file."
+)
 PathsArg = typer.Argument(..., help="Files or folders (walked recursively).")
-RecordDirOpt = typer.Option(None, "--record-dir", help="Write each file's record (JSON) into this folder.")
+RecordDirOpt = typer.Option(
+    None, "--record-dir", metavar="DIR", help="Write each file's record (JSON) into this folder."
+)
 SiteRepOpt = typer.Option(
-    False, "--site-repetition",
+    False,
+    "--site-repetition",
     help="Two passes: count short blocks per site, then also remove those that recur across a site's "
     "documents (rule repeat.site). Reads the input twice: not for standard input or pipes.",
 )
@@ -69,27 +75,48 @@ def _fields(project: ProjectConfig, text: str | None, html: str | None, id_: str
 def batch_command(
     inputs: list[Path] = InputsArg,
     output: str = typer.Option(
-        "-", "--output", "-o", metavar="FILE",
+        "-",
+        "--output",
+        "-o",
+        metavar="FILE",
         help="Output JSONL file, compressed by its suffix (.gz, .zst, .bz2, .xz); default: standard output.",
     ),
-    workers: int = typer.Option(0, "--workers", "-j", min=0, help="Processes (default: the number of cores)."),
-    text_field: str = typer.Option(None, "--text-field", help="Input field holding text (default: text)."),
-    html_field: str = typer.Option(None, "--html-field", help="Input field holding HTML (default: html)."),
-    id_field: str = typer.Option(None, "--id-field", help="Input field holding the id (default: id)."),
-    url_field: str = typer.Option(None, "--url-field", help="Input field holding the URL (default: url)."),
-    fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first record that cannot be cleaned (exit 1)."),
+    workers: int = typer.Option(
+        0, "--workers", "-j", metavar="N", min=0, help="Processes (default: the number of cores)."
+    ),
+    text_field: str = typer.Option(
+        None, "--text-field", metavar="FIELD", help="Input field holding text (default: text)."
+    ),
+    html_field: str = typer.Option(
+        None, "--html-field", metavar="FIELD", help="Input field holding HTML (default: html)."
+    ),
+    id_field: str = typer.Option(None, "--id-field", metavar="FIELD", help="Input field holding the id (default: id)."),
+    url_field: str = typer.Option(
+        None, "--url-field", metavar="FIELD", help="Input field holding the URL (default: url)."
+    ),
+    fail_fast: bool = typer.Option(
+        False, "--fail-fast", help="Stop at the first record that cannot be cleaned (exit 1)."
+    ),
     max_errors: int = typer.Option(
-        0, "--max-errors", min=0, metavar="N", help="Exit 0 when at most N records are errors (default 0: any error exits 1)."
+        0,
+        "--max-errors",
+        min=0,
+        metavar="N",
+        help="Exit 0 when at most N records are errors (default 0: any error exits 1).",
     ),
     summary_json: Path = SummaryJsonOpt,
-    max_chars: int = typer.Option(None, "--max-chars", min=1, help="Records longer than this are errors (default 60,000,000)."),
+    max_chars: int = typer.Option(
+        None, "--max-chars", metavar="N", min=1, help="Records longer than this are errors (default 60,000,000)."
+    ),
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
     config_file: Path = ConfigOpt,
     rules: list[Path] = RulesOpt,
     select: list[str] = SelectOpt,
     ignore: list[str] = IgnoreOpt,
-    lang: str = typer.Option(None, "--lang", help="Language for records without a 'lang' field (skips detection)."),
+    lang: str = typer.Option(
+        None, "--lang", metavar="LANG", help="Language for records without a 'lang' field (skips detection)."
+    ),
     min_confidence: float = MinConfOpt,
     time_limit: float = TimeLimitOpt,
     site_repetition: bool = SiteRepOpt,
@@ -98,7 +125,7 @@ def batch_command(
     from cleaner.corpus.batch import BatchOptions, BatchStopped, default_workers, run_batch, stderr_is_terminal
     from cleaner.corpus.progress import progress_display
 
-    setup_logging(verbose)
+    setup_logging(verbose, quiet)
     inputs = list(inputs or [])
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -121,7 +148,9 @@ def batch_command(
     options = BatchOptions(workers=workers or default_workers(), fields=fields, fail_fast=fail_fast)
     if site_repetition:
         with errors_as_exit():
-            config = _with_site_table(config, lambda: _count_batch(list(inputs), config, fields, options.workers), quiet)
+            config = _with_site_table(
+                config, lambda: _count_batch(list(inputs), config, fields, options.workers), quiet
+            )
     target = sys.stdout.buffer if output == "-" else Path(output)
     try:
         with progress_display(stderr_is_terminal() and not quiet) as progress:
@@ -162,21 +191,29 @@ def _with_site_table(config: Config, count: object, quiet: bool) -> Config:
     table = counts.table(config.repetition)
     if not quiet:
         docs = sum(counts.site_docs.values())
-        sys.stderr.write(f"site repetition: {docs:,} documents of {len(counts.site_docs):,} sites counted; "
-                         f"{table.describe()}\n")
+        sys.stderr.write(
+            f"site repetition: {docs:,} documents of {len(counts.site_docs):,} sites counted; {table.describe()}\n"
+        )
     return config.with_(boilerplate=table)
 
 
 # check and fix ------------------------------------------------------------------------------
 def _inspect_all(
-    paths: list[Path], project: ProjectConfig, config: Config, fields: Fields, extensions: list[str] | None,
-    site_repetition: bool = False, quiet: bool = False,
+    paths: list[Path],
+    project: ProjectConfig,
+    config: Config,
+    fields: Fields,
+    extensions: list[str] | None,
+    site_repetition: bool = False,
+    quiet: bool = False,
 ) -> Iterator[FileReport]:
     from cleaner.corpus.files import FileSelection, iter_files
     from cleaner.corpus.lint import file_kind, inspect_file
     from cleaner.pipeline import Cleaner
 
-    exts = tuple(e if e.startswith(".") else "." + e for e in split_ids(extensions)) if extensions else project.extensions
+    exts = (
+        tuple(e if e.startswith(".") else "." + e for e in split_ids(extensions)) if extensions else project.extensions
+    )
     selection = FileSelection(tuple(e.lower() for e in exts), project.include, project.exclude, project.root)
     cleaner = Cleaner(config)
     if site_repetition:
@@ -195,8 +232,13 @@ def _inspect_all(
         yield inspect_file(path, doc_cleaner, fields)  # type: ignore[arg-type]
 
 
-ExtOpt = typer.Option(None, "--extensions", help="File extensions to look at (comma-separated; default .txt,.md,.html,.htm,.jsonl).")
-TextFieldOpt = typer.Option(None, "--text-field", help="JSONL field to check (default: text).")
+ExtOpt = typer.Option(
+    None,
+    "--extensions",
+    metavar="EXT",
+    help="File extensions to look at (comma-separated; default .txt,.md,.html,.htm,.jsonl).",
+)
+TextFieldOpt = typer.Option(None, "--text-field", metavar="FIELD", help="JSONL field to check (default: text).")
 
 
 @dataclass
@@ -225,7 +267,7 @@ class _Stats:
 def check_command(
     paths: list[Path] = PathsArg,
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of each file against its fixed content."),
-    fmt: str = typer.Option("text", "--format", help="text or json."),
+    fmt: str = typer.Option("text", "--format", metavar="FORMAT", help="text or json."),
     extensions: list[str] = ExtOpt,
     text_field: str = TextFieldOpt,
     quiet: bool = QuietOpt,
@@ -239,7 +281,7 @@ def check_command(
     site_repetition: bool = SiteRepOpt,
 ) -> None:
     """Report what fix would remove, as path:line:col: RULE reason "snippet". Exit 1 if anything would change."""
-    setup_logging(verbose)
+    setup_logging(verbose, quiet)
     if fmt not in ("text", "json"):
         raise fail(f"--format must be text or json, not {fmt!r}")
     stats = _Stats()
@@ -259,13 +301,20 @@ def check_command(
             if diff and rep.changed:
                 sys.stdout.write(_diff(rep))
     if fmt == "json":
-        summary = {"files": stats.files, "findings": stats.findings, "would_change": stats.would_change,
-                   "errors": stats.errors}
+        summary = {
+            "files": stats.files,
+            "findings": stats.findings,
+            "would_change": stats.would_change,
+            "errors": stats.errors,
+        }
         sys.stdout.write(json.dumps({"files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
         n = stats.findings
-        sys.stderr.write(f"{n} removal{'s' if n != 1 else ''} in {stats.would_change} of {stats.files} files"
-                         + (f", {stats.errors} errors" if stats.errors else "") + "\n")
+        sys.stderr.write(
+            f"{n} removal{'s' if n != 1 else ''} in {stats.would_change} of {stats.files} files"
+            + (f", {stats.errors} errors" if stats.errors else "")
+            + "\n"
+        )
     raise typer.Exit(stats.exit_code(fixing=False))
 
 
@@ -291,7 +340,7 @@ def fix_command(
     """
     from cleaner.corpus.atomic import write_atomic
 
-    setup_logging(verbose)
+    setup_logging(verbose, quiet)
     stats = _Stats()
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
@@ -314,9 +363,12 @@ def fix_command(
             if record_dir is not None and rep.records:
                 _write_record(record_dir, rep)
     if not quiet:
-        sys.stderr.write(f"fixed {stats.fixed} of {stats.files} files"
-                         + (f"; {stats.unfixable} HTML files not rewritten" if stats.unfixable else "")
-                         + (f"; {stats.errors} errors" if stats.errors else "") + "\n")
+        sys.stderr.write(
+            f"fixed {stats.fixed} of {stats.files} files"
+            + (f"; {stats.unfixable} HTML files not rewritten" if stats.unfixable else "")
+            + (f"; {stats.errors} errors" if stats.errors else "")
+            + "\n"
+        )
     raise typer.Exit(stats.exit_code(fixing=True))
 
 
