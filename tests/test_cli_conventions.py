@@ -231,3 +231,142 @@ def test_no_color_and_color_option(tmp_path):
     assert b"\x1b[" not in plain.stdout and b"share." in plain.stdout
     quiet = cli("clean", str(article), "--explain", "-q")
     assert quiet.returncode == 0 and quiet.stderr == b""
+
+
+# 3. file selection with gitignore semantics --------------------------------------------------
+def _corpus(root: Path, rels: list[str]) -> None:
+    for rel in rels:
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(ARTICLE, encoding="utf-8")
+
+
+def _checked(res) -> list[str]:
+    return sorted({line.split(":")[0] for line in res.stdout.splitlines()})
+
+
+def test_exclude_is_a_gitignore_pattern_and_gitignore_is_respected(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _corpus(
+        tmp_path,
+        ["a.txt", "drafts/b.txt", "news/drafts/c.txt", "news/d.txt", "news/e.tmp.txt", "build/f.txt", "news/old/g.txt"],
+    )
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    (tmp_path / "news" / ".gitignore").write_text("old/\n", encoding="utf-8")
+    (tmp_path / "cleaner.toml").write_text('exclude = ["drafts"]\nextend-exclude = ["*.tmp.txt"]\n', encoding="utf-8")
+    res = runner.invoke(app, ["check", "."])
+    assert res.exit_code == 1, res.output
+    assert _checked(res) == ["a.txt", "news/d.txt"]
+    res = runner.invoke(app, ["check", ".", "--no-respect-gitignore"])
+    assert _checked(res) == ["a.txt", "build/f.txt", "news/d.txt", "news/old/g.txt"]
+    res = runner.invoke(app, ["check", ".", "--exclude", "news/"])
+    assert _checked(res) == ["a.txt"]
+
+
+def test_force_exclude_makes_named_files_obey_include(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path, ["articles/a.txt", "README.md"])
+    (tmp_path / "cleaner.toml").write_text('include = ["articles/"]\n', encoding="utf-8")
+    assert _checked(runner.invoke(app, ["check", "."])) == ["articles/a.txt"]
+    assert _checked(runner.invoke(app, ["check", "README.md", "articles/a.txt"])) == ["README.md", "articles/a.txt"]
+    res = runner.invoke(app, ["fix", "--force-exclude", "README.md", "articles/a.txt"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == ARTICLE  # not included: untouched
+    assert "Share on Facebook" not in (tmp_path / "articles/a.txt").read_text(encoding="utf-8")
+
+
+def test_batch_folder_uses_the_same_walker(tmp_path):
+    _corpus(tmp_path / "pages", ["a.txt", ".git/b.txt", "skip/c.txt"])
+    (tmp_path / "pages" / ".gitignore").write_text("skip/\n", encoding="utf-8")
+    res = runner.invoke(app, ["batch", str(tmp_path / "pages"), "-o", str(tmp_path / "o.jsonl"), "-j", "1", "-q"])
+    assert res.exit_code == 0, res.output
+    assert [r["id"] for r in lines((tmp_path / "o.jsonl").read_bytes())] == ["a.txt"]
+
+
+# 4. suppressions -------------------------------------------------------------------------------
+def test_inline_keep_marker_keeps_one_block(tmp_path):
+    own_line = ARTICLE.replace("Share on Facebook", "<!-- cleaner: keep -->\nShare on Facebook")
+    trailing = ARTICLE.replace("Share on Facebook", "Also Read: Ten things the budget changes <!-- cleaner: keep -->")
+    for text in (own_line, trailing):
+        unmarked = text.replace("<!-- cleaner: keep -->", "").replace("\n\n\n", "\n\n")
+        (tmp_path / "u.md").write_text(unmarked, encoding="utf-8")
+        assert runner.invoke(app, ["check", str(tmp_path / "u.md")]).exit_code == 1  # reported without the marker
+        f = tmp_path / "a.md"
+        f.write_text(text, encoding="utf-8")
+        res = runner.invoke(app, ["check", str(f)])
+        assert res.exit_code == 0 and res.stdout == "", res.output
+        assert "1 kept by cleaner: keep markers" in res.stderr
+        assert runner.invoke(app, ["fix", str(f)]).exit_code == 0
+        assert f.read_text(encoding="utf-8") == text
+
+
+def test_per_file_ignores(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path, ["interviews/a.txt", "news/b.txt"])
+    (tmp_path / "cleaner.toml").write_text('[per-file-ignores]\n"interviews/*" = ["share"]\n', encoding="utf-8")
+    assert _checked(runner.invoke(app, ["check", "."])) == ["news/b.txt"]
+    (tmp_path / "cleaner.toml").write_text('[per-file-ignores]\n"interviews/*" = ["shar"]\n', encoding="utf-8")
+    res = runner.invoke(app, ["check", "."])
+    assert res.exit_code == 2 and "did you mean 'share'" in res.stderr
+
+
+def test_baseline(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path, ["a.txt"])
+    res = runner.invoke(app, ["check", ".", "--write-baseline", "baseline.json"])
+    assert res.exit_code == 0 and "wrote baseline.json (1 findings)" in res.stderr, res.output
+    res = runner.invoke(app, ["check", ".", "--baseline", "baseline.json"])
+    assert res.exit_code == 0 and res.stdout == "" and "1 in the baseline" in res.stderr
+    (tmp_path / "a.txt").write_text(
+        "New first paragraph of the story, added later.\n\n" + ARTICLE + "\n\nAdvertisement\n"
+    )
+    res = runner.invoke(app, ["check", ".", "--baseline", "baseline.json"])
+    assert res.exit_code == 1 and "Advertisement" in res.stdout and "Share on" not in res.stdout
+    res = runner.invoke(app, ["check", ".", "--baseline", "missing.json"])
+    assert res.exit_code == 2 and "no such baseline" in res.stderr
+
+
+# 5. linter output -------------------------------------------------------------------------------
+def test_check_output_formats(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path, ["a.txt"])
+    text = runner.invoke(app, ["check", "a.txt"]).stdout
+    assert text.startswith("a.txt:3:1: share.prompt")
+    res = runner.invoke(app, ["check", "a.txt", "--output-format", "json-lines"])
+    row = json.loads(res.stdout.splitlines()[0])
+    assert (row["line"], row["col"], row["end_line"], row["end_col"]) == (3, 1, 3, len("Share on Facebook") + 1)
+    res = runner.invoke(app, ["check", "a.txt", "--output-format", "github"])
+    assert res.stdout.startswith(
+        "::error title=cleaner (share.prompt),file=a.txt,line=3,col=1,endLine=3,endColumn=18::"
+    )
+    sarif = json.loads(runner.invoke(app, ["check", "a.txt", "--output-format", "sarif"]).stdout)
+    result = sarif["runs"][0]["results"][0]
+    assert sarif["version"] == "2.1.0" and result["ruleId"] == "share.prompt"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    import xml.etree.ElementTree as ET
+
+    junit = ET.fromstring(runner.invoke(app, ["check", "a.txt", "--output-format", "junit"]).stdout)
+    assert junit.get("failures") == "1" and junit.find(".//failure").get("type") == "share.prompt"
+    data = json.loads(runner.invoke(app, ["check", "a.txt", "--format", "json"]).stdout)
+    assert data["summary"]["findings"] == 1
+    assert runner.invoke(app, ["check", "a.txt", "--output-format", "xml"]).exit_code == 2
+
+
+def test_check_statistics_exit_zero_and_candidates(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _corpus(tmp_path, ["a.txt", "b.txt"])
+    res = runner.invoke(app, ["check", ".", "--statistics"])
+    assert res.exit_code == 1 and res.stdout.split()[:2] == ["2", "share.prompt"]
+    assert runner.invoke(app, ["check", ".", "--exit-zero"]).exit_code == 0
+    res = runner.invoke(app, ["check", "a.txt", "--min-confidence", "1.0", "--show-candidates"])
+    assert res.exit_code == 0 and "(candidate, kept: confidence" in res.stdout
+    assert runner.invoke(app, ["check", "a.txt", "--min-confidence", "1.0"]).stdout == ""
+
+
+def test_jsonl_positions_point_into_the_file_line(tmp_path):
+    f = tmp_path / "a.jsonl"
+    line = json.dumps({"id": "x", "text": "Café opens.\n\n" + ARTICLE})
+    f.write_text(line + "\n", encoding="utf-8")
+    row = json.loads(runner.invoke(app, ["check", str(f), "--output-format", "json-lines"]).stdout.splitlines()[0])
+    assert line[row["col"] - 1 : row["end_col"] - 1] == "Share on Facebook"

@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -38,6 +39,7 @@ from cleaner.cli.common import (
     split_ids,
 )
 from cleaner.config import Config
+from cleaner.corpus.files import HTML_SUFFIXES, FileSelection
 from cleaner.corpus.lint import FileReport
 from cleaner.errors import CleanerError
 from cleaner.project_config import Fields, ProjectConfig
@@ -198,23 +200,79 @@ def _with_site_table(config: Config, count: object, quiet: bool) -> Config:
 
 
 # check and fix ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WalkOptions:
+    """What the command line adds to the configuration file's file selection."""
+
+    extensions: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool | None = None
+
+
+def _selection(project: ProjectConfig, walk: WalkOptions) -> FileSelection:
+    from cleaner.corpus.files import FileSelection
+
+    exts = tuple(e if e.startswith(".") else "." + e for e in walk.extensions) or project.extensions
+    return FileSelection(
+        tuple(e.lower() for e in exts),
+        project.include,
+        project.exclude,
+        project.root,
+        extend_exclude=project.extend_exclude + walk.exclude,
+        respect_gitignore=project.respect_gitignore if walk.respect_gitignore is None else walk.respect_gitignore,
+        force_exclude=project.force_exclude or walk.force_exclude,
+    )
+
+
+class _PerFile:
+    """Cleaners for the files that per-file-ignores name (one per distinct set of ignored ids)."""
+
+    def __init__(self, project: ProjectConfig, config: Config, base: object) -> None:
+        from pathspec import GitIgnoreSpec
+
+        from cleaner.cli.ruleids import check_ids
+
+        self.root = project.root
+        self.config = config
+        self.base = base
+        self.rules = [(GitIgnoreSpec.from_lines([pattern]), ids) for pattern, ids in project.per_file_ignores]
+        self.cache: dict[tuple[str, ...], object] = {}
+        every = tuple(i for _, ids in project.per_file_ignores for i in ids)
+        if every:
+            check_ids(config.with_(select=(), ignore=every))
+
+    def __call__(self, path: Path) -> object:
+        if not self.rules:
+            return self.base
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        extra = tuple(i for spec, ids in self.rules if spec.match_file(rel) for i in ids)
+        if not extra:
+            return self.base
+        if extra not in self.cache:
+            from cleaner.pipeline import Cleaner
+
+            self.cache[extra] = Cleaner(self.config.with_(ignore=tuple(self.config.ignore) + extra))
+        return self.cache[extra]
+
+
 def _inspect_all(
     paths: list[Path],
     project: ProjectConfig,
     config: Config,
     fields: Fields,
-    extensions: list[str] | None,
+    walk: WalkOptions,
     site_repetition: bool = False,
     quiet: bool = False,
 ) -> Iterator[FileReport]:
-    from cleaner.corpus.files import FileSelection, iter_files
+    from cleaner.corpus.files import iter_files
     from cleaner.corpus.lint import file_kind, inspect_file
     from cleaner.pipeline import Cleaner
 
-    exts = (
-        tuple(e if e.startswith(".") else "." + e for e in split_ids(extensions)) if extensions else project.extensions
-    )
-    selection = FileSelection(tuple(e.lower() for e in exts), project.include, project.exclude, project.root)
+    selection = _selection(project, walk)
     cleaner = Cleaner(config)
     if site_repetition:
         from cleaner.repetition.corpus import SiteCleaner, count_files, require_rereadable
@@ -224,21 +282,64 @@ def _inspect_all(
         files = [p for p in iter_files(paths, selection) if p.exists()]
         config = _with_site_table(config, lambda: count_files(files, cleaner, fields), quiet)
         cleaner = Cleaner(config)
+    per_file = _PerFile(project, config, cleaner)
     for path in iter_files(paths, selection):
         if not path.exists():
             yield FileReport(path, file_kind(path), errors=(f"{path}: no such file",))
             continue
-        doc_cleaner = SiteCleaner(cleaner, folder_site(path)) if site_repetition else cleaner
+        doc_cleaner = per_file(path)
+        if site_repetition:
+            doc_cleaner = SiteCleaner(doc_cleaner, folder_site(path))
         yield inspect_file(path, doc_cleaner, fields)  # type: ignore[arg-type]
+    html = [p for p in selection.skipped if p.suffix.lower() in HTML_SUFFIXES]
+    if html and not quiet:
+        n = len(html)
+        sys.stderr.write(
+            f"cleaner: {n} HTML file{'s' if n != 1 else ''} skipped: fix cannot rewrite HTML "
+            "(add .html to --extensions or to 'extensions' in the configuration to check them)\n"
+        )
 
 
 ExtOpt = typer.Option(
     None,
     "--extensions",
     metavar="EXT",
-    help="File extensions to look at (comma-separated; default .txt,.md,.html,.htm,.jsonl).",
+    help="File extensions to look at (comma-separated; default .txt,.md,.jsonl; HTML only when listed).",
 )
 TextFieldOpt = typer.Option(None, "--text-field", metavar="FIELD", help="JSONL field to check (default: text).")
+ExcludeOpt = typer.Option(
+    None, "--exclude", metavar="PATTERN", help="Leave out files matching this gitignore pattern (repeatable)."
+)
+ForceExcludeOpt = typer.Option(
+    False, "--force-exclude", help="Files named on the command line obey include and exclude too (for pre-commit)."
+)
+GitignoreOpt = typer.Option(
+    None, "--respect-gitignore/--no-respect-gitignore", help="Leave out what .gitignore files leave out (default: on)."
+)
+
+
+def _walk_options(
+    extensions: list[str] | None, exclude: list[str] | None, force: bool, gitignore: bool | None
+) -> WalkOptions:
+    return WalkOptions(split_ids(extensions), tuple(exclude or ()), force, gitignore)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    json_lines = "json-lines"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+OutputFormatOpt = typer.Option(OutputFormat.text, "--output-format", "--format", help="How to print the findings.")
+BaselineOpt = typer.Option(
+    None, "--baseline", metavar="FILE", help="Report only findings beyond those recorded in FILE."
+)
+WriteBaselineOpt = typer.Option(
+    None, "--write-baseline", metavar="FILE", help="Record the current findings in FILE (then exit 0)."
+)
 
 
 @dataclass
@@ -249,12 +350,14 @@ class _Stats:
     fixed: int = 0
     unfixable: int = 0
     errors: int = 0
+    suppressed: int = 0
 
     def add(self, rep: FileReport) -> None:
         self.files += 1
         self.findings += len(rep.findings)
         self.would_change += bool(rep.findings)
         self.errors += len(rep.errors)
+        self.suppressed += rep.suppressed
 
     def exit_code(self, *, fixing: bool) -> int:
         if self.errors:
@@ -267,8 +370,18 @@ class _Stats:
 def check_command(
     paths: list[Path] = PathsArg,
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of each file against its fixed content."),
-    fmt: str = typer.Option("text", "--format", metavar="FORMAT", help="text or json."),
+    output_format: OutputFormat = OutputFormatOpt,
+    statistics: bool = typer.Option(False, "--statistics", help="Print the number of findings per rule instead."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when something would change."),
+    show_candidates: bool = typer.Option(
+        False, "--show-candidates", help="Also report what falls below --min-confidence (kept; never fails the check)."
+    ),
+    baseline: Path = BaselineOpt,
+    write_baseline: Path = WriteBaselineOpt,
     extensions: list[str] = ExtOpt,
+    exclude: list[str] = ExcludeOpt,
+    force_exclude: bool = ForceExcludeOpt,
+    respect_gitignore: bool = GitignoreOpt,
     text_field: str = TextFieldOpt,
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
@@ -281,41 +394,69 @@ def check_command(
     site_repetition: bool = SiteRepOpt,
 ) -> None:
     """Report what fix would remove, as path:line:col: RULE reason "snippet". Exit 1 if anything would change."""
+    from cleaner.corpus.formats import render
+    from cleaner.corpus.formats import statistics as render_statistics
+    from cleaner.corpus.suppress import Baseline, read_baseline
+    from cleaner.corpus.suppress import write_baseline as save_baseline
+
     setup_logging(verbose, quiet)
-    if fmt not in ("text", "json"):
-        raise fail(f"--format must be text or json, not {fmt!r}")
+    fmt = output_format.value
     stats = _Stats()
-    files: list[dict] = []
+    reports: list[FileReport] = []
+    diffs: dict[str, str] = {}
+    streaming = fmt == "text" and not statistics and write_baseline is None
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
-        for rep in _inspect_all(list(paths), project, config, fields, extensions, site_repetition, quiet):
+        known = Baseline(read_baseline(baseline)) if baseline is not None else None
+        walk = _walk_options(extensions, exclude, force_exclude, respect_gitignore)
+        for rep in _inspect_all(list(paths), project, config, fields, walk, site_repetition, quiet):
+            if known is not None:
+                rep = replace(rep, findings=known.new(rep.findings))
+            if not show_candidates:
+                rep = replace(rep, candidates=())
             stats.add(rep)
-            if fmt == "json":
-                d = rep.to_dict()
-                if diff:
-                    d["diff"] = _diff(rep)
-                files.append(d)
-                continue
-            _print_findings(rep)
-            if diff and rep.changed:
-                sys.stdout.write(_diff(rep))
-    if fmt == "json":
-        summary = {
-            "files": stats.files,
-            "findings": stats.findings,
-            "would_change": stats.would_change,
-            "errors": stats.errors,
-        }
-        sys.stdout.write(json.dumps({"files": files, "summary": summary}, ensure_ascii=False, indent=2) + "\n")
-    elif not quiet:
+            if diff and rep.changed and rep.findings:
+                diffs[str(rep.path)] = _diff(rep)
+            if streaming:
+                _print_findings(rep)
+                if str(rep.path) in diffs:
+                    sys.stdout.write(diffs[str(rep.path)])
+            else:
+                reports.append(rep)
+                for e in rep.errors:
+                    sys.stderr.write(f"cleaner: error: {e}\n")
+        if write_baseline is not None:
+            n = save_baseline(write_baseline, (f for rep in reports for f in rep.findings))
+            if not quiet:
+                sys.stderr.write(f"wrote {write_baseline} ({n} findings)\n")
+            raise typer.Exit(EXIT_USAGE if stats.errors else EXIT_OK)
+    summary = {
+        "files": stats.files,
+        "findings": stats.findings,
+        "would_change": stats.would_change,
+        "errors": stats.errors,
+        "suppressed": stats.suppressed,
+        "baselined": known.matched if known is not None else 0,
+    }
+    if statistics:
+        sys.stdout.write(render_statistics(reports))
+    elif not streaming:
+        sys.stdout.write(render(fmt, reports, summary, diffs))
+    if not quiet and fmt == "text":
         n = stats.findings
+        extra = [f"{stats.errors} errors"] if stats.errors else []
+        if stats.suppressed:
+            extra.append(f"{stats.suppressed} kept by cleaner: keep markers")
+        if known is not None and known.matched:
+            extra.append(f"{known.matched} in the baseline")
         sys.stderr.write(
             f"{n} removal{'s' if n != 1 else ''} in {stats.would_change} of {stats.files} files"
-            + (f", {stats.errors} errors" if stats.errors else "")
+            + "".join(f", {x}" for x in extra)
             + "\n"
         )
-    raise typer.Exit(stats.exit_code(fixing=False))
+    code = stats.exit_code(fixing=False)
+    raise typer.Exit(EXIT_OK if exit_zero and code == EXIT_FAILED else code)
 
 
 @app.command("fix")
@@ -323,6 +464,9 @@ def fix_command(
     paths: list[Path] = PathsArg,
     record_dir: Path = RecordDirOpt,
     extensions: list[str] = ExtOpt,
+    exclude: list[str] = ExcludeOpt,
+    force_exclude: bool = ForceExcludeOpt,
+    respect_gitignore: bool = GitignoreOpt,
     text_field: str = TextFieldOpt,
     quiet: bool = QuietOpt,
     verbose: bool = VerboseOpt,
@@ -345,7 +489,8 @@ def fix_command(
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
-        for rep in _inspect_all(list(paths), project, config, fields, extensions, site_repetition, quiet):
+        walk = _walk_options(extensions, exclude, force_exclude, respect_gitignore)
+        for rep in _inspect_all(list(paths), project, config, fields, walk, site_repetition, quiet):
             stats.add(rep)
             _print_findings(rep)
             if rep.changed and not rep.errors:
@@ -373,7 +518,7 @@ def fix_command(
 
 
 def _print_findings(rep: FileReport) -> None:
-    for f in rep.findings:
+    for f in sorted((*rep.findings, *rep.candidates), key=lambda f: (f.line, f.col)):
         sys.stdout.write(f.format() + "\n")
     for e in rep.errors:
         sys.stderr.write(f"cleaner: error: {e}\n")

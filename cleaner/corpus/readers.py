@@ -16,6 +16,7 @@ from typing import BinaryIO
 from cleaner.config import Config
 from cleaner.errors import InputError
 
+from .files import DOC_SUFFIXES, FileSelection, iter_files
 from .streams import StreamError, TooLong, iter_chunks, iter_lines
 from .warc import iter_warc_docs, iter_warc_stream
 
@@ -24,7 +25,6 @@ COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd", ".bz2", ".xz")
 
 log = logging.getLogger(__name__)
 
-DOC_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_MAX_BYTES = 4 * Config.max_input_chars  # 4 bytes per character at most (UTF-8)
 
 
@@ -176,8 +176,9 @@ def _chain(head: bytes, chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def iter_folder(root: Path, suffixes: tuple[str, ...] = DOC_SUFFIXES) -> Iterator[FileTask]:
-    """Every .txt/.html file below ``root``, sorted; id = the path relative to ``root``."""
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
+    """Every .txt/.html file below ``root``, sorted, by the walker check and fix use (version-control
+    folders and .gitignore'd files left out); id = the path relative to ``root``."""
+    for path in iter_files([root], FileSelection(suffixes, root=root)):
         yield FileTask(path.relative_to(root).as_posix(), str(path))
 
 
