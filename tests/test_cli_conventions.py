@@ -370,3 +370,61 @@ def test_jsonl_positions_point_into_the_file_line(tmp_path):
     f.write_text(line + "\n", encoding="utf-8")
     row = json.loads(runner.invoke(app, ["check", str(f), "--output-format", "json-lines"]).stdout.splitlines()[0])
     assert line[row["col"] - 1 : row["end_col"] - 1] == "Share on Facebook"
+
+
+# 11. dependencies --------------------------------------------------------------------------------
+def test_every_imported_distribution_is_declared():
+    import ast
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in project["dependencies"]}
+    optional = {
+        re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower().replace("_", "-")
+        for deps in project["optional-dependencies"].values()
+        for d in deps
+    }
+    dists = packages_distributions()
+    missing = set()
+    for path in (ROOT / "cleaner").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "cleaner":
+                    continue
+                for dist in dists.get(top, [top]):
+                    dist = dist.lower().replace("_", "-")
+                    extra = "spark" in path.parts or path.name == "train.py"  # cleaner[spark], cleaner[train]
+                    where = optional if extra else declared
+                    if dist not in declared and dist not in where:
+                        missing.add(f"{dist} ({path.relative_to(ROOT)})")
+    assert not missing, sorted(missing)
+
+
+# 10. heading bounds ------------------------------------------------------------------------------
+LONG_BODY = [
+    "The vote was seven to two, with the mayor casting the deciding vote on the transport plan that has divided "
+    "residents for months, and the opposition promised to keep fighting it.",
+    "Residents who spoke at the meeting said the plan would cut bus routes in the northern districts, where many "
+    "older people depend on public transport to reach the hospital and the shops.",
+    "The council will publish the full budget documents next week, and a public consultation on the bus routes "
+    "will open in the spring, officials said after the meeting.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Comments", "Related", "Related Articles", "More from this section"])
+def test_a_section_heading_never_takes_the_body_paragraphs_after_it(heading):
+    lead = "The council approved the new budget on Tuesday after a long debate that ran late into the evening."
+    items = ["Markets rally as oil slides", "Harbour strike enters its third week"]
+    text = "\n\n".join([lead, heading, *LONG_BODY, heading, *items]) + "\n"
+    res = runner.invoke(app, ["clean", "-", "--json", "--lang", "en"], input=text)
+    record = json.loads(res.stdout)
+    for paragraph in (lead, *LONG_BODY):
+        assert paragraph in record["text"], (heading, paragraph)
+    removed = [r["text"] for r in record["removed"]]
+    assert all(item in removed for item in items), removed  # the short, link-like items go
