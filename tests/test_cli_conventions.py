@@ -428,3 +428,35 @@ def test_a_section_heading_never_takes_the_body_paragraphs_after_it(heading):
         assert paragraph in record["text"], (heading, paragraph)
     removed = [r["text"] for r in record["removed"]]
     assert all(item in removed for item in items), removed  # the short, link-like items go
+
+
+# 1, 2, 7 for single articles -----------------------------------------------------------------------
+PAGE = (
+    "<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>\n"
+    "<p>The council approved the new budget on Tuesday after a long debate that ran late into the evening.</p>\n"
+    "<p>Share on Facebook</p>\n<p>The vote was seven to two, with the mayor casting the deciding vote on the "
+    "transport plan that has divided residents.</p></article></body></html>\n"
+)
+
+
+def test_clean_reads_a_pipe_without_dash():
+    res = cli("clean", "--lang", "en", stdin=ARTICLE.encode())
+    assert res.returncode == 0 and b"The vote was seven to two" in res.stdout and b"Share on" not in res.stdout
+
+
+@pytest.mark.parametrize("suffix", [".gz", ".zst", ".bz2", ".xz"])
+def test_clean_reads_compressed_html_pages(tmp_path, suffix):
+    page = tmp_path / f"page.html{suffix}"
+    page.write_bytes(COMPRESS[suffix](PAGE.encode()))
+    res = runner.invoke(app, ["clean", str(page)])
+    assert res.exit_code == 0, res.output
+    assert "The vote was seven to two" in res.stdout and "Share on Facebook" not in res.stdout
+
+
+def test_html_page_without_article_text_warns_and_fails(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body></body></html>", encoding="utf-8")
+    res = runner.invoke(app, ["clean", str(page)])
+    assert res.exit_code == 1 and "no article text" in res.stderr
+    res = runner.invoke(app, ["clean", "--json", str(page)])
+    assert res.exit_code == 1 and json.loads(res.stdout)["error"]

@@ -10,6 +10,7 @@ import typer
 
 from cleaner.cli.app import app
 from cleaner.cli.common import (
+    EXIT_FAILED,
     ConfigOpt,
     IgnoreOpt,
     LangOpt,
@@ -26,6 +27,7 @@ from cleaner.cli.common import (
     use_color,
 )
 from cleaner.diffview import render_plain, segments
+from cleaner.errors import CleanerError
 from cleaner.pipeline import Cleaner
 from cleaner.result import Result
 
@@ -33,6 +35,15 @@ HtmlOpt = typer.Option(
     None, "--html/--text", help="Treat the input as HTML or as text (default: sniff content and suffix)."
 )
 UrlOpt = typer.Option(None, "--url", metavar="URL", help="The page's URL (selects site rules for HTML).")
+
+
+def _input(file: str | None) -> str:
+    """FILE, or '-' when none is given and standard input is a pipe or a file."""
+    if file:
+        return file
+    if sys.stdin is None or sys.stdin.isatty():
+        raise CleanerError("no input: name a file, or pipe an article into standard input (or give -)")
+    return "-"
 
 
 def _run(file: str, config_file, rules, select, ignore, lang, min_confidence, html, url, time_limit=None) -> Result:  # type: ignore[no-untyped-def]
@@ -44,7 +55,11 @@ def _run(file: str, config_file, rules, select, ignore, lang, min_confidence, ht
 
 @app.command("clean")
 def clean_command(
-    file: str = typer.Argument(..., help="Article file (text or HTML), or - for standard input."),
+    file: str = typer.Argument(
+        None,
+        metavar="[FILE]",
+        help="Article file (text or HTML, .gz/.zst/.bz2/.xz too); - or nothing with a pipe attached: standard input.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the record (text, removed, lang, ...) as JSON."),
     markdown: bool = typer.Option(False, "--markdown", help="Keep headings as '## ...'."),
     explain: bool = typer.Option(False, "--explain", help="After the text, list on stderr what was removed and why."),
@@ -63,22 +78,36 @@ def clean_command(
     """Print the clean text of FILE (or its record with --json)."""
     setup_logging(verbose, quiet)
     with errors_as_exit():
-        result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url, time_limit)
+        result = _run(_input(file), config_file, rules, select, ignore, lang, min_confidence, html, url, time_limit)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(result.render(markdown=markdown) + "\n")
+    problem = result.error or (
+        "no article text found in the HTML" if result.input.kind == "html" and not result.text.strip() else None
+    )
+    empty = problem is not None  # the record is printed, and the exit code says it is not an article
+    if empty:
+        sys.stderr.write(f"cleaner: warning: {file or '-'}: {problem}\n")
+    if as_json:
+        if empty:
+            raise typer.Exit(EXIT_FAILED)
         return
-    sys.stdout.write(result.render(markdown=markdown) + "\n")
     if explain and not quiet:
         for r in result.removed:
             snippet = " ".join(r.text.split())[:80]
             sys.stderr.write(f'removed {r.rule} ({r.confidence:.2f}): {r.reason} "{snippet}"\n')
         if not result.removed:
             sys.stderr.write("removed nothing\n")
+    if empty:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command("diff")
 def diff_command(
-    file: str = typer.Argument(..., help="Article file (text or HTML), or - for standard input."),
+    file: str = typer.Argument(
+        None, metavar="[FILE]", help="Article file (text or HTML); - or nothing with a pipe attached: standard input."
+    ),
     color: bool = typer.Option(
         None, "--color/--no-color", help="Colour (default: when stdout is a terminal and NO_COLOR is not set)."
     ),
@@ -96,7 +125,7 @@ def diff_command(
     """Show FILE with every removed piece marked in place with its rule id and reason."""
     setup_logging(verbose, quiet)
     with errors_as_exit():
-        result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url)
+        result = _run(_input(file), config_file, rules, select, ignore, lang, min_confidence, html, url)
     if not use_color(color):
         sys.stdout.write(render_plain(result) + "\n")
     else:

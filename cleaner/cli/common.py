@@ -125,18 +125,26 @@ def errors_as_exit() -> Iterator[None]:
 
 
 def read_input(path: str) -> tuple[bytes, str | None]:
-    """The bytes of FILE, or of standard input for '-'; the name (for suffix sniffing)."""
+    """The bytes of FILE, or of standard input for '-', decompressed when they are gzip, zstd,
+    bzip2 or xz (by their magic bytes); the name without its compression suffix (for sniffing)."""
+    from cleaner.corpus.outputs import COMPRESSORS
+    from cleaner.corpus.streams import StreamError, iter_chunks
+
     if path == "-":
-        return sys.stdin.buffer.read(), None
-    p = Path(path)
-    if p.is_dir():
-        raise CleanerError(f"{path}: is a folder (use 'cleaner batch' for folders)")
+        source, name = sys.stdin.buffer, None
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise CleanerError(f"{path}: is a folder (use 'cleaner batch' for folders)")
+        source, name = p, str(p.with_suffix("")) if p.suffix.lower() in COMPRESSORS else str(p)
     try:
-        return p.read_bytes(), str(p)
+        return b"".join(iter_chunks(source)), name  # type: ignore[arg-type]
     except FileNotFoundError:
         raise CleanerError(f"{path}: no such file") from None
     except OSError as exc:
         raise CleanerError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except StreamError as exc:
+        raise CleanerError(f"{path}: {exc}") from None
 
 
 def use_color(option: bool | None) -> bool:
