@@ -71,6 +71,7 @@ class Fields:
     url: str = "url"
     lang: str = "lang"
     site: str = "site"
+    keep_raw: bool = True  # batch output: keep the input's raw text (under 'raw', or its own field); --drop-raw
 
 
 @dataclass(frozen=True)

@@ -460,3 +460,44 @@ def test_html_page_without_article_text_warns_and_fails(tmp_path):
     assert res.exit_code == 1 and "no article text" in res.stderr
     res = runner.invoke(app, ["clean", "--json", str(page)])
     assert res.exit_code == 1 and json.loads(res.stdout)["error"]
+
+
+# 8. one record everywhere ------------------------------------------------------------------------
+def test_batch_lines_carry_the_record_and_restore(tmp_path):
+    from jsonschema import validate
+
+    from cleaner import restore
+
+    schema = json.loads((ROOT / "cleaner/schema/record.schema.json").read_text(encoding="utf-8"))
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(jsonl([{"id": "a", "text": ARTICLE, "source": "wire"}, {"id": "b", "html": PAGE}]))
+    out = tmp_path / "out.jsonl"
+    assert runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "-q"]).exit_code == 0
+    text_line, html_line = lines(out.read_bytes())
+    single = json.loads(runner.invoke(app, ["clean", "--json", "-"], input=ARTICLE).stdout)
+    for line in (text_line, html_line):
+        validate({k: v for k, v in line.items() if k in schema["properties"]}, schema)
+        assert isinstance(line["lang"], dict) and "layout" in line
+    assert text_line["raw"] == ARTICLE and text_line["source"] == "wire"  # the input's fields stay
+    assert restore(text_line) == ARTICLE == restore(single)
+    same = [k for k in single if k != "input"]  # input differs by nature: a JSON string here, bytes there
+    assert {k: text_line[k] for k in same} == {k: single[k] for k in same}  # the same record as clean --json
+    assert text_line["position"] == {"file": str(src), "line": 1}
+    assert html_line["html"] == PAGE and html_line["position"] == {"file": str(src), "line": 2}
+    assert runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "-q", "--drop-raw"]).exit_code == 0
+    text_line, html_line = lines(out.read_bytes())
+    assert "raw" not in text_line and "html" not in html_line and restore(text_line) == ARTICLE
+
+
+def test_batch_folder_lines_name_their_file(tmp_path):
+    _corpus(tmp_path / "pages", ["a.txt"])
+    out = tmp_path / "o.jsonl"
+    assert runner.invoke(app, ["batch", str(tmp_path / "pages"), "-o", str(out), "-j", "1", "-q"]).exit_code == 0
+    (row,) = lines(out.read_bytes())
+    assert row["position"] == {"file": str(tmp_path / "pages" / "a.txt")} and restore_ok(row)
+
+
+def restore_ok(row: dict) -> bool:
+    from cleaner import restore
+
+    return restore(row) == ARTICLE

@@ -179,4 +179,4 @@ VerboseOpt = typer.Option(False, "--verbose", "-v", help="Log what is read and s
 
 def setup_logging(verbose: bool, quiet: bool = False) -> None:
     level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
-    logging.basicConfig(level=level, format="cleaner: %(levelname)s: %(message)s", force=True)
+    logging.basicConfig(level=level, format="cleaner: %(levelname)s: %(message)s")

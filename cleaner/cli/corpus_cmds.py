@@ -99,6 +99,9 @@ def batch_command(
     fail_fast: bool = typer.Option(
         False, "--fail-fast", help="Stop at the first record that cannot be cleaned (exit 1)."
     ),
+    drop_raw: bool = typer.Option(
+        False, "--drop-raw", help="Leave the raw text (or HTML) out of the output lines (smaller; restore() still works)."
+    ),
     max_errors: int = typer.Option(
         0,
         "--max-errors",
@@ -135,7 +138,7 @@ def batch_command(
         inputs = [Path("-")]
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence, max_chars, time_limit)
-        fields = _fields(project, text_field, html_field, id_field, url_field)
+        fields = replace(_fields(project, text_field, html_field, id_field, url_field), keep_raw=not drop_raw)
         if site_repetition:
             from cleaner.repetition.corpus import require_rereadable
 
