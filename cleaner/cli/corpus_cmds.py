@@ -100,7 +100,9 @@ def batch_command(
         False, "--fail-fast", help="Stop at the first record that cannot be cleaned (exit 1)."
     ),
     drop_raw: bool = typer.Option(
-        False, "--drop-raw", help="Leave the raw text (or HTML) out of the output lines (smaller; restore() still works)."
+        False,
+        "--drop-raw",
+        help="Leave the raw text (or HTML) out of the output lines (smaller; restore() still works).",
     ),
     max_errors: int = typer.Option(
         0,
