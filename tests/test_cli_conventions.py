@@ -501,3 +501,27 @@ def restore_ok(row: dict) -> bool:
     from cleaner import restore
 
     return restore(row) == ARTICLE
+
+
+def test_documents_in_languages_without_rules_are_counted(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        jsonl(
+            [
+                {"id": "en", "text": ARTICLE},
+                {
+                    "id": "is",
+                    "lang": "is",
+                    "text": "Borgarstjórn samþykkti nýja fjárhagsáætlun á þriðjudag eftir langa umræðu.",
+                },
+            ]
+        )
+    )
+    summary = tmp_path / "s.json"
+    res = runner.invoke(
+        app, ["batch", str(src), "-o", str(tmp_path / "o.jsonl"), "-j", "1", "--summary-json", str(summary)]
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(summary.read_text())
+    assert data["languages"] == {"en": 1, "is": 1} and data["languages_without_rules"] == {"is": 1}
+    assert "1 documents in languages without rules of their own" in res.stderr and ": is 1" in res.stderr

@@ -29,6 +29,7 @@ class Outcome(NamedTuple):
     counts: dict[str, int]  # removals per category
     error: str | None
     where: str  # the input position, for summaries and --fail-fast
+    lang: str | None = None  # the cleaned document's language code
 
 
 class RecordError(Exception):
@@ -205,7 +206,7 @@ def _cleaned(
     error = one_line(result.error) if result.error else None
     out["error"] = error
     out["position"] = position
-    return Outcome(_dump(out), dict(Counter(r.category for r in result.removed)), error, "")
+    return Outcome(_dump(out), dict(Counter(r.category for r in result.removed)), error, "", result.lang.code)
 
 
 def _failed(obj: dict[str, Any], error: str, position: dict[str, Any] | None = None) -> Outcome:
