@@ -11,9 +11,14 @@ Keys (``-`` and ``_`` are interchangeable)::
     rules = ["my-rules"]                 # extra rule folders, relative to the file
     lang = "en"                          # default language
     min_confidence = 0.6
-    include = ["articles/**"]            # globs, relative to the file's folder
-    exclude = ["drafts/**"]
-    extensions = [".txt", ".md"]         # files check/fix look at
+    include = ["articles/"]              # gitignore patterns, relative to the file's folder
+    exclude = ["drafts"]                 # (a name matches at any depth; /drafts only at the top)
+    extend_exclude = ["*.tmp"]           # more excludes (e.g. in a shared config)
+    force_exclude = false                # files named on the command line obey include/exclude too
+    respect_gitignore = true             # leave out what .gitignore files leave out
+    extensions = [".txt", ".md"]         # files check/fix look at (HTML only when listed)
+    [tool.cleaner.per-file-ignores]      # rule ids or prefixes ignored in the files a pattern matches
+    "interviews/*.md" = ["headline"]
     text_field = "text"                  # JSONL field names (batch, check, fix)
     html_field = "html"
     id_field = "id"
@@ -41,16 +46,18 @@ from cleaner.langcodes import base_language
 log = logging.getLogger(__name__)
 
 CONFIG_NAMES = ("cleaner.toml", "pyproject.toml")
-DEFAULT_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".jsonl")
+DEFAULT_EXTENSIONS = (".txt", ".md", ".jsonl")  # check and fix: the formats fix can rewrite
 
-_LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extensions")
+_LIST_KEYS = ("select", "ignore", "rules", "include", "exclude", "extend_exclude", "extensions")
 _STR_KEYS = ("lang", "text_field", "html_field", "id_field", "url_field", "site_field")
 _ALIASES = {"rule_dirs": "rules"}
 _BOOL_KEYS = ("html_rules", "favor_recall", "block_model")
+_WALK_BOOL_KEYS = ("force_exclude", "respect_gitignore")
 _REPEAT_INT_KEYS = ("repeat_min_docs", "repeat_max_words", "repeat_min_site_docs")
 _REPEAT_SHARE_KEYS = ("repeat_min_share", "repeat_max_doc_share")
 KNOWN_KEYS = frozenset(
-    _LIST_KEYS + _STR_KEYS + _BOOL_KEYS + ("min_confidence", "time_limit") + _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS
+    _LIST_KEYS + _STR_KEYS + _BOOL_KEYS + _WALK_BOOL_KEYS + ("min_confidence", "time_limit", "per_file_ignores")
+    + _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS
 )
 
 
@@ -64,6 +71,7 @@ class Fields:
     url: str = "url"
     lang: str = "lang"
     site: str = "site"
+    keep_raw: bool = True  # batch output: keep the input's raw text (under 'raw', or its own field); --drop-raw
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,10 @@ class ProjectConfig:
     block_model: bool | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    force_exclude: bool = False
+    respect_gitignore: bool = True
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (gitignore pattern, rule ids or prefixes)
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     fields: Fields = field(default_factory=Fields)
     repetition: tuple[tuple[str, int | float], ...] = ()  # RepeatSettings fields the file sets
@@ -188,7 +200,13 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             if key == "lang" and base_language(value) is None:
                 raise ConfigError(f"{where}: key '{raw_key}': {value!r} is not a language tag (examples: en, en-US, pt_BR)")
             values[key] = value
-        elif key in _BOOL_KEYS:
+        elif key == "per_file_ignores":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
+            ):
+                raise ConfigError(f"{where}: key '{raw_key}' must be a table of pattern = [rule ids]")
+            values[key] = tuple((k, tuple(v)) for k, v in value.items())
+        elif key in _BOOL_KEYS or key in _WALK_BOOL_KEYS:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: key '{raw_key}' must be true or false")
             values[key] = value
@@ -237,6 +255,10 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         time_limit=values.get("time_limit"),
         include=values.get("include", ()),
         exclude=values.get("exclude", ()),
+        extend_exclude=values.get("extend_exclude", ()),
+        force_exclude=values.get("force_exclude", False),
+        respect_gitignore=values.get("respect_gitignore", True),
+        per_file_ignores=values.get("per_file_ignores", ()),
         extensions=tuple(e.lower() for e in exts),
         fields=fields,
         repetition=repetition,

@@ -141,7 +141,7 @@ def test_broken_member_of_a_warc_gz_is_an_error_record_and_the_run_goes_on(tmp_p
     src.write_bytes(members[0] + bytes(broken) + members[2] + members[3])
     out = tmp_path / "out.jsonl"
     res = _cli(["batch", str(src), "-o", str(out), "-q", "-j", "1"])
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output  # one error record: the run goes on, and the exit code says so
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 4
     assert [r["error"] is None for r in rows] == [True, False, True, True]
@@ -173,7 +173,7 @@ def test_gzip_bomb_line_is_an_error_record_not_a_memory_error(tmp_path):
         fh.write(b'"}\n')
         fh.write(json.dumps({"id": "after", "text": TEXT}).encode() + b"\n")
     out = tmp_path / "out.jsonl"
-    res = _cli(["batch", str(src), "-o", str(out), "-q", "-j", "1", "--max-chars", "1000000"])
+    res = _cli(["batch", str(src), "-o", str(out), "-q", "-j", "1", "--max-chars", "1000000", "--max-errors", "1"])
     assert res.exit_code == 0, res.output
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r.get("id") for r in rows] == ["before", None, "after"]

@@ -171,7 +171,7 @@ def test_batch_jsonl_lang_field_any_form(tmp_path, probe_rules):
     res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "--rules", str(probe_rules)])
     assert res.exit_code == 0, res.output
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["lang"] for r in rows] == ["en", "en", "de"]
+    assert [r["lang"]["code"] for r in rows] == ["en", "en", "de"]
     assert [any(x["rule"] == "promo.lang-probe" for x in r["removed"]) for r in rows] == [True, True, False]
 
 

@@ -127,10 +127,10 @@ def test_explicit_config_file_and_lang(tmp_path):
     res = invoke(tmp_path, "batch", "in.jsonl", "-o", "out.jsonl", "-j", "1", "--config", str(conf))
     assert res.exit_code == 0, res.stderr
     row = json.loads((tmp_path / "out.jsonl").read_text())
-    assert row["lang"] == "de" and [r["rule"] for r in row["removed"]] == []  # share rules are English-only
+    assert row["lang"]["code"] == "de" and [r["rule"] for r in row["removed"]] == []  # share rules are English-only
     res = invoke(tmp_path, "batch", "in.jsonl", "-o", "out.jsonl", "-j", "1", "--config", str(conf), "--lang", "en")
     row = json.loads((tmp_path / "out.jsonl").read_text())
-    assert row["lang"] == "en" and [r["rule"] for r in row["removed"]] == ["share.prompt"]
+    assert row["lang"]["code"] == "en" and [r["rule"] for r in row["removed"]] == ["share.prompt"]
     res = invoke(tmp_path, "check", "--config", str(tmp_path / "nope.toml"), "in.jsonl")
     assert res.exit_code == 2 and "no such configuration file" in res.stderr
 

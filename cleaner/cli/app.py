@@ -10,8 +10,10 @@ app = typer.Typer(
     name="cleaner",
     help="Clean scraped news articles and record every piece removed, with the rule and the reason.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,  # help texts are plain: '[tool.cleaner]' is not markup
 )
 
 

@@ -10,20 +10,41 @@ from pathlib import Path
 
 import typer
 
+from cleaner.cli.ruleids import check_ids
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.project_config import ProjectConfig, load_project_config
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-RulesOpt = typer.Option(None, "--rules", help="Extra rule folder (repeatable); a rule with the same id replaces the shipped one.")
-SelectOpt = typer.Option(None, "--select", help="Only these rule ids or prefixes (repeatable or comma-separated).")
-IgnoreOpt = typer.Option(None, "--ignore", help="Skip these rule ids or prefixes (repeatable or comma-separated).")
-LangOpt = typer.Option(None, "--lang", help="Language of the input (skips detection), e.g. en.")
-TimeLimitOpt = typer.Option(
-    None, "--time-limit", min=0.0, help="Seconds per document; past it the document passes through unchanged (default 10, 0: none)."
+RulesOpt = typer.Option(
+    None,
+    "--rules",
+    metavar="DIR",
+    help="Extra rule folder (repeatable); a rule with the same id replaces the shipped one.",
 )
-MinConfOpt = typer.Option(None, "--min-confidence", min=0.0, max=1.0, help="Remove only what is at least this confident (default 0.5).")
+SelectOpt = typer.Option(
+    None, "--select", metavar="ID", help="Only these rule ids or prefixes (repeatable or comma-separated)."
+)
+IgnoreOpt = typer.Option(
+    None, "--ignore", metavar="ID", help="Skip these rule ids or prefixes (repeatable or comma-separated)."
+)
+LangOpt = typer.Option(None, "--lang", metavar="LANG", help="Language of the input (skips detection), e.g. en.")
+TimeLimitOpt = typer.Option(
+    None,
+    "--time-limit",
+    min=0.0,
+    metavar="SECONDS",
+    help="Seconds per document; past it the document passes through unchanged (default 10, 0: none).",
+)
+MinConfOpt = typer.Option(
+    None,
+    "--min-confidence",
+    min=0.0,
+    max=1.0,
+    metavar="0..1",
+    help="Remove only what is at least this confident (default 0.5).",
+)
 
 
 def split_ids(values: list[str] | None) -> tuple[str, ...]:
@@ -57,13 +78,22 @@ def make_config(
 
 
 ConfigOpt = typer.Option(
-    None, "--config", help="Configuration file (default: cleaner.toml or pyproject.toml [tool.cleaner], found walking up)."
+    None,
+    "--config",
+    metavar="FILE",
+    help="Configuration file (default: cleaner.toml or pyproject.toml [tool.cleaner], found walking up).",
 )
 
 
 def settings(
-    config_file: Path | None, rules: list[Path] | None, select: list[str] | None, ignore: list[str] | None,
-    lang: str | None, min_confidence: float | None, max_chars: int | None = None, time_limit: float | None = None,
+    config_file: Path | None,
+    rules: list[Path] | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    lang: str | None,
+    min_confidence: float | None,
+    max_chars: int | None = None,
+    time_limit: float | None = None,
 ) -> tuple[ProjectConfig, Config]:
     """Command line over the project's configuration file over the defaults."""
     project = load_project_config(config_file)
@@ -72,6 +102,7 @@ def settings(
         config = config.with_(max_input_chars=max_chars)
     if time_limit is not None:
         config = config.with_(time_limit=time_limit)
+    check_ids(config)
     return project, config
 
 
@@ -94,19 +125,58 @@ def errors_as_exit() -> Iterator[None]:
 
 
 def read_input(path: str) -> tuple[bytes, str | None]:
-    """The bytes of FILE, or of standard input for '-'; the name (for suffix sniffing)."""
+    """The bytes of FILE, or of standard input for '-', decompressed when they are gzip, zstd,
+    bzip2 or xz (by their magic bytes); the name without its compression suffix (for sniffing)."""
+    from cleaner.corpus.outputs import COMPRESSORS
+    from cleaner.corpus.streams import StreamError, iter_chunks
+
     if path == "-":
-        return sys.stdin.buffer.read(), None
-    p = Path(path)
-    if p.is_dir():
-        raise CleanerError(f"{path}: is a folder (use 'cleaner batch' for folders)")
+        source, name = sys.stdin.buffer, None
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise CleanerError(f"{path}: is a folder (use 'cleaner batch' for folders)")
+        source, name = p, str(p.with_suffix("")) if p.suffix.lower() in COMPRESSORS else str(p)
     try:
-        return p.read_bytes(), str(p)
+        return b"".join(iter_chunks(source)), name  # type: ignore[arg-type]
     except FileNotFoundError:
         raise CleanerError(f"{path}: no such file") from None
     except OSError as exc:
         raise CleanerError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except StreamError as exc:
+        raise CleanerError(f"{path}: {exc}") from None
 
 
-def setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="cleaner: %(levelname)s: %(message)s")
+def use_color(option: bool | None) -> bool:
+    """--color/--no-color wins; else colour on a terminal unless NO_COLOR is set (https://no-color.org)."""
+    import os
+
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def quiet_broken_pipe() -> None:
+    """Standard output's reader is gone: point stdout at /dev/null so the final flush at exit
+    cannot fail again (Python's documented recipe for SIGPIPE)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+        pass
+
+
+QuietOpt = typer.Option(False, "--quiet", "-q", help="Only errors on stderr: no progress, summary or warnings.")
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="Log what is read and skipped.")
+
+
+def setup_logging(verbose: bool, quiet: bool = False) -> None:
+    level = logging.INFO if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="cleaner: %(levelname)s: %(message)s")

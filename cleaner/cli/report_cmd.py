@@ -13,8 +13,10 @@ from cleaner.cli.common import (
     IgnoreOpt,
     LangOpt,
     MinConfOpt,
+    QuietOpt,
     RulesOpt,
     SelectOpt,
+    VerboseOpt,
     errors_as_exit,
     settings,
     setup_logging,
@@ -24,7 +26,7 @@ from cleaner.errors import InputError
 SourceArg = typer.Argument(
     ..., help="A text/HTML file, a record (.json), a batch output (.jsonl, .gz/.zst too) or a folder of files."
 )
-OutputOpt = typer.Option(..., "--output", "-o", help="The HTML file to write.")
+OutputOpt = typer.Option(..., "--output", "-o", metavar="FILE", help="The HTML file to write.")
 
 
 @app.command("report")
@@ -32,23 +34,30 @@ def report_command(
     source: Path = SourceArg,
     output: Path = OutputOpt,
     record: str = typer.Option(
-        None, "--record", "-r", help="Batch output: the article view of one line (1-based line number, or id)."
+        None,
+        "--record",
+        "-r",
+        metavar="LINE-OR-ID",
+        help="Batch output: the article view of one line (1-based line number, or id).",
     ),
     reclean: bool = typer.Option(
         False,
         "--reclean",
         help="Corpus view of a batch output: clean each line's kept HTML again to place removals exactly.",
     ),
-    title: str = typer.Option(None, "--title", help="Page title."),
+    title: str = typer.Option(None, "--title", metavar="TEXT", help="Page title."),
     html: bool = typer.Option(
         None, "--html/--text", help="A single file: treat it as HTML or as text (default: sniff)."
     ),
-    url: str = typer.Option(None, "--url", help="A single HTML file: its URL (selects site rules)."),
+    url: str = typer.Option(None, "--url", metavar="URL", help="A single HTML file: its URL (selects site rules)."),
     text_field: str = typer.Option(
-        None, "--text-field", help="Batch output field holding the clean text (default: text)."
+        None, "--text-field", metavar="FIELD", help="Batch output field holding the clean text (default: text)."
     ),
-    id_field: str = typer.Option(None, "--id-field", help="Batch output field holding the id (default: id)."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what is read."),
+    id_field: str = typer.Option(
+        None, "--id-field", metavar="FIELD", help="Batch output field holding the id (default: id)."
+    ),
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
     rules: list[Path] = RulesOpt,
     select: list[str] = SelectOpt,
     ignore: list[str] = IgnoreOpt,
@@ -72,7 +81,7 @@ def report_command(
         select_line,
     )
 
-    setup_logging(verbose)
+    setup_logging(verbose, quiet)
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = replace(project.fields, text=text_field or project.fields.text, id=id_field or project.fields.id)
@@ -93,4 +102,5 @@ def report_command(
         else:
             page = article_page(article_from_file(source, cleaner, html=html, url=url), title=title)
         output.write_text(page, encoding="utf-8")
-    sys.stderr.write(f"wrote {output} ({len(page.encode('utf-8')):,} bytes)\n")
+    if not quiet:
+        sys.stderr.write(f"wrote {output} ({len(page.encode('utf-8')):,} bytes)\n")

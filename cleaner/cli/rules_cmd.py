@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 from cleaner.cli.app import app
-from cleaner.cli.common import EXIT_FAILED, IgnoreOpt, RulesOpt, SelectOpt, errors_as_exit, fail, make_config
+from cleaner.cli.common import (
+    EXIT_FAILED,
+    ConfigOpt,
+    IgnoreOpt,
+    QuietOpt,
+    RulesOpt,
+    SelectOpt,
+    VerboseOpt,
+    errors_as_exit,
+    fail,
+    settings,
+    setup_logging,
+)
+from cleaner.cli.ruleids import known_ids
+from cleaner.config import id_selected
 from cleaner.heuristics import HEURISTICS
 from cleaner.html.heuristics import HTML_HEURISTICS
 from cleaner.rulebook import load_rulebook
@@ -18,29 +35,87 @@ rules_app = typer.Typer(help="List, show and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ListFormatOpt = typer.Option(ListFormat.text, "--output-format", help="How to print the list.")
+
+
 @rules_app.command("list")
-def list_rules(rules: list[Path] = RulesOpt, select: list[str] = SelectOpt, ignore: list[str] = IgnoreOpt) -> None:
-    """One line per rule and heuristic: id, category, languages, stage, source."""
+def list_rules(
+    rules: list[Path] = RulesOpt,
+    select: list[str] = SelectOpt,
+    ignore: list[str] = IgnoreOpt,
+    output_format: ListFormat = ListFormatOpt,
+    config_file: Path = ConfigOpt,
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """One line per rule and heuristic: id, category, languages, stage, source (or JSON)."""
+    setup_logging(verbose, quiet)
     with errors_as_exit():
-        book = load_rulebook(make_config(rules, select, ignore))
-    rows = [(r.id, r.category, ",".join(r.languages) or "-", r.stage, r.source.split("#")[0]) for r in sorted(book.rules, key=lambda r: r.id)]
-    rows += [(h.id, h.category, "-", "text", "heuristic") for h in HEURISTICS]
-    rows += [(h.id, h.category, "-", "html", "heuristic") for h in HTML_HEURISTICS]
-    width = max(len(r[0]) for r in rows)
-    for rid, cat, langs, stage, src in rows:
-        sys.stdout.write(f"{rid:<{width}}  {cat:<11} {langs:<6} {stage:<5} {src}\n")
+        _, config = settings(config_file, rules, select, ignore, None, None)
+        book = load_rulebook(config)
+    rows = [
+        {
+            "id": r.id,
+            "category": r.category,
+            "languages": list(r.languages),
+            "stage": r.stage,
+            "kind": "rule",
+            "source": r.source.split("#")[0],
+            "reason": r.reason,
+            "confidence": r.confidence,
+        }
+        for r in sorted(book.rules, key=lambda r: r.id)
+    ]
+    for stage, group in (("text", HEURISTICS), ("html", HTML_HEURISTICS)):
+        rows += [
+            {
+                "id": h.id,
+                "category": h.category,
+                "languages": [],
+                "stage": stage,
+                "kind": "heuristic",
+                "source": "heuristic",
+                "reason": h.reason,
+                "confidence": None,
+            }
+            for h in group
+            if id_selected(h.id, config.select, config.ignore)
+        ]
+    if output_format is ListFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    width = max((len(r["id"]) for r in rows), default=0)
+    for r in rows:
+        langs = ",".join(r["languages"]) or "-"
+        sys.stdout.write(f"{r['id']:<{width}}  {r['category']:<11} {langs:<6} {r['stage']:<5} {r['source']}\n")
 
 
 @rules_app.command("show")
-def show_rule(rule_id: str = typer.Argument(..., help="Rule or heuristic id."), rules: list[Path] = RulesOpt) -> None:
+def show_rule(
+    rule_id: str = typer.Argument(..., help="Rule or heuristic id.", metavar="RULE-ID"),
+    rules: list[Path] = RulesOpt,
+    config_file: Path = ConfigOpt,
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
     """A rule's doc, match and examples."""
+    setup_logging(verbose, quiet)
     with errors_as_exit():
-        book = load_rulebook(make_config(rules))
+        _, config = settings(config_file, rules, None, None, None, None)
+        config = config.with_(select=(), ignore=())
+        book = load_rulebook(config)
     rule = book.get(rule_id)
     if rule is None:
         h = next((h for h in (*HEURISTICS, *HTML_HEURISTICS) if h.id == rule_id), None)
         if h is None:
-            raise fail(f"no rule or heuristic with id '{rule_id}' (see 'cleaner rules list')")
+            close = difflib.get_close_matches(rule_id, known_ids(config), n=3, cutoff=0.6)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see 'cleaner rules list')"
+            raise fail(f"no rule or heuristic with id '{rule_id}'{hint}")
         stage = "html" if h in HTML_HEURISTICS else "text"
         sys.stdout.write(f"{h.id} (heuristic, category {h.category}, {stage})\nreason: {h.reason}\n\n{h.doc}\n")
         return
@@ -68,16 +143,25 @@ def show_rule(rule_id: str = typer.Argument(..., help="Rule or heuristic id."), 
 
 
 @rules_app.command("test")
-def test_rules(rules: list[Path] = RulesOpt, select: list[str] = SelectOpt) -> None:
+def test_rules(
+    rules: list[Path] = RulesOpt,
+    select: list[str] = SelectOpt,
+    config_file: Path = ConfigOpt,
+    quiet: bool = QuietOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
     """Run every example of every rule file; exit 1 on a miss."""
+    setup_logging(verbose, quiet)
     with errors_as_exit():
-        config = make_config(rules, select)
+        _, config = settings(config_file, rules, select, None, None, None)
+        config = config.with_(ignore=())  # every selected rule's examples run, ignored ones too
         book = load_rulebook(config)
         outcomes = run_examples(book, config)
     failed = [o for o in outcomes if not o.ok]
     for o in failed:
         want = "removed" if o.strip else "kept"
         sys.stdout.write(f"FAIL {o.rule_id}: expected {want}: {o.example!r} ({o.detail})\n")
-    sys.stdout.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
+    if not quiet or failed:
+        sys.stdout.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
     if failed:
         raise typer.Exit(EXIT_FAILED)

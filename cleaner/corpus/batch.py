@@ -26,6 +26,7 @@ from cleaner.project_config import Fields
 
 from . import workers as workers_mod
 from .guard import refuse_output_among_inputs
+from .outputs import open_output
 from .pool import WorkerPool
 from .readers import Task, input_kind, iter_tasks, max_input_bytes
 from .summary import BatchSummary, Tally
@@ -70,7 +71,7 @@ class _Writer:
             if out.error and self.options.fail_fast:
                 raise BatchStopped(out.error)
             self.fh.write(out.line)
-            tally.add(out.counts, out.error, out.where)
+            tally.add(out.counts, out.error, out.where, out.lang)
             if progress is not None and tally.documents % every == 0:
                 progress(tally)
                 every = 1 if tally.documents < 50 else 25
@@ -126,7 +127,7 @@ def run_batch(
     out_name = "-" if not isinstance(output, Path) else str(output)
     fh: BinaryIO
     own = isinstance(output, Path)
-    fh = output.open("wb", buffering=1 << 16) if isinstance(output, Path) else output  # type: ignore[assignment]
+    fh = open_output(output) if isinstance(output, Path) else output  # compressed by the suffix
     writer = _Writer(fh, tally, stop, options, progress)
 
     def tasks() -> Iterator[Task]:  # a damaged input is reported after what came before it is written
@@ -146,12 +147,21 @@ def run_batch(
             if own:
                 fh.close()
     summary = tally.freeze(
-        interrupted=stop.requested, output=out_name, workers=max(1, options.workers), inputs=[str(p) for p in inputs]
+        interrupted=stop.requested,
+        output=out_name,
+        workers=max(1, options.workers),
+        inputs=[str(p) for p in inputs],
+        rule_languages=rule_languages(worker.cleaner.rulebook),
     )
     if failures and not stop.requested:
         more = f" (and {len(failures) - 1} more damaged inputs)" if len(failures) > 1 else ""
         raise InputError(failures[0] + more)
     return summary
+
+
+def rule_languages(book: object) -> frozenset[str]:
+    """The languages that have rules of their own (rules for every language aside)."""
+    return frozenset(lang for r in book.rules for lang in r.languages)  # type: ignore[attr-defined]
 
 
 def _until(tasks: Iterator[Task], stop: _Stop) -> Iterator[Task]:
@@ -169,7 +179,9 @@ def _run_pool(worker: RecordCleaner, config: Config, tasks: Iterator[Task], writ
     pool = WorkerPool(options.workers, config, options.fields, lambda: stop.requested)
     finished = False
     try:
-        answers = pool.answers(_chunks(tasks, options.chunksize, stop), max(options.workers * options.window_per_worker, 2))
+        answers = pool.answers(
+            _chunks(tasks, options.chunksize, stop), max(options.workers * options.window_per_worker, 2)
+        )
         writer.consume(out for answer in answers for out in answer)
         finished = not stop.requested
     finally:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,11 @@ from cleaner.project_config import Fields
 from cleaner.result import Result, restore
 
 from .edit import encode_like, minimal_edit, newline_style, raw_lines
+from .files import HTML_SUFFIXES, JSONL_SUFFIXES
+from .suppress import kept_spans, unsuppressed
 
 log = logging.getLogger(__name__)
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 REPAIR_NOTE = "the rewrite also carries ftfy's repairs: they span lines, so untouched lines could not be kept as they were"
 HTML_NOTE = "not rewritten: fix does not edit HTML in place (use 'cleaner clean' or 'cleaner batch')"
 
@@ -43,6 +45,9 @@ class Finding:
     text: str
     confidence: float
     stage: str = "text"
+    end_line: int | None = None  # where the removed text ends (the column after its last character)
+    end_col: int | None = None
+    candidate: bool = False  # below --min-confidence: reported with --show-candidates, never removed
 
     @property
     def snippet(self) -> str:
@@ -50,12 +55,15 @@ class Finding:
         return flat if len(flat) <= 60 else flat[:59] + "…"
 
     def format(self) -> str:
-        return f'{self.path}:{self.line}:{self.col}: {self.rule} {self.reason} "{self.snippet}"'
+        kept = f" (candidate, kept: confidence {self.confidence:.2f})" if self.candidate else ""
+        return f'{self.path}:{self.line}:{self.col}: {self.rule} {self.reason} "{self.snippet}"{kept}'
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": self.path, "line": self.line, "col": self.col, "rule": self.rule, "category": self.category,
+            "path": self.path, "line": self.line, "col": self.col, "end_line": self.end_line or self.line,
+            "end_col": self.end_col or self.col, "rule": self.rule, "category": self.category,
             "reason": self.reason, "text": self.text, "confidence": round(self.confidence, 4), "stage": self.stage,
+            "candidate": self.candidate,
         }
 
 
@@ -71,6 +79,8 @@ class FileReport:
     records: tuple[dict[str, Any], ...] = field(default=(), compare=False)
     errors: tuple[str, ...] = ()
     note: str | None = None
+    candidates: tuple[Finding, ...] = ()
+    suppressed: int = 0  # removals kept by an inline keep marker
 
     @property
     def changed(self) -> bool:
@@ -119,19 +129,27 @@ def inspect_file(path: Path, cleaner: Cleaner, fields: Fields, display: str | No
 def _text(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
     result = cleaner.clean(raw, html=False, name=str(path))
     norm = _normalized(result)
-    findings = tuple(_finding(name, r, *line_col(norm, r.start or 0)) for r in result.removed)
+    spans = kept_spans(norm)
+    removed = unsuppressed(result.removed, spans)
+    findings = tuple(_finding(name, r, *line_col(norm, r.start or 0), *line_col(norm, r.end or 0)) for r in removed)
+    candidates = tuple(
+        _finding(name, r, *line_col(norm, r.start or 0), *line_col(norm, r.end or 0), candidate=True)
+        for r in unsuppressed(result.candidates, spans)
+    )
     record = result.to_dict()
-    if not result.removed:
-        return FileReport(path, "text", findings, raw, None, records=(record,))
+    quiet = len(result.removed) - len(removed)
+    if not removed:
+        return FileReport(path, "text", findings, raw, None, records=(record,), candidates=candidates, suppressed=quiet)
     decoded = _decoded(raw, result)
     originals = raw_lines(decoded, norm, _normalize_line)
-    fixed_text = minimal_edit(norm, result.removed, originals)
+    fixed_text = minimal_edit(norm, list(removed), originals)
     newline = newline_style(decoded)
     if newline != "\n":
         fixed_text = fixed_text.replace("\n", newline)
     fixed = encode_like(fixed_text, raw, result.input.encoding)
     note = None if originals is not None else REPAIR_NOTE
-    return FileReport(path, "text", findings, raw, fixed, decoded, fixed_text, records=(record,), note=note)
+    return FileReport(path, "text", findings, raw, fixed, decoded, fixed_text, records=(record,), note=note,
+                      candidates=candidates, suppressed=quiet)
 
 
 def _html(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
@@ -140,8 +158,10 @@ def _html(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
     findings = []
     for r in result.removed:
         findings.append(_finding(name, r, *_locate(decoded, r.text)))
+    candidates = tuple(_finding(name, r, *_locate(decoded, r.text), candidate=True) for r in result.candidates)
     note = HTML_NOTE if findings else None
-    return FileReport(path, "html", tuple(findings), raw, None, records=(result.to_dict(),), note=note)
+    return FileReport(path, "html", tuple(findings), raw, None, records=(result.to_dict(),), note=note,
+                      candidates=candidates)
 
 
 def _locate(haystack: str, text: str) -> tuple[int, int]:
@@ -160,13 +180,14 @@ def _jsonl(path: Path, name: str, raw: bytes, cleaner: Cleaner, fields: Fields) 
     lines = raw.splitlines(keepends=True)
     out: list[bytes] = []
     findings: list[Finding] = []
+    candidates: list[Finding] = []
     errors: list[str] = []
     records: list[dict[str, Any]] = []
     changed = False
     for n, line in enumerate(lines, 1):
         body = line.rstrip(b"\r\n")
         ending = line[len(body):]
-        new = _jsonl_line(name, n, body, cleaner, fields, findings, errors, records)
+        new = _jsonl_line(name, n, body, cleaner, fields, findings, errors, records, candidates)
         if new is None:
             out.append(line)
         else:
@@ -175,12 +196,13 @@ def _jsonl(path: Path, name: str, raw: bytes, cleaner: Cleaner, fields: Fields) 
     fixed = b"".join(out) if changed else None
     before = raw.decode("utf-8", "replace") if changed else ""
     after = fixed.decode("utf-8", "replace") if fixed is not None else ""
-    return FileReport(path, "jsonl", tuple(findings), raw, fixed, before, after, tuple(records), tuple(errors))
+    return FileReport(path, "jsonl", tuple(findings), raw, fixed, before, after, tuple(records), tuple(errors),
+                      candidates=tuple(candidates))
 
 
 def _jsonl_line(
     name: str, n: int, body: bytes, cleaner: Cleaner, fields: Fields,
-    findings: list[Finding], errors: list[str], records: list[dict[str, Any]],
+    findings: list[Finding], errors: list[str], records: list[dict[str, Any]], candidates: list[Finding],
 ) -> bytes | None:
     """Check one line; return its new bytes when the text field changes, else None."""
     if not body.strip():
@@ -210,11 +232,16 @@ def _jsonl_line(
         return None
     records.append({"line": n, "record": result.to_dict()})
     norm = _normalized(result)
-    for r in result.removed:
-        findings.append(_finding(name, r, n, (r.start or 0) + 1))
-    if not result.removed:
+    spans = kept_spans(norm)
+    removed = unsuppressed(result.removed, spans)
+    col = _json_columns(line, fields.text, norm)
+    for r in removed:
+        findings.append(_finding(name, r, n, col(r.start or 0), n, col(r.end or 0)))
+    for r in unsuppressed(result.candidates, spans):
+        candidates.append(_finding(name, r, n, col(r.start or 0), n, col(r.end or 0), candidate=True))
+    if not removed:
         return None
-    new_text = minimal_edit(norm, result.removed, raw_lines(text, norm, _normalize_line))
+    new_text = minimal_edit(norm, list(removed), raw_lines(text, norm, _normalize_line))
     if new_text == text:
         return None
     obj[fields.text] = new_text
@@ -249,5 +276,24 @@ def _decoded(raw: bytes, result: Result) -> str:
         return raw.decode("utf-8", "replace")
 
 
-def _finding(path: str, r: Removal, line: int, col: int) -> Finding:
-    return Finding(path, line, col, r.rule, r.category, r.reason, r.text, r.confidence, r.stage)
+def _finding(
+    path: str, r: Removal, line: int, col: int, end_line: int | None = None, end_col: int | None = None,
+    *, candidate: bool = False,
+) -> Finding:
+    return Finding(path, line, col, r.rule, r.category, r.reason, r.text, r.confidence, r.stage, end_line, end_col,
+                   candidate)
+
+
+def _json_columns(line: str, field_name: str, text: str) -> Callable[[int], int]:
+    """Offset in the text field's value -> 1-based column in the JSONL line (best effort: the
+    value's serialized form in the line's escaping style)."""
+    m = re.search(r'"' + re.escape(json.dumps(field_name)[1:-1]) + r'"\s*:\s*"', line)
+    if m is None:
+        return lambda offset: offset + 1
+    escaped = line.isascii() and "\\u" in line
+    start = m.end()
+
+    def col(offset: int) -> int:
+        return start + len(json.dumps(text[:offset], ensure_ascii=escaped)) - 2 + 1
+
+    return col

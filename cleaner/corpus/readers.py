@@ -7,19 +7,24 @@ input is; the heavy work (JSON parsing, decoding, cleaning) happens in the worke
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from cleaner.config import Config
 from cleaner.errors import InputError
 
+from .files import DOC_SUFFIXES, FileSelection, iter_files
 from .streams import StreamError, TooLong, iter_chunks, iter_lines
-from .warc import iter_warc_docs
+from .warc import iter_warc_docs, iter_warc_stream
+
+STDIN = Path("-")  # an input of '-': standard input, read once (JSONL or WARC, compressed or not)
+COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd", ".bz2", ".xz")
 
 log = logging.getLogger(__name__)
 
-DOC_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_MAX_BYTES = 4 * Config.max_input_chars  # 4 bytes per character at most (UTF-8)
 
 
@@ -61,13 +66,18 @@ def max_input_bytes(config: Config) -> int:
 
 
 def input_kind(path: Path) -> str:
-    """'folder', 'warc', 'doc' (a single .txt/.html file) or 'jsonl'."""
+    """'folder', 'warc', 'doc' (a single .txt/.html file), 'jsonl', or 'stream' (standard input,
+    a pipe or another file that can be read only once: sniffed as it is read)."""
+    if path == STDIN:
+        return "stream"
     if path.is_dir():
         return "folder"
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
+    if not path.is_file():
+        return "stream"
     name = path.name.lower()
-    for ext in (".gz", ".zst", ".zstd"):
+    for ext in COMPRESSED_SUFFIXES:
         if name.endswith(ext):
             name = name[: -len(ext)]
     if name.endswith((".warc", ".arc")):
@@ -118,6 +128,11 @@ def _tasks_of(path: Path, max_bytes: int) -> Iterator[Task]:
         yield from iter_warc(path, max_bytes)
     elif kind == "doc":
         yield FileTask(path.name, str(path))
+    elif kind == "stream" and path == STDIN:
+        yield from iter_stream(sys.stdin.buffer, "-", max_bytes)
+    elif kind == "stream":
+        with path.open("rb") as fh:
+            yield from iter_stream(fh, str(path), max_bytes)
     else:
         yield from iter_jsonl(path, max_bytes)
 
@@ -133,9 +148,37 @@ def iter_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineT
             yield LineTask(source, lineno, line)
 
 
+def iter_stream(fh: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineTask | DocTask]:
+    """A stream read once, sniffed on what is read (never reopened): WARC or JSONL."""
+    chunks = iter_chunks(fh)
+    head = b""
+    for chunk in chunks:
+        head += chunk
+        if len(head) >= 5:
+            break
+    rest = _chain(head, chunks)
+    if head[:5] == b"WARC/":
+        for doc in iter_warc_stream(rest, max_bytes):
+            yield DocTask(doc.id, doc.data, doc.url, source, doc.error)
+        return
+    for lineno, line in enumerate(iter_lines(rest, max_bytes), 1):
+        if isinstance(line, TooLong):
+            yield LineTask(source, lineno, b"", f"line {lineno}: {line.size:,} bytes, over the input limit of "
+                                                f"{max_bytes:,} bytes; not read")
+        else:
+            yield LineTask(source, lineno, line)
+
+
+def _chain(head: bytes, chunks: Iterator[bytes]) -> Iterator[bytes]:
+    if head:
+        yield head
+    yield from chunks
+
+
 def iter_folder(root: Path, suffixes: tuple[str, ...] = DOC_SUFFIXES) -> Iterator[FileTask]:
-    """Every .txt/.html file below ``root``, sorted; id = the path relative to ``root``."""
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in suffixes):
+    """Every .txt/.html file below ``root``, sorted, by the walker check and fix use (version-control
+    folders and .gitignore'd files left out); id = the path relative to ``root``."""
+    for path in iter_files([root], FileSelection(suffixes, root=root)):
         yield FileTask(path.relative_to(root).as_posix(), str(path))
 
 

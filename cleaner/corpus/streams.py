@@ -1,4 +1,4 @@
-"""Reading input files incrementally: gzip and zstd decompressed chunk by chunk, lines cut
+"""Reading input files incrementally: gzip, zstd, bzip2 and xz decompressed chunk by chunk, lines cut
 at a size limit, and a truncated or corrupt stream reported as ``StreamError`` only after
 everything complete before the damage has been handed out.
 
@@ -8,13 +8,19 @@ decompression bomb or an endless line costs a bounded amount of memory.
 
 from __future__ import annotations
 
+import bz2
+import lzma
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+BZIP2_MAGIC = b"BZh"
+XZ_MAGIC = b"\xfd7zXZ\x00"
+HEAD = 6  # bytes that tell the compression
 CHUNK = 1 << 16
 
 
@@ -34,21 +40,44 @@ def compression(head: bytes) -> str:
         return "gzip"
     if head.startswith(ZSTD_MAGIC):
         return "zstd"
+    if head.startswith(BZIP2_MAGIC):
+        return "bzip2"
+    if head.startswith(XZ_MAGIC):
+        return "xz"
     return "plain"
 
 
-def iter_chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes, decompressed (gzip or zstd by their magic bytes), chunk by chunk."""
-    with Path(path).open("rb") as fh:
-        head = fh.read(4)
-        kind = compression(head)
-        raw = _raw_chunks(fh, head)
-        if kind == "gzip":
-            yield from _gunzip(raw)
-        elif kind == "zstd":
-            yield from _unzstd(raw)
-        else:
-            yield from raw
+def iter_chunks(source: Path | BinaryIO) -> Iterator[bytes]:
+    """The bytes of a file (a path, or a binary stream such as standard input, read once and
+    never reopened), decompressed by their magic bytes (gzip, zstd, bzip2, xz), chunk by chunk."""
+    if isinstance(source, (str, Path)):
+        with Path(source).open("rb") as fh:
+            yield from iter_chunks(fh)
+        return
+    head = _read_head(source)
+    kind = compression(head)
+    raw = _raw_chunks(source, head)
+    if kind == "gzip":
+        yield from _gunzip(raw)
+    elif kind == "zstd":
+        yield from _unzstd(raw)
+    elif kind == "bzip2":
+        yield from _unstream(raw, bz2.BZ2Decompressor, OSError, "bzip2")
+    elif kind == "xz":
+        yield from _unstream(raw, lzma.LZMADecompressor, lzma.LZMAError, "xz")
+    else:
+        yield from raw
+
+
+def _read_head(fh: BinaryIO) -> bytes:
+    """The first HEAD bytes (fewer at the end of the stream); a pipe may hand them out in pieces."""
+    head = b""
+    while len(head) < HEAD:
+        data = fh.read(HEAD - len(head))
+        if not data:
+            break
+        head += data
+    return head
 
 
 def _raw_chunks(fh: object, head: bytes) -> Iterator[bytes]:
@@ -89,6 +118,31 @@ def _gunzip(raw: Iterator[bytes]) -> Iterator[bytes]:
                         yield more
     if fed and not d.eof:
         raise StreamError("the gzip stream is truncated (it ends before its end-of-stream marker)")
+
+
+def _unstream(
+    raw: Iterator[bytes], make: Callable[[], bz2.BZ2Decompressor | lzma.LZMADecompressor], errors: type[Exception],
+    name: str,
+) -> Iterator[bytes]:
+    """bzip2 or xz, stream after stream, with bounded output per call; cut short or corrupt
+    raises StreamError."""
+    d, fed = make(), False
+    for data in raw:
+        while data or (fed and not d.eof and not d.needs_input):
+            try:
+                out = d.decompress(data, CHUNK)
+            except errors as exc:
+                raise StreamError(f"corrupt {name} data ({exc})") from None
+            fed, data = True, b""
+            if out:
+                yield out
+            if d.eof:
+                data = d.unused_data
+                d, fed = make(), False
+                if not data.strip(b"\x00"):
+                    data = b""
+    if fed and not d.eof:
+        raise StreamError(f"the {name} stream is truncated (it ends before its end-of-stream marker)")
 
 
 ZSTD_FEED = 512  # compressed bytes per call: zstd expands at most ~32,000-fold, so at most ~16 MB out

@@ -12,6 +12,19 @@ from typing import Any
 MAX_ERROR_SAMPLES = 20
 
 
+def located(where: str, error: str) -> str:
+    """The error prefixed by its input position: 'in.jsonl:2: invalid JSON ...', 'pages/a.txt: empty document'."""
+    if not where:
+        return error
+    source, _, line = where.rpartition(":")
+    if source and line.isdigit() and error.startswith(f"line {line}: "):
+        return f"{where}: {error[len(f'line {line}: ') :]}"
+    head = error.split(": ", 1)
+    if len(head) == 2 and where.replace("\\", "/").endswith(head[0]):
+        return f"{where}: {head[1]}"
+    return f"{where}: {error}"
+
+
 @dataclass
 class Tally:
     """Running counts; updated by the batch loop only (one thread)."""
@@ -22,15 +35,18 @@ class Tally:
     removals: Counter[str] = field(default_factory=Counter)
     last: str = ""  # input position of the last line written
     error_samples: list[str] = field(default_factory=list)
+    languages: Counter[str] = field(default_factory=Counter)
 
-    def add(self, counts: dict[str, int], error: str | None, where: str) -> None:
+    def add(self, counts: dict[str, int], error: str | None, where: str, lang: str | None = None) -> None:
         self.documents += 1
+        if lang:
+            self.languages[lang] += 1
         self.removals.update(counts)
         self.last = where
         if error:
             self.errors += 1
             if len(self.error_samples) < MAX_ERROR_SAMPLES:
-                self.error_samples.append(error)
+                self.error_samples.append(located(where, error))
 
     @property
     def removals_total(self) -> int:
@@ -40,8 +56,21 @@ class Tally:
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
-    def freeze(self, *, interrupted: bool, output: str, workers: int, inputs: list[str]) -> BatchSummary:
+    def freeze(
+        self,
+        *,
+        interrupted: bool,
+        output: str,
+        workers: int,
+        inputs: list[str],
+        rule_languages: frozenset[str] | None = None,
+    ) -> BatchSummary:
         secs = self.elapsed
+        without = (
+            {}
+            if rule_languages is None
+            else {k: n for k, n in sorted(self.languages.items()) if k != "und" and k not in rule_languages}
+        )
         return BatchSummary(
             documents=self.documents,
             errors=self.errors,
@@ -54,6 +83,8 @@ class Tally:
             workers=workers,
             inputs=tuple(inputs),
             error_samples=tuple(self.error_samples),
+            languages=dict(self.languages.most_common()),
+            without_rules=without,
         )
 
 
@@ -70,6 +101,8 @@ class BatchSummary:
     workers: int
     inputs: tuple[str, ...]
     error_samples: tuple[str, ...] = ()
+    languages: dict[str, int] = field(default_factory=dict)  # documents per detected language
+    without_rules: dict[str, int] = field(default_factory=dict)  # ... in languages no rule file names
 
     @property
     def removals_total(self) -> int:
@@ -89,6 +122,8 @@ class BatchSummary:
             "workers": self.workers,
             "inputs": list(self.inputs),
             "error_samples": list(self.error_samples),
+            "languages": self.languages,
+            "languages_without_rules": self.without_rules,
         }
 
     def render(self) -> str:
@@ -102,6 +137,13 @@ class BatchSummary:
         )
         if self.removals:
             lines.append("removals: " + ", ".join(f"{k} {v}" for k, v in self.removals.items()))
+        if self.without_rules:
+            n = sum(self.without_rules.values())
+            langs = ", ".join(f"{k} {v}" for k, v in self.without_rules.items())
+            lines.append(
+                f"{n} documents in languages without rules of their own (only language-neutral rules "
+                f"and heuristics ran): {langs}"
+            )
         for e in self.error_samples[:5]:
             lines.append(f"error: {e}")
         if self.errors > 5:

@@ -34,6 +34,11 @@ def iter_warc_docs(path: Path, max_bytes: int) -> Iterator[WarcDoc]:
         yield from _records(_ChunkReader(iter_chunks(path)), max_bytes, where="")
 
 
+def iter_warc_stream(chunks: Iterator[bytes], max_bytes: int) -> Iterator[WarcDoc]:
+    """HTML responses of a WARC given as decompressed chunks (standard input)."""
+    yield from _records(_ChunkReader(chunks), max_bytes, where="")
+
+
 def _records(stream: io.RawIOBase | io.BufferedIOBase, max_bytes: int, where: str) -> Iterator[WarcDoc]:
     from warcio.archiveiterator import ArchiveIterator
 

@@ -29,6 +29,7 @@ class Outcome(NamedTuple):
     counts: dict[str, int]  # removals per category
     error: str | None
     where: str  # the input position, for summaries and --fail-fast
+    lang: str | None = None  # the cleaned document's language code
 
 
 class RecordError(Exception):
@@ -60,6 +61,9 @@ class RecordCleaner:
             out = self._doc(task)
         return out._replace(where=where(task))
 
+    def _cleaned(self, obj: dict[str, Any], result: Any, position: dict[str, Any], raw_field: str | None) -> Outcome:
+        return _cleaned(obj, result, position, raw_field, self.fields.keep_raw)
+
     # JSONL ------------------------------------------------------------------------------
     def _line(self, task: LineTask) -> Outcome:
         n = task.lineno
@@ -80,16 +84,18 @@ class RecordCleaner:
             return self._broken(n, text, f"line {n}: invalid JSON: {msg}{col}")
         if not isinstance(obj, dict):
             return self._broken(n, text, f"line {n}: expected a JSON object, got {type(obj).__name__}")
+        position = {"file": task.source, "line": n}
         try:
             result = self._clean_record(obj)
         except RecordError as exc:
-            return _failed(obj, f"line {n}: {exc.message}")
+            return _failed(obj, f"line {n}: {exc.message}", position)
         except CleanerError as exc:
-            return _failed(obj, f"line {n}: {one_line(str(exc))}")
+            return _failed(obj, f"line {n}: {one_line(str(exc))}", position)
         except Exception as exc:  # a bug must not lose the record: keep it, say why
             log.debug("line %d: internal error", n, exc_info=True)
-            return _failed(obj, f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
-        return _cleaned(obj, result)
+            return _failed(obj, f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}", position)
+        f = self.fields
+        return self._cleaned(obj, result, position, f.text if obj.get(f.text) is not None else f.html)
 
     def clean_record(self, obj: dict[str, Any]) -> Any:
         """Clean one parsed JSON record (raises RecordError or CleanerError); also used by cleaner.spark."""
@@ -124,7 +130,7 @@ class RecordCleaner:
 
     # documents --------------------------------------------------------------------------
     def _file(self, task: FileTask) -> Outcome:
-        base: dict[str, Any] = {"id": task.id}
+        base: dict[str, Any] = {"id": task.id, "position": {"file": task.path}}
         limit = 4 * self.cleaner.config.max_input_chars
         try:
             with Path(task.path).open("rb") as fh:
@@ -138,7 +144,8 @@ class RecordCleaner:
     def _doc(self, task: DocTask) -> Outcome:
         if task.error:
             return _failed({"id": task.id, "url": task.url}, task.error)
-        return self._data({"id": task.id, "url": task.url}, task.data, task.url, None, site_from_url(task.url))
+        base = {"id": task.id, "url": task.url, "position": {"file": task.source, "record": task.id}}
+        return self._data(base, task.data, task.url, None, site_from_url(task.url))
 
     def _data(
         self, base: dict[str, Any], data: bytes, url: str | None, name: str | None, site: str | None = None
@@ -153,7 +160,7 @@ class RecordCleaner:
         except Exception as exc:
             log.debug("%s: internal error", rid, exc_info=True)
             return _failed(base, f"{rid}: internal error: {type(exc).__name__}: {one_line(str(exc))}")
-        return _cleaned(base, result)
+        return self._cleaned(base, result, base.pop("position"), None)
 
 
 def where(task: Task) -> str:
@@ -184,18 +191,28 @@ def lost(task: Task, why: str) -> Outcome:
     return out._replace(where=where(task))
 
 
-def _cleaned(obj: dict[str, Any], result: Any) -> Outcome:
+def _cleaned(
+    obj: dict[str, Any], result: Any, position: dict[str, Any], raw_field: str | None, keep_raw: bool = True
+) -> Outcome:
+    """The input's fields, then the whole record of ``clean --json`` (so ``restore()`` works on
+    the line), and where the input came from. The raw text stays: under its own field, or under
+    ``raw`` when it was the ``text`` field the clean text replaces (unless ``keep_raw`` is off)."""
     out = dict(obj)
-    out["text"] = result.text
-    out["removed"] = [r.to_dict() for r in result.removed]
-    out["lang"] = result.lang.code
+    if raw_field is not None and not keep_raw:
+        out.pop(raw_field, None)
+    elif raw_field == "text" and "raw" not in out:
+        out["raw"] = obj["text"]
+    out.update(result.to_dict())
     error = one_line(result.error) if result.error else None
     out["error"] = error
-    return Outcome(_dump(out), dict(Counter(r.category for r in result.removed)), error, "")
+    out["position"] = position
+    return Outcome(_dump(out), dict(Counter(r.category for r in result.removed)), error, "", result.lang.code)
 
 
-def _failed(obj: dict[str, Any], error: str) -> Outcome:
+def _failed(obj: dict[str, Any], error: str, position: dict[str, Any] | None = None) -> Outcome:
     out = dict(obj)
+    if position is not None:
+        out["position"] = position
     out.setdefault("text", None)  # a text record keeps its text: nothing is lost
     out["removed"] = []
     lang = out.get("lang")

@@ -71,7 +71,10 @@ def line_article(obj: dict[str, Any], n: int, fields: Fields, cleaner: Cleaner |
     if art.placement == "exact" or cleaner is None or not isinstance(html, str) or not html.strip():
         return art
     url = obj.get(fields.url) if isinstance(obj.get(fields.url), str) else None
-    lang = obj.get(fields.lang) if isinstance(obj.get(fields.lang), str) else None
+    lang_value = obj.get(fields.lang)
+    if isinstance(lang_value, dict):  # a batch line carries the record's lang object
+        lang_value = lang_value.get("code")
+    lang = lang_value if isinstance(lang_value, str) and lang_value != "und" else None
     try:
         result = cleaner.clean(html, html=True, url=url, lang=lang)
     except CleanerError as exc:
