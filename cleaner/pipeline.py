@@ -17,7 +17,7 @@ from cleaner.model import Block, InputInfo, Language, Removal
 from cleaner.normalize import normalize
 from cleaner.result import Result, assemble
 from cleaner.rulebook import Rulebook, load_rulebook
-from cleaner.timelimit import TimeLimitExceeded, time_limit
+from cleaner.timelimit import TimeLimitExceeded, paused, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ class Cleaner:
         self.config = config or Config()
         self.rulebook: Rulebook = load_rulebook(self.config)
         self._html_rules: object | None = None
+        self._prepared = False
 
     def clean(
         self,
@@ -73,6 +74,11 @@ class Cleaner:
             from cleaner.lang import preload
 
             preload()
+        if not self._prepared:
+            from cleaner.scorer.model import load
+
+            load()
+            self._prepared = True
 
     def _passthrough(self, data: str | bytes, html: bool | None, name: str | None, error: str) -> Result:
         if html is None:
@@ -132,6 +138,8 @@ class Cleaner:
     ) -> Result:
         language: Language = detect_language(blocks, self.config, lang, declared)
         code = None if language.code == "und" else language.code
+        with paused():  # a language's first document compiles its rules: start-up work, not the document's
+            self.rulebook.text_plan(code)
         decision = decide(text, blocks, code, self.rulebook, self.config, site)
         clean, kept, gaps = assemble(text, blocks, decision.removed)
         return Result(
@@ -170,7 +178,7 @@ class Cleaner:
 
         self.prepare_html()
         ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
-        raw, blocks = blocks_mod.from_parts(ex.blocks)
+        raw, blocks = blocks_mod.from_parts(blocks_mod.as_text_reads(ex.blocks))
         text, blocks, steps, path = _normalize_parts(raw, blocks)
         return ex, blocks, text, steps, path
 
