@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import blocks as blocks_mod
-from cleaner.config import Config
+from cleaner.config import Config, id_selected
 from cleaner.decide import decide
 from cleaner.decode import decode_text
-from cleaner.errors import InputError
+from cleaner.errors import ConfigError, InputError
 from cleaner.lang import detect_language
 from cleaner.langcodes import base_language
 from cleaner.model import Block, InputInfo, Language, Removal
@@ -28,6 +28,7 @@ class Cleaner:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self.rulebook: Rulebook = load_rulebook(self.config)
+        check_selection(self.config, self.rulebook)
         self._html_rules: object | None = None
         self._prepared = False
 
@@ -186,6 +187,29 @@ class Cleaner:
         ex, blocks, text, steps, path = self._html_blocks(data, url)
         return self._finish(text, blocks, ex.info, steps, (("normalize", path), ("html", "trafilatura")),
                             lang, ex.removals, ex.error, ex.lang, ex.held, site=site)
+
+
+def check_selection(config: Config, rulebook: Rulebook) -> None:
+    """Every id or prefix given to ``select``/``ignore`` names at least one rule or heuristic; a
+    typo would otherwise select nothing, or ignore nothing, without a word. Raises ConfigError
+    naming the near matches."""
+    given = tuple(dict.fromkeys(config.select + config.ignore))
+    if not given:
+        return
+    from cleaner.heuristics import HEURISTICS
+    from cleaner.html.heuristics import HTML_HEURISTICS
+
+    known = sorted(rulebook.known | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS})
+    unknown = [p for p in given if p.strip(".") and not any(id_selected(k, (p,), ()) for k in known)]
+    if unknown:
+        import difflib
+
+        prefixes = sorted({k.rsplit(".", 1)[0] for k in known if "." in k} | set(known))
+        parts = []
+        for p in unknown:
+            near = difflib.get_close_matches(p, prefixes, n=3, cutoff=0.6)
+            parts.append(f"{p!r}" + (f" (did you mean {', '.join(near)}?)" if near else ""))
+        raise ConfigError(f"select/ignore: no rule or heuristic matches {'; '.join(parts)}; see 'cleaner rules list'")
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:

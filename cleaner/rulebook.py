@@ -102,6 +102,7 @@ class Rulebook:
     _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
     _by_lang: dict[str | None, TextPlan] = field(default_factory=dict, compare=False, repr=False)
     _by_rules: dict[tuple[str, ...], TextPlan] = field(default_factory=dict, compare=False, repr=False)
+    known: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every rule id, selected or not
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
@@ -180,7 +181,7 @@ def _load_cached(
             by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
         lexicons.extend(lexs)
     selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
-    return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected)
+    return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected, known=frozenset(by_id))
 
 
 def load_file(path: Path) -> tuple[list[Rule], list[Lexicon]]:

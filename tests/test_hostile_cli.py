@@ -155,3 +155,56 @@ def test_jsonl_unchanged_fields_keep_their_order_and_values(tmp_path):
     )
     assert list(rows[0])[:5] == ["z", "id", "n", "f", "text"]
     assert rows[0]["n"] == 12345678901234567890 and rows[0]["f"] == 0.1 and rows[0]["a"] == [1, {"b": None}]
+
+
+# 11. select/ignore that match no rule ------------------------------------------------------------
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_select_or_ignore_matching_no_rule_is_exit_2_with_near_matches(option):
+    from typer.testing import CliRunner
+
+    from cleaner.cli.app import app
+
+    result = CliRunner().invoke(app, ["clean", "-", option, "promo.also-reed"], input=TEXT)
+    assert result.exit_code == 2
+    assert "promo.also-reed" in result.output and "did you mean promo.also-read" in result.output
+
+
+def test_select_by_a_prefix_that_exists_is_fine():
+    from cleaner import Cleaner, Config
+    from cleaner.errors import ConfigError
+
+    Cleaner(Config(select=("promo",), ignore=("promo.read-more", "model", "headline.")))
+    with pytest.raises(ConfigError, match="nosuchrule"):
+        Cleaner(Config(ignore=("nosuchrule",)))
+
+
+# 12. HTML from which nothing could be extracted --------------------------------------------------
+def test_html_with_nothing_to_extract_warns_and_exits_1(tmp_path):
+    from typer.testing import CliRunner
+
+    from cleaner.cli.app import app
+
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    for args in (["clean", str(page)], ["clean", "--json", str(page)]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert "cleaner: warning: no article text found in the HTML" in result.output
+    record = json.loads(CliRunner().invoke(app, ["clean", "--json", str(page)]).stdout)
+    assert record["error"] == "no article text found in the HTML"
+
+
+def test_html_with_nothing_to_extract_is_counted_by_batch(tmp_path):
+    from cleaner.config import Config
+    from cleaner.corpus.batch import BatchOptions, run_batch
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "e", "html": "<html><body><script>x</script></body></html>"})
+        + "\n"
+        + json.dumps({"id": "t", "text": TEXT})
+        + "\n",
+        encoding="utf-8",
+    )
+    summary = run_batch([src], tmp_path / "out.jsonl", Config(lang="en"), BatchOptions(workers=1))
+    assert summary.errors == 1

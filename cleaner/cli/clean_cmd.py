@@ -10,6 +10,7 @@ import typer
 
 from cleaner.cli.app import app
 from cleaner.cli.common import (
+    EXIT_FAILED,
     ConfigOpt,
     IgnoreOpt,
     LangOpt,
@@ -25,7 +26,9 @@ from cleaner.diffview import render_plain, segments
 from cleaner.pipeline import Cleaner
 from cleaner.result import Result
 
-HtmlOpt = typer.Option(None, "--html/--text", help="Treat the input as HTML or as text (default: sniff content and suffix).")
+HtmlOpt = typer.Option(
+    None, "--html/--text", help="Treat the input as HTML or as text (default: sniff content and suffix)."
+)
 UrlOpt = typer.Option(None, "--url", help="The page's URL (selects site rules for HTML).")
 
 
@@ -57,14 +60,23 @@ def clean_command(
         result = _run(file, config_file, rules, select, ignore, lang, min_confidence, html, url, time_limit)
     if as_json:
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    sys.stdout.write(result.render(markdown=markdown) + "\n")
-    if explain:
+    else:
+        sys.stdout.write(result.render(markdown=markdown) + "\n")
+    if explain and not as_json:
         for r in result.removed:
             snippet = " ".join(r.text.split())[:80]
-            sys.stderr.write(f"removed {r.rule} ({r.confidence:.2f}): {r.reason} \"{snippet}\"\n")
+            sys.stderr.write(f'removed {r.rule} ({r.confidence:.2f}): {r.reason} "{snippet}"\n')
         if not result.removed:
             sys.stderr.write("removed nothing\n")
+    _exit_on_error(result)
+
+
+def _exit_on_error(result: Result) -> None:
+    """A document that could not be cleaned (nothing extracted from the HTML, the time limit):
+    its output is written, the reason goes to stderr as one line, and the exit is 1."""
+    if result.error:
+        sys.stderr.write(f"cleaner: warning: {' '.join(result.error.split())}\n")
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command("diff")
@@ -103,4 +115,8 @@ def diff_command(
                 out.append(f" [{seg.removal.rule}: {seg.removal.reason}]", style="yellow")
         Console(force_terminal=True, soft_wrap=True).print(out)
     n = len(result.removed)
-    sys.stderr.write(f"{n} removal{'s' if n != 1 else ''}" + (f", {len(result.candidates)} candidates kept" if result.candidates else "") + "\n")
+    sys.stderr.write(
+        f"{n} removal{'s' if n != 1 else ''}"
+        + (f", {len(result.candidates)} candidates kept" if result.candidates else "")
+        + "\n"
+    )
