@@ -146,6 +146,8 @@ def _display(path: Path) -> str:
 
 def rule_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
+        if folder.is_symlink():
+            raise RuleFileError(folder, "rule folder is a symbolic link that leads nowhere (or to itself)")
         raise RuleFileError(folder, "rule folder does not exist")
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 

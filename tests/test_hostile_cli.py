@@ -208,3 +208,41 @@ def test_html_with_nothing_to_extract_is_counted_by_batch(tmp_path):
     )
     summary = run_batch([src], tmp_path / "out.jsonl", Config(lang="en"), BatchOptions(workers=1))
     assert summary.errors == 1
+
+
+# 18. odd configuration and input files: one clear line each -------------------------------------
+def _invoke(args: list[str], cwd: Path):
+    from typer.testing import CliRunner
+
+    from cleaner.cli.app import app
+
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(app, args)
+    finally:
+        os.chdir(old)
+
+
+def test_pyproject_that_is_not_utf8_is_one_line(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes(b'[tool.cleaner]\nignore = ["promo"]\n# caf\xe9\n')
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = _invoke(["clean", "a.txt"], tmp_path)
+    assert result.exit_code == 2 and not isinstance(result.exception, UnicodeDecodeError)
+    assert "pyproject.toml: not UTF-8" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_rules_folder_that_is_a_symlink_to_itself_is_one_line(tmp_path):
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = _invoke(["clean", "a.txt", "--rules", "loop"], tmp_path)
+    assert result.exit_code == 2
+    assert "symbolic link that leads nowhere (or to itself)" in result.output
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_one_clear_line(tmp_path, codec):
+    (tmp_path / "a.txt").write_bytes(TEXT.encode(codec))
+    result = _invoke(["clean", "a.txt"], tmp_path)
+    assert result.exit_code == 2
+    assert "UTF-16 without a byte-order mark" in result.output

@@ -34,3 +34,21 @@ def test_invisible_characters_inside_debris_do_not_let_it_through(debris, inline
     for r in result.removed:  # offsets stay exact: the removal is the normalized text's own characters
         assert normalized[r.start : r.end] == r.text
     assert restore(result) == normalize(text).text
+
+
+# 15. the record's normalization steps replay with ftfy.apply_plan ----------------------------------
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The caf\u00c3\u00a9 council met on Tuesday.\r\nIt voted &amp; left.",
+        "Text with \x1b control \u0085 characters in it.",
+        "Mojibake \u00e2\u20ac\u0153quoted\u00e2\u20ac\x9d text here.",
+    ],
+)
+def test_normalization_steps_replay_with_ftfy_apply_plan(raw):
+    import ftfy
+
+    record = EN.clean(raw).to_dict()
+    assert record["normalization"], "the example must need repairs"
+    steps = [tuple(step) for step in record["normalization"]]
+    assert ftfy.apply_plan(raw, steps) == restore(record) == normalize(raw).text
