@@ -246,3 +246,33 @@ def test_utf16_without_a_bom_is_one_clear_line(tmp_path, codec):
     result = _invoke(["clean", "a.txt"], tmp_path)
     assert result.exit_code == 2
     assert "UTF-16 without a byte-order mark" in result.output
+
+
+# 9. fix keeps symbolic and hard links, mode and content of the other names ------------------------
+ARTICLE_WITH_DEBRIS = (
+    "The council met on Tuesday to vote on the new budget for the roads.\n\n"
+    "Also Read: Council votes on budget\n\n"
+    "The vote passed after a long debate on the roads and the schools.\n"
+)
+
+
+@pytest.mark.parametrize("how", ["symlink", "hardlink"])
+def test_fix_keeps_links_and_edits_the_target(tmp_path, how):
+    real = tmp_path / "real.txt"
+    real.write_text(ARTICLE_WITH_DEBRIS, encoding="utf-8")
+    real.chmod(0o640)
+    other = tmp_path / "other.txt"
+    if how == "symlink":
+        other.symlink_to("real.txt")
+    else:
+        os.link(real, other)
+    result = _invoke(["fix", "other.txt", "--lang", "en"], tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "Also Read" not in real.read_text(encoding="utf-8")
+    assert real.read_text(encoding="utf-8") == other.read_text(encoding="utf-8")
+    if how == "symlink":
+        assert other.is_symlink()
+    else:
+        assert os.path.samefile(real, other)
+    assert (real.stat().st_mode & 0o777) == 0o640
+    assert not list(tmp_path.glob(".*.tmp"))
