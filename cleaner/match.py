@@ -155,8 +155,10 @@ def _whole(text: str, block: Block, rule: Rule) -> Removal:
     return block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
 
 
-def _span_removals(text: str, view: _View, rule: Rule, timeout: float, warnings: list[str]) -> list[Removal]:
+def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, warnings: list[str]) -> list[Removal]:
     out: list[Removal] = []
+    if isinstance(view, Block):
+        view = rule_view(view)
     block = view.block
     for pat in rule.patterns:
         try:
