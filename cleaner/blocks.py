@@ -18,7 +18,7 @@ from cleaner.text import count_words
 
 _CHUNK_SEP = regex.compile(r"\n[ \t\f\v]*\n\s*")
 _LINE = regex.compile(r"[^\n]+")
-_MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_MD_HEADING = regex.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 _QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
 TERMINAL = ".!?\u2026:;\"'\u201d\u2019)\u00bb]"
@@ -189,6 +189,24 @@ def _add(
     if heading_like is None:
         heading_like = is_heading_like(c)
     out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, count_words(c), heading_like))
+
+
+def as_text_reads(parts: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Blocks known from markup, each split where the text path would split it when the clean
+    text is read again (``<br>`` lines, rows, nested blocks: one per line unless they continue
+    one another), so that cleaning the clean text as text finds the same blocks. A paragraph's
+    pieces take the kinds the text path gives them; the other kinds (heading, caption, quote,
+    list item) stay their element's."""
+    out: list[tuple[str, str, int]] = []
+    for kind, part_text, level in parts:
+        t = part_text.strip()
+        if "\n" not in t:
+            out.append((kind, t, level))
+            continue
+        for b in segment(t):
+            own = kind == PARAGRAPH
+            out.append((b.kind if own else kind, t[b.start : b.end], b.level if own else level))
+    return out
 
 
 def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...]]:

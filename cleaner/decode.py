@@ -41,6 +41,8 @@ def _decode_bytes(data: bytes) -> tuple[str, InputInfo]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"input has a {codec} byte-order mark but is not valid {codec}: {exc.reason}") from None
     if b"\x00" in data:
+        if _looks_utf16(data):
+            raise InputError("input looks like UTF-16 without a byte-order mark; convert it to UTF-8 (or add a BOM)")
         raise InputError("input looks binary (it contains NUL bytes)")
     try:
         return data.decode("utf-8"), InputInfo(encoding="utf-8", encoding_source="utf-8")
@@ -108,3 +110,15 @@ def _mostly_text(text: str) -> bool:
     sample = text[:20_000]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     return controls <= len(sample) * 0.01
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """NUL in every other byte (ASCII-range text in UTF-16-LE or -BE) and nowhere else."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other in ((odd, even), (even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            return True
+    return False

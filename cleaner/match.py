@@ -4,17 +4,52 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, rule_gates
 from cleaner.rulebook import Rule, phrase_key
+from cleaner.text import count_words
 
 log = logging.getLogger(__name__)
 
 MAX_SPAN_CHARS = 200_000  # span rules skip longer blocks: this bounds a pathological 1 MB line
+
+# Characters that do not show: soft hyphen, zero-width space/joiners, bidi marks, embeddings and
+# isolates, word joiner and invisible operators, the zero-width no-break space. Inside debris
+# (``Al\u00adso Read:``) they would let it through, so rules match on a view of the block without
+# them; the offsets of what they cut are mapped back to the text, which keeps them.
+INVISIBLE = regex.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True)
+class _View:
+    """A block as rules see it: its content without invisible characters, and where each of
+    the view's characters sits in the content (None when the content had none)."""
+
+    block: Block
+    index: tuple[int, ...] | None = None
+    length: int = 0  # of the block's own content
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Content offsets of the view's ``[start, end)``, with the invisible characters that
+        touch it on either side."""
+        if self.index is None:
+            return start, end
+        lo = 0 if start == 0 else self.index[start - 1] + 1
+        hi = self.length if end >= len(self.index) else self.index[end]
+        return lo, hi
+
+
+def rule_view(block: Block) -> _View:
+    if not INVISIBLE.search(block.content):
+        return _View(block)
+    content = block.content
+    index = tuple(i for i, ch in enumerate(content) if not INVISIBLE.match(ch))
+    seen = "".join(content[i] for i in index)
+    return _View(replace(block, content=seen, n_words=count_words(seen)), index, len(content))
 
 
 @dataclass(frozen=True)
@@ -29,17 +64,19 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
         plan = TextPlan.build(tuple(plan))
     removals: list[Removal] = []
     warnings: list[str] = []
-    for block in blocks:
+    for original in blocks:
+        view = rule_view(original)
+        block = view.block
         folded = block.content.casefold()
         found: list[tuple[int, list[Removal]]] = []
         rank = _best_block_rule(plan, block, folded, timeout, warnings)
         if rank is not None:
             rule = plan.ranked[rank]
-            found.append((plan.order[rank], [_whole(text, block, rule)]))
+            found.append((plan.order[rank], [_whole(text, original, rule)]))
         if len(block.content) <= MAX_SPAN_CHARS:
             for i, rule in plan.spans:
                 if rule_gates(rule, block, folded):
-                    cuts = _span_removals(text, block, rule, timeout, warnings)
+                    cuts = _span_removals(text, view, rule, timeout, warnings)
                     if cuts:
                         found.append((i, cuts))
         if len(found) > 1:
@@ -118,8 +155,11 @@ def _whole(text: str, block: Block, rule: Rule) -> Removal:
     return block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
 
 
-def _span_removals(text: str, block: Block, rule: Rule, timeout: float, warnings: list[str]) -> list[Removal]:
+def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, warnings: list[str]) -> list[Removal]:
     out: list[Removal] = []
+    if isinstance(view, Block):
+        view = rule_view(view)
+    block = view.block
     for pat in rule.patterns:
         try:
             matches = list(pat.finditer(block.content, timeout=timeout))
@@ -129,7 +169,8 @@ def _span_removals(text: str, block: Block, rule: Rule, timeout: float, warnings
         for m in matches:
             if m.end() <= m.start():
                 continue
-            start, end = block.content_start + m.start(), block.content_start + m.end()
+            lo, hi = view.span(m.start(), m.end())
+            start, end = block.content_start + lo, block.content_start + hi
             if not text[block.content_start : start].strip() and not text[end : block.content_end].strip():
                 out.append(block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence))
                 continue

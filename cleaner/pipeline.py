@@ -9,17 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import blocks as blocks_mod
-from cleaner.config import Config
+from cleaner.config import Config, id_selected
 from cleaner.decide import decide
 from cleaner.decode import decode_text
-from cleaner.errors import InputError
+from cleaner.errors import ConfigError, InputError
 from cleaner.lang import detect_language
 from cleaner.langcodes import base_language
 from cleaner.model import Block, InputInfo, Language, Removal
 from cleaner.normalize import normalize
 from cleaner.result import Result, assemble
 from cleaner.rulebook import Rulebook, load_rulebook
-from cleaner.timelimit import TimeLimitExceeded, time_limit
+from cleaner.timelimit import TimeLimitExceeded, paused, time_limit
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,9 @@ class Cleaner:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self.rulebook: Rulebook = load_rulebook(self.config)
+        check_selection(self.config, self.rulebook)
         self._html_rules: object | None = None
+        self._prepared = False
 
     def clean(
         self,
@@ -75,6 +77,11 @@ class Cleaner:
             from cleaner.lang import preload
 
             preload()
+        if not self._prepared:
+            from cleaner.scorer.model import load
+
+            load()
+            self._prepared = True
 
     def _passthrough(self, data: str | bytes, html: bool | None, name: str | None, error: str) -> Result:
         if html is None:
@@ -145,6 +152,8 @@ class Cleaner:
     ) -> Result:
         language: Language = detect_language(blocks, self.config, lang, declared)
         code = None if language.code == "und" else language.code
+        with paused():  # a language's first document compiles its rules: start-up work, not the document's
+            self.rulebook.text_plan(code)
         decision = decide(text, blocks, code, self.rulebook, self.config, site)
         clean, kept, gaps = assemble(text, blocks, decision.removed)
         return Result(
@@ -183,7 +192,7 @@ class Cleaner:
 
         self.prepare_html()
         ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
-        raw, blocks = blocks_mod.from_parts(ex.blocks)
+        raw, blocks = blocks_mod.from_parts(blocks_mod.as_text_reads(ex.blocks))
         text, blocks, steps, path = _normalize_parts(raw, blocks)
         return ex, blocks, text, steps, path
 
@@ -202,6 +211,29 @@ class Cleaner:
             ex.held,
             site=site,
         )
+
+
+def check_selection(config: Config, rulebook: Rulebook) -> None:
+    """Every id or prefix given to ``select``/``ignore`` names at least one rule or heuristic; a
+    typo would otherwise select nothing, or ignore nothing, without a word. Raises ConfigError
+    naming the near matches."""
+    given = tuple(dict.fromkeys(config.select + config.ignore))
+    if not given:
+        return
+    from cleaner.heuristics import HEURISTICS
+    from cleaner.html.heuristics import HTML_HEURISTICS
+
+    known = sorted(rulebook.known | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS})
+    unknown = [p for p in given if p.strip(".") and not any(id_selected(k, (p,), ()) for k in known)]
+    if unknown:
+        import difflib
+
+        prefixes = sorted({k.rsplit(".", 1)[0] for k in known if "." in k} | set(known))
+        parts = []
+        for p in unknown:
+            near = difflib.get_close_matches(p, prefixes, n=3, cutoff=0.6)
+            parts.append(f"{p!r}" + (f" (did you mean {', '.join(near)}?)" if near else ""))
+        raise ConfigError(f"select/ignore: no rule or heuristic matches {'; '.join(parts)}; see 'cleaner rules list'")
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:

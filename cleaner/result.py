@@ -124,8 +124,8 @@ def assemble(text: str, blocks: Sequence[Block], removed: Sequence[Removal]) -> 
             j += 1
         if pos < hi:
             segs.append((pos, hi))
-        segs = [(s, e) for s, e in segs if e > s]
-        if not segs or not "".join(text[s:e] for s, e in segs).strip():
+        segs = _trimmed([(s, e) for s, e in segs if e > s], text)
+        if not segs:
             continue
         if pieces:
             pieces.append("\n\n")
@@ -144,6 +144,29 @@ def assemble(text: str, blocks: Sequence[Block], removed: Sequence[Removal]) -> 
     if pos < len(text):
         gaps.append((pos, text[pos:]))
     return "".join(pieces), tuple(kept), tuple(gaps)
+
+
+def _trimmed(segs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A block's kept pieces without the whitespace at their outer edges (cuts at a block's
+    ends can leave it: cleaning the clean text again would take it); that whitespace becomes
+    a gap of the layout. Empty when nothing but whitespace is left."""
+    while segs:
+        s, e = segs[0]
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            segs[0] = (s, e)
+            break
+        segs.pop(0)
+    while segs:
+        s, e = segs[-1]
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            segs[-1] = (s, e)
+            break
+        segs.pop()
+    return segs
 
 
 def restore(record: Result | dict[str, Any]) -> str:

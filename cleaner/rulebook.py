@@ -104,6 +104,7 @@ class Rulebook:
     _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
     _by_lang: dict[str | None, TextPlan] = field(default_factory=dict, compare=False, repr=False)
     _by_rules: dict[tuple[str, ...], TextPlan] = field(default_factory=dict, compare=False, repr=False)
+    known: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every rule id, selected or not
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
@@ -147,6 +148,8 @@ def _display(path: Path) -> str:
 
 def rule_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
+        if folder.is_symlink():
+            raise RuleFileError(folder, "rule folder is a symbolic link that leads nowhere (or to itself)")
         raise RuleFileError(folder, "rule folder does not exist")
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
@@ -182,7 +185,7 @@ def _load_cached(
             by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
         lexicons.extend(lexs)
     selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
-    return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected)
+    return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected, known=frozenset(by_id))
 
 
 def load_file(path: Path) -> tuple[list[Rule], list[Lexicon]]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import logging
 import signal
+import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +39,64 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def expired(signum: int, frame: object) -> None:
+        # Raised where the signal lands, which may be a finalizer (``__del__``) that swallows it:
+        # the timer is set again, so the limit fires once more shortly after, where it counts.
+        signal.setitimer(signal.ITIMER_REAL, _AGAIN)
         raise TimeLimitExceeded(f"cleaning took longer than the time limit of {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, expired)
+    old_hook = sys.unraisablehook
+    sys.unraisablehook = _quiet_hook(old_hook)
     signal.setitimer(signal.ITIMER_REAL, seconds)
+    _ARMED.append(expired)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        _ARMED.remove(expired)
         signal.signal(signal.SIGALRM, old)
+        sys.unraisablehook = old_hook
+
+
+_AGAIN = 0.05  # seconds before a swallowed limit fires again
+
+
+def _quiet_hook(hook: Callable[[Any], object]) -> Callable[[Any], object]:
+    """An unraisable-exception hook that drops the limit swallowed by a finalizer (it fires
+    again) instead of printing a traceback, and passes everything else on."""
+
+    def quiet(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, TimeLimitExceeded):
+            hook(unraisable)
+
+    return quiet
+
+
+_ARMED: list[object] = []  # the handlers of the limits in force (main thread only)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Stop the clock of the limit in force for start-up work done once for many documents
+    (compiling a language's rules on its first document), then let it run on."""
+    started = time.monotonic()
+    try:
+        if not _ARMED or signal.getsignal(signal.SIGALRM) is not _ARMED[-1]:
+            yield
+            return
+        left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+        try:
+            yield
+        finally:
+            if left > 0:
+                signal.setitimer(signal.ITIMER_REAL, left)
+    finally:
+        _PAUSED[0] += time.monotonic() - started
+
+
+_PAUSED = [0.0]
+
+
+def paused_seconds() -> float:
+    """Seconds spent in ``paused`` sections so far (start-up work), for measuring a document's own time."""
+    return _PAUSED[0]

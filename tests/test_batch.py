@@ -71,7 +71,7 @@ def test_batch_malformed_lines_become_error_records(tmp_path):
         {"id": "ok", "text": ARTICLE},
         "{not json",
         b'{"id": "bad-utf8", "text": "caf\xe9"}',
-        "",
+        "",  # a blank line holds no record: skipped, not an error (issue 12)
         "[1, 2]",
         {"id": "empty", "text": "   "},
         {"id": "no-text", "title": "x"},
@@ -80,19 +80,18 @@ def test_batch_malformed_lines_become_error_records(tmp_path):
         {"id": "ok2", "text": ARTICLE},
     ])
     rows, summary = run(tmp_path, [src])
-    assert len(rows) == 10
-    assert [r["error"] is None for r in rows] == [True] + [False] * 8 + [True]
+    assert len(rows) == 9
+    assert [r["error"] is None for r in rows] == [True] + [False] * 7 + [True]
     assert rows[1]["error"].startswith("line 2: invalid JSON") and rows[1]["raw"] == "{not json"
     assert rows[2]["error"].startswith("line 3: not valid UTF-8") and "caf\\xe9" in rows[2]["raw"]
-    assert rows[3]["error"] == "line 4: empty line"
-    assert "expected a JSON object" in rows[4]["error"]
-    assert rows[5]["error"] == "line 6: field 'text' is empty" and rows[5]["id"] == "empty"
-    assert "no 'text' or 'html' field" in rows[6]["error"] and rows[6]["title"] == "x"
-    assert "not a string" in rows[7]["error"] and rows[7]["text"] == 42  # content kept
-    assert "NUL" in rows[8]["error"] and rows[8]["text"].startswith("abc")
+    assert "expected a JSON object" in rows[3]["error"]
+    assert rows[4]["error"] == "line 6: field 'text' is empty" and rows[4]["id"] == "empty"
+    assert "no 'text' or 'html' field" in rows[5]["error"] and rows[5]["title"] == "x"
+    assert "not a string" in rows[6]["error"] and rows[6]["text"] == 42  # content kept
+    assert "NUL" in rows[7]["error"] and rows[7]["text"].startswith("abc")
     for r in rows:
         assert "\n" not in r["error"] if r["error"] else True
-    assert summary.errors == 8
+    assert summary.errors == 7
 
 
 def test_batch_fail_fast_stops(tmp_path):

@@ -45,4 +45,13 @@ _register()
 
 
 def run() -> None:
-    app()
+    from cleaner.cli import stdio
+
+    stdio.prepare()
+    stdio.guard_stdout()
+    try:
+        app()
+    except OSError as exc:  # one a command did not expect, e.g. writing to a closed standard output
+        from cleaner.cli.common import os_error_exit
+
+        raise SystemExit(os_error_exit(exc).exit_code) from None

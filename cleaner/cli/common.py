@@ -120,8 +120,19 @@ def errors_as_exit() -> Iterator[None]:
     except CleanerError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
-        name = f"{exc.filename}: " if exc.filename else ""
-        raise fail(f"{name}{exc.strerror or exc}") from None
+        raise os_error_exit(exc) from None
+
+
+def os_error_exit(exc: OSError) -> typer.Exit:
+    """The exit for an OSError: quiet and 0 when standard output's reader went away (``| head``),
+    else its one line."""
+    from cleaner.cli.stdio import is_broken_pipe, quiet_after_broken_pipe
+
+    if is_broken_pipe(exc):
+        quiet_after_broken_pipe()
+        return typer.Exit(EXIT_OK)
+    name = f"{exc.filename}: " if exc.filename else ""
+    return fail(f"{name}{exc.strerror or exc}")
 
 
 def read_input(path: str) -> tuple[bytes, str | None]:

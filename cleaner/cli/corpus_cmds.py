@@ -33,6 +33,7 @@ from cleaner.cli.common import (
     VerboseOpt,
     errors_as_exit,
     fail,
+    os_error_exit,
     quiet_broken_pipe,
     settings,
     setup_logging,
@@ -170,8 +171,7 @@ def batch_command(
     except CleanerError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
-        name = f"{exc.filename}: " if exc.filename else ""
-        raise fail(f"{name}{exc.strerror or exc}") from None
+        raise os_error_exit(exc) from None
     if not quiet or summary.interrupted:
         sys.stderr.write(summary.render() + "\n")
     if summary_json:

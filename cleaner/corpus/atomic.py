@@ -13,7 +13,14 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Replace the file's content. A symbolic link is followed: its target is edited and the
+    link stays. The new file takes the old one's mode and (when allowed) owner. A file with
+    more than one hard link is rewritten in place once the new content is safely on disk
+    beside it, so that every name keeps seeing the same file (replacing it would split them)."""
     path = Path(path)
+    if path.is_symlink():
+        path = path.resolve(strict=True)
+    st = path.stat()
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
@@ -23,7 +30,17 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         with contextlib.suppress(OSError):
             shutil.copymode(path, tmp)
-        os.replace(tmp, path)
+        with contextlib.suppress(OSError):
+            os.chown(tmp, st.st_uid, st.st_gid)
+        if st.st_nlink > 1:
+            with path.open("r+b") as fh:
+                fh.write(data)
+                fh.truncate()
+                fh.flush()
+                os.fsync(fh.fileno())
+            tmp.unlink()
+        else:
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

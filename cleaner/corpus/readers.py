@@ -25,6 +25,7 @@ COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd", ".bz2", ".xz")
 
 log = logging.getLogger(__name__)
 
+UTF8_BOM = b"\xef\xbb\xbf"
 DEFAULT_MAX_BYTES = 4 * Config.max_input_chars  # 4 bytes per character at most (UTF-8)
 
 
@@ -138,13 +139,18 @@ def _tasks_of(path: Path, max_bytes: int) -> Iterator[Task]:
 
 
 def iter_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineTask]:
-    """One task per line; a line over ``max_bytes`` is an error task, never held in memory."""
+    """One task per line; a line over ``max_bytes`` is an error task, never held in memory.
+    A UTF-8 byte order mark before the first line is dropped; blank lines are skipped (they
+    hold no record), their numbers still counted."""
     source = str(path)
     for lineno, line in enumerate(iter_lines(iter_chunks(path), max_bytes), 1):
         if isinstance(line, TooLong):
             yield LineTask(source, lineno, b"", f"line {lineno}: {line.size:,} bytes, over the input limit of "
                                                 f"{max_bytes:,} bytes; not read")
-        else:
+            continue
+        if lineno == 1 and line.startswith(UTF8_BOM):
+            line = line[len(UTF8_BOM) :]
+        if line.strip():
             yield LineTask(source, lineno, line)
 
 

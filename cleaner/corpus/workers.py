@@ -77,7 +77,7 @@ class RecordCleaner:
         if not text.strip():
             return self._broken(n, text, f"line {n}: empty line")
         try:
-            obj = json.loads(text)
+            obj = json.loads(text, parse_constant=_not_json, object_pairs_hook=_unique_keys)
         except (ValueError, RecursionError) as exc:
             msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             col = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
@@ -189,6 +189,22 @@ def lost(task: Task, why: str) -> Outcome:
     else:
         out = _failed({"id": task.id, "url": task.url}, f"{task.id}: {why}")
     return out._replace(where=where(task))
+
+
+def _not_json(name: str) -> Any:
+    """``NaN``, ``Infinity``, ``-Infinity``: Python reads them, JSON has no such values and the
+    output is standard JSON, so such a line is refused with the reason (its raw text kept)."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; a key given twice is refused (keeping one of its values would lose the other)."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"duplicate key {dup!r}")
+    return out
 
 
 def _cleaned(

@@ -1,0 +1,89 @@
+"""Idempotence over the dev collections: cleaning the clean text again changes nothing.
+
+Text inputs (wild-dev's raw texts, the scraper-style texts of every HTML page): ``clean(clean(x).text).text
+== clean(x).text``. HTML pages: the HTML path's output, cleaned as text, is stable (``strict``: cleaning it as
+text removes nothing; ``stable``: the text path's own output is a fixed point). Prints the failures and the
+counts per collection;"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.datasets import DEFAULT_DATA, html_collections, load_pages, load_wild, scraper_inputs  # noqa: E402
+from cleaner import Cleaner  # noqa: E402
+
+
+def _diff(a: str, b: str) -> str:
+    import difflib
+
+    out = [d for d in difflib.unified_diff(a.splitlines(), b.splitlines(), lineterm="", n=0) if d[:1] in "+-"]
+    return "\n".join(out[2:8])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--parts", nargs="*", default=["wild", "html", "recall", "naive"])
+    ap.add_argument("--show", type=int, default=5)
+    args = ap.parse_args(argv)
+    if not args.data.exists():
+        print(f"{args.data} is absent: nothing to measure", file=sys.stderr)
+        return 0
+    cleaner = Cleaner()
+    counts: Counter[tuple[str, str]] = Counter()
+    shown: Counter[str] = Counter()
+
+    def check(label: str, key: str, x: str | bytes, html: bool, url: str | None = None) -> None:
+        first = cleaner.clean(x, html=html, url=url).text
+        second = cleaner.clean(first, html=False).text
+        counts[(label, "n")] += 1
+        if html:
+            third = cleaner.clean(second, html=False).text
+            if third != second:
+                counts[(label, "unstable")] += 1
+            if second != first:
+                counts[(label, "changed")] += 1
+                if "".join(second.split()) == "".join(first.split()):
+                    counts[(label, "whitespace only")] += 1
+                if shown[label] < args.show:
+                    shown[label] += 1
+                    print(f"--- {label} {key}\n{_diff(first, second)}")
+        elif second != first:
+            counts[(label, "changed")] += 1
+            if shown[label] < args.show:
+                shown[label] += 1
+                print(f"--- {label} {key}\n{_diff(first, second)}")
+
+    if "wild" in args.parts:
+        for art in load_wild(args.data, args.limit):
+            check("wild-dev", art.id, art.raw, False)
+    for coll in html_collections(args.data):
+        pages = load_pages(args.data, coll, args.limit)
+        if "html" in args.parts:
+            for p in pages:
+                check(f"{coll}/html", p.id, p.html(), True, p.url or None)
+        if {"recall", "naive"} & set(args.parts):
+            inputs = scraper_inputs(pages)
+            for p in pages:
+                for kind in ("recall", "naive"):
+                    if kind in args.parts:
+                        check(f"{coll}/{kind}", p.id, inputs[(p.collection, p.id)][kind], False)
+    print("\n| part | n | changed by a second clean | of them in whitespace only | unstable after two (HTML) |")
+    print("| --- | --- | --- | --- | --- |")
+    for label in dict.fromkeys(k[0] for k in counts):
+        unstable = counts[(label, "unstable")] if label.endswith("/html") else ""
+        print(
+            f"| {label} | {counts[(label, 'n')]} | {counts[(label, 'changed')]} | {counts[(label, 'whitespace only')]} "
+            f"| {unstable} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
