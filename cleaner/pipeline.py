@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 import threading
 import time
@@ -216,24 +217,21 @@ class Cleaner:
 def check_selection(config: Config, rulebook: Rulebook) -> None:
     """Every id or prefix given to ``select``/``ignore`` names at least one rule or heuristic; a
     typo would otherwise select nothing, or ignore nothing, without a word. Raises ConfigError
-    naming the near matches."""
-    given = tuple(dict.fromkeys(config.select + config.ignore))
-    if not given:
+    naming the closest ids (the CLI and the API share this check)."""
+    if not (config.select or config.ignore):
         return
     from cleaner.heuristics import HEURISTICS
     from cleaner.html.heuristics import HTML_HEURISTICS
 
-    known = sorted(rulebook.known | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS})
-    unknown = [p for p in given if p.strip(".") and not any(id_selected(k, (p,), ()) for k in known)]
-    if unknown:
-        import difflib
-
-        prefixes = sorted({k.rsplit(".", 1)[0] for k in known if "." in k} | set(known))
-        parts = []
-        for p in unknown:
-            near = difflib.get_close_matches(p, prefixes, n=3, cutoff=0.6)
-            parts.append(f"{p!r}" + (f" (did you mean {', '.join(near)}?)" if near else ""))
-        raise ConfigError(f"select/ignore: no rule or heuristic matches {'; '.join(parts)}; see 'cleaner rules list'")
+    ids = sorted(rulebook.known | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS})
+    for option, values in (("select", config.select), ("ignore", config.ignore)):
+        for value in values:
+            if not value.strip(".") or any(id_selected(i, (value,), ()) for i in ids):
+                continue
+            prefixes = sorted({i.rsplit(".", n)[0] for i in ids for n in range(i.count(".") + 1)} | set(ids))
+            close = difflib.get_close_matches(value.rstrip("."), prefixes, n=3, cutoff=0.6)
+            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see 'cleaner rules list')"
+            raise ConfigError(f"{option} {value!r} matches no rule or heuristic{hint}")
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:

@@ -166,7 +166,7 @@ def test_select_or_ignore_matching_no_rule_is_exit_2_with_near_matches(option):
 
     result = CliRunner().invoke(app, ["clean", "-", option, "promo.also-reed"], input=TEXT)
     assert result.exit_code == 2
-    assert "promo.also-reed" in result.output and "did you mean promo.also-read" in result.output
+    assert "promo.also-reed" in result.output and "did you mean 'promo.also-read'" in result.output
 
 
 def test_select_by_a_prefix_that_exists_is_fine():
@@ -189,7 +189,7 @@ def test_html_with_nothing_to_extract_warns_and_exits_1(tmp_path):
     for args in (["clean", str(page)], ["clean", "--json", str(page)]):
         result = CliRunner().invoke(app, args)
         assert result.exit_code == 1, result.output
-        assert "cleaner: warning: no article text found in the HTML" in result.output
+        assert f"cleaner: warning: {page}: no article text found in the HTML" in result.output
     record = json.loads(CliRunner().invoke(app, ["clean", "--json", str(page)]).stdout)
     assert record["error"] == "no article text found in the HTML"
 
