@@ -85,3 +85,34 @@ def test_caption_line_with_a_glued_credit_goes():
     result = cleaned(pl, "Łuski znalezione na terenie Twierdzy PrzemyślPAP/Jan Kowalski", pl, lang="pl")
     assert removed(result, "credit.glued-caption") == ["Łuski znalezione na terenie Twierdzy PrzemyślPAP/Jan Kowalski"]
     assert cleaned(LEAD, "The Role of Statistics in PostgreSQL Query Performance", BODY).removed == ()
+
+
+def test_bracketed_cross_link_inside_a_line_goes():
+    para = LEAD + " (RELATED: Mayor Names New Deputy For Roads) " + BODY
+    result = cleaned(para, BODY)
+    assert removed(result, "promo.inline-lead-in") == [" (RELATED: Mayor Names New Deputy For Roads)"]
+    assert result.text.startswith(LEAD + " " + BODY)
+
+
+def test_read_also_label_fused_before_headlines_at_the_end_goes():
+    sv = "Mötet avslutades vid lunch och beskeden väntas komma nästa vecka från ministern, sade talespersonen."
+    fused = sv + "  Läs också Nya åtgärder för ekonomin Vad ministern sa om skolorna"
+    result = cleaned(sv, fused, lang="sv")
+    assert removed(result, "promo.inline-lead-in") == [
+        "  Läs också Nya åtgärder för ekonomin Vad ministern sa om skolorna"
+    ]
+    assert result.text.endswith(sv)
+    prose = LEAD + " Read more here: the council's report lists every road."
+    assert cleaned(prose, BODY).removed == ()  # prose after the label stays
+
+
+def test_a_teaser_label_that_outranks_the_section_header_still_opens_its_tail():
+    es = "Este homenaje se suma a las múltiples expresiones de reconocimiento que vienen surgiendo en el país."
+    items = [
+        "- Espacio de homenaje y otras actividades en la Biblioteca tras el fallecimiento del Nobel (FOTOS Y VIDEO)",
+        "- La Casa Real española transmite sus condolencias por el fallecimiento del escritor",
+    ]
+    result = Cleaner(Config()).clean("\n".join([es, "TE PUEDE INTERESAR", *items]), lang="es")
+    tail = [r for r in result.removed if r.rule == "tail.section-items"]
+    assert len(tail) == 2 and "related.section-header.es" in tail[0].reason
+    assert result.text == es

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import glued_caption, inline_caption, sign_off
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
+from cleaner.heuristics.leadins import inline_lead_in
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
@@ -78,6 +79,16 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
         "rest of the paragraph stays.",
         question_kicker,
+    ),
+    Heuristic(
+        "promo.inline-lead-in",
+        "promo",
+        "Cross-promotion link inside a line: '(RELATED: …)', or a 'Read also' label fused after the text.",
+        "A lead-in label of any language (lexicon promo.lead-in-labels) in brackets with a headline "
+        "inside a line ('… powerhouse. (RELATED: Another Story)') goes; so does a label fused after "
+        "the last sentence of a line when all that follows it to the line's end are headlines "
+        "(no sentence end, at most 60 words). A label followed by prose stays.",
+        inline_lead_in,
     ),
     Heuristic(
         "credit.inline-caption",
