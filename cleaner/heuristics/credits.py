@@ -32,7 +32,7 @@ _CLOSE = {"(": ")", "[": "]", "<": ">", "\uff08": "\uff09"}
 _CAPTION_MAX_WORDS = 50
 # A block that opens with a credit label and is at most this long is a credit line ("Credit: NASA
 # View full size image", "Photos: Courtesy of the vendors.").
-_CREDIT_LINE_MAX_WORDS = 12
+_CREDIT_LINE_MAX_WORDS = 20
 _NAME_MAX_TOKENS = 6
 _NAME_MAX_CHARS = 60
 
