@@ -116,3 +116,11 @@ def test_a_teaser_label_that_outranks_the_section_header_still_opens_its_tail():
     tail = [r for r in result.removed if r.rule == "tail.section-items"]
     assert len(tail) == 2 and "related.section-header.es" in tail[0].reason
     assert result.text == es
+
+
+def test_source_note_goes_at_the_end_and_stays_under_a_chart():
+    el = "Η σύσκεψη ολοκληρώθηκε το μεσημέρι και οι ανακοινώσεις αναμένονται την επόμενη εβδομάδα από τον υπουργό."
+    result = cleaned(el, el + " Πηγή: example.gr", lang="el")
+    assert removed(result, "credit.source-note") == [" Πηγή: example.gr"]
+    chart = cleaned(LEAD, "Source: example.com", BODY)
+    assert [r for r in chart.removed if r.rule == "credit.source-note"] == []

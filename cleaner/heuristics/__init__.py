@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import glued_caption, inline_caption, sign_off
+from cleaner.heuristics.credits import glued_caption, inline_caption, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.leadins import inline_lead_in
 from cleaner.heuristics.tails import section_tail
@@ -113,6 +113,15 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "'zarzutyKWP Lublin') is a caption with its credit; the line goes. A bare glued acronym "
         "('… in PostgreSQL') and a glued domain name cannot be told from the writing and stay.",
         glued_caption,
+    ),
+    Heuristic(
+        "credit.source-note",
+        "credit",
+        "Source note naming the site a story was taken from ('Πηγή: tovima.gr'), at the end of the text.",
+        "A source label of any language (lexicon credit.source-labels) and a domain name end the "
+        "text's last line, fused after it or alone: the site the story was copied from. Only at the "
+        "end: under a chart or table inside the text, 'Source: site.com' cites data and stays.",
+        source_note,
     ),
     Heuristic(
         "credit.sign-off",

@@ -168,7 +168,9 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 cap = _caption_start(pre)
                 caption = pre[cap:]
                 n = count_words(caption)
-                if pre.strip() and (cap > 0 and at_end or n > _CAPTION_MAX_WORDS or n == 0):
+                # At the end of a line only the credit goes: the sentence before it may be the
+                # paragraph's own (in the HTML collections' captions and paragraphs alike).
+                if pre.strip() and (at_end or n > _CAPTION_MAX_WORDS or n == 0):
                     s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
                     s = s if s < credit.start else credit.start
                     reason = "Photo credit fused after the paragraph's last sentence."
@@ -360,3 +362,41 @@ def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 
 _LINE_END = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
+
+
+# ---------------------------------------------------------------------------------------------
+# A source note at the end of the article: "Πηγή: tovima.gr", "Fuente: example.com".
+
+_DOMAIN = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,6}/?"
+
+
+@lru_cache(maxsize=16)
+def _source_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True))
+    return regex.compile(r"(?:^|(?<=\s))[(\[]?\s*(?:" + alts + r")\s*:\s*" + _DOMAIN + r"[)\]]?\s*$", regex.IGNORECASE)
+
+
+def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """The last line ends in a source label and a site's domain name: the site the story was
+    taken from. Only at the end: under a chart or a table inside the text, "Source: site.com"
+    cites the data (the true bodies of the HTML collections keep it)."""
+    labels = ctx.rulebook.words("credit.source-labels", None)
+    gone = ctx.removed_blocks()
+    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    if not labels or not alive:
+        return
+    last = alive[-1]
+    m = _source_pattern(labels).search(last.content)
+    if not m or (len(alive) < 2 and count_words(last.content[: m.start()]) < _BODY_MIN_WORDS * 3):
+        return  # the note needs an article before it
+    a = last.content_start + len(last.content[: m.start()].rstrip())
+    if any(x < last.content_end and a < y and x < a for x, y in _prior_spans(ctx, last)):
+        return
+    yield h.remove_span(
+        ctx,
+        last,
+        a,
+        last.content_end,
+        0.8,
+        "Source note naming the site the story was taken from, at the end of the text.",
+    )
