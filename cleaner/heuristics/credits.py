@@ -106,6 +106,8 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
         nxt = after.group()
         if nxt[:1].islower() and len(run) < 2:
             return None  # "Photo: The mayor speaks ...": the label opens a sentence
+        if nxt[:1].islower():
+            run = run[:-1]  # "Ảnh: TTXVN Các danh lam …": the last capital opens the next sentence
         if nxt[:1] not in _OPENERS:
             run = run[:2]  # the credit's name, not the capitalised start of the next sentence
     elif not stopped and len(run) >= _NAME_MAX_TOKENS:
