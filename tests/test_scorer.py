@@ -98,7 +98,7 @@ TAIL_ARTICLE = (
     "The river rose by two metres in six hours, the highest level since records began in 1950, the water "
     "agency said in a statement on Monday.\n\n"
     "Schools in three villages will stay closed until Wednesday while engineers check the bridges.\n\n"
-    "Photo: John Smith/Reuters\n\n"
+    "John Smith/Reuters\n\n"  # a bare credit: no rule takes it (credit.inline-caption takes "Photo: …")
     "Share on Facebook\n\n"
     "Follow us on Twitter"
 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.credits import glued_caption, inline_caption, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
+from cleaner.heuristics.leadins import inline_lead_in
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
@@ -69,6 +71,57 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
         "rest of the paragraph stays.",
         question_kicker,
+    ),
+    Heuristic(
+        "promo.inline-lead-in", "promo",
+        "Cross-promotion link inside a line: '(RELATED: …)', or a 'Read also' label fused after the text.",
+        "A lead-in label of any language (lexicon promo.lead-in-labels) in brackets with a headline "
+        "inside a line ('… powerhouse. (RELATED: Another Story)') goes; so does a label fused after "
+        "the last sentence of a line when all that follows it to the line's end are headlines "
+        "(capitalised, no sentence end, at most 60 words). A label followed by prose stays.",
+        inline_lead_in,
+    ),
+    Heuristic(
+        "credit.inline-caption", "credit",
+        "Photo caption or credit inside a line, ending in a credit label and a name ('… Photo: Name').",
+        "Scrapers fuse image captions into the text: '… Ryan Giggs. Ảnh: Đức Hùng.', "
+        "'Ministers meet. (사진=연합뉴스)', 'Photos: Getty Images'. A credit label of any language "
+        "(lexicon credit.photo-labels) at a line's start, after a sentence end or in a bracket, "
+        "followed by ':' or '=' and a short name, marks the credit; inside a line the sentence "
+        "before it (at most 50 words) is its caption and goes too. At the end of a line only the "
+        "credit goes; a line of at most 20 words that opens with a label goes whole. A label "
+        "followed by a sentence ('Photo: The mayor speaks …') is not a credit.",
+        inline_caption,
+    ),
+    Heuristic(
+        "credit.glued-caption", "credit",
+        "Caption line with its credit glued on without a space ('… w SzczecinieTVN24').",
+        "Scrapers join a figure's caption and credit elements without a space: a short line after "
+        "the body starts, in sentence case and without sentence punctuation at its end, that ends "
+        "in an acronym glued to a lower-case word and then digits or a name ('PrzemyślPAP/Name', "
+        "'SzczecinieTVN24', 'zarzutyKWP Lublin') is a caption with its credit; the line goes. A "
+        "bare glued acronym ('… in PostgreSQL') and a glued domain name cannot be told from the "
+        "writing and stay.",
+        glued_caption,
+    ),
+    Heuristic(
+        "credit.source-note", "credit",
+        "Source note naming the site a story was taken from ('Πηγή: tovima.gr'), at the end of the text.",
+        "A source label of any language (lexicon credit.source-labels) and a domain name end the "
+        "text's last line, fused after it or alone: the site the story was copied from. Only at the "
+        "end: under a chart or table inside the text, 'Source: site.com' cites data and stays.",
+        source_note,
+    ),
+    Heuristic(
+        "credit.sign-off", "credit",
+        "Sign-off after the article's last sentence: the author's name or e-mail address.",
+        "The end of the last paragraph after its final full stop is a short name (2-4 capitalised "
+        "words, optionally after 'By' in any language, with a parenthesised note such as '(from "
+        "Dubai)'); or the last line is a dash or a byline word and a name ('-- Bryan Denson'), or "
+        "an e-mail address alone. In scripts without capitals only a name fused straight after "
+        "the final full stop counts. A bare title-case last line ('Learn More') and a dash after a "
+        "question or a quote (an attribution) stay.",
+        sign_off,
     ),
     Heuristic(
         "repeat.site", "repeat",

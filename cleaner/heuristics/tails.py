@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
+from cleaner.rulebook import Rule, phrase_key
 
 # An item of a related-links or comments section is a headline or a short line: at most this
 # many words, fewer when it reads as a finished sentence. A longer block is body prose again
@@ -18,9 +19,30 @@ _SENTENCE_ITEM_MAX_WORDS = 20
 
 def _item_like(b: Block) -> bool:
     n = b.n_words
-    if ends_terminal(b.content) and not b.content.rstrip().endswith(("?", "\u2026", "...")):
+    if _finished_sentence(b.content):
         return n <= _SENTENCE_ITEM_MAX_WORDS
     return n <= _ITEM_MAX_WORDS
+
+
+def _finished_sentence(text: str) -> bool:
+    """Ends in a full stop or an exclamation, perhaps inside quotes or brackets; a headline that
+    ends in a bracketed tag ("… (FOTOS Y VIDEO)"), a question or an ellipsis is not finished."""
+    t = text.rstrip().rstrip("\"'\u201d\u2019\u00bb)]")
+    return (
+        ends_terminal(t)
+        and not t.endswith(("?", "\u2026", "...", ":", ";", ","))
+        and t[-1] not in "\"'\u201d\u2019\u00bb)]"
+    )
+
+
+def _tail_rule(ctx: Context, rule: Rule | None, b: Block) -> Rule | None:
+    """The rule whose tail the header opens: the rule that removed it, or, when that one has no
+    tail (a bare teaser label such as "Te puede interesar" outranks the section header with the
+    same words), a section-header rule of the language whose phrases name the block."""
+    if rule is None or rule.tail is not None:
+        return rule
+    key = phrase_key(b.content)
+    return next((r for r in ctx.rulebook.text_rules(ctx.lang) if r.tail is not None and key in r.phrases), rule)
 
 
 def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -28,7 +50,7 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     i = 0
     while i < len(ctx.blocks):
         hit = hits.get(i)
-        rule = ctx.rulebook.get(hit.rule) if hit else None
+        rule = _tail_rule(ctx, ctx.rulebook.get(hit.rule), ctx.blocks[i]) if hit else None
         if not hit or rule is None or rule.tail is None:
             i += 1
             continue

@@ -1,0 +1,404 @@
+"""Credits inside lines and at the end: photo captions fused into the text ("… Ảnh: Đức Hùng.",
+"(사진=연합뉴스)", "Photos: Getty Images") and a sign-off name after the last sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleaner.blocks import is_title_case
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import Block, Removal
+from cleaner.text import count_words
+
+# A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
+# word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
+_SENTENCE_END = regex.compile(
+    r"[.!?\u2026\u3002\uff01\uff1f\u0964][\"'\u201d\u2019\u00bb)\]]*(?:\s+|$)|\n|(?<=\S[\"\u201d\u00bb])(?=\p{L})"
+)
+_TOKEN = regex.compile(r"\S+")
+_OPENERS = "\"'\u201c\u2018\u201e\u00ab(["
+# What may stand before a credit label that is not at the start of its line: a sentence end or a
+# separator.
+_LABEL_AFTER = '.!?\u2026\u3002"\u201d\u00bb)]|\u2022\u00b7'
+_CONNECTORS = frozenset("/ & | - \u2013 + và and y e und et i of de del van von der da do dos la le di du".split())
+_CLOSE = {"(": ")", "[": "]", "<": ">", "\uff08": "\uff09"}
+
+# A caption sentence in front of its credit is at most this long; longer, it is prose and only the
+# credit goes.
+_CAPTION_MAX_WORDS = 50
+# A block that opens with a credit label and is at most this long is a credit line ("Credit: NASA
+# View full size image", "Photos: Courtesy of the vendors.").
+_CREDIT_LINE_MAX_WORDS = 20
+_NAME_MAX_TOKENS = 6
+_NAME_MAX_CHARS = 60
+
+
+@lru_cache(maxsize=16)
+def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?P<open>[(\[<\uff08]\s*)?(?P<label>" + "|".join(alts) + r")(?:\s*[:=\uff1a]\s*|(?<=\.)\s+)",
+        regex.IGNORECASE,
+    )
+
+
+def _uncased(ch: str) -> bool:
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
+def _name_like(tok: str) -> bool:
+    """A token of a name or an agency: a capital, a digit, an uncased script (Hangul, Thai, CJK),
+    or a connector ("/", "&", "de", "van")."""
+    if tok.casefold() in _CONNECTORS:
+        return True
+    core = tok.lstrip("(\"'\u201c")
+    if not core:
+        return False
+    c = core[0]
+    return c.isupper() or c.isdigit() or _uncased(c) or c in "@"
+
+
+@dataclass(frozen=True)
+class _Credit:
+    start: int  # offset in the block content where the label (or its bracket) starts
+    end: int  # offset just past the name (and a closing bracket or full stop)
+
+
+def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
+    """The credit whose label the match found, with the name after it, or None when what follows
+    the label is a sentence rather than a name."""
+    pos = m.end()
+    if m.group("open"):
+        closer = _CLOSE[m.group("open").strip()]
+        j = content.find(closer, pos, pos + _NAME_MAX_CHARS)
+        if j < 0 or "\n" in content[pos:j] or j == pos:
+            return None
+        end = j + 1
+        if content[end : end + 1] == ".":
+            end += 1
+        return _Credit(m.start(), end)
+    toks = list(_TOKEN.finditer(content, pos))
+    run: list[regex.Match[str]] = []
+    stopped = False
+    for t in toks[:_NAME_MAX_TOKENS]:
+        tok = t.group()
+        if tok == ".":
+            run.append(t)
+            stopped = True
+            break
+        if not _name_like(tok):
+            break
+        run.append(t)
+        if tok.endswith((".", "!", "?")) and not regex.fullmatch(r"\p{Lu}\.", tok) and not _looks_domain(tok):
+            stopped = True
+            break
+        if tok.endswith((";", ":")):
+            stopped = True
+            break
+    if not [t for t in run if t.group() != "."]:
+        return None
+    after = toks[len(run)] if len(toks) > len(run) else None
+    if not stopped and after is not None:
+        nxt = after.group()
+        if nxt[:1].islower() and len(run) < 2:
+            return None  # "Photo: The mayor speaks ...": the label opens a sentence
+        if nxt[:1].islower():
+            run = run[:-1]  # "Ảnh: TTXVN Các danh lam …": the last capital opens the next sentence
+        if nxt[:1] not in _OPENERS:
+            run = run[:2]  # the credit's name, not the capitalised start of the next sentence
+    elif not stopped and len(run) >= _NAME_MAX_TOKENS:
+        return None
+    end = run[-1].end()
+    if end - m.end() > _NAME_MAX_CHARS:
+        return None
+    if content[end : end + 2] == " .":
+        end += 2
+    return _Credit(m.start(), end)
+
+
+def _looks_domain(tok: str) -> bool:
+    return bool(regex.fullmatch(r"[\w\-/]+\.[\w\-./]*\w", tok.rstrip(".")) and not tok.endswith(".."))
+
+
+def _caption_start(pre: str) -> int:
+    """Where the last sentence of ``pre`` (the text before a credit label) starts: a terminator
+    ending ``pre`` itself closes the caption, it does not start it."""
+    body = pre.rstrip()
+    body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
+    start = 0
+    for mm in _SENTENCE_END.finditer(body):
+        if mm.end() < len(body):
+            start = mm.end()
+    return start
+
+
+def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
+    return [(r.start, r.end) for r in ctx.prior if r.block == b.index and r.start is not None]  # type: ignore[misc]
+
+
+def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    labels = ctx.rulebook.words("credit.photo-labels", None)
+    if not labels:
+        return
+    pat = _label_pattern(labels)
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or len(b.content) > 20000:
+            continue
+        content = b.content
+        taken = _prior_spans(ctx, b)
+        last_end = 0
+        for m in pat.finditer(content):
+            if m.start() < last_end:
+                continue
+            pre = content[: m.start()]
+            if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER:
+                continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
+            credit = _credit_at(content, m)
+            if credit is None:
+                continue
+            rest = content[credit.end :]
+            at_end = not rest.strip(" \t.")
+            if not pre.strip() and b.n_words <= _CREDIT_LINE_MAX_WORDS:
+                s, e = 0, len(content)
+                reason = "Photo credit line: a credit label and a name, not article text."
+            else:
+                cap = _caption_start(pre)
+                caption = pre[cap:]
+                n = count_words(caption)
+                # At the end of a line only the credit goes: the sentence before it may be the
+                # paragraph's own (in the HTML collections' captions and paragraphs alike).
+                if pre.strip() and (at_end or n > _CAPTION_MAX_WORDS or n == 0):
+                    s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
+                    s = s if s < credit.start else credit.start
+                    reason = "Photo credit fused after the paragraph's last sentence."
+                else:
+                    s = cap
+                    reason = "Photo caption fused into the text, ending in its credit label and a name."
+                e = credit.end
+                if at_end:
+                    e = len(content)
+                elif s == 0:
+                    e = credit.end + (len(rest) - len(rest.lstrip()))
+                if s > 0:
+                    s = len(content[:s].rstrip())  # the space before goes with it
+            a, z = b.content_start + s, b.content_start + e
+            if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
+                continue  # a clash with an earlier cut that this one does not contain
+            last_end = e
+            taken.append((a, z))
+            yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sign-offs at the end: a short name after the last full sentence.
+
+_NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}.'\u2019\-]*|\p{Lu}\.)"
+_PARTICLE = r"(?:de|da|do|dos|van|von|der|den|la|le|di|del|bin|al|el|y|e|and|&)"
+_NAME = rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{1,3}}"
+_DASH = r"(?:--?|\u2013|\u2014)"
+_NOTE = r"(?:[ \t]*\([^()\n]{1,40}\))?"
+
+
+@lru_cache(maxsize=16)
+def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    by = "|".join(sorted((regex.escape(w) for w in bywords), key=len, reverse=True)) or "by"
+    dashed = rf"{_DASH}[ \t]*(?:(?i:{by})[ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}"
+    # A whole last line must open with a dash or a byline word: a bare title-case line there is as
+    # often a call to action or an item ("Learn More", "Buy Tickets") as a name.
+    whole = regex.compile(rf"^(?:{dashed}|(?i:{by})[ \t]+{_NAME}){_NOTE}[ \t]*\.?$")
+    # Fused after the last sentence: a name after a full stop or a closing quote; a dash and a
+    # name only after a full stop (after a quote or a question it attributes the quote or the
+    # title: '"… Winc!" - Rebecca W.', 'Why Isn't X the Norm? – Richard Feldman').
+    fused = regex.compile(
+        rf"(?:(?<=[.!\u2026\u201d\"\u00bb][ \t]{{1,3}})(?:(?i:{by})[ \t]+)?{_NAME}|(?<=[^\s.]\.[ \t]{{1,3}}){dashed}){_NOTE}[ \t]*$"
+    )
+    return whole, fused
+
+
+_EMAIL_LINE = regex.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
+# Uncased scripts (Thai, Khmer, ...): a name fused straight after the final full stop, no space.
+_FUSED_UNCASED = regex.compile(
+    r"(?<=[^\s.]\.)(?P<name>[^\s.!?\"\u201d\d]{2,25}(?:[ \t][^\s.!?\"\u201d\d]{2,25}){0,2})[ \t]*$"
+)
+_BODY_MIN_WORDS = 8
+
+
+def _all_titlecase_words(text: str) -> bool:
+    ws = regex.findall(r"\p{L}[\p{L}\p{M}'\u2019\-]*", text)
+    significant = [w for w in ws if not regex.fullmatch(_PARTICLE, w, flags=regex.IGNORECASE)]
+    return bool(significant) and not all(w.isupper() and len(w) > 1 for w in significant)
+
+
+def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    if len(alive) < 2 and not (alive and alive[0].n_words >= _BODY_MIN_WORDS * 2):
+        return
+    last = alive[-1]
+    whole, fused = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
+    taken = _prior_spans(ctx, last)
+    content = last.content
+    prev = alive[-2] if len(alive) >= 2 else None
+    if taken:
+        # With earlier cuts in the block, a whole-block name is judged on what survives.
+        text = ctx.surviving(last).strip()
+        if prev is not None and whole.match(text) and _all_titlecase_words(text):
+            for a, z in _uncovered([(last.content_start, last.content_end)], taken):
+                if ctx.text[a:z].strip():
+                    yield h.remove_span(
+                        ctx, last, a, z, 0.75, "Sign-off: the author's name after the article's last sentence."
+                    )
+            return
+    text = content.strip()
+    if prev is not None and prev.n_words >= _BODY_MIN_WORDS and not taken:
+        if _EMAIL_LINE.match(text):
+            yield h.remove_block(
+                ctx, last, 0.8, "E-mail address alone after the article's last sentence: the author's sign-off."
+            )
+            return
+        if count_words(text) <= 8 and whole.match(text) and _all_titlecase_words(text):
+            yield h.remove_block(
+                ctx, last, 0.75, "Sign-off: the author's name alone after the article's last sentence."
+            )
+            return
+    if last.n_words < _BODY_MIN_WORDS:
+        return
+    m = fused.search(content)
+    if (
+        m
+        and count_words(content[: m.start()]) >= _BODY_MIN_WORDS
+        and _all_titlecase_words(m.group())
+        and not m.group().rstrip().endswith(".")  # "… U.S. Attorney Nealy Cox.": a sentence
+        and not _abbreviation_before(content, m.start())
+    ):
+        a = last.content_start + len(content[: m.start()].rstrip())
+        if not any(x < last.content_end and a < y and x < a for x, y in taken):
+            yield h.remove_span(
+                ctx,
+                last,
+                a,
+                last.content_end,
+                0.75,
+                "Sign-off: the author's name fused after the article's last full stop.",
+            )
+            return
+    m = _FUSED_UNCASED.search(content)
+    if (
+        m
+        and not taken
+        and all(_uncased(c) or not c.isalpha() for c in m.group("name"))
+        and any(c.isalpha() for c in m.group("name"))
+    ):
+        yield h.remove_span(
+            ctx,
+            last,
+            last.content_start + m.start(),
+            last.content_end,
+            0.7,
+            "Sign-off: a name fused straight after the article's final full stop.",
+        )
+
+
+def _abbreviation_before(content: str, i: int) -> bool:
+    """Whether the full stop before offset i ends an abbreviation or an initial ("U.S.", "St.",
+    "J."), which does not end a sentence."""
+    head = content[:i].rstrip()
+    tok = head.rsplit(None, 1)[-1] if head.split() else ""
+    return bool(regex.fullmatch(r"(?:\p{L}\.){2,}|\p{Lu}\.|\p{Lu}\p{Ll}{0,2}\.", tok))
+
+
+def _uncovered(free: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, z in free:
+        pos = a
+        for s, e in sorted(cuts):
+            if s > pos:
+                out.append((pos, min(s, z)))
+            pos = max(pos, e)
+        if pos < z:
+            out.append((pos, z))
+    return [(a, z) for a, z in out if z > a]
+
+
+# ---------------------------------------------------------------------------------------------
+# A caption line with its credit glued on: the scraper joined the caption element and the credit
+# element without a space ("… w Twierdzy PrzemyślPAP/Darek Delmanowicz", "Okręty NATO w
+# SzczecinieTVN24", "Strumień zimna nad Polskątvnmeteo.pl").
+
+# An acronym glued to a lower-case word, then a digit run ("TVN24"), or a slash or space and a
+# capitalised name ("PAP/Darek Delmanowicz", "KWP Lublin"). A bare acronym is as often a brand
+# glued in the writing itself ("PostgreSQL", "ExpressVPN"), and a glued domain name cannot be told
+# from a domain (both were measured on the true bodies of the HTML collections).
+_GLUED_CREDIT = regex.compile(
+    r"(?<=\p{Ll}{4})\p{Lu}{2,}(?:\p{N}+|(?:[ \t]*/[ \t]*|[ \t]+)\p{Lu}[\p{L}\-]*(?:,?[ \t]+\p{Lu}[\p{L}\-]*){0,3})$"
+)
+_CAPTION_LINE_MAX_WORDS = 25
+
+
+def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    seen_body = False
+    for b in ctx.blocks:
+        if b.index in gone:
+            continue
+        text = b.content.strip()
+        if seen_body and 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and text[-1] not in _LINE_END:
+            m = _GLUED_CREDIT.search(text)
+            # A caption is written in sentence case; a title-case line ending in a brand with an
+            # acronym ("… in PostgreSQL Query Performance") is a subhead.
+            if m and count_words(text[: m.start()]) >= 2 and not is_title_case(text) and not _prior_spans(ctx, b):
+                yield h.remove_block(
+                    ctx,
+                    b,
+                    0.8,
+                    f"Caption line with its credit glued on without a space ('{m.group()[:40]}'): a photo or video caption.",
+                )
+                continue
+        if b.n_words >= _BODY_MIN_WORDS:
+            seen_body = True
+
+
+_LINE_END = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
+
+
+# ---------------------------------------------------------------------------------------------
+# A source note at the end of the article: "Πηγή: tovima.gr", "Fuente: example.com".
+
+_DOMAIN = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,6}/?"
+
+
+@lru_cache(maxsize=16)
+def _source_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True))
+    return regex.compile(r"(?:^|(?<=\s))[(\[]?\s*(?:" + alts + r")\s*:\s*" + _DOMAIN + r"[)\]]?\s*$", regex.IGNORECASE)
+
+
+def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """The last line ends in a source label and a site's domain name: the site the story was
+    taken from. Only at the end: under a chart or a table inside the text, "Source: site.com"
+    cites the data (the true bodies of the HTML collections keep it)."""
+    labels = ctx.rulebook.words("credit.source-labels", None)
+    gone = ctx.removed_blocks()
+    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    if not labels or not alive:
+        return
+    last = alive[-1]
+    m = _source_pattern(labels).search(last.content)
+    if not m or (len(alive) < 2 and count_words(last.content[: m.start()]) < _BODY_MIN_WORDS * 3):
+        return  # the note needs an article before it
+    a = last.content_start + len(last.content[: m.start()].rstrip())
+    if any(x < last.content_end and a < y and x < a for x, y in _prior_spans(ctx, last)):
+        return
+    yield h.remove_span(
+        ctx,
+        last,
+        a,
+        last.content_end,
+        0.8,
+        "Source note naming the site the story was taken from, at the end of the text.",
+    )

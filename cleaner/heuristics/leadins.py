@@ -1,0 +1,76 @@
+"""Cross-promotion lead-ins inside a line: "(RELATED: …)" anywhere, or a "Read also" label after
+the last sentence followed by nothing but other stories' headlines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import Removal
+from cleaner.text import count_words
+
+# What follows a label fused after the text may be headlines (no sentence ends) of at most this
+# many words.
+_TAIL_MAX_WORDS = 60
+_SENTENCE_END = regex.compile(r"[.!?\u3002\uff01\uff1f\u0964](?![\p{L}\p{N}])")
+
+
+@lru_cache(maxsize=16)
+def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    alts = "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True))
+    bracketed = regex.compile(
+        r"(?:\s+|^)[(\[]\s*(?:" + alts + r")\s*[:|\-\u2013\u2014>\u00bb]\s*[^()\[\]\n]{3,200}[)\]]", regex.IGNORECASE
+    )
+    fused = regex.compile(
+        r"(?:(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]{1,3})|(?<=\S[ \t]{2,}))(?:" + alts + r")(?![\p{L}\p{N}])"
+        r"\s*[:|\-\u2013\u2014>\u00bb]?(?P<rest>[^\n]*)$",
+        regex.IGNORECASE,
+    )
+    return bracketed, fused
+
+
+def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    labels = ctx.rulebook.words("promo.lead-in-labels", None)
+    if not labels:
+        return
+    bracketed, fused = _patterns(labels)
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or len(b.content) > 20000:
+            continue
+        content = b.content
+        taken = [(r.start, r.end) for r in ctx.prior if r.block == b.index and r.start is not None]
+        found: list[tuple[int, int, str]] = []
+        for m in bracketed.finditer(content):
+            if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
+                found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
+        m = fused.search(content)
+        if m and m.start() > 0:
+            rest = m.group("rest")
+            # Headlines start with a capital (or a script without capitals); "Read more here: …",
+            # "Read more about our methods" are prose.
+            head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
+            headline = (
+                not head
+                or head[0].isupper()
+                or head[0].isdigit()
+                or (head[0].isalpha() and head[0].lower() == head[0].upper())
+            )
+            if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
+                s = len(content[: m.start()].rstrip())
+                found.append(
+                    (
+                        s,
+                        len(content),
+                        "Cross-promotion label fused after the text, followed only by other stories' headlines.",
+                    )
+                )
+        for s, e, reason in found:
+            a, z = b.content_start + s, b.content_start + e
+            if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
+                continue
+            taken.append((a, z))
+            yield h.remove_span(ctx, b, a, z, 0.8, reason)

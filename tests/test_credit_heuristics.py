@@ -1,0 +1,126 @@
+"""Credits inside lines and at the end (cleaner/heuristics/credits.py), on small invented articles."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, Config
+
+LEAD = "The regional council met on Monday to discuss the new budget for roads and schools in the valley."
+BODY = "Officials said the plan would be reviewed again in the spring, after the first results were known."
+
+
+def cleaned(*blocks: str, lang: str | None = None):
+    return Cleaner(Config()).clean("\n\n".join(blocks), lang=lang)
+
+
+def removed(result, rule: str) -> list[str]:
+    return [r.text for r in result.removed if r.rule == rule]
+
+
+def test_caption_fused_inside_a_line_goes_with_its_credit():
+    line = (
+        "Hội đồng đã họp vào sáng thứ Hai để bàn về ngân sách mới cho đường sá. "
+        "Ông Minh phát biểu tại hội nghị ngày 5/1. Ảnh: Ngọc Thành. "
+        "Các đại biểu sẽ tiếp tục thảo luận vào tuần sau và trình kết quả lên thành phố."
+    )
+    result = cleaned(line, lang="vi")
+    assert removed(result, "credit.inline-caption") == [" Ông Minh phát biểu tại hội nghị ngày 5/1. Ảnh: Ngọc Thành."]
+    assert result.text.startswith("Hội đồng đã họp") and result.text.endswith("trình kết quả lên thành phố.")
+
+
+def test_a_capitalised_next_sentence_is_not_taken_as_the_name():
+    line = "Đội tuyển thắng 2-0 trong trận đầu tiên của vòng loại. Trung vệ Duy Mạnh trên sân tối 4/9. Ảnh: Trung Thu HLV Kim vẫn cầm quân trận này, do ông Park vắng mặt vì lý do sức khỏe."
+    result = cleaned(line, lang="vi")
+    assert removed(result, "credit.inline-caption") == [" Trung vệ Duy Mạnh trên sân tối 4/9. Ảnh: Trung Thu"]
+    assert "HLV Kim vẫn cầm quân" in result.text
+
+
+def test_bracketed_credit_takes_its_caption_not_the_subtitle_before_it():
+    text = '"두 정상 통화"강경화 외교부 장관과 국무장관. (사진=연합뉴스)[이데일리 기자] 한미 외교장관이 29일 전화 통화를 했다.'
+    result = cleaned(text, lang="ko")
+    assert removed(result, "credit.inline-caption") == ["강경화 외교부 장관과 국무장관. (사진=연합뉴스)"]
+
+
+def test_credit_line_goes_and_a_label_opening_a_sentence_stays():
+    result = cleaned(LEAD, "Photos: Getty Images", BODY, "Credit: NASA View full size image", BODY + " Again.")
+    assert removed(result, "credit.inline-caption") == ["Photos: Getty Images", "Credit: NASA View full size image"]
+    caption_sentence = "Photo: The mayor speaks to reporters outside the hall on Monday afternoon."
+    assert cleaned(LEAD, caption_sentence, BODY).removed == ()
+
+
+def test_a_label_inside_a_phrase_is_not_a_credit():
+    assert cleaned(LEAD, "Main image credit: Getty", BODY).removed == ()
+    assert cleaned(LEAD, "WORDS & IMAGES: Katerina Smith", BODY).removed == ()
+
+
+def test_at_the_end_of_a_long_paragraph_only_the_credit_goes():
+    para = LEAD + " " + BODY + " Photo: Reuters"
+    result = cleaned(para, BODY)
+    assert removed(result, "credit.inline-caption") == [" Photo: Reuters"]
+    assert result.text.startswith(LEAD + " " + BODY)
+
+
+def test_sign_off_after_the_last_sentence_goes():
+    assert removed(cleaned(LEAD, BODY, "-- Bryan Denson"), "credit.sign-off") == ["-- Bryan Denson"]
+    assert removed(cleaned(LEAD, BODY, "jdoe@example.com"), "credit.sign-off") == ["jdoe@example.com"]
+    fused = cleaned(LEAD, BODY + " Lâm Thoả (từ Dubai)")
+    assert removed(fused, "credit.sign-off") == [" Lâm Thoả (từ Dubai)"]
+    assert fused.text.endswith("first results were known.")
+
+
+def test_sign_off_fused_after_the_final_stop_in_a_script_without_capitals():
+    thai = "ในยุคที่ทุกอย่างกำลังเปลี่ยนแปลง ธุรกิจก็ต้องปรับตัวเองให้ไวในระดับสุดขีด และต้องคิดใหม่ทุกวัน ไม่เช่นนั้นก็จะตามไม่ทัน"
+    result = cleaned(thai, thai + "ด้วย.อมรรัตน์ จรูญสมิทธิ์", lang="th")
+    assert removed(result, "credit.sign-off") == ["อมรรัตน์ จรูญสมิทธิ์"]
+
+
+def test_endings_that_are_not_sign_offs_stay():
+    assert cleaned(LEAD, BODY, "Learn More").removed == ()  # a call to action or an item, not a name
+    title = "Good video on this is Why Isn't Functional Programming the Norm? \u2013 Richard Feldman"
+    assert cleaned(LEAD, BODY + " " + title).removed == ()  # a dash after a question attributes a title
+    assert cleaned(LEAD, BODY + " The case was brought by U.S. Attorney Nealy Cox.").removed == ()
+
+
+def test_caption_line_with_a_glued_credit_goes():
+    pl = "Prace archeologiczne trwają od wiosny, a znaleziska trafią do muzeum w przyszłym roku, poinformował urząd."
+    result = cleaned(pl, "Łuski znalezione na terenie Twierdzy PrzemyślPAP/Jan Kowalski", pl, lang="pl")
+    assert removed(result, "credit.glued-caption") == ["Łuski znalezione na terenie Twierdzy PrzemyślPAP/Jan Kowalski"]
+    assert cleaned(LEAD, "The Role of Statistics in PostgreSQL Query Performance", BODY).removed == ()
+
+
+def test_bracketed_cross_link_inside_a_line_goes():
+    para = LEAD + " (RELATED: Mayor Names New Deputy For Roads) " + BODY
+    result = cleaned(para, BODY)
+    assert removed(result, "promo.inline-lead-in") == [" (RELATED: Mayor Names New Deputy For Roads)"]
+    assert result.text.startswith(LEAD + " " + BODY)
+
+
+def test_read_also_label_fused_before_headlines_at_the_end_goes():
+    sv = "Mötet avslutades vid lunch och beskeden väntas komma nästa vecka från ministern, sade talespersonen."
+    fused = sv + "  Läs också Nya åtgärder för ekonomin Vad ministern sa om skolorna"
+    result = cleaned(sv, fused, lang="sv")
+    assert removed(result, "promo.inline-lead-in") == [
+        "  Läs också Nya åtgärder för ekonomin Vad ministern sa om skolorna"
+    ]
+    assert result.text.endswith(sv)
+    prose = LEAD + " Read more here: the council's report lists every road."
+    assert cleaned(prose, BODY).removed == ()  # prose after the label stays
+
+
+def test_a_teaser_label_that_outranks_the_section_header_still_opens_its_tail():
+    es = "Este homenaje se suma a las múltiples expresiones de reconocimiento que vienen surgiendo en el país."
+    items = [
+        "- Espacio de homenaje y otras actividades en la Biblioteca tras el fallecimiento del Nobel (FOTOS Y VIDEO)",
+        "- La Casa Real española transmite sus condolencias por el fallecimiento del escritor",
+    ]
+    result = Cleaner(Config()).clean("\n".join([es, "TE PUEDE INTERESAR", *items]), lang="es")
+    tail = [r for r in result.removed if r.rule == "tail.section-items"]
+    assert len(tail) == 2 and "related.section-header.es" in tail[0].reason
+    assert result.text == es
+
+
+def test_source_note_goes_at_the_end_and_stays_under_a_chart():
+    el = "Η σύσκεψη ολοκληρώθηκε το μεσημέρι και οι ανακοινώσεις αναμένονται την επόμενη εβδομάδα από τον υπουργό."
+    result = cleaned(el, el + " Πηγή: example.gr", lang="el")
+    assert removed(result, "credit.source-note") == [" Πηγή: example.gr"]
+    chart = cleaned(LEAD, "Source: example.com", BODY)
+    assert [r for r in chart.removed if r.rule == "credit.source-note"] == []
