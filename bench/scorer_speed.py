@@ -34,7 +34,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     texts = [a.raw for a in load_wild(args.data)]
-    on, off = Cleaner(), Cleaner(Config(ignore=("model",)))
+    on, off = Cleaner(Config(block_model=True)), Cleaner(Config(block_model=False))
     run(on, texts[:20])
     run(off, texts[:20])
     diffs, ons, offs = [], [], []

@@ -34,9 +34,9 @@ class Config:
     # HTML path: trafilatura's favor_recall extraction, then the text stage cleans. On the union of the
     # dev collections it beat the default extraction (bench/quality.py --set favor_recall=false).
     favor_recall: bool = True
-    # The learned block scorer (model.block) is opt-in: on the dev collections it added a few
-    # points of spans removed at ~3 ms per article (2.8x the text path) and touched more true
-    # bodies (bench/quality.py --set block_model=true; README "Block scorer").
+    # The learned block scorer (model.block) is opt-in: with whole sites held out (bench/scorer_cv.py)
+    # it added 2 of wild-dev's 512 labelled spans to the rules' 263, touched more true bodies and
+    # cost ~2.9 ms per article (bench/scorer_speed.py; README "The block scorer").
     block_model: bool = False
 
     # Site-level repetition (cleaner.repetition): the thresholds, and the table pass 1 built.

@@ -1,7 +1,8 @@
 """Train the block scorer and rewrite cleaner/scorer/block-model.json (deterministic).
 
     python scripts/train_scorer.py                 # site-held-out CV, threshold, fit on all, write the model
-    python scripts/train_scorer.py --compare       # also report small gradient-boosted trees (not shipped)
+    python scripts/train_scorer.py --compare       # also cross-validate both methods, with the limits each threshold breaks
+    python scripts/train_scorer.py --method lr     # the logistic regression instead of the trees (--kinds: training data)
     python scripts/train_scorer.py --check         # fail if the written model would differ from the shipped one
     python scripts/train_scorer.py --pipeline      # the shipped model in the real pipeline (in-sample figures)
 
@@ -62,6 +63,8 @@ CORE = (
     "lex_at_start",
 )
 PAIRS = tuple((a, b) for i, a in enumerate(CORE) for b in CORE[i + 1 :])
+METHOD = "gbdt"
+KINDS = ("wild", "naive", "truth")  # wild-dev, the HTML pages' naive text, their true bodies as text
 WILD_WEIGHT = 10.0  # wild-dev rows weigh this much more than HTML-derived rows (20x fewer, and the target)
 # The rules alone already touch ~9% of the true bodies (WCXB and NAEB truths keep some "Also read" and
 # credit lines), so the true-body limits bound what the model adds.
@@ -167,25 +170,43 @@ def html_items(data: Path, cleaner, lexicon) -> tuple[list[Item], list[Item]]:
     return naive_items, truth_items
 
 
-def load_items(data: Path, lexicon, words) -> tuple[list[Item], list[Item], list[Item]]:
-    """The documents, cached in bench/.cache (keyed on the code, the rules and the data files)."""
-    import gzip
+def docs_cache(data: Path) -> Path:
+    """Where the documents are cached: keyed on the code and rules that decide what the scorer sees
+    (not on the model's side, the features or the scorer's lexicon: rows are recomputed on loading)."""
     import hashlib
+
+    h = hashlib.sha256(b"scorer-docs/2")
+    model_side = {
+        "cleaner/scorer/model.py",
+        "cleaner/scorer/decider.py",
+        "cleaner/scorer/train.py",
+        "cleaner/scorer/features.py",
+        "rules/lexicons/scorer.yaml",
+    }
+    files = [*ROOT.glob("cleaner/**/*.py"), *ROOT.glob("rules/**/*.yaml")]
+    for f in sorted(f for f in files if f.relative_to(ROOT).as_posix() not in model_side):
+        h.update(f.relative_to(ROOT).as_posix().encode() + f.read_bytes())
+    for f in sorted(ROOT.glob("bench/.cache/inputs-*")):
+        h.update(f.name.encode())
+    for f in sorted(data.glob("*/*.json*")):
+        h.update(f"{f.relative_to(data)}:{f.stat().st_size}".encode())
+    return ROOT / "bench" / ".cache" / f"scorer-docs-{h.hexdigest()[:16]}.json.gz"
+
+
+def load_items(data: Path, lexicon, words) -> tuple[list[Item], list[Item], list[Item]]:
+    """The documents, cached in bench/.cache (see ``docs_cache``); their rows computed now."""
+    import gzip
     import json
 
-    h = hashlib.sha256(json.dumps(words, sort_keys=True).encode())
-    for f in sorted(
-        [*ROOT.glob("cleaner/**/*.py"), *ROOT.glob("rules/**/*.yaml"), *ROOT.glob("bench/.cache/inputs-*")]
-    ):
-        h.update(f.as_posix().encode() + f.read_bytes() if f.suffix != ".gz" else f.name.encode())
-    for f in sorted(data.glob("*/*.json*")):
-        h.update(f"{f}:{f.stat().st_size}".encode())
-    cache = ROOT / "bench" / ".cache" / f"scorer-docs-{h.hexdigest()[:16]}.json.gz"
+    cache = docs_cache(data)
     if cache.exists():
         got = json.loads(gzip.decompress(cache.read_bytes()))
         groups = [[_item_from(d) for d in got[k]] for k in ("wild", "naive", "truth")]
         for it in groups[2]:
             it.rows_mask = [True] * len(it.doc.units)  # true bodies: every unit is a row
+        for group in groups:
+            for it in group:
+                it.doc = with_rows(it.doc, lexicon)
         return groups[0], groups[1], groups[2]
     cleaner = without_model()
     wild = wild_items(data, cleaner, lexicon)
@@ -194,6 +215,15 @@ def load_items(data: Path, lexicon, words) -> tuple[list[Item], list[Item], list
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(gzip.compress(json.dumps(out).encode()))
     return wild, naive, truth
+
+
+def with_rows(doc: Doc, lexicon) -> Doc:
+    """``doc`` with its rows computed by this version's features (the text path's blocks of its text)."""
+    from cleaner.blocks import segment
+    from cleaner.scorer.features import matrix
+
+    rows = matrix(doc.text, segment(doc.text), doc.units, lexicon)
+    return Doc(doc.text, doc.units, tuple(tuple(r) for r in rows), doc.prior)
 
 
 def _item_to(it: Item) -> dict:
@@ -301,14 +331,23 @@ def evaluate(items: list[Item], probs: dict[int, list[float]], threshold: float 
     }
 
 
+def over_limits(r: dict) -> list[str]:
+    """The limits a result breaks (empty: within them all)."""
+    out = []
+    if r["body_kept"] < LIMITS["body_kept"]:
+        out.append("body_kept")
+    if r["clean_touched"] > LIMITS["clean_touched"]:
+        out.append("clean_touched")
+    if r["model_truth_lost"] > LIMITS["model_truth_lost"]:
+        out.append("model_truth_lost")
+    if r["model_truth_touched"] > LIMITS["model_truth_touched"]:
+        out.append("model_truth_touched")
+    out.extend(f"touched {c}" for c, v in r["model_touched_by_collection"].items() if v > LIMITS["collection_touched"])
+    return out
+
+
 def within_limits(r: dict) -> bool:
-    return (
-        r["body_kept"] >= LIMITS["body_kept"]
-        and r["clean_touched"] <= LIMITS["clean_touched"]
-        and r["model_truth_lost"] <= LIMITS["model_truth_lost"]
-        and r["model_truth_touched"] <= LIMITS["model_truth_touched"]
-        and all(v <= LIMITS["collection_touched"] for v in r["model_touched_by_collection"].values())
-    )
+    return not over_limits(r)
 
 
 def training_rows(items: list[Item], which: list[int], wild_weight: float):
@@ -325,22 +364,116 @@ def training_rows(items: list[Item], which: list[int], wild_weight: float):
     return xs, ys, cs, ws
 
 
-def cross_val(items: list[Item], method: str, wild_weight: float) -> dict[int, list[float]]:
-    """Site-held-out probabilities for every item's units."""
+def cross_val(
+    items: list[Item],
+    method: str,
+    wild_weight: float,
+    which: list[int] | None = None,
+    kinds: tuple[str, ...] = KINDS,
+) -> dict[int, list[float]]:
+    """Site-held-out probabilities for the units of every item in ``which`` (default: all),
+    from models trained on the rows of the other sites' items of ``kinds``."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    which = list(range(len(items))) if which is None else which
+    sites = sorted({items[k].site for k in which})
+    site_idx = {s: i for i, s in enumerate(sites)}
+    groups = np.array([site_idx[items[k].site] for k in which])
+    probs: dict[int, list[float]] = {}
+    for train, test in GroupKFold(n_splits=FOLDS).split(np.zeros(len(which)), groups=groups):
+        xs, ys, _, ws = training_rows(items, [which[k] for k in train if items[which[k]].kind in kinds], wild_weight)
+        predict = _fitter(method)(np.asarray(xs), np.asarray(ys), np.asarray(ws))
+        for k in test:
+            rows = items[which[k]].doc.rows
+            probs[which[k]] = predict(np.asarray(rows)).tolist() if rows else []
+    return probs
+
+
+def site_folds(items: list[Item], n: int = FOLDS) -> list[set[str]]:
+    """The held-out sites of each of ``n`` site folds (GroupKFold over the items' sites)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
     sites = sorted({it.site for it in items})
     site_idx = {s: i for i, s in enumerate(sites)}
     groups = np.array([site_idx[it.site] for it in items])
-    probs: dict[int, list[float]] = {}
-    for train, test in GroupKFold(n_splits=FOLDS).split(np.zeros(len(items)), groups=groups):
-        xs, ys, _, ws = training_rows(items, list(train), wild_weight)
-        predict = _fitter(method)(np.asarray(xs), np.asarray(ys), np.asarray(ws))
-        for k in test:
-            rows = items[k].doc.rows
-            probs[int(k)] = predict(np.asarray(rows)).tolist() if rows else []
-    return probs
+    return [
+        {items[int(k)].site for k in test}
+        for _, test in GroupKFold(n_splits=n).split(np.zeros(len(items)), groups=groups)
+    ]
+
+
+def fit_fixed(
+    items: list[Item],
+    which: list[int],
+    method: str,
+    wild_weight: float,
+    words: dict[str, list[str]],
+    kinds: tuple[str, ...],
+    threshold: float,
+) -> tuple[dict, float]:
+    """The model fitted on ``which``'s items of ``kinds`` at a given threshold (no calibration)."""
+    xs, ys, cs, ws = training_rows(items, [k for k in which if items[k].kind in kinds], wild_weight)
+    doc = fit(
+        xs,
+        ys,
+        cs,
+        threshold=threshold,
+        candidate_floor=threshold,
+        lexicon=words,
+        training={"threshold": "fixed"},
+        weight=ws,
+        pairs=PAIRS if method == "lr" else (),
+        method="trees" if method == "gbdt" else "lr",
+    )
+    return doc, threshold
+
+
+def build_model(
+    items: list[Item],
+    which: list[int],
+    method: str,
+    wild_weight: float,
+    words: dict[str, list[str]],
+    kinds: tuple[str, ...] = KINDS,
+) -> tuple[dict, float, dict]:
+    """Threshold from site-held-out CV over ``which``, then the model fitted on the rows of all
+    of ``which``'s items of ``kinds``: (model document, threshold, the CV figures at it)."""
+    probs = cross_val(items, method, wild_weight, which, kinds)
+    threshold, cv = pick_threshold([items[k] for k in which], {i: probs[k] for i, k in enumerate(which)})
+    xs, ys, cs, ws = training_rows(items, [k for k in which if items[k].kind in kinds], wild_weight)
+    kinds_n = Counter(items[k].kind for k in which if items[k].kind in kinds)
+    training = {
+        "command": "python scripts/train_scorer.py" + ("" if method == METHOD else f" --method {method}"),
+        **({"method": method} if method != "lr" else {}),
+        "data": {
+            "wild-dev articles": kinds_n["wild"],
+            "naive HTML texts": kinds_n["naive"],
+            "true bodies": kinds_n["truth"],
+            "rows": len(xs),
+            "debris rows": int(sum(ys)),
+        },
+        "cv": {
+            "folds": FOLDS,
+            "by": "site",
+            "threshold": threshold,
+            **{k: (round(v, 5) if isinstance(v, float) else v) for k, v in cv.items()},
+        },
+    }
+    doc = fit(
+        xs,
+        ys,
+        cs,
+        threshold=threshold,
+        candidate_floor=threshold,
+        lexicon=words,
+        training=training,
+        weight=ws,
+        pairs=PAIRS if method == "lr" else (),
+        method="trees" if method == "gbdt" else "lr",
+    )
+    return doc, threshold, cv
 
 
 def _fitter(method: str):
@@ -356,7 +489,9 @@ def _fitter(method: str):
     def gbdt(x, y, weight):
         from sklearn.ensemble import HistGradientBoostingClassifier
 
-        m = HistGradientBoostingClassifier(max_iter=150, max_depth=4, learning_rate=0.08, random_state=0)
+        from cleaner.scorer.train import TREES
+
+        m = HistGradientBoostingClassifier(random_state=0, early_stopping=False, **TREES)
         m.fit(x, y, sample_weight=weight)
         return lambda rows: m.predict_proba(rows)[:, 1]
 
@@ -388,9 +523,10 @@ def fmt(r: dict) -> str:
 
 def pipeline_figures(data: Path) -> int:
     """Wild-dev and the true bodies through the whole pipeline with the shipped model (in-sample)."""
+    from cleaner.config import Config
     from cleaner.pipeline import Cleaner
 
-    full = Cleaner()
+    full = Cleaner(Config(block_model=True))
     items: list[Item] = []
     for a in load_wild(data):
         norm, spans = map_spans(a.raw, list(a.spans))
@@ -426,6 +562,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if the model would change")
     ap.add_argument("--wild-weight", type=float, default=WILD_WEIGHT, help="weight of wild-dev rows (experiments)")
     ap.add_argument("--pipeline", action="store_true", help="measure the shipped model in the real pipeline")
+    ap.add_argument("--method", choices=("lr", "gbdt"), default=METHOD, help="the debris model (default: %(default)s)")
+    ap.add_argument("--kinds", nargs="*", default=list(KINDS), choices=("wild", "naive", "truth"), help="training data")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     warnings.filterwarnings("ignore", module="sklearn")
@@ -449,43 +587,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     log.info("rows: %s", dict(sorted(n_rows.items())))
     log.info("without the model: %s", fmt(evaluate(items, {}, None)))
-    results = {}
-    for method in ["lr", "gbdt"] if args.compare else ["lr"]:
-        probs = cross_val(items, method, args.wild_weight)
+    kinds = tuple(args.kinds)
+    for method in ["lr", "gbdt"] if args.compare else []:
+        probs = cross_val(items, method, args.wild_weight, None, kinds)
         t, r = pick_threshold(items, probs)
-        results[method] = (t, r)
         log.info("%s, site-held-out %d-fold CV, threshold %.3f: %s", method, FOLDS, t, fmt(r))
-        for t2 in (0.5, 0.6, 0.7, 0.8, 0.9):
-            log.info("    at %.2f: %s", t2, fmt(evaluate(items, probs, t2)).split("\n")[0])
-    threshold, cv = results["lr"]
-    xs, ys, cs, ws = training_rows(items, list(range(len(items))), args.wild_weight)
-    training = {
-        "command": "python scripts/train_scorer.py",
-        "data": {
-            "wild-dev articles": len(wild),
-            "naive HTML texts": len(naive),
-            "true bodies": len(truth),
-            "rows": len(xs),
-            "debris rows": int(sum(ys)),
-        },
-        "cv": {
-            "folds": FOLDS,
-            "by": "site",
-            "threshold": threshold,
-            **{k: (round(v, 5) if isinstance(v, float) else v) for k, v in cv.items()},
-        },
-    }
-    doc = fit(
-        xs,
-        ys,
-        cs,
-        threshold=threshold,
-        candidate_floor=threshold,
-        lexicon=words,
-        training=training,
-        weight=ws,
-        pairs=PAIRS,
-    )
+        for t2 in THRESHOLDS[::4]:
+            r2 = evaluate(items, probs, t2)
+            log.info("    at %.3f: %s; over: %s", t2, fmt(r2).split("\n")[0], ", ".join(over_limits(r2)) or "-")
+    doc, t, r = build_model(items, list(range(len(items))), args.method, args.wild_weight, words, kinds)
+    log.info("shipped: %s, site-held-out %d-fold CV, threshold %.3f: %s", args.method, FOLDS, t, fmt(r))
     text = dumps(doc)
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from cleaner import Cleaner, Config, restore
 from cleaner.blocks import segment
 from cleaner.normalize import normalize
 from cleaner.scorer.features import FEATURES, INDEX, LexiconMatcher, matrix
-from cleaner.scorer.model import ModelError, load, parse
+from cleaner.scorer.model import ModelError, Trees, load, parse
 from cleaner.scorer.units import count_words, live_units, split_block
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scorer"
@@ -60,13 +61,20 @@ def test_features_on_hand_made_blocks():
     assert f["after_body"][-1] == 1.0 and f["before_body"][0] == 1.0
     assert f["neighbour_overlap"][-1] == 0.0  # an injected headline shares no words with its neighbours
     assert f["first_in_block"][-2] == 0.0 and f["last_in_block"][-2] == 1.0
+    # topic with the next unit: the title introduces the lead (council, budget); the injected headline ends it
+    assert f["next_overlap"][0] == pytest.approx(2 / 3) and f["next_overlap"][-1] == 0.0
+    assert f["prev_overlap"][-1] == 0.0 and f["next_title_overlap"][0] > 0.0 and f["next_title_overlap"][-2] == 0.0
     # the lexicon matches CJK/Hangul as literals and spaced scripts token by token
     assert sorted(LEXICON.hits("관련기사 and READ more, photos")) == [(0, "promo"), (9, "promo")]
 
 
 def test_shipped_model_loads_and_is_consistent():
     m = load()
-    assert m.features == FEATURES and len(m.debris.weights) == len(m.means) == len(m.names)
+    assert m.features == FEATURES and len(m.means) == len(m.names)
+    if isinstance(m.debris, Trees):
+        assert not m.pairs and m.debris.trees
+    else:
+        assert len(m.debris.weights) == len(m.names)
     assert 0 < m.candidate_floor <= m.threshold < 1
     assert set(m.classes) <= {
         "promo",
@@ -80,6 +88,40 @@ def test_shipped_model_loads_and_is_consistent():
         "navigation",
         "other",
     }
+
+
+def _tree_doc(trees: list[dict], base: float = -2.0) -> dict:
+    doc = json.loads((FIXTURES / "tiny-model.json").read_text(encoding="utf-8"))
+    doc["pairs"] = []
+    doc["debris"] = {"base": base, "trees": trees, "means": [0.5] * len(FEATURES)}
+    return doc
+
+
+def test_tree_model_scores_and_explains_by_its_paths():
+    short_end = {  # a short unit near the end: +3; else -1
+        "feature": "words_log",
+        "le": 0.4,
+        "v": 0.0,
+        "yes": {"feature": "pos_abs_end", "le": 0.15, "v": 1.0, "yes": {"v": 3.0}, "no": {"v": -1.0}},
+        "no": {"v": -1.0},
+    }
+    lexical = {"feature": "lex_credit", "le": 0.5, "v": 0.0, "yes": {"v": -0.5}, "no": {"v": 1.5}}
+    m = parse(_tree_doc([short_end, lexical]))
+    assert isinstance(m.debris, Trees) and m.debris.n_features == len(FEATURES)
+    row = [0.0] * len(FEATURES)
+    row[INDEX["words_log"]], row[INDEX["pos_abs_end"]], row[INDEX["lex_credit"]] = 0.2, 0.0, 1.0
+    assert m.debris.score(row) == pytest.approx(-2.0 + 3.0 + 1.5)
+    assert m.probability(row) == pytest.approx(1 / (1 + math.exp(-2.5)))
+    contrib = m.debris.contributions(row)  # what each split on the paths added
+    assert contrib[INDEX["words_log"]] == pytest.approx(1.0) and contrib[INDEX["pos_abs_end"]] == pytest.approx(2.0)
+    assert contrib[INDEX["lex_credit"]] == pytest.approx(1.5)
+    assert [name for name, _ in m.drivers(row)] == ["pos_abs_end", "lex_credit", "words_log"]
+    row[INDEX["words_log"]] = 0.9  # long: the first tree's "no" leaf
+    assert m.debris.score(row) == pytest.approx(-2.0 - 1.0 + 1.5)
+    with pytest.raises(ModelError, match="no pairs"):
+        parse({**_tree_doc([lexical]), "pairs": [["words_log", "terminal"]]})
+    with pytest.raises(ModelError, match="malformed"):
+        parse(_tree_doc([{"feature": "no_such_feature", "le": 0.5, "v": 0, "yes": {"v": 1}, "no": {"v": 0}}]))
 
 
 def test_bad_model_file_is_one_clear_error():
@@ -154,9 +196,8 @@ def test_model_span_inside_a_block_has_exact_offsets(on):
     assert "Residents said they had never seen winds so strong in the valley." in result.text
 
 
-def test_tiny_training_run_reproduces_the_committed_model():
-    pytest.importorskip("sklearn", reason="scikit-learn is absent: the [train] extra is not installed")
-    from cleaner.scorer.train import dumps, fit_texts
+def _tiny_fit(**kw) -> dict:
+    from cleaner.scorer.train import fit_texts
 
     articles = []
     for a in json.loads((FIXTURES / "tiny-articles.json").read_text(encoding="utf-8")):
@@ -174,9 +215,32 @@ def test_tiny_training_run_reproduces_the_committed_model():
         "ad": ["advertisement"],
         "navigation": ["©"],
     }
-    doc = fit_texts(articles, words, threshold=0.5, candidate_floor=0.3, training={"fixture": "tiny-articles.json"})
+    return fit_texts(
+        articles, words, threshold=0.5, candidate_floor=0.3, training={"fixture": "tiny-articles.json"}, **kw
+    )
+
+
+def test_tiny_training_run_reproduces_the_committed_model():
+    pytest.importorskip("sklearn", reason="scikit-learn is absent: the [train] extra is not installed")
+    from cleaner.scorer.train import dumps
+
+    doc = _tiny_fit()
     assert dumps(doc) == (FIXTURES / "tiny-model.json").read_text(encoding="utf-8")
     parse(doc)  # and it loads
+
+
+TINY_TREES = {"max_iter": 6, "max_depth": 2, "min_samples_leaf": 2, "learning_rate": 0.3}
+
+
+def test_tiny_tree_training_run_reproduces_the_committed_model():
+    pytest.importorskip("sklearn", reason="scikit-learn is absent: the [train] extra is not installed")
+    from cleaner.scorer.train import dumps
+
+    doc = _tiny_fit(method="trees", tree_params=TINY_TREES)
+    assert dumps(doc) == (FIXTURES / "tiny-trees-model.json").read_text(encoding="utf-8")
+    m = parse(json.loads(dumps(doc)))  # as the file stores it
+    assert isinstance(m.debris, Trees) and len(m.debris.trees) == TINY_TREES["max_iter"]
+    assert any("feature" in t for t in doc["debris"]["trees"])  # it learned splits
 
 
 def test_cli_ignore_model_turns_it_off(tmp_path):
@@ -190,6 +254,8 @@ def test_cli_ignore_model_turns_it_off(tmp_path):
     cfg.write_text("block_model = true\n", encoding="utf-8")  # the scorer is opt-in
     runner = CliRunner()
     on = json.loads(runner.invoke(app, ["clean", "--json", "--config", str(cfg), str(src)]).stdout)
-    off = json.loads(runner.invoke(app, ["clean", "--json", "--config", str(cfg), "--ignore", "model", str(src)]).stdout)
+    off = json.loads(
+        runner.invoke(app, ["clean", "--json", "--config", str(cfg), "--ignore", "model", str(src)]).stdout
+    )
     assert any(r["rule"] == "model.block" for r in on["removed"])
     assert not any(r["rule"] == "model.block" for r in off["removed"] + off["candidates"])

@@ -79,6 +79,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "doc_final_open": ("the text's unfinished last sentence", "not an unfinished ending"),
     "block_words_log": ("in a long paragraph", "in a short line"),
     "in_long_block": ("in a paragraph of several sentences", "in a short block"),
+    "next_overlap": ("shares words with the next unit", "shares few words with the next unit"),
+    "prev_overlap": ("shares words with the unit before", "shares few words with the unit before"),
+    "next_title_overlap": ("the next unit shares words with the title", "the next unit is off the title's topic"),
 }
 
 

@@ -71,6 +71,9 @@ FEATURES: tuple[str, ...] = (
     "doc_final_open",
     "block_words_log",
     "in_long_block",
+    "next_overlap",
+    "prev_overlap",
+    "next_title_overlap",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -248,8 +251,11 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
             other = near[bp]
             bdf = block_df[u.block]
             neigh_ov = sum(1 for w in ws if w in other or bdf[w] > 1) / nw
+            next_ov = len(ws & cws[i + 1]) / nw if i + 1 < n else 0.0
+            prev_ov = len(ws & cws[i - 1]) / nw if i else 0.0
         else:
-            title_ov = doc_ov = neigh_ov = 0.0
+            title_ov = doc_ov = neigh_ov = next_ov = prev_ov = 0.0
+        nxt = cws[i + 1] if i + 1 < n else set()
         n_block = len(block_words[u.block])
         block_nw = block_n[u.block]
         row = [
@@ -299,6 +305,9 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
             float(i == n - 1 and not terminal[i]),
             _log(block_nw),
             float(n_block >= 3),
+            next_ov,
+            prev_ov,
+            len(nxt & title) / len(nxt) if nxt else 0.0,
         ]
         rows.append(row)
     return rows

@@ -16,6 +16,8 @@ from cleaner.scorer.model import FORMAT
 DIGITS = 6
 C_DEBRIS = 1.0
 C_CATEGORY = 0.5
+# small gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, exported node by node)
+TREES = {"max_iter": 60, "max_depth": 3, "learning_rate": 0.15, "min_samples_leaf": 40, "l2_regularization": 1.0}
 
 
 def _standardized_lr(x, y, c: float, weight=None):
@@ -35,6 +37,50 @@ def _standardized_lr(x, y, c: float, weight=None):
 def fit_debris(x, y, weight=None) -> tuple[list[float], float, list[float]]:
     _, coef, intercept, mean = _standardized_lr(x, y, C_DEBRIS, weight)
     return coef[0].tolist(), float(intercept[0]), mean.tolist()
+
+
+def fit_trees(x, y, weight=None, params: Mapping[str, object] | None = None) -> tuple[float, list[dict]]:
+    """Gradient-boosted trees for P(debris): (base logit, trees as nested JSON nodes).
+
+    Every node carries ``v``, its mean score over the training rows that reach it (weighted by
+    their counts), which the run time uses to explain a decision; thresholds are rounded to
+    ``DIGITS`` when the file is written, and the exported ensemble is checked against
+    scikit-learn's own predictions."""
+    import numpy as np
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    m = HistGradientBoostingClassifier(random_state=0, early_stopping=False, **{**TREES, **(params or {})})
+    m.fit(x, y, sample_weight=weight)
+    base = float(np.ravel(m._baseline_prediction)[0])
+    trees = [_export(p[0].nodes, 0)[0] for p in m._predictors]
+    sample = x[:: max(1, len(x) // 2000)]
+    got = np.array([base + sum(_leaf(t, r) for t in trees) for r in sample])
+    want = m.decision_function(sample)
+    if np.max(np.abs(got - want)) > 1e-6:
+        raise ValueError(f"exported trees differ from scikit-learn's by {np.max(np.abs(got - want)):.4f}")
+    return base, trees
+
+
+def _export(nodes, i: int) -> tuple[dict, float]:
+    """(the node as JSON, its row count)."""
+    from cleaner.scorer.features import FEATURES
+
+    n = nodes[i]
+    if n["is_leaf"]:
+        return {"v": float(n["value"])}, float(n["count"])
+    yes, cy = _export(nodes, int(n["left"]))
+    no, cn = _export(nodes, int(n["right"]))
+    v = (yes["v"] * cy + no["v"] * cn) / max(cy + cn, 1.0)
+    le = float(n["num_threshold"])
+    return {"feature": FEATURES[int(n["feature_idx"])], "le": le, "yes": yes, "no": no, "v": v}, cy + cn
+
+
+def _leaf(t: dict, row) -> float:
+    from cleaner.scorer.features import INDEX
+
+    while "feature" in t:
+        t = t["yes"] if row[INDEX[t["feature"]]] <= t["le"] else t["no"]
+    return t["v"]
 
 
 def fit_category(x, cats: Sequence[str]) -> tuple[list[str], list[list[float]], list[float]]:
@@ -58,23 +104,31 @@ def fit(
     training: Mapping[str, object],
     weight: Sequence[float] | None = None,
     pairs: Sequence[tuple[str, str]] = (),
+    method: str = "lr",
+    tree_params: Mapping[str, object] | None = None,
 ) -> dict:
     """The model document. ``categories[i]`` is the debris category of row i (None: unknown);
-    ``weight`` weighs rows in the debris fit (None: all 1)."""
+    ``weight`` weighs rows in the debris fit (None: all 1); ``method``: "lr" (logistic
+    regression over the features and ``pairs``) or "trees" (gradient-boosted trees, no pairs)."""
     import numpy as np
 
     x = np.asarray(rows, dtype=float)
     y = np.asarray(labels, dtype=int)
-    weights, intercept, means = fit_debris(
-        expand(x, pairs), y, None if weight is None else np.asarray(weight, dtype=float)
-    )
+    w = None if weight is None else np.asarray(weight, dtype=float)
+    debris: dict[str, object]
+    if method == "trees":
+        base, trees = fit_trees(x, y, w, tree_params)
+        debris, pairs = {"base": base, "trees": trees, "means": x.mean(axis=0).tolist()}, ()
+    else:
+        weights, intercept, means = fit_debris(expand(x, pairs), y, w)
+        debris = {"intercept": intercept, "weights": weights, "means": means}
     known = [i for i, c in enumerate(categories) if c is not None and y[i]]
     classes, cw, cb = fit_category(x[known], [categories[i] for i in known])
     return {
         "format": FORMAT,
         "features": list(FEATURES),
         "pairs": [list(p) for p in pairs],
-        "debris": {"intercept": intercept, "weights": weights, "means": means},
+        "debris": debris,
         "category": {"classes": classes, "intercepts": cb, "weights": cw},
         "threshold": threshold,
         "candidate_floor": candidate_floor,
@@ -115,6 +169,8 @@ def fit_texts(
     threshold: float,
     candidate_floor: float,
     training: Mapping[str, object],
+    method: str = "lr",
+    tree_params: Mapping[str, object] | None = None,
 ) -> dict:
     """The model document from normalized texts with debris spans (start, end, wild-dev category)."""
     from cleaner.scorer.dataset import prepare, unit_labels, without_model
@@ -132,5 +188,13 @@ def fit_texts(
             labels.append(y)
             cats.append(c)
     return fit(
-        rows, labels, cats, threshold=threshold, candidate_floor=candidate_floor, lexicon=lexicon, training=training
+        rows,
+        labels,
+        cats,
+        threshold=threshold,
+        candidate_floor=candidate_floor,
+        lexicon=lexicon,
+        training=training,
+        method=method,
+        tree_params=tree_params,
     )
