@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             t1 = clock()
             b = second(data, url) or ""
             t2 = clock()
-            (t_out, t_time), (o_out, o_time) = ((a, t1 - t0), (b, t2 - t1)) if first is traf else ((b, t2 - t1), (a, t1 - t0))
+            (t_out, t_time), (o_out, o_time) = (
+                ((a, t1 - t0), (b, t2 - t1)) if first is traf else ((b, t2 - t1), (a, t1 - t0))
+            )
             traf_out.append(t_out)
             ours_out.append(o_out)
             tt += t_time

@@ -53,7 +53,9 @@ def main() -> None:
                     make_input(src, args.docs * factor)
                 rows.append((factor, src.stat().st_size / 1e6, peak_mb(src, w)))
             for factor, size, mb in rows:
-                print(f"workers={w} input {factor:>2}x ({args.docs * factor} docs, {size:.0f} MB): peak RSS {mb:.0f} MB")
+                print(
+                    f"workers={w} input {factor:>2}x ({args.docs * factor} docs, {size:.0f} MB): peak RSS {mb:.0f} MB"
+                )
             print(f"workers={w}: 10x input / 1x input peak memory = {rows[1][2] / rows[0][2]:.2f}")
 
 

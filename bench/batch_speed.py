@@ -45,7 +45,18 @@ def make_input(path: Path, docs: int, size: int, html: bool) -> None:
 
 def start(src: Path, workers: int, tag: str) -> tuple[subprocess.Popen[bytes], Path]:
     out, summary = src.with_suffix(f".out{tag}.jsonl"), src.with_suffix(f".summary{tag}.json")
-    cmd = [str(CLEANER), "batch", str(src), "-o", str(out), "--workers", str(workers), "--quiet", "--summary-json", str(summary)]
+    cmd = [
+        str(CLEANER),
+        "batch",
+        str(src),
+        "-o",
+        str(out),
+        "--workers",
+        str(workers),
+        "--quiet",
+        "--summary-json",
+        str(summary),
+    ]
     return subprocess.Popen(cmd), summary
 
 
@@ -90,8 +101,11 @@ def make_warc(path: Path, docs: int, pages_dir: Path, part: slice = slice(None))
         for i in range(docs)[part]:
             _pid, url, _truth, data = pages[i % len(pages)]
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url or f"https://news.example.com/{i}", "response",
-                                                          payload=io.BytesIO(data), http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    url or f"https://news.example.com/{i}", "response", payload=io.BytesIO(data), http_headers=headers
+                )
+            )
 
 
 def html_records(src: Path) -> list[tuple[bytes, str | None]]:
@@ -99,8 +113,11 @@ def html_records(src: Path) -> list[tuple[bytes, str | None]]:
         from warcio.archiveiterator import ArchiveIterator
 
         with src.open("rb") as fh:
-            return [(r.content_stream().read(), r.rec_headers.get_header("WARC-Target-URI"))
-                    for r in ArchiveIterator(fh) if r.rec_type == "response"]
+            return [
+                (r.content_stream().read(), r.rec_headers.get_header("WARC-Target-URI"))
+                for r in ArchiveIterator(fh)
+                if r.rec_type == "response"
+            ]
     return [(json.loads(line)["html"].encode("utf-8"), None) for line in src.read_text(encoding="utf-8").splitlines()]
 
 
@@ -137,11 +154,18 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="the parallel run to compare with one worker")
     ap.add_argument("--rounds", type=int, default=3, help="rounds of (1 worker, N workers, ceiling), order alternating")
     ap.add_argument("--html", action="store_true", help="small synthetic HTML records instead of text")
-    ap.add_argument("--pages", type=Path, nargs="?", const=HERE.parent.parent / "shared" / "data" / "aeb-dev",
-                    help="a WARC of real news pages: the benchmark's (default ../shared/data/aeb-dev), cycled")
+    ap.add_argument(
+        "--pages",
+        type=Path,
+        nargs="?",
+        const=HERE.parent.parent / "shared" / "data" / "aeb-dev",
+        help="a WARC of real news pages: the benchmark's (default ../shared/data/aeb-dev), cycled",
+    )
     args = ap.parse_args()
-    print(f"cpu cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}; "
-          f"machine speed: {machine_speed():.1f} M Python loop iterations/s")
+    print(
+        f"cpu cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.2f}; "
+        f"machine speed: {machine_speed():.1f} M Python loop iterations/s"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         if args.pages:
             src = Path(tmp) / "in.warc.gz"
@@ -181,17 +205,24 @@ def main() -> None:
         med = {k: statistics.median(v) for k, v in got.items() if v}
         speedups = [m / o for m, o in zip(got["many"], got["one"], strict=True)]
         target = "" if args.html else " (target >= 500 per worker)"
-        print(f"median: 1 worker {med['one']:.0f} documents/s{target}; {args.workers} workers {med['many']:.0f}/s; "
-              f"speedup {statistics.median(speedups):.2f}x (median of rounds; target >= 1.8x)")
+        print(
+            f"median: 1 worker {med['one']:.0f} documents/s{target}; {args.workers} workers {med['many']:.0f}/s; "
+            f"speedup {statistics.median(speedups):.2f}x (median of rounds; target >= 1.8x)"
+        )
         if "ceiling" in med:
             ceil = [c / o for c, o in zip(got["ceiling"], got["one"], strict=True)]
-            print(f"machine ceiling: two independent runs reach {statistics.median(ceil):.2f}x; {args.workers} workers "
-                  f"get {statistics.median([m / c for m, c in zip(got['many'], got['ceiling'], strict=True)]):.0%} of it")
+            print(
+                f"machine ceiling: two independent runs reach {statistics.median(ceil):.2f}x; {args.workers} workers "
+                f"get {statistics.median([m / c for m, c in zip(got['many'], got['ceiling'], strict=True)]):.0%} of it"
+            )
         print(f"machine speed at the end: {machine_speed():.1f} M Python loop iterations/s")
         if "trafilatura" in med:
             ratios = [t / o for t, o in zip(got["trafilatura"], got["one"], strict=True)]
-            print(f"HTML path: cleaner batch (1 worker) takes {statistics.median(ratios):.2f}x the time of "
-                  f"trafilatura.extract alone (median of rounds; target <= 1.15x)")
+            print(
+                f"HTML path: cleaner batch (1 worker) takes {statistics.median(ratios):.2f}x the time of "
+                f"trafilatura.extract alone (median of rounds; target <= 1.15x)"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -10,6 +10,15 @@ from cleaner.result import Result, restore
 
 __version__ = "0.1.0"
 __all__ = [
-    "Cleaner", "CleanerError", "Config", "ConfigError", "InputError", "Removal", "Result",
-    "RuleFileError", "clean", "restore", "__version__",
+    "Cleaner",
+    "CleanerError",
+    "Config",
+    "ConfigError",
+    "InputError",
+    "Removal",
+    "Result",
+    "RuleFileError",
+    "clean",
+    "restore",
+    "__version__",
 ]

@@ -143,7 +143,16 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
             continue
         md = _MD_HEADING.match(line) if first == "#" else None
         if md:
-            _add(text, a, b, HEADING, out, content=(a + md.start(2), a + md.end(2)), level=len(md.group(1)), hint="markdown")
+            _add(
+                text,
+                a,
+                b,
+                HEADING,
+                out,
+                content=(a + md.start(2), a + md.end(2)),
+                level=len(md.group(1)),
+                hint="markdown",
+            )
             i += 1
             continue
         bullet = _BULLET.match(line) if marked else None
@@ -152,7 +161,9 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and _continues(text[lines[j][0] : lines[j][1]], text[lines[j + 1][0] : lines[j + 1][1]]):
+        while j + 1 < len(lines) and _continues(
+            text[lines[j][0] : lines[j][1]], text[lines[j + 1][0] : lines[j + 1][1]]
+        ):
             if _marked(text[lines[j + 1][0] : lines[j + 1][1]]):
                 break
             j += 1
@@ -222,7 +233,19 @@ def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block,
             pieces.append("\n\n")
             pos += 2
         blocks.append(
-            Block(len(blocks), kind, pos, pos + len(t), pos, pos + len(t), t, level, "html", count_words(t), is_heading_like(t))
+            Block(
+                len(blocks),
+                kind,
+                pos,
+                pos + len(t),
+                pos,
+                pos + len(t),
+                t,
+                level,
+                "html",
+                count_words(t),
+                is_heading_like(t),
+            )
         )
         pieces.append(t)
         pos += len(t)

@@ -39,7 +39,9 @@ def _decode_bytes(data: bytes) -> tuple[str, InputInfo]:
             try:
                 return data.decode(codec), InputInfo(encoding=codec.replace("-sig", ""), encoding_source="bom")
             except UnicodeDecodeError as exc:
-                raise InputError(f"input has a {codec} byte-order mark but is not valid {codec}: {exc.reason}") from None
+                raise InputError(
+                    f"input has a {codec} byte-order mark but is not valid {codec}: {exc.reason}"
+                ) from None
     if b"\x00" in data:
         if _looks_utf16(data):
             raise InputError("input looks like UTF-16 without a byte-order mark; convert it to UTF-8 (or add a BOM)")

@@ -172,12 +172,23 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
             lo, hi = view.span(m.start(), m.end())
             start, end = block.content_start + lo, block.content_start + hi
             if not text[block.content_start : start].strip() and not text[end : block.content_end].strip():
-                out.append(block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence))
+                out.append(
+                    block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
+                )
                 continue
             start, end = absorb_space(text, block, start, end)
             out.append(
-                Removal(rule.id, rule.category, rule.reason, rule.source, text[start:end], rule.confidence,
-                        start=start, end=end, block=block.index)
+                Removal(
+                    rule.id,
+                    rule.category,
+                    rule.reason,
+                    rule.source,
+                    text[start:end],
+                    rule.confidence,
+                    start=start,
+                    end=end,
+                    block=block.index,
+                )
             )
     return out
 
@@ -201,5 +212,14 @@ def absorb_space(text: str, block: Block, start: int, end: int) -> tuple[int, in
 def block_removal(
     text: str, block: Block, rule: str, category: str, reason: str, source: str, confidence: float
 ) -> Removal:
-    return Removal(rule, category, reason, source, text[block.start : block.end], confidence,
-                   start=block.start, end=block.end, block=block.index)
+    return Removal(
+        rule,
+        category,
+        reason,
+        source,
+        text[block.start : block.end],
+        confidence,
+        start=block.start,
+        end=block.end,
+        block=block.index,
+    )

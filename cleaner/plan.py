@@ -66,7 +66,9 @@ class TextPlan:
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> TextPlan:
         rules = tuple(rules)
-        ranked_idx = sorted((i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: (-rules[i].confidence, i))
+        ranked_idx = sorted(
+            (i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: (-rules[i].confidence, i)
+        )
         ranked = tuple(rules[i] for i in ranked_idx)
         anchored: list[tuple[int, int, regex.Pattern[str]]] = []  # (rank, word bound, pattern)
         unanchored: list[Unanchored] = []
@@ -88,10 +90,16 @@ class TextPlan:
             tiers = ()
         phrase_max = max((r.max_words or NO_LIMIT for r in ranked if r.phrases), default=0)
         return cls(
-            rules=rules, ranked=ranked, order=tuple(ranked_idx), tiers=tiers,
-            tier_floors=tuple(t.floor for t in tiers), max_bound=max((b for _, b, _ in anchored), default=0), unanchored=tuple(unanchored),
+            rules=rules,
+            ranked=ranked,
+            order=tuple(ranked_idx),
+            tiers=tiers,
+            tier_floors=tuple(t.floor for t in tiers),
+            max_bound=max((b for _, b, _ in anchored), default=0),
+            unanchored=tuple(unanchored),
             phrases={k: tuple(v) for k, v in phrases.items()},
-            spans=tuple((i, r) for i, r in enumerate(rules) if r.scope == "span"), phrase_max_words=phrase_max,
+            spans=tuple((i, r) for i, r in enumerate(rules) if r.scope == "span"),
+            phrase_max_words=phrase_max,
         )
 
     def tier_for(self, n_words: int) -> Tier | None:
@@ -109,13 +117,17 @@ def _tiers(anchored: list[tuple[int, int, regex.Pattern[str]]]) -> tuple[Tier, .
     a compile (~10 ms), so there are few, and plans are shared between languages."""
     bounds = sorted({b for _, b, _ in anchored})
     above = [b + 1 for b in bounds[:-1]]
-    picks = above if len(above) < MAX_TIERS else [above[(i + 1) * len(above) // MAX_TIERS] for i in range(MAX_TIERS - 1)]
+    picks = (
+        above if len(above) < MAX_TIERS else [above[(i + 1) * len(above) // MAX_TIERS] for i in range(MAX_TIERS - 1)]
+    )
     out: list[Tier] = []
     for floor in sorted({1, *picks}) if anchored else ():
         members = [(rank, p) for rank, bound, p in anchored if bound >= floor]
         groups = tuple((f"r{k}", rank, p) for k, (rank, p) in enumerate(members))
         try:
-            pattern = regex.compile("|".join(f"(?P<r{k}>{_scoped(p)})" for k, (_, p) in enumerate(members)), regex.UNICODE)
+            pattern = regex.compile(
+                "|".join(f"(?P<r{k}>{_scoped(p)})" for k, (_, p) in enumerate(members)), regex.UNICODE
+            )
         except regex.error:
             return None
         out.append(Tier(floor, pattern, groups))

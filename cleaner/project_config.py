@@ -56,8 +56,13 @@ _WALK_BOOL_KEYS = ("force_exclude", "respect_gitignore")
 _REPEAT_INT_KEYS = ("repeat_min_docs", "repeat_max_words", "repeat_min_site_docs")
 _REPEAT_SHARE_KEYS = ("repeat_min_share", "repeat_max_doc_share")
 KNOWN_KEYS = frozenset(
-    _LIST_KEYS + _STR_KEYS + _BOOL_KEYS + _WALK_BOOL_KEYS + ("min_confidence", "time_limit", "per_file_ignores")
-    + _REPEAT_INT_KEYS + _REPEAT_SHARE_KEYS
+    _LIST_KEYS
+    + _STR_KEYS
+    + _BOOL_KEYS
+    + _WALK_BOOL_KEYS
+    + ("min_confidence", "time_limit", "per_file_ignores")
+    + _REPEAT_INT_KEYS
+    + _REPEAT_SHARE_KEYS
 )
 
 
@@ -200,7 +205,9 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a non-empty string")
             if key == "lang" and base_language(value) is None:
-                raise ConfigError(f"{where}: key '{raw_key}': {value!r} is not a language tag (examples: en, en-US, pt_BR)")
+                raise ConfigError(
+                    f"{where}: key '{raw_key}': {value!r} is not a language tag (examples: en, en-US, pt_BR)"
+                )
             values[key] = value
         elif key == "per_file_ignores":
             if not isinstance(value, dict) or not all(

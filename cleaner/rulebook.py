@@ -30,16 +30,29 @@ log = logging.getLogger(__name__)
 SCOPES = ("block", "span", "element")
 TAILS = ("items", "rest")
 RULE_KEYS = {
-    "id", "name", "category", "reason", "doc", "languages", "scope", "kinds", "regex",
-    "phrases", "selectors", "max_words", "confidence", "tail", "examples", "flags", "requires",
+    "id",
+    "name",
+    "category",
+    "reason",
+    "doc",
+    "languages",
+    "scope",
+    "kinds",
+    "regex",
+    "phrases",
+    "selectors",
+    "max_words",
+    "confidence",
+    "tail",
+    "examples",
+    "flags",
+    "requires",
 }
 FILE_KEYS = {"category", "site", "rules", "lexicons", "languages"}
 LEXICON_KEYS = {"id", "languages", "words", "doc"}
 ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 # Inputs that make catastrophic backtracking show itself at load time.
-_PROBES = tuple(
-    c * 3000 + tail for c in ("a", " ", "A a ", "1", ".", "ab") for tail in ("!", "\n", "\u2026")
-)
+_PROBES = tuple(c * 3000 + tail for c in ("a", " ", "A a ", "1", ".", "ab") for tail in ("!", "\n", "\u2026"))
 
 
 def shipped_rules_dir() -> Path:
@@ -78,7 +91,6 @@ class Rule:
 
     source: str = ""  # "rules/<file>#<id>", set at load
     requires: tuple[str, ...] = ()  # case-folded literals; the rule is tried only if one occurs
-
 
     def applies_to_lang(self, lang: str | None) -> bool:
         """Language-neutral rules apply everywhere; the others only to their languages (an unknown or
@@ -162,10 +174,7 @@ def load_rulebook(config: Config) -> Rulebook:
     """
     folders = ([shipped_rules_dir()] if config.shipped_rules else []) + [Path(d) for d in config.rule_dirs]
     fingerprint = tuple(
-        (str(p), st.st_mtime_ns, st.st_size)
-        for folder in folders
-        for p in rule_files(folder)
-        for st in (p.stat(),)
+        (str(p), st.st_mtime_ns, st.st_size) for folder in folders for p in rule_files(folder) for st in (p.stat(),)
     )
     return _load_cached(fingerprint, config.select, config.ignore)
 
@@ -261,7 +270,9 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         raise RuleFileError(path, f"rule #{index + 1} must be a mapping", key="rules")
     rid = item.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
-        raise RuleFileError(path, f"rule #{index + 1}: id must look like 'category.name'", rid if isinstance(rid, str) else None, "id")
+        raise RuleFileError(
+            path, f"rule #{index + 1}: id must look like 'category.name'", rid if isinstance(rid, str) else None, "id"
+        )
     _no_unknown(path, item, RULE_KEYS, rid)
     category = item.get("category", defaults["category"]) or rid.split(".", 1)[0]
     if not isinstance(category, str) or not rid.startswith(category + "."):
@@ -315,10 +326,24 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         raise RuleFileError(path, "must be a string", rid, "doc")
     name = item.get("name") or rid.split(".", 1)[1]
     return Rule(
-        id=rid, category=category, name=str(name), reason=reason.strip(), doc=doc.strip(),
-        languages=languages, scope=scope, kinds=kinds, patterns=tuple(patterns), phrases=phrases,
-        selectors=selectors, max_words=max_words, confidence=float(confidence), tail=tail,
-        site=defaults["site"], path=path, examples_strip=strip, examples_keep=keep,
+        id=rid,
+        category=category,
+        name=str(name),
+        reason=reason.strip(),
+        doc=doc.strip(),
+        languages=languages,
+        scope=scope,
+        kinds=kinds,
+        patterns=tuple(patterns),
+        phrases=phrases,
+        selectors=selectors,
+        max_words=max_words,
+        confidence=float(confidence),
+        tail=tail,
+        site=defaults["site"],
+        path=path,
+        examples_strip=strip,
+        examples_keep=keep,
         source=f"{_display(path)}#{rid}",
         requires=tuple(w.casefold() for w in _str_list(path, rid, "requires", item.get("requires"))),
     )
@@ -398,4 +423,3 @@ def iter_examples(rules: Iterable[Rule]) -> Iterable[tuple[Rule, str, bool]]:
             yield r, ex, True
         for ex in r.examples_keep:
             yield r, ex, False
-

@@ -15,10 +15,7 @@ INPUT_SUFFIXES = (".txt", ".md", ".html")
 
 
 def sample_inputs() -> list[Path]:
-    return sorted(
-        p for p in SAMPLES.iterdir()
-        if p.suffix in INPUT_SUFFIXES and not p.name.endswith(".clean.txt")
-    )
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in INPUT_SUFFIXES and not p.name.endswith(".clean.txt"))
 
 
 def expected_paths(sample: Path) -> tuple[Path, Path]:

@@ -51,10 +51,13 @@ def run(tmp_path: Path, inputs: list[Path], workers: int = 1, **kw) -> tuple[lis
 
 
 def test_batch_cleans_and_passes_fields_through(tmp_path):
-    src = write_jsonl(tmp_path / "in.jsonl", [
-        {"id": "a", "text": ARTICLE, "url": "https://x.example/a", "extra": {"k": 1}},
-        {"id": "b", "text": ARTICLE, "lang": "en", "source": "s"},
-    ])
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "a", "text": ARTICLE, "url": "https://x.example/a", "extra": {"k": 1}},
+            {"id": "b", "text": ARTICLE, "lang": "en", "source": "s"},
+        ],
+    )
     rows, summary = run(tmp_path, [src])
     assert [r["id"] for r in rows] == ["a", "b"]
     a = rows[0]
@@ -67,18 +70,21 @@ def test_batch_cleans_and_passes_fields_through(tmp_path):
 
 
 def test_batch_malformed_lines_become_error_records(tmp_path):
-    src = write_jsonl(tmp_path / "in.jsonl", [
-        {"id": "ok", "text": ARTICLE},
-        "{not json",
-        b'{"id": "bad-utf8", "text": "caf\xe9"}',
-        "",  # a blank line holds no record: skipped, not an error (issue 12)
-        "[1, 2]",
-        {"id": "empty", "text": "   "},
-        {"id": "no-text", "title": "x"},
-        {"id": "num", "text": 42},
-        {"id": "nul", "text": "abc\u0000def " * 10},
-        {"id": "ok2", "text": ARTICLE},
-    ])
+    src = write_jsonl(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "ok", "text": ARTICLE},
+            "{not json",
+            b'{"id": "bad-utf8", "text": "caf\xe9"}',
+            "",  # a blank line holds no record: skipped, not an error (issue 12)
+            "[1, 2]",
+            {"id": "empty", "text": "   "},
+            {"id": "no-text", "title": "x"},
+            {"id": "num", "text": 42},
+            {"id": "nul", "text": "abc\u0000def " * 10},
+            {"id": "ok2", "text": ARTICLE},
+        ],
+    )
     rows, summary = run(tmp_path, [src])
     assert len(rows) == 9
     assert [r["error"] is None for r in rows] == [True] + [False] * 7 + [True]
@@ -155,7 +161,8 @@ def test_batch_folder_input(tmp_path):
     (docs / "a.txt").write_text(ARTICLE)
     (docs / "sub" / "b.html").write_text(
         "<html><head><title>T</title></head><body><article><h1>Council approves budget</h1>"
-        f"<p>{ARTICLE.splitlines()[2]}</p><p>{ARTICLE.splitlines()[6]}</p></article></body></html>")
+        f"<p>{ARTICLE.splitlines()[2]}</p><p>{ARTICLE.splitlines()[6]}</p></article></body></html>"
+    )
     (docs / "sub" / "empty.txt").write_text("")
     (docs / "ignored.bin").write_bytes(b"\x00\x01")
     rows, summary = run(tmp_path, [docs])
@@ -170,15 +177,18 @@ def test_batch_warc_input(tmp_path):
     from warcio.warcwriter import WARCWriter
 
     path = tmp_path / "crawl.warc.gz"
-    html = ("<html><body><article><h1>Council approves budget</h1>"
-            f"<p>{ARTICLE.splitlines()[2]}</p><p>Share on Facebook</p><p>{ARTICLE.splitlines()[6]}</p>"
-            "</article></body></html>").encode()
+    html = (
+        "<html><body><article><h1>Council approves budget</h1>"
+        f"<p>{ARTICLE.splitlines()[2]}</p><p>Share on Facebook</p><p>{ARTICLE.splitlines()[6]}</p>"
+        "</article></body></html>"
+    ).encode()
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         for i, (ctype, body) in enumerate([("text/html; charset=utf-8", html), ("image/png", b"\x89PNG")]):
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(f"https://news.example.com/{i}", "response",
-                                            payload=io.BytesIO(body), http_headers=headers)
+            rec = writer.create_warc_record(
+                f"https://news.example.com/{i}", "response", payload=io.BytesIO(body), http_headers=headers
+            )
             writer.write_record(rec)
     rows, _ = run(tmp_path, [path])
     assert len(rows) == 1  # the image response is not an article
@@ -205,7 +215,9 @@ def test_batch_ten_thousand_with_broken_records(tmp_path):
                 else:
                     fh.write(json.dumps({"id": f"d{i}", "text": "word " * 5000}).encode() + b"\n")
                 continue
-            text = "Short note about the council meeting and the budget of the town." if kind < 0.5 else article(rng, 250)
+            text = (
+                "Short note about the council meeting and the budget of the town." if kind < 0.5 else article(rng, 250)
+            )
             fh.write(json.dumps({"id": f"d{i}", "text": text}).encode() + b"\n")
     rows, summary = run(tmp_path, [src], workers=2, config=Config(max_input_chars=20_000))
     assert len(rows) == 10_000
@@ -242,7 +254,9 @@ def test_cli_batch_summary_and_exit_codes(tmp_path):
 def test_cli_batch_text_field_option(tmp_path):
     src = write_jsonl(tmp_path / "in.jsonl", [{"key": "a", "body": ARTICLE}])
     out = tmp_path / "out.jsonl"
-    res = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "--text-field", "body", "--id-field", "key"])
+    res = runner.invoke(
+        app, ["batch", str(src), "-o", str(out), "-j", "1", "--text-field", "body", "--id-field", "key"]
+    )
     assert res.exit_code == 0, res.output
     row = read_jsonl(out)[0]
     assert row["key"] == "a" and "Share on Facebook" not in row["text"]

@@ -22,8 +22,11 @@ def test_interrupted_batch_ends_at_line_boundary(tmp_path, signum, workers):
     src.write_text("\n".join(jsonl_lines(20_000, size=1500)) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     summary = tmp_path / "summary.json"
-    proc = subprocess.Popen([str(CLEANER), "batch", str(src), "-o", str(out), "--workers", str(workers),
-                             "--summary-json", str(summary)], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [str(CLEANER), "batch", str(src), "-o", str(out), "--workers", str(workers), "--summary-json", str(summary)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 200_000):
         time.sleep(0.05)

@@ -16,8 +16,10 @@ from cleaner.model import Removal
 
 runner = CliRunner()
 
-P1 = ("The city council voted on Tuesday to approve the new budget, which was said to be the largest in the "
-      "history of the town and it will be used for roads and schools.")
+P1 = (
+    "The city council voted on Tuesday to approve the new budget, which was said to be the largest in the "
+    "history of the town and it will be used for roads and schools."
+)
 P2 = "The mayor said that the plan would help the residents of the city and that it was a good day for all."
 DIRTY = f"Council approves budget\n\n{P1}\nRead more: Other story about the council\n\nShare on Facebook\n\n{P2}\n"
 CLEAN = f"Council approves budget\n\n{P1}\n\n{P2}\n"
@@ -39,7 +41,9 @@ def test_check_reports_line_col_and_exit_codes(tmp_path):
     res = invoke("check", str(f), cwd=tmp_path)
     assert res.exit_code == 1
     lines = res.stdout.splitlines()
-    assert lines[0].startswith(f"{f}:4:1: promo.read-more ") and lines[0].endswith('"Read more: Other story about the council"')
+    assert lines[0].startswith(f"{f}:4:1: promo.read-more ") and lines[0].endswith(
+        '"Read more: Other story about the council"'
+    )
     assert lines[1].startswith(f"{f}:6:1: share.prompt ")
     assert "2 removals in 1 of 1 files" in res.stderr
     f.write_text(CLEAN)
@@ -94,8 +98,10 @@ def test_fix_minimal_edit_and_second_run_changes_nothing(tmp_path):
 
 
 def test_fix_keeps_markdown_layout(tmp_path):
-    md = (f"# Council approves budget\n\n*By A. Reporter*\n\n{P1}\n\n- first point\n- second point\n\n"
-          f"Share on Facebook\n\n{P2}\n")
+    md = (
+        f"# Council approves budget\n\n*By A. Reporter*\n\n{P1}\n\n- first point\n- second point\n\n"
+        f"Share on Facebook\n\n{P2}\n"
+    )
     f = tmp_path / "a.md"
     f.write_text(md)
     assert invoke("fix", str(f)).exit_code == 0
@@ -154,14 +160,19 @@ def test_fix_record_dir(tmp_path):
     res = invoke("fix", "--record-dir", "records", "docs/a.txt", cwd=tmp_path)
     assert res.exit_code == 0
     rec = json.loads((tmp_path / "records" / "docs" / "a.txt.json").read_text())
-    assert rec["schema"] == "cleaner.record/1" and [r["rule"] for r in rec["removed"]] == ["promo.read-more", "share.prompt"]
+    assert rec["schema"] == "cleaner.record/1" and [r["rule"] for r in rec["removed"]] == [
+        "promo.read-more",
+        "share.prompt",
+    ]
 
 
 def test_jsonl_check_and_fix_touch_only_the_text_field(tmp_path):
     f = tmp_path / "a.jsonl"
     other = '{"id":"keep","text":"' + P1 + '","n":1}'
     dirty = {"id": "d", "text": DIRTY, "meta": {"é": [1, 2]}}
-    f.write_bytes((other + "\r\n" + json.dumps(dirty) + "\n" + '{"id": "h", "html": "<p>Share on Facebook</p>"}\n').encode())
+    f.write_bytes(
+        (other + "\r\n" + json.dumps(dirty) + "\n" + '{"id": "h", "html": "<p>Share on Facebook</p>"}\n').encode()
+    )
     res = invoke("check", str(f))
     assert res.exit_code == 1
     col = json.dumps(dirty).index("Read more") + 1  # the column points into the file's line (issue 14)
@@ -185,8 +196,10 @@ def test_jsonl_text_field_option_and_bad_line(tmp_path):
 
 def test_html_check_reports_fix_skips(tmp_path):
     f = tmp_path / "a.html"
-    page = (f"<html><body><article><h1>Council approves budget</h1>\n<p>{P1}</p>\n"
-            f"<p>Share on Facebook</p>\n<p>{P2}</p></article></body></html>\n")
+    page = (
+        f"<html><body><article><h1>Council approves budget</h1>\n<p>{P1}</p>\n"
+        f"<p>Share on Facebook</p>\n<p>{P2}</p></article></body></html>\n"
+    )
     f.write_text(page)
     res = invoke("check", str(f))
     assert res.exit_code == 0 and "1 HTML file skipped" in res.stderr  # unless asked: fix cannot rewrite HTML
@@ -201,15 +214,18 @@ def rem(start: int, end: int, text: str) -> Removal:
     return Removal("x.y", "x", "r", "s", text[start:end], 0.9, start=start, end=end)
 
 
-@pytest.mark.parametrize(("text", "cut", "expected"), [
-    ("a\n\nX\n\nb\n", "X", "a\n\nb\n"),
-    ("a\nX\nb\n", "X", "a\nb\n"),
-    ("a\n\nX", "X", "a"),
-    ("X\n\na\n", "X", "a\n"),
-    ("a\n\n\nX\n\nb", "X", "a\n\n\nb"),
-    ("Good story. Read more: X\nb\n", "Read more: X", "Good story.\nb\n"),
-    ("  - item one Share this\n", "Share this", "  - item one\n"),
-])
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ("a\n\nX\n\nb\n", "X", "a\n\nb\n"),
+        ("a\nX\nb\n", "X", "a\nb\n"),
+        ("a\n\nX", "X", "a"),
+        ("X\n\na\n", "X", "a\n"),
+        ("a\n\n\nX\n\nb", "X", "a\n\n\nb"),
+        ("Good story. Read more: X\nb\n", "Read more: X", "Good story.\nb\n"),
+        ("  - item one Share this\n", "Share this", "  - item one\n"),
+    ],
+)
 def test_minimal_edit_cases(text, cut, expected):
     s = text.index(cut)
     assert minimal_edit(text, [rem(s, s + len(cut), text)]) == expected

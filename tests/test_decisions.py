@@ -19,7 +19,9 @@ def test_loaded_words_in_body_paragraphs_never_strip():
 
 
 def test_neutral_subheads_stay_loaded_headline_goes():
-    result = cleaned(LEAD, "What the Council Decided", BODY, "Shameless Minister Slams Critics In Fiery Speech", BODY + " Again.")
+    result = cleaned(
+        LEAD, "What the Council Decided", BODY, "Shameless Minister Slams Critics In Fiery Speech", BODY + " Again."
+    )
     assert [r.text for r in result.removed] == ["Shameless Minister Slams Critics In Fiery Speech"]
     assert result.removed[0].rule == "headline.loaded" and "shameless" in result.removed[0].reason
 
@@ -112,8 +114,10 @@ def test_a_marked_up_subhead_with_a_loaded_word_stays():
     # An HTML <h2> or a Markdown heading is the page's own subhead, whatever its wording.
     from cleaner import Cleaner
 
-    page = (f"<html><body><article><p>{LEAD}</p><h2>How The Storm Crippled The Harbour</h2>"
-            f"<p>{BODY}</p></article></body></html>")
+    page = (
+        f"<html><body><article><p>{LEAD}</p><h2>How The Storm Crippled The Harbour</h2>"
+        f"<p>{BODY}</p></article></body></html>"
+    )
     assert "Crippled" in Cleaner().clean(page, html=True).text
     md = f"{LEAD}\n\n## How The Storm Crippled The Harbour\n\n{BODY}\n"
     assert "Crippled" in Cleaner().clean(md, name="a.md").text
@@ -123,7 +127,9 @@ def test_snippet_cut_at_an_api_limit_loses_its_fragment_and_marker():
     from cleaner import Cleaner
 
     c = Cleaner()
-    r = c.clean("The council met on Monday. The budget passed after a long debate. Critics said the vote was ru… [+3777 chars]")
+    r = c.clean(
+        "The council met on Monday. The budget passed after a long debate. Critics said the vote was ru… [+3777 chars]"
+    )
     assert r.text == "The council met on Monday. The budget passed after a long debate."
     assert [x.rule for x in r.removed] == ["truncation.snippet-limit"]
     r = c.clean("भारत ने अपनी पहली पारी में 336 रन बनाए. इस तरह पहली पारी में 33 रनों क... [1364 chars]")

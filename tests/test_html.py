@@ -462,7 +462,9 @@ def test_html_normalization_that_splits_a_block_falls_back_per_block():
     assert [b.kind for b in again] == ["heading", "paragraph"] and text == "Title\n\nOne line\n\ntwo lines"
 
 
-GERMAN = "<p>" + "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke im nächsten Jahr gebaut wird. " * 4 + "</p>"
+GERMAN = (
+    "<p>" + "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke im nächsten Jahr gebaut wird. " * 4 + "</p>"
+)
 
 
 @pytest.mark.parametrize(

@@ -40,8 +40,12 @@ def every_rule(text: str, rules: tuple[Rule, ...]) -> list[Removal]:
                 continue
             if len(block.content) > MAX_BLOCK_CHARS or (rule.max_words and block.n_words > rule.max_words):
                 continue
-            if phrase_key(block.content) in rule.phrases or (literals and any(p.search(block.content) for p in rule.patterns)):
-                out.append(block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence))
+            if phrase_key(block.content) in rule.phrases or (
+                literals and any(p.search(block.content) for p in rule.patterns)
+            ):
+                out.append(
+                    block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
+                )
     return out
 
 
@@ -71,7 +75,8 @@ def test_ranking_gates_and_fallback(tmp_path: Path) -> None:
     """Rules that compete for one block: confidence ranks them, and an anchored hit whose rule
     fails its gates (kinds, words, literals) hands over to the next rule that matches."""
     f = tmp_path / "compete.yaml"
-    f.write_text(textwrap.dedent("""\
+    f.write_text(
+        textwrap.dedent("""\
         rules:
           - id: promo.low
             reason: Low.
@@ -108,14 +113,32 @@ def test_ranking_gates_and_fallback(tmp_path: Path) -> None:
             regex: 'read more: \\w+$'
             confidence: 0.9
             examples: {strip: ['Fine. Read more: x']}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     rules = tuple(load_file(f)[0])
-    for text in ["Read more: the council", "Read more: zebra crossings", "Read more: giraffe", "Read on",
-                 "Read more", "## Read more", "Read more: a plan\n\nRead more: zebra", "Nothing here at all."]:
+    for text in [
+        "Read more: the council",
+        "Read more: zebra crossings",
+        "Read more: giraffe",
+        "Read on",
+        "Read more",
+        "## Read more",
+        "Read more: a plan\n\nRead more: zebra",
+        "Nothing here at all.",
+    ]:
         same_decisions(text, rules)
-    kept = _settle(list(apply_rules("Read more: the council", segment("Read more: the council"), TextPlan.build(rules), 1.0).removals))
+    kept = _settle(
+        list(
+            apply_rules(
+                "Read more: the council", segment("Read more: the council"), TextPlan.build(rules), 1.0
+            ).removals
+        )
+    )
     assert [r.rule for r in kept] == ["promo.high"]
-    kept = _settle(list(apply_rules("Read more: giraffe", segment("Read more: giraffe"), TextPlan.build(rules), 1.0).removals))
+    kept = _settle(
+        list(apply_rules("Read more: giraffe", segment("Read more: giraffe"), TextPlan.build(rules), 1.0).removals)
+    )
     assert [r.rule for r in kept] == ["promo.literal"]  # a phrase is not gated by the literals
 
 
@@ -140,7 +163,8 @@ def test_patterns_that_would_change_the_alternation_are_searched_alone(tmp_path:
     """A global inline flag or a back-reference would act differently inside one big
     alternation: such patterns stay out of it, and the answers stay those of each rule alone."""
     f = tmp_path / "odd.yaml"
-    f.write_text(textwrap.dedent("""\
+    f.write_text(
+        textwrap.dedent("""\
         rules:
           - id: promo.shout
             reason: Case-sensitive.
@@ -155,7 +179,9 @@ def test_patterns_that_would_change_the_alternation_are_searched_alone(tmp_path:
             reason: Back-reference.
             regex: '^(\\w+) \\1$'
             examples: {strip: ['more more']}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     rules = tuple(load_file(f)[0])
     plan = TextPlan.build(rules)
     in_tiers = {rank for t in plan.tiers for _, rank, _ in t.groups}

@@ -22,17 +22,32 @@ pytestmark = pytest.mark.precommit
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 def _hook_repo(tmp_path: Path) -> Path:
     """try-repo clones the hook repository at a commit (plus tracked changes, not untracked files), so
     commit a copy of the working tree as it is now."""
     src = tmp_path / "cleaner-src"
-    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis",
-        "tests", "samples", "bench"))
+    shutil.copytree(
+        REPO,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "build",
+            "*.egg-info",
+            "__pycache__",
+            ".pytest_cache",
+            ".ruff_cache",
+            ".hypothesis",
+            "tests",
+            "samples",
+            "bench",
+        ),
+    )
     git(src, "init", "-q")
     git(src, "add", "-A")
     git(src, "commit", "-qm", "snapshot")
@@ -41,8 +56,14 @@ def _hook_repo(tmp_path: Path) -> Path:
 
 def _try_repo(tmp_path: Path, src: Path, corpus: Path, hook: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"))
-    return subprocess.run([str(PRE_COMMIT), "try-repo", str(src), hook, "--all-files"], cwd=corpus, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(PRE_COMMIT), "try-repo", str(src), hook, "--all-files"],
+        cwd=corpus,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_pre_commit_fix_edits_only_included_files(tmp_path):
@@ -69,9 +90,23 @@ def test_pre_commit_hooks_check_fails_then_fix_then_passes(tmp_path):
     # try-repo clones the hook repository at a commit (plus tracked changes, not untracked files), so
     # commit a copy of the working tree as it is now
     src = tmp_path / "cleaner-src"
-    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis",
-        "tests", "samples", "bench"))
+    shutil.copytree(
+        REPO,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "build",
+            "*.egg-info",
+            "__pycache__",
+            ".pytest_cache",
+            ".ruff_cache",
+            ".hypothesis",
+            "tests",
+            "samples",
+            "bench",
+        ),
+    )
     git(src, "init", "-q")
     git(src, "add", "-A")
     git(src, "commit", "-qm", "snapshot")
@@ -84,12 +119,18 @@ def test_pre_commit_hooks_check_fails_then_fix_then_passes(tmp_path):
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"))
 
     def try_repo(hook: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(PRE_COMMIT), "try-repo", str(src), hook, "--all-files"], cwd=corpus, env=env,
-                              capture_output=True, text=True, timeout=600)
+        return subprocess.run(
+            [str(PRE_COMMIT), "try-repo", str(src), hook, "--all-files"],
+            cwd=corpus,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
 
     res = try_repo("cleaner-check")
     assert res.returncode == 1, res.stdout + res.stderr
-    assert 'article.txt:3:1: share.prompt' in res.stdout and "notes.py" not in res.stdout
+    assert "article.txt:3:1: share.prompt" in res.stdout and "notes.py" not in res.stdout
     res = try_repo("cleaner-fix")
     assert res.returncode == 1 and "files were modified by this hook" in res.stdout, res.stdout + res.stderr
     assert "Share on Facebook" not in (corpus / "article.txt").read_text()

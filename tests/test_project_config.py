@@ -14,8 +14,10 @@ from cleaner.errors import ConfigError
 from cleaner.project_config import find_config_file, load_project_config
 
 runner = CliRunner()
-P1 = ("The city council voted on Tuesday to approve the new budget, which was said to be the largest in the "
-      "history of the town and it will be used for roads and schools.")
+P1 = (
+    "The city council voted on Tuesday to approve the new budget, which was said to be the largest in the "
+    "history of the town and it will be used for roads and schools."
+)
 DIRTY = f"{P1}\n\nRead more: Other story about the council\n\nShare on Facebook\n\nTotally custom junk line\n"
 
 
@@ -56,12 +58,15 @@ def test_unknown_key_is_a_one_line_error(tmp_path):
     assert res.exit_code == 2 and "unknown key 'sellect'" in res.stderr
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("min_confidence = 2\n", "must be a number from 0 to 1"),
-    ("select = [1]\n", "must be a list of strings"),
-    ('rules = ["nope"]\n', "is not a folder"),
-    ("select = [\n", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("min_confidence = 2\n", "must be a number from 0 to 1"),
+        ("select = [1]\n", "must be a list of strings"),
+        ('rules = ["nope"]\n', "is not a folder"),
+        ("select = [\n", "invalid TOML"),
+    ],
+)
 def test_bad_values(tmp_path, text, message):
     (tmp_path / "cleaner.toml").write_text(text)
     with pytest.raises(ConfigError, match=message):
@@ -85,7 +90,10 @@ def test_min_confidence_from_file_and_override(tmp_path):
     (tmp_path / "cleaner.toml").write_text('min-confidence = 0.99\nignore = ["model"]\n')
     res = invoke(tmp_path, "check", "a.txt")
     assert res.exit_code == 0 and rules_of(res) == []
-    assert rules_of(invoke(tmp_path, "check", "a.txt", "--min-confidence", "0.5")) == ["promo.read-more", "share.prompt"]
+    assert rules_of(invoke(tmp_path, "check", "a.txt", "--min-confidence", "0.5")) == [
+        "promo.read-more",
+        "share.prompt",
+    ]
 
 
 def test_extra_rule_folder_relative_to_the_file(tmp_path):
@@ -94,7 +102,8 @@ def test_extra_rule_folder_relative_to_the_file(tmp_path):
     (rules / "junk.yaml").write_text(
         "category: junk\nrules:\n  - id: junk.custom\n    reason: A custom junk line.\n    scope: block\n"
         "    regex:\n      - '^totally custom junk line$'\n"
-        "    examples:\n      strip: ['Totally custom junk line']\n      keep: ['A normal sentence.']\n")
+        "    examples:\n      strip: ['Totally custom junk line']\n      keep: ['A normal sentence.']\n"
+    )
     (tmp_path / "cleaner.toml").write_text('rules = ["my-rules"]\nselect = ["junk"]\n')
     sub = tmp_path / "articles"
     sub.mkdir()
@@ -104,7 +113,8 @@ def test_extra_rule_folder_relative_to_the_file(tmp_path):
 
 def test_include_exclude_extensions(tmp_path):
     (tmp_path / "cleaner.toml").write_text(
-        'include = ["articles/**"]\nexclude = ["articles/drafts/**"]\nextensions = ["txt", ".text"]\n')
+        'include = ["articles/**"]\nexclude = ["articles/drafts/**"]\nextensions = ["txt", ".text"]\n'
+    )
     for rel in ("articles/a.txt", "articles/b.text", "articles/c.md", "articles/drafts/d.txt", "other/e.txt"):
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)

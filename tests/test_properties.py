@@ -10,22 +10,24 @@ from cleaner.normalize import normalize
 
 CLEANER = Cleaner()
 
-debris = st.sampled_from([
-    "Also Read: Minister Quits Over Scandal",
-    "READ MORE | Storm hits coast",
-    "Advertisement",
-    "Share this article",
-    "0 Comments",
-    "Comments",
-    "Related Stories",
-    "How Rebels Crippled The Capital",
-    "BIG STORY OF THE DAY HERE NOW [VIDEO]",
-    "What is going on? The council met on Monday to discuss the plan and the money it needs now.",
-    "The vote was close and the motion passed after a long debate. E",
-    "## Heading Here",
-    "- a list item",
-    "> a quote",
-])
+debris = st.sampled_from(
+    [
+        "Also Read: Minister Quits Over Scandal",
+        "READ MORE | Storm hits coast",
+        "Advertisement",
+        "Share this article",
+        "0 Comments",
+        "Comments",
+        "Related Stories",
+        "How Rebels Crippled The Capital",
+        "BIG STORY OF THE DAY HERE NOW [VIDEO]",
+        "What is going on? The council met on Monday to discuss the plan and the money it needs now.",
+        "The vote was close and the motion passed after a long debate. E",
+        "## Heading Here",
+        "- a list item",
+        "> a quote",
+    ]
+)
 # English-like words: language detection on letter soup is unstable by nature (it may flip
 # between passes and switch language-specific rules on or off); see test_idempotent_letter_soup.
 VOCAB = (
@@ -39,10 +41,12 @@ sentence = st.tuples(word, st.lists(word, min_size=3, max_size=14), st.sampled_f
 )
 soup = st.from_regex(r"[A-Z][a-z]{2,9}( [a-z]{1,9}){3,14}[.!?]", fullmatch=True)
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
-article = st.lists(st.one_of(paragraph, paragraph, debris, st.text(st.characters(exclude_characters="\x00"), max_size=40)), max_size=12).map(
-    lambda parts: "\n\n".join(parts)
-)
-any_text = st.one_of(article, st.text(st.characters(exclude_characters="\x00"), max_size=300))  # NUL: see test_bad_input
+article = st.lists(
+    st.one_of(paragraph, paragraph, debris, st.text(st.characters(exclude_characters="\x00"), max_size=40)), max_size=12
+).map(lambda parts: "\n\n".join(parts))
+any_text = st.one_of(
+    article, st.text(st.characters(exclude_characters="\x00"), max_size=300)
+)  # NUL: see test_bad_input
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -124,7 +124,9 @@ def test_corpus_counts_match_the_batch_summary(tmp_path):
             )
         fh.write(json.dumps({"id": "bad", "text": ""}) + "\n")
     out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
-    r = runner.invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "-q", "--summary-json", str(summary), "--max-errors", "1"])
+    r = runner.invoke(
+        app, ["batch", str(src), "-o", str(out), "-j", "1", "-q", "--summary-json", str(summary), "--max-errors", "1"]
+    )
     assert r.exit_code == 0, r.output
     want = json.loads(summary.read_text())
     corpus = CorpusData().extend(jsonl_articles(out, Fields(), None))

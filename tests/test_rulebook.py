@@ -58,14 +58,20 @@ def test_user_rules_add_and_replace(tmp_path):
     cleaner = Cleaner(Config(rule_dirs=(tmp_path,)))
     assert cleaner.clean("BREAKING NEWS\n\nThe council met on Monday.").text == "The council met on Monday."
     # same id as a shipped rule: replaces it (this version never matches "Advertisement")
-    write(tmp_path, """
+    write(
+        tmp_path,
+        """
     rules:
       - id: ads.marker
         reason: Replaced.
         phrases: ["Sponsored by nobody"]
         examples: {strip: ["Sponsored by nobody"]}
-    """, "override.yaml")
-    cleaner = Cleaner(Config(rule_dirs=(tmp_path,), ignore=("model",)))  # the block scorer takes it otherwise (category ads)
+    """,
+        "override.yaml",
+    )
+    cleaner = Cleaner(
+        Config(rule_dirs=(tmp_path,), ignore=("model",))
+    )  # the block scorer takes it otherwise (category ads)
     assert cleaner.rulebook.get("ads.marker").reason == "Replaced."
     assert "Advertisement" in cleaner.clean("Advertisement\n\nThe council met on Monday.").text
 
@@ -83,10 +89,22 @@ def test_select_and_ignore_by_prefix():
         ("rules:\n  - id: bad\n    reason: x\n    regex: [a]\n    examples: {strip: [a]}\n", "id", None),
         ("rules:\n  - id: x.y\n    regex: [a]\n    examples: {strip: [a]}\n", "reason", "x.y"),
         ("rules:\n  - id: x.y\n    reason: r\n    regex: ['(unclosed']\n    examples: {strip: [a]}\n", "regex", "x.y"),
-        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    colour: red\n    examples: {strip: [a]}\n", "colour", "x.y"),
-        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    scope: page\n    examples: {strip: [a]}\n", "scope", "x.y"),
+        (
+            "rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    colour: red\n    examples: {strip: [a]}\n",
+            "colour",
+            "x.y",
+        ),
+        (
+            "rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    scope: page\n    examples: {strip: [a]}\n",
+            "scope",
+            "x.y",
+        ),
         ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n", "examples.strip", "x.y"),
-        ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    confidence: 2\n    examples: {strip: [a]}\n", "confidence", "x.y"),
+        (
+            "rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    confidence: 2\n    examples: {strip: [a]}\n",
+            "confidence",
+            "x.y",
+        ),
     ],
 )
 def test_malformed_rule_names_file_rule_and_key(tmp_path, body, key, rule_id):
@@ -106,13 +124,16 @@ def test_invalid_yaml_names_the_line(tmp_path):
 
 
 def test_catastrophic_regex_is_rejected_naming_the_rule(tmp_path):
-    write(tmp_path, """
+    write(
+        tmp_path,
+        """
     rules:
       - id: evil.backtrack
         reason: Exponential.
         regex: ['(a|aa)+$']
         examples: {strip: [aaa]}
-    """)
+    """,
+    )
     started = time.monotonic()
     with pytest.raises(RuleFileError, match=r"rule evil.backtrack: key 'regex': .*backtracks"):
         load_rulebook(Config(rule_dirs=(tmp_path,)))
@@ -121,14 +142,17 @@ def test_catastrophic_regex_is_rejected_naming_the_rule(tmp_path):
 
 def test_slow_regex_that_passes_probes_is_bounded_per_block(tmp_path):
     # Exponential on runs of "x" after "Q" and a digit, which the load-time probes do not try: bounded per match.
-    write(tmp_path, """
+    write(
+        tmp_path,
+        """
     rules:
       - id: slow.nested
         reason: Slow on long runs of x then y.
         scope: span
         regex: ['Q\\d(x|xx)+$']
         examples: {strip: [Q1xx]}
-    """)
+    """,
+    )
     cleaner = Cleaner(Config(rule_dirs=(tmp_path,), regex_timeout=0.05))
     started = time.monotonic()
     result = cleaner.clean("The council met on Monday. Q1" + "x" * 40 + "y")

@@ -40,6 +40,10 @@ def test_seed_article(cleaner):
     assert lead.startswith("At least 15 security personnel")
     assert "However, the casualty figures appeared to vary across official accounts." in clean_blocks
     assert any(b.startswith("The sudden and brazen nature") for b in clean_blocks)
-    kept_paragraphs = [p for p in raw.split("\n\n") if not p.startswith(("Also Read:", "How Balochistan", "What is happening", "However,"))]
+    kept_paragraphs = [
+        p
+        for p in raw.split("\n\n")
+        if not p.startswith(("Also Read:", "How Balochistan", "What is happening", "However,"))
+    ]
     for p in kept_paragraphs:
         assert p.strip() in clean_blocks, p[:60]

@@ -147,8 +147,11 @@ def newline_style(raw_text: str) -> str:
 def encode_like(text: str, raw: bytes, encoding: str) -> bytes:
     """Encode ``text`` as the original was: same codec, same byte-order mark."""
     for bom, codec in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if raw.startswith(bom):
             return bom + text.encode(codec)
@@ -156,6 +159,8 @@ def encode_like(text: str, raw: bytes, encoding: str) -> bytes:
     try:
         return text.encode(codec)
     except UnicodeEncodeError as exc:
-        raise InputError(f"cannot write the fixed text back as {codec}: {exc.reason} ({text[exc.start:exc.end]!r})") from None
+        raise InputError(
+            f"cannot write the fixed text back as {codec}: {exc.reason} ({text[exc.start : exc.end]!r})"
+        ) from None
     except LookupError:
         raise InputError(f"unknown encoding {codec!r}") from None

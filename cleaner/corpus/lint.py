@@ -30,7 +30,9 @@ from .suppress import kept_spans, unsuppressed
 
 log = logging.getLogger(__name__)
 
-REPAIR_NOTE = "the rewrite also carries ftfy's repairs: they span lines, so untouched lines could not be kept as they were"
+REPAIR_NOTE = (
+    "the rewrite also carries ftfy's repairs: they span lines, so untouched lines could not be kept as they were"
+)
 HTML_NOTE = "not rewritten: fix does not edit HTML in place (use 'cleaner clean' or 'cleaner batch')"
 
 
@@ -60,9 +62,17 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": self.path, "line": self.line, "col": self.col, "end_line": self.end_line or self.line,
-            "end_col": self.end_col or self.col, "rule": self.rule, "category": self.category,
-            "reason": self.reason, "text": self.text, "confidence": round(self.confidence, 4), "stage": self.stage,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "end_line": self.end_line or self.line,
+            "end_col": self.end_col or self.col,
+            "rule": self.rule,
+            "category": self.category,
+            "reason": self.reason,
+            "text": self.text,
+            "confidence": round(self.confidence, 4),
+            "stage": self.stage,
             "candidate": self.candidate,
         }
 
@@ -88,8 +98,13 @@ class FileReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": str(self.path), "kind": self.kind, "findings": [f.to_dict() for f in self.findings],
-            "would_change": bool(self.findings), "fixable": self.changed, "errors": list(self.errors), "note": self.note,
+            "path": str(self.path),
+            "kind": self.kind,
+            "findings": [f.to_dict() for f in self.findings],
+            "would_change": bool(self.findings),
+            "fixable": self.changed,
+            "errors": list(self.errors),
+            "note": self.note,
         }
 
 
@@ -148,8 +163,19 @@ def _text(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
         fixed_text = fixed_text.replace("\n", newline)
     fixed = encode_like(fixed_text, raw, result.input.encoding)
     note = None if originals is not None else REPAIR_NOTE
-    return FileReport(path, "text", findings, raw, fixed, decoded, fixed_text, records=(record,), note=note,
-                      candidates=candidates, suppressed=quiet)
+    return FileReport(
+        path,
+        "text",
+        findings,
+        raw,
+        fixed,
+        decoded,
+        fixed_text,
+        records=(record,),
+        note=note,
+        candidates=candidates,
+        suppressed=quiet,
+    )
 
 
 def _html(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
@@ -160,8 +186,9 @@ def _html(path: Path, name: str, raw: bytes, cleaner: Cleaner) -> FileReport:
         findings.append(_finding(name, r, *_locate(decoded, r.text)))
     candidates = tuple(_finding(name, r, *_locate(decoded, r.text), candidate=True) for r in result.candidates)
     note = HTML_NOTE if findings else None
-    return FileReport(path, "html", tuple(findings), raw, None, records=(result.to_dict(),), note=note,
-                      candidates=candidates)
+    return FileReport(
+        path, "html", tuple(findings), raw, None, records=(result.to_dict(),), note=note, candidates=candidates
+    )
 
 
 def _locate(haystack: str, text: str) -> tuple[int, int]:
@@ -186,7 +213,7 @@ def _jsonl(path: Path, name: str, raw: bytes, cleaner: Cleaner, fields: Fields) 
     changed = False
     for n, line in enumerate(lines, 1):
         body = line.rstrip(b"\r\n")
-        ending = line[len(body):]
+        ending = line[len(body) :]
         new = _jsonl_line(name, n, body, cleaner, fields, findings, errors, records, candidates)
         if new is None:
             out.append(line)
@@ -196,13 +223,30 @@ def _jsonl(path: Path, name: str, raw: bytes, cleaner: Cleaner, fields: Fields) 
     fixed = b"".join(out) if changed else None
     before = raw.decode("utf-8", "replace") if changed else ""
     after = fixed.decode("utf-8", "replace") if fixed is not None else ""
-    return FileReport(path, "jsonl", tuple(findings), raw, fixed, before, after, tuple(records), tuple(errors),
-                      candidates=tuple(candidates))
+    return FileReport(
+        path,
+        "jsonl",
+        tuple(findings),
+        raw,
+        fixed,
+        before,
+        after,
+        tuple(records),
+        tuple(errors),
+        candidates=tuple(candidates),
+    )
 
 
 def _jsonl_line(
-    name: str, n: int, body: bytes, cleaner: Cleaner, fields: Fields,
-    findings: list[Finding], errors: list[str], records: list[dict[str, Any]], candidates: list[Finding],
+    name: str,
+    n: int,
+    body: bytes,
+    cleaner: Cleaner,
+    fields: Fields,
+    findings: list[Finding],
+    errors: list[str],
+    records: list[dict[str, Any]],
+    candidates: list[Finding],
 ) -> bytes | None:
     """Check one line; return its new bytes when the text field changes, else None."""
     if not body.strip():
@@ -225,8 +269,12 @@ def _jsonl_line(
         return None  # nothing to check on this line (check and fix look at the text field only)
     lang, url = obj.get(fields.lang), obj.get(fields.url)
     try:
-        result = cleaner.clean(text, html=False, lang=lang if isinstance(lang, str) and lang else None,
-                               url=url if isinstance(url, str) and url else None)
+        result = cleaner.clean(
+            text,
+            html=False,
+            lang=lang if isinstance(lang, str) and lang else None,
+            url=url if isinstance(url, str) and url else None,
+        )
     except CleanerError as exc:
         errors.append(f"{name}:{n}: {exc}")
         return None
@@ -277,11 +325,18 @@ def _decoded(raw: bytes, result: Result) -> str:
 
 
 def _finding(
-    path: str, r: Removal, line: int, col: int, end_line: int | None = None, end_col: int | None = None,
-    *, candidate: bool = False,
+    path: str,
+    r: Removal,
+    line: int,
+    col: int,
+    end_line: int | None = None,
+    end_col: int | None = None,
+    *,
+    candidate: bool = False,
 ) -> Finding:
-    return Finding(path, line, col, r.rule, r.category, r.reason, r.text, r.confidence, r.stage, end_line, end_col,
-                   candidate)
+    return Finding(
+        path, line, col, r.rule, r.category, r.reason, r.text, r.confidence, r.stage, end_line, end_col, candidate
+    )
 
 
 def _json_columns(line: str, field_name: str, text: str) -> Callable[[int], int]:

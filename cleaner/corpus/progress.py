@@ -34,8 +34,13 @@ def progress_display(enabled: bool) -> Iterator[Callable[[Tally], None] | None]:
 
         def show(t: Tally) -> None:
             secs = t.elapsed
-            bar.update(task, completed=t.documents, rate=t.documents / secs if secs > 0 else 0.0,
-                       removals=t.removals_total, errors=t.errors)
+            bar.update(
+                task,
+                completed=t.documents,
+                rate=t.documents / secs if secs > 0 else 0.0,
+                removals=t.removals_total,
+                errors=t.errors,
+            )
 
         def update(t: Tally) -> None:
             if not seen:

@@ -98,7 +98,9 @@ def input_kind(path: Path) -> str:
     return "warc" if head[:5] == b"WARC/" else "jsonl"
 
 
-def iter_tasks(inputs: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, failures: list[str] | None = None) -> Iterator[Task]:
+def iter_tasks(
+    inputs: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, failures: list[str] | None = None
+) -> Iterator[Task]:
     """Every input's tasks in turn. An input that cannot be read to its end (truncated or
     corrupt) is reported in ``failures`` (one line: the file, the records read, why) after its
     complete records, and reading goes on with the next input; without ``failures`` the
@@ -145,8 +147,12 @@ def iter_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineT
     source = str(path)
     for lineno, line in enumerate(iter_lines(iter_chunks(path), max_bytes), 1):
         if isinstance(line, TooLong):
-            yield LineTask(source, lineno, b"", f"line {lineno}: {line.size:,} bytes, over the input limit of "
-                                                f"{max_bytes:,} bytes; not read")
+            yield LineTask(
+                source,
+                lineno,
+                b"",
+                f"line {lineno}: {line.size:,} bytes, over the input limit of {max_bytes:,} bytes; not read",
+            )
             continue
         if lineno == 1 and line.startswith(UTF8_BOM):
             line = line[len(UTF8_BOM) :]
@@ -169,8 +175,12 @@ def iter_stream(fh: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         return
     for lineno, line in enumerate(iter_lines(rest, max_bytes), 1):
         if isinstance(line, TooLong):
-            yield LineTask(source, lineno, b"", f"line {lineno}: {line.size:,} bytes, over the input limit of "
-                                                f"{max_bytes:,} bytes; not read")
+            yield LineTask(
+                source,
+                lineno,
+                b"",
+                f"line {lineno}: {line.size:,} bytes, over the input limit of {max_bytes:,} bytes; not read",
+            )
         else:
             yield LineTask(source, lineno, line)
 

@@ -121,7 +121,9 @@ def _gunzip(raw: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def _unstream(
-    raw: Iterator[bytes], make: Callable[[], bz2.BZ2Decompressor | lzma.LZMADecompressor], errors: type[Exception],
+    raw: Iterator[bytes],
+    make: Callable[[], bz2.BZ2Decompressor | lzma.LZMADecompressor],
+    errors: type[Exception],
     name: str,
 ) -> Iterator[bytes]:
     """bzip2 or xz, stream after stream, with bounded output per call; cut short or corrupt

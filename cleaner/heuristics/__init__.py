@@ -15,14 +15,16 @@ from cleaner.scorer.decider import block_scorer
 # the others leave; the block scorer last, on what everything else leaves).
 HEURISTICS: tuple[Heuristic, ...] = (
     Heuristic(
-        "truncation.dangling-fragment", "truncation",
+        "truncation.dangling-fragment",
+        "truncation",
         "Dangling fragment after the paragraph's last complete sentence.",
         "A paragraph that ends in one or two short words after its last full stop ('...across "
         "official accounts. E') was cut off by the scraper; the fragment goes, the sentence stays.",
         dangling_fragment,
     ),
     Heuristic(
-        "truncation.snippet-limit", "truncation",
+        "truncation.snippet-limit",
+        "truncation",
         "Sentence cut at a news API's length limit ('… [+3777 chars]').",
         "Text from news APIs (NewsAPI, GNews) ends in the incomplete sentence the length limit cut, "
         "followed by a marker such as '… [+3777 chars]' or '... [1506 chars]'. The fragment and the "
@@ -30,14 +32,16 @@ HEURISTICS: tuple[Heuristic, ...] = (
         snippet_limit,
     ),
     Heuristic(
-        "truncation.cut-teaser", "truncation",
+        "truncation.cut-teaser",
+        "truncation",
         "Teaser cut off mid-sentence, usually before a 'Read more' link.",
         "A paragraph ending in an ellipsis, or without closing punctuation, right before a "
         "cross-promotion line is the teaser of another story.",
         cut_teaser,
     ),
     Heuristic(
-        "headline.loaded", "headline",
+        "headline.loaded",
+        "headline",
         "Headline with loaded or clickbait wording standing between body paragraphs.",
         "Heading-like blocks inside the body that carry words from the lexicons "
         "headline.loaded-words or headline.clickbait-phrases are headlines of other stories or "
@@ -45,13 +49,15 @@ HEURISTICS: tuple[Heuristic, ...] = (
         loaded_headline,
     ),
     Heuristic(
-        "headline.tagged", "headline",
+        "headline.tagged",
+        "headline",
         "Headline tagged [VIDEO], [INSIGHT], [PICS] or similar.",
         "A bracketed capital tag marks a teaser for other content.",
         tagged_headline,
     ),
     Heuristic(
-        "headline.all-caps", "headline",
+        "headline.all-caps",
+        "headline",
         "All-capital headline between body paragraphs.",
         "Capitals alone are weak evidence: always a candidate (reported, the text stays); the "
         "per-rule audit found 42% of its removals in the true bodies when a lone capital "
@@ -59,21 +65,24 @@ HEURISTICS: tuple[Heuristic, ...] = (
         caps_headline,
     ),
     Heuristic(
-        "tail.section-items", "tail",
+        "tail.section-items",
+        "tail",
         "Item of a related-content or comments section.",
         "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
         "'Comments'), the items under it go too, each recorded with the header that caused it.",
         section_tail,
     ),
     Heuristic(
-        "headline.question-kicker", "headline",
+        "headline.question-kicker",
+        "headline",
         "Headline-style question fused to the start of the lead paragraph.",
         "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
         "rest of the paragraph stays.",
         question_kicker,
     ),
     Heuristic(
-        "promo.inline-lead-in", "promo",
+        "promo.inline-lead-in",
+        "promo",
         "Cross-promotion link inside a line: '(RELATED: …)', or a 'Read also' label fused after the text.",
         "A lead-in label of any language (lexicon promo.lead-in-labels) in brackets with a headline "
         "inside a line ('… powerhouse. (RELATED: Another Story)') goes; so does a label fused after "
@@ -82,7 +91,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         inline_lead_in,
     ),
     Heuristic(
-        "credit.inline-caption", "credit",
+        "credit.inline-caption",
+        "credit",
         "Photo caption or credit inside a line, ending in a credit label and a name ('… Photo: Name').",
         "Scrapers fuse image captions into the text: '… Ryan Giggs. Ảnh: Đức Hùng.', "
         "'Ministers meet. (사진=연합뉴스)', 'Photos: Getty Images'. A credit label of any language "
@@ -94,7 +104,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         inline_caption,
     ),
     Heuristic(
-        "credit.glued-caption", "credit",
+        "credit.glued-caption",
+        "credit",
         "Caption line with its credit glued on without a space ('… w SzczecinieTVN24').",
         "Scrapers join a figure's caption and credit elements without a space: a short line after "
         "the body starts, in sentence case and without sentence punctuation at its end, that ends "
@@ -105,7 +116,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         glued_caption,
     ),
     Heuristic(
-        "credit.source-note", "credit",
+        "credit.source-note",
+        "credit",
         "Source note naming the site a story was taken from ('Πηγή: tovima.gr'), at the end of the text.",
         "A source label of any language (lexicon credit.source-labels) and a domain name end the "
         "text's last line, fused after it or alone: the site the story was copied from. Only at the "
@@ -113,7 +125,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         source_note,
     ),
     Heuristic(
-        "credit.sign-off", "credit",
+        "credit.sign-off",
+        "credit",
         "Sign-off after the article's last sentence: the author's name or e-mail address.",
         "The end of the last paragraph after its final full stop is a short name (2-4 capitalised "
         "words, optionally after 'By' in any language, with a parenthesised note such as '(from "
@@ -124,7 +137,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         sign_off,
     ),
     Heuristic(
-        "repeat.site", "repeat",
+        "repeat.site",
+        "repeat",
         "Block that recurs across many documents of the same site (boilerplate).",
         "Only in corpus runs with site-level repetition on (batch/check/fix --site-repetition, "
         "cleaner.repetition.two_pass, cleaner.spark): a block of at most 40 words whose hash appears "
@@ -133,13 +147,15 @@ HEURISTICS: tuple[Heuristic, ...] = (
         site_repeat,
     ),
     Heuristic(
-        "truncation.repeated-block", "truncation",
+        "truncation.repeated-block",
+        "truncation",
         "Block that repeats another block or the start of one.",
         "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
         repeated_block,
     ),
     Heuristic(
-        "model.block", "model",
+        "model.block",
+        "model",
         "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
         "A logistic regression over general features of sentence-level units (length, punctuation, "
         "capitals, digits, URLs, separators, position from the start and the end, the neighbours, runs "

@@ -84,9 +84,20 @@ class Heuristic:
     def remove_block(self, ctx: Context, block: Block, confidence: float, reason: str | None = None) -> Removal:
         return block_removal(ctx.text, block, self.id, self.category, reason or self.reason, self.source, confidence)
 
-    def remove_span(self, ctx: Context, block: Block, start: int, end: int, confidence: float, reason: str | None = None) -> Removal:
-        return Removal(self.id, self.category, reason or self.reason, self.source, ctx.text[start:end], confidence,
-                       start=start, end=end, block=block.index)
+    def remove_span(
+        self, ctx: Context, block: Block, start: int, end: int, confidence: float, reason: str | None = None
+    ) -> Removal:
+        return Removal(
+            self.id,
+            self.category,
+            reason or self.reason,
+            self.source,
+            ctx.text[start:end],
+            confidence,
+            start=start,
+            end=end,
+            block=block.index,
+        )
 
 
 def body_neighbours(blocks: Sequence[Block], i: int) -> tuple[bool, bool]:

@@ -51,7 +51,12 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         hit = _phrase_hit(b.content, clickbait) or _phrase_hit(b.content, loaded)
         if hit and not introduces_next(ctx, b):
-            yield h.remove_block(ctx, b, 0.8, f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another story's headline or editorializing.")
+            yield h.remove_block(
+                ctx,
+                b,
+                0.8,
+                f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another story's headline or editorializing.",
+            )
 
 
 def tagged_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -84,7 +89,9 @@ def caps_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         # Candidates only, strong or not: the per-rule audit found 42% of what the strong case
         # removed in the true bodies (capitals are a style, not a sign of another story).
         confidence = 0.45 if strong else 0.4
-        yield h.remove_block(ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser.")
+        yield h.remove_block(
+            ctx, b, confidence, "All-capital headline standing between body paragraphs: likely another story's teaser."
+        )
 
 
 _READER_WORDS = frozenset("i me my we us our you your yours".split())
@@ -115,5 +122,11 @@ def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if any(w.casefold() in _READER_WORDS for w in qwords):
         return
     end = lead.content_start + m.end()
-    yield h.remove_span(ctx, lead, lead.content_start, end, 0.8,
-                        "Headline-style question kicker fused to the start of the lead paragraph.")
+    yield h.remove_span(
+        ctx,
+        lead,
+        lead.content_start,
+        end,
+        0.8,
+        "Headline-style question kicker fused to the start of the lead paragraph.",
+    )

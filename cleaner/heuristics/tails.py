@@ -62,7 +62,9 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 break  # "items" and "rest" alike: a body paragraph ends the section
             if j not in hits:
                 yield h.remove_block(
-                    ctx, b, rule.confidence * 0.95,
+                    ctx,
+                    b,
+                    rule.confidence * 0.95,
                     f"Item of the '{header}' section that starts at block {i} ({rule.id}).",
                 )
             j += 1

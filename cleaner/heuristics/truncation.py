@@ -31,13 +31,21 @@ def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         offset = b.content_end - len(b.content[-80:])
         start = offset + m.start("gap")
         confidence = 0.9 if len(frag) <= 3 else 0.7
-        yield h.remove_span(ctx, b, start, b.content_end, confidence,
-                            f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off.")
+        yield h.remove_span(
+            ctx,
+            b,
+            start,
+            b.content_end,
+            confidence,
+            f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off.",
+        )
 
 
 # A news API's length limit: "… [+3777 chars]" (NewsAPI), "... [1506 chars]" (GNews); the
 # marker itself may be cut ("… [+240 c"). Language-neutral: it is the API's text, not the site's.
-_SNIPPET_MARK = regex.compile(r"(?:\u2026|\.\.\.)[ \t]*\[\+?\d+(?:[ \t]*c(?:h(?:a(?:r(?:s)?)?)?)?)?\]?[ \t]*$|\[\+\d+[ \t]*chars?\][ \t]*$")
+_SNIPPET_MARK = regex.compile(
+    r"(?:\u2026|\.\.\.)[ \t]*\[\+?\d+(?:[ \t]*c(?:h(?:a(?:r(?:s)?)?)?)?)?\]?[ \t]*$|\[\+\d+[ \t]*chars?\][ \t]*$"
+)
 # The end of the last complete sentence before it, in any script's punctuation.
 _SENTENCE_END = regex.compile(r"[.!?\u0964\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)]*(?=\s)")
 
@@ -75,7 +83,9 @@ def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         before_promo = nxt is not None and nxt.category == "promo"
         if text.endswith(_ELLIPSIS) and not text.endswith(("\u2026\u201d", '..."')):
             if before_promo:
-                yield h.remove_block(ctx, b, 0.9, f"Cut-off teaser ending in an ellipsis, followed by '{nxt.text.strip()[:40]}'.")
+                yield h.remove_block(
+                    ctx, b, 0.9, f"Cut-off teaser ending in an ellipsis, followed by '{nxt.text.strip()[:40]}'."
+                )
             elif i == len(ctx.blocks) - 1:
                 yield h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
         elif before_promo and not ends_terminal(text) and not is_heading_like(text):

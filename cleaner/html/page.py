@@ -30,7 +30,8 @@ def title_variants(tree: etree._Element) -> set[str]:
         vals = [
             c
             for m in doc.iter("meta")
-            if (m.get("property") in _OG_TWITTER or m.get("name") in _OG_TWITTER) and (c := m.get("content")) is not None
+            if (m.get("property") in _OG_TWITTER or m.get("name") in _OG_TWITTER)
+            and (c := m.get("content")) is not None
         ][:4]
         vals += [" ".join(head_title_texts(doc)[:20])]
     except Exception:
@@ -89,7 +90,12 @@ def drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
     if not blocks or not STANDFIRST.selected(config):
         return None
     kind, text, _ = blocks[0]
-    if kind != HEADING or len(text) > 400 or count_words(text) < _STANDFIRST_MIN_WORDS or text.rstrip()[-1:] not in ".!":
+    if (
+        kind != HEADING
+        or len(text) > 400
+        or count_words(text) < _STANDFIRST_MIN_WORDS
+        or text.rstrip()[-1:] not in ".!"
+    ):
         return None
     if STANDFIRST.confidence >= config.min_confidence:
         del blocks[0]
@@ -160,8 +166,6 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
     return out
 
 
-
-
 def _lists(tree: etree._Element) -> list[etree._Element]:
     """``//ul[count(li)>=2]|//ol[count(li)>=2]`` (document order), by lxml's C tag scans."""
     out = []
@@ -170,8 +174,6 @@ def _lists(tree: etree._Element) -> list[etree._Element]:
         if next(it, None) is not None and next(it, None) is not None:
             out.append(lst)
     return out
-
-
 
 
 def _link_lists(tree: etree._Element) -> list[Removal]:
@@ -208,7 +210,11 @@ def page_title(tree: etree._Element) -> str | None:
         doc = tree.getroottree()
         for xp in ("//meta[@property='og:title']/@content", "//head/title//text()", "//h1//text()"):
             if xp.startswith("//meta"):
-                vals = [c for m in doc.iter("meta") if m.get("property") == "og:title" and (c := m.get("content")) is not None]
+                vals = [
+                    c
+                    for m in doc.iter("meta")
+                    if m.get("property") == "og:title" and (c := m.get("content")) is not None
+                ]
             elif xp.startswith("//head"):
                 vals = head_title_texts(doc)
             else:
@@ -220,8 +226,6 @@ def page_title(tree: etree._Element) -> str | None:
     except Exception:
         return None
     return None
-
-
 
 
 def declared_lang(tree: etree._Element) -> str | None:
