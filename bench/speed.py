@@ -195,9 +195,16 @@ def sizes(texts: Sequence[str], lines: list[str]) -> None:
         doc = (pool * (target // max(1, len(pool.encode())) + 1)).encode("utf-8")[:target].decode("utf-8", "ignore")
         spent = _cpu(lambda doc=doc: cleaner.clean(doc))
         lines.append(f"| {kb:,} KB | {spent * 1000:,.0f} | {spent * 1000 / (len(doc.encode()) / 2**20):,.0f} |")
-    short = "\n".join(f"Line {i} of a list." for i in range(40_000))
-    spent = _cpu(lambda: cleaner.clean(short))
-    lines.append(f"| 40,000 short lines ({len(short.encode()) / 1024:,.0f} KB) | {spent * 1000:,.0f} | |\n")
+    debris = ("Also Read: Council votes on budget", "Share on Facebook", "READ MORE | City news today", "Advertisement")
+    short = "\n".join(
+        line
+        for i in range(20_000)
+        for line in (debris[i % 4], f"The council met on Tuesday to vote on the new budget for roads, item {i}.")
+    )
+    spent = _cpu(lambda: cleaner.clean(short, lang="en"))
+    lines.append(
+        f"| 40,000 short lines, half of them debris ({len(short.encode()) / 1024:,.0f} KB) | {spent * 1000:,.0f} | |\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
