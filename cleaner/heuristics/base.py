@@ -51,6 +51,10 @@ class Context:
             cuts.sort()
         return out
 
+    def prior_cuts(self, block: Block) -> list[tuple[int, int]]:
+        """A fresh list of the earlier removals' (start, end) in this block, sorted."""
+        return list(self._prior_cuts.get(block.index, ()))
+
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
         cuts = self._prior_cuts.get(block.index, ())

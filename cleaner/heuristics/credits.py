@@ -137,7 +137,7 @@ def _caption_start(pre: str) -> int:
 
 
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
-    return [(r.start, r.end) for r in ctx.prior if r.block == b.index and r.start is not None]  # type: ignore[misc]
+    return ctx.prior_cuts(b)
 
 
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
