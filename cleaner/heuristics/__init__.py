@@ -36,7 +36,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "truncation",
         "Teaser cut off mid-sentence, usually before a 'Read more' link.",
         "A paragraph ending in an ellipsis, or without closing punctuation, right before a "
-        "cross-promotion line is the teaser of another story.",
+        "cross-promotion line is the teaser of another story. A block of three lines or more "
+        "without closing punctuation is a list, not a cut sentence.",
         cut_teaser,
     ),
     Heuristic(
@@ -45,7 +46,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Headline with loaded or clickbait wording standing between body paragraphs.",
         "Heading-like blocks inside the body that carry words from the lexicons "
         "headline.loaded-words or headline.clickbait-phrases are headlines of other stories or "
-        "editorializing. Loaded words inside body paragraphs are never a reason to strip.",
+        "editorializing. Loaded words inside body paragraphs are never a reason to strip; nor "
+        "is a capitalized word right after another in a line not set in title case (a name: "
+        "'vs. Tyson Fury'), nor a line heading an enumerated step ('Step 1: Know What You Want').",
         loaded_headline,
     ),
     Heuristic(

@@ -26,16 +26,43 @@ def _headline_candidate(b: Block) -> bool:
 
 def _phrase_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     folded = text.casefold()
+    if len(folded) != len(text):  # casefolding changed lengths: offsets would not map back
+        return _phrase_hit_folded(folded, phrases, None)
+    return _phrase_hit_folded(folded, phrases, text)
+
+
+def _phrase_hit_folded(folded: str, phrases: tuple[str, ...], text: str | None) -> str | None:
     for p in phrases:
         i = folded.find(p)
         while i >= 0:
             before_ok = i == 0 or not folded[i - 1].isalnum()
             j = i + len(p)
             after_ok = j >= len(folded) or not folded[j].isalnum()
-            if before_ok and after_ok:
+            if before_ok and after_ok and (text is None or not _inside_name(text, i)):
                 return p
             i = folded.find(p, i + 1)
     return None
+
+
+_WORD = regex.compile(r"\p{L}[\p{L}'\u2019\-]*")
+# "Step 1:", "Day 3.": an enumerated step of the article's own instructions.
+_ENUMERATED = regex.compile(r"^\s*\p{L}{1,12}\s*\d{1,3}\s*[:.)]\s")
+
+
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more (after the first) start with a capital."""
+    long_words = [w for w in _WORD.findall(text)[1:] if len(w) >= 4]
+    return bool(long_words) and sum(1 for w in long_words if w[0].isupper()) >= 0.8 * len(long_words)
+
+
+def _inside_name(text: str, i: int) -> bool:
+    """A capitalized hit right after another capitalized word in a line that is not title case
+    is part of a name ("vs. Tyson Fury"), not a loaded word: the per-rule audit found one in a
+    true body."""
+    if not text[i].isupper() or _title_case(text):
+        return False
+    before = _WORD.findall(text[:i])
+    return bool(before) and before[-1][0].isupper() and text[:i].rstrip()[-1:].isalpha()
 
 
 def _standing_in_body(ctx: Context, b: Block) -> bool:
@@ -49,6 +76,8 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         if not _headline_candidate(b) or not _standing_in_body(ctx, b):
             continue
+        if _ENUMERATED.match(b.content):
+            continue  # "Step 1: Know What You Want" heads a step of the article's own instructions
         hit = _phrase_hit(b.content, clickbait) or _phrase_hit(b.content, loaded)
         if hit and not introduces_next(ctx, b):
             yield h.remove_block(

@@ -73,6 +73,9 @@ def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     yield h.remove_span(ctx, b, start, b.content_end, 0.9, why)
 
 
+_LIST_LINES = 3
+
+
 def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     hits = ctx.rule_hit_blocks()
     for i, b in enumerate(ctx.blocks):
@@ -88,7 +91,14 @@ def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 )
             elif i == len(ctx.blocks) - 1:
                 yield h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
-        elif before_promo and not ends_terminal(text) and not is_heading_like(text):
+        elif (
+            before_promo
+            and not ends_terminal(text)
+            and not is_heading_like(text)
+            and text.count("\n") < _LIST_LINES - 1
+        ):
+            # A block of three lines or more is a list (a table of contents' entries), not one
+            # sentence cut off: the per-rule audit found such lists in the true bodies.
             yield h.remove_block(ctx, b, 0.75, f"Teaser cut off mid-sentence before '{nxt.text.strip()[:40]}'.")
 
 
