@@ -83,12 +83,15 @@ def _gzip_members(path: Path, max_bytes: int) -> Iterator[WarcDoc]:
 
 def _members(path: Path, max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
     """(decompressed member, None) or (b"", why it is damaged). A member cut off by the end of
-    the file raises StreamError."""
+    the file raises StreamError. A damaged member is skipped up to the next gzip header after its
+    start, even one the decompressor has already read past (zeroed or garbled data can decode
+    without error for a while and run into the next members)."""
     with Path(path).open("rb") as fh:
         raw = fh.read(CHUNK)
         while raw:
             d = zlib.decompressobj(wbits=31)
             out = bytearray()
+            seen = bytearray(raw)  # this member's compressed bytes, and what was read after them
             damaged: str | None = None
             while True:
                 try:
@@ -105,12 +108,16 @@ def _members(path: Path, max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
                 raw = d.unconsumed_tail
                 if not raw:
                     raw = fh.read(CHUNK)
+                    seen += raw
                     if not raw:
+                        if _next_member(io.BufferedReader(io.BytesIO(b"")), bytes(seen[1:])):
+                            damaged = "corrupt gzip data (the member runs into the next one)"
+                            break
                         raise StreamError("the last gzip member is truncated (the file ends inside it)")
             if damaged is None:
                 yield bytes(out), None
             else:
-                raw = _next_member(fh, raw[1:] if raw else b"")
+                raw = _next_member(fh, bytes(seen[1:]))
                 if not raw and damaged.startswith("corrupt"):
                     raise StreamError(f"the last gzip member is damaged: {damaged}")
                 yield b"", damaged
