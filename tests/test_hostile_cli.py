@@ -134,6 +134,18 @@ def test_jsonl_blank_lines_are_skipped(tmp_path):
     assert [r["id"] for r in rows] == ["a", "b"] and all(r["error"] is None for r in rows)
 
 
+def test_jsonl_on_standard_input_gets_the_same_bom_and_blank_line_handling():
+    import io
+
+    from cleaner.corpus.readers import iter_stream
+
+    line = json.dumps({"id": "a", "text": TEXT}).encode()
+    data = b"\xef\xbb\xbf" + line + b"\n\n   \n" + line.replace(b'"a"', b'"b"') + b"\n\n"
+    tasks = list(iter_stream(io.BytesIO(data), "-"))
+    assert [json.loads(t.raw)["id"] for t in tasks] == ["a", "b"]
+    assert [t.lineno for t in tasks] == [1, 4]
+
+
 @pytest.mark.parametrize("value", [b"NaN", b"Infinity", b"-Infinity"])
 def test_jsonl_values_json_does_not_have_are_refused_clearly(tmp_path, value):
     rows = _batch(tmp_path, b'{"id": "a", "score": ' + value + b', "text": "' + TEXT.encode() + b'"}\n')

@@ -87,29 +87,7 @@ def test_pre_commit_fix_edits_only_included_files(tmp_path):
 def test_pre_commit_hooks_check_fails_then_fix_then_passes(tmp_path):
     if shutil.which("git") is None or not PRE_COMMIT.exists():
         pytest.skip("git or pre-commit is not installed")
-    # try-repo clones the hook repository at a commit (plus tracked changes, not untracked files), so
-    # commit a copy of the working tree as it is now
-    src = tmp_path / "cleaner-src"
-    shutil.copytree(
-        REPO,
-        src,
-        ignore=shutil.ignore_patterns(
-            ".git",
-            ".venv",
-            "build",
-            "*.egg-info",
-            "__pycache__",
-            ".pytest_cache",
-            ".ruff_cache",
-            ".hypothesis",
-            "tests",
-            "samples",
-            "bench",
-        ),
-    )
-    git(src, "init", "-q")
-    git(src, "add", "-A")
-    git(src, "commit", "-qm", "snapshot")
+    src = _hook_repo(tmp_path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     git(corpus, "init", "-q")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -144,8 +144,13 @@ def iter_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineT
     """One task per line; a line over ``max_bytes`` is an error task, never held in memory.
     A UTF-8 byte order mark before the first line is dropped; blank lines are skipped (they
     hold no record), their numbers still counted."""
-    source = str(path)
-    for lineno, line in enumerate(iter_lines(iter_chunks(path), max_bytes), 1):
+    yield from _line_tasks(iter_lines(iter_chunks(path), max_bytes), str(path), max_bytes)
+
+
+def _line_tasks(lines: Iterable[bytes | TooLong], source: str, max_bytes: int) -> Iterator[LineTask]:
+    """JSONL lines as tasks: a UTF-8 BOM before the first is dropped, blank lines are skipped (their
+    numbers still counted), a line over the limit is an error task."""
+    for lineno, line in enumerate(lines, 1):
         if isinstance(line, TooLong):
             yield LineTask(
                 source,
@@ -173,16 +178,7 @@ def iter_stream(fh: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
         for doc in iter_warc_stream(rest, max_bytes):
             yield DocTask(doc.id, doc.data, doc.url, source, doc.error)
         return
-    for lineno, line in enumerate(iter_lines(rest, max_bytes), 1):
-        if isinstance(line, TooLong):
-            yield LineTask(
-                source,
-                lineno,
-                b"",
-                f"line {lineno}: {line.size:,} bytes, over the input limit of {max_bytes:,} bytes; not read",
-            )
-        else:
-            yield LineTask(source, lineno, line)
+    yield from _line_tasks(iter_lines(rest, max_bytes), source, max_bytes)
 
 
 def _chain(head: bytes, chunks: Iterator[bytes]) -> Iterator[bytes]:
