@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 from bench import audit  # noqa: E402
 from bench.datasets import DEFAULT_DATA, html_collections, load_pages, load_wild, scraper_inputs  # noqa: E402
 from bench.measure import PageScore, aggregate  # noqa: E402
-from bench.quality_runs import PARTS, run_item  # noqa: E402
+from bench.quality_runs import PARTS, page_item, run_item, wild_item  # noqa: E402
 from bench.quality_tables import update_readme, write_reports  # noqa: E402
 
 _CLEANER = None
@@ -86,31 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     t_inputs = time.time() - t0
 
-    items: list[dict] = []
-    for p in pages:
-        items.append(
-            {
-                "kind": "page",
-                "collection": p.collection,
-                "id": p.id,
-                "url": p.url,
-                "truth": p.truth,
-                "path": str(p.path),
-                **inputs[(p.collection, p.id)],
-            }
-        )
-    for a in wild:
-        items.append(
-            {
-                "kind": "wild",
-                "id": a.id,
-                "site": a.site,
-                "lang": a.lang,
-                "raw": a.raw,
-                "clean": a.clean,
-                "spans": a.spans,
-            }
-        )
+    parts = tuple(args.parts)
+    items = [page_item(p, inputs[(p.collection, p.id)], parts) for p in pages] + [wild_item(a) for a in wild]
     # no per-document time limit: on a loaded machine a large page could pass through uncleaned
     config_kwargs = {"ignore": tuple(args.ignore), "select": tuple(args.select), "time_limit": 0}
     config_kwargs.update(_parse_sets(args.set))

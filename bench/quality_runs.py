@@ -11,6 +11,35 @@ from bench import audit
 from bench.measure import score, tokens, word_f1
 
 
+def page_item(page, inputs: dict[str, str], parts: tuple[str, ...] | None = None, **extra: object) -> dict:
+    """A harness item for an HTML page (a ``bench.datasets.Page``) with its scraper-style inputs."""
+    return {
+        "kind": "page",
+        "collection": page.collection,
+        "id": page.id,
+        "url": page.url,
+        "truth": page.truth,
+        "path": str(page.path),
+        "parts": tuple(parts or PARTS),
+        **extra,
+        **inputs,
+    }
+
+
+def wild_item(article, **extra: object) -> dict:
+    """A harness item for a wild-dev article (a ``bench.datasets.WildArticle``)."""
+    return {
+        "kind": "wild",
+        "id": article.id,
+        "site": article.site,
+        "lang": article.lang,
+        "raw": article.raw,
+        "clean": article.clean,
+        "spans": article.spans,
+        **extra,
+    }
+
+
 def scored(pred: str, truth: str) -> tuple[float, float, float, bool, float]:
     s = score(pred, truth)
     return (s.tp, s.fp, s.fn, s.exact, word_f1(pred, truth))

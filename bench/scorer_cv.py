@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from bench.datasets import DEFAULT_DATA, HTML_COLLECTIONS, load_pages, load_wild, scraper_inputs  # noqa: E402
 from bench.quality import summarize  # noqa: E402
-from bench.quality_runs import run_item  # noqa: E402
+from bench.quality_runs import page_item, run_item, wild_item  # noqa: E402
 
 TEXT_PARTS = ("recall", "naive", "truth")
 
@@ -48,32 +48,8 @@ def harness_items(data: Path, host, parts: tuple[str, ...] = TEXT_PARTS) -> list
     """bench/quality.py's items (HTML pages: text parts only; wild-dev articles), each with its site."""
     pages = [p for c in HTML_COLLECTIONS if (data / c).is_dir() for p in load_pages(data, c)]
     inputs = scraper_inputs(pages)
-    items = [
-        {
-            "kind": "page",
-            "collection": p.collection,
-            "id": p.id,
-            "url": p.url,
-            "truth": p.truth,
-            "path": str(p.path),
-            "parts": parts,
-            "site": host(p.url),
-            **inputs[(p.collection, p.id)],
-        }
-        for p in pages
-    ]
-    items += [
-        {
-            "kind": "wild",
-            "id": a.id,
-            "site": a.site or a.id,
-            "lang": a.lang,
-            "raw": a.raw,
-            "clean": a.clean,
-            "spans": a.spans,
-        }
-        for a in load_wild(data)
-    ]
+    items = [page_item(p, inputs[(p.collection, p.id)], parts, site=host(p.url)) for p in pages]
+    items += [wild_item(a, site=a.site or a.id) for a in load_wild(data)]
     return items
 
 

@@ -214,16 +214,21 @@ class Cleaner:
         )
 
 
+def known_ids(rulebook: Rulebook) -> list[str]:
+    """Every rule id in the rulebook's files (selected or not) and every heuristic id, sorted."""
+    from cleaner.heuristics import HEURISTICS
+    from cleaner.html.heuristics import HTML_HEURISTICS
+
+    return sorted(rulebook.known | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS})
+
+
 def check_selection(config: Config, rulebook: Rulebook) -> None:
     """Every id or prefix given to ``select``/``ignore`` names at least one rule or heuristic; a
     typo would otherwise select nothing, or ignore nothing, without a word. Raises ConfigError
     naming the closest ids (the CLI and the API share this check)."""
     if not (config.select or config.ignore):
         return
-    from cleaner.heuristics import HEURISTICS
-    from cleaner.html.heuristics import HTML_HEURISTICS
-
-    ids = sorted(rulebook.known | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS})
+    ids = known_ids(rulebook)
     for option, values in (("select", config.select), ("ignore", config.ignore)):
         for value in values:
             if not value.strip(".") or any(id_selected(i, (value,), ()) for i in ids):

@@ -415,19 +415,24 @@ def fit_fixed(
 ) -> tuple[dict, float]:
     """The model fitted on ``which``'s items of ``kinds`` at a given threshold (no calibration)."""
     xs, ys, cs, ws = training_rows(items, [k for k in which if items[k].kind in kinds], wild_weight)
-    doc = fit(
+    doc = _fit(xs, ys, cs, ws, method, words, threshold, {"threshold": "fixed"})
+    return doc, threshold
+
+
+def _fit(xs, ys, cs, ws, method: str, words: dict[str, list[str]], threshold: float, training: dict) -> dict:
+    """The shipped model's document: ``method`` "lr" (with the feature pairs) or "gbdt" (trees)."""
+    return fit(
         xs,
         ys,
         cs,
         threshold=threshold,
         candidate_floor=threshold,
         lexicon=words,
-        training={"threshold": "fixed"},
+        training=training,
         weight=ws,
         pairs=PAIRS if method == "lr" else (),
         method="trees" if method == "gbdt" else "lr",
     )
-    return doc, threshold
 
 
 def build_model(
@@ -461,18 +466,7 @@ def build_model(
             **{k: (round(v, 5) if isinstance(v, float) else v) for k, v in cv.items()},
         },
     }
-    doc = fit(
-        xs,
-        ys,
-        cs,
-        threshold=threshold,
-        candidate_floor=threshold,
-        lexicon=words,
-        training=training,
-        weight=ws,
-        pairs=PAIRS if method == "lr" else (),
-        method="trees" if method == "gbdt" else "lr",
-    )
+    doc = _fit(xs, ys, cs, ws, method, words, threshold, training)
     return doc, threshold, cv
 
 

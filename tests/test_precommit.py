@@ -94,17 +94,9 @@ def test_pre_commit_hooks_check_fails_then_fix_then_passes(tmp_path):
     (corpus / "article.txt").write_text(DIRTY)
     (corpus / "notes.py").write_text("# Share on Facebook\n")  # not an article: not looked at
     git(corpus, "add", "-A")
-    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"))
 
     def try_repo(hook: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(PRE_COMMIT), "try-repo", str(src), hook, "--all-files"],
-            cwd=corpus,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
+        return _try_repo(tmp_path, src, corpus, hook)
 
     res = try_repo("cleaner-check")
     assert res.returncode == 1, res.stdout + res.stderr

@@ -7,13 +7,10 @@ from cleaner.config import Config
 
 def known_ids(config: Config) -> tuple[str, ...]:
     """Every rule id (shipped and from the rule folders) and heuristic id, sorted."""
-    from cleaner.heuristics import HEURISTICS
-    from cleaner.html.heuristics import HTML_HEURISTICS
+    from cleaner import pipeline
     from cleaner.rulebook import load_rulebook
 
-    book = load_rulebook(config.with_(select=(), ignore=()))
-    ids = {r.id for r in book.rules} | {h.id for h in HEURISTICS} | {h.id for h in HTML_HEURISTICS}
-    return tuple(sorted(ids))
+    return tuple(pipeline.known_ids(load_rulebook(config)))
 
 
 def check_ids(config: Config) -> None:

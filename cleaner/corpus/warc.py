@@ -110,7 +110,7 @@ def _members(path: Path, max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
                     raw = fh.read(CHUNK)
                     seen += raw
                     if not raw:
-                        if _next_member(io.BufferedReader(io.BytesIO(b"")), bytes(seen[1:])):
+                        if _HEADER in seen[1:]:
                             damaged = "corrupt gzip data (the member runs into the next one)"
                             break
                         raise StreamError("the last gzip member is truncated (the file ends inside it)")
@@ -127,11 +127,13 @@ def _members(path: Path, max_bytes: int) -> Iterator[tuple[bytes, str | None]]:
                     return
 
 
+_HEADER = GZIP_MAGIC + b"\x08"  # a gzip member's first bytes (deflate)
+
+
 def _next_member(fh: io.BufferedReader, raw: bytes) -> bytes:
     """The data from the next gzip header on (b"" when there is none)."""
-    magic = GZIP_MAGIC + b"\x08"
     while True:
-        at = raw.find(magic)
+        at = raw.find(_HEADER)
         if at >= 0:
             return raw[at:]
         more = fh.read(CHUNK)
