@@ -10,6 +10,7 @@ from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
 from cleaner.match import apply_rules
 from cleaner.model import Block, Removal
+from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
 
 
@@ -21,15 +22,24 @@ class Decision:
 
 
 def decide(
-    text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook, config: Config, site: str | None = None
+    text: str,
+    blocks: Sequence[Block],
+    lang: str | None,
+    book: Rulebook,
+    config: Config,
+    site: str | None = None,
+    host: str | None = None,
 ) -> Decision:
-    hits = apply_rules(text, blocks, book.text_plan(lang), config.regex_timeout)
+    """``site`` is the document's site for site-level repetition; ``host`` its URL's host, for the
+    text rules of site packs."""
+    plan = text_plan(book, lang, host)
+    hits = apply_rules(text, blocks, plan, config.regex_timeout)
     proposed = list(hits.removals)
     blocks = tuple(blocks)
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
             prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site), h))
+            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules), h))
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)

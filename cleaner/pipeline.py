@@ -18,8 +18,10 @@ from cleaner.lang import detect_language
 from cleaner.langcodes import base_language
 from cleaner.model import Block, InputInfo, Language, Removal
 from cleaner.normalize import normalize
+from cleaner.plan import text_plan
 from cleaner.result import Result, assemble
-from cleaner.rulebook import Rulebook, load_rulebook
+from cleaner.rulebook import Rule, Rulebook, load_rulebook
+from cleaner.sites import url_host
 from cleaner.timelimit import TimeLimitExceeded, paused, time_limit
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,7 @@ class Cleaner:
         self.config = config or Config()
         self.rulebook: Rulebook = load_rulebook(self.config)
         check_selection(self.config, self.rulebook)
-        self._html_rules: object | None = None
+        self._html_rules: list[Rule] | None = None
         self._prepared = False
 
     def clean(
@@ -153,9 +155,10 @@ class Cleaner:
     ) -> Result:
         language: Language = detect_language(blocks, self.config, lang, declared)
         code = None if language.code == "und" else language.code
+        host = url_host(info.url)
         with paused():  # a language's first document compiles its rules: start-up work, not the document's
-            self.rulebook.text_plan(code)
-        decision = decide(text, blocks, code, self.rulebook, self.config, site)
+            text_plan(self.rulebook, code, host)
+        decision = decide(text, blocks, code, self.rulebook, self.config, site, host)
         clean, kept, gaps = assemble(text, blocks, decision.removed)
         return Result(
             text=clean,
@@ -184,15 +187,13 @@ class Cleaner:
         if self._html_rules is None:
             import trafilatura  # noqa: F401  (imported here so that the first page does not pay for it)
 
-            from cleaner.html.rules import html_rules_from_rulebook
-
-            self._html_rules = html_rules_from_rulebook(self.rulebook, self.config)
+            self._html_rules = list(self.rulebook.html_rules())
 
     def _html_blocks(self, data: str | bytes, url: str | None) -> tuple[Any, tuple[Block, ...], str, tuple, str]:
         from cleaner.html import extract
 
         self.prepare_html()
-        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
+        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)
         raw, blocks = blocks_mod.from_parts(blocks_mod.as_text_reads(ex.blocks))
         text, blocks, steps, path = _normalize_parts(raw, blocks)
         return ex, blocks, text, steps, path

@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import ends_terminal, is_heading_like
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import PARAGRAPH, Removal
-from cleaner.rulebook import phrase_key
+from cleaner.text import phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
 _DANGLING = regex.compile(

@@ -15,8 +15,9 @@ from cleaner.html.page import declared_lang, drop_page_title, drop_standfirst, l
 from cleaner.html.parse import looks_binary, parse
 from cleaner.html.prune import apply_html_rules
 from cleaner.html.render import Block3, body_blocks
-from cleaner.html.rules import HtmlRule, rules_for_url
+from cleaner.html.rules import rules_for_url
 from cleaner.model import InputInfo, Removal
+from cleaner.rulebook import Rule
 
 __all__ = ["Extracted", "extract"]
 
@@ -44,7 +45,7 @@ def extract(
     data: str | bytes,
     *,
     url: str | None,
-    html_rules: Sequence[HtmlRule],
+    html_rules: Sequence[Rule],
     config: Config,
 ) -> Extracted:
     """Extract the article from an HTML page; never raises for bad input, reports it in ``error``."""
@@ -120,7 +121,7 @@ def extract(
 
 def _prepare(
     tree: etree._Element,
-    active: Sequence[HtmlRule],
+    active: Sequence[Rule],
     config: Config,
     decided: Callable[[Removal | None], None],
     removals: list[Removal],

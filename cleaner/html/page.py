@@ -15,14 +15,12 @@ from cleaner.html.prune import MAX_REMOVAL_TEXT, drop
 from cleaner.html.render import Block3
 from cleaner.langcodes import base_language
 from cleaner.model import HEADING, PARAGRAPH, Removal
-from cleaner.text import count_words
+from cleaner.text import count_words, phrase_key
 
 
 def title_variants(tree: etree._Element) -> set[str]:
     """The page's own title as it may stand at the top of the body: og:title, twitter:title,
     <title> (whole, and each side of a ' | ' or ' - ' site-name separator)."""
-    from cleaner.rulebook import phrase_key
-
     out: set[str] = set()
     try:
         doc = tree.getroottree()
@@ -68,8 +66,6 @@ def drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config) 
     """The first block, when it repeats the page's title: the title is not part of the body."""
     if not blocks or not PAGE_TITLE.selected(config):
         return None
-    from cleaner.rulebook import phrase_key
-
     kind, text, _ = blocks[0]
     if len(text) > 300 or kind not in (HEADING, PARAGRAPH):
         return None
