@@ -38,6 +38,7 @@ __all__ = [
     "compile_selector",
     "default_rule_paths",
     "example_matches",
+    "selected_by",
     "host_matches",
     "iter_matches",
     "load_html_rules",
@@ -74,13 +75,12 @@ def rules_for_url(rules: Sequence[Rule], url: str | None) -> list[Rule]:
 
 
 def example_matches(rule: Rule, snippet: str) -> bool:
-    """True when the rule selects the snippet's outermost element (what ``examples.strip`` asserts)."""
+    """True when the rule selects an element of the snippet: what ``examples.strip`` asserts and
+    ``examples.keep`` denies (as for text rules: the rule, alone, removes something from it)."""
+    return bool(selected_by(rule, snippet))
+
+
+def selected_by(rule: Rule, snippet: str) -> set[str]:
+    """The selectors of the rule that select some element of the snippet."""
     frag = lxml_html.fragment_fromstring(f"<div id='cleaner-example-root'>{snippet}</div>")
-    targets = [el for el in frag if isinstance(el.tag, str)]
-    if not targets:
-        return False
-    outer = targets[0]
-    for cs in rule.compiled:
-        if outer in etree.XPath(cs.xpath)(frag):
-            return True
-    return False
+    return {cs.css for cs in rule.compiled if any(el is not frag for el in etree.XPath(cs.xpath)(frag))}
