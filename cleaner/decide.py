@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from cleaner.config import Config, id_selected
@@ -39,13 +39,23 @@ def decide(
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
             prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules), h))
+            found = h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules), h)
+            proposed.extend(_tuned(found, config) if config.confidence else found)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
     taken = _Spans(removed)
     candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
+
+
+def _tuned(removals: Iterable[Removal], config: Config) -> list[Removal]:
+    """A heuristic's findings with the confidence the configuration gives it (rules get theirs at load)."""
+    out = []
+    for r in removals:
+        c = config.confidence_of(r.rule, r.confidence)
+        out.append(r if c == r.confidence else replace(r, confidence=c))
+    return out
 
 
 def _overlap(a: Removal, b: Removal) -> bool:

@@ -224,13 +224,14 @@ def known_ids(rulebook: Rulebook) -> list[str]:
 
 
 def check_selection(config: Config, rulebook: Rulebook) -> None:
-    """Every id or prefix given to ``select``/``ignore`` names at least one rule or heuristic; a
+    """Every id or prefix given to ``select``/``ignore``/``confidence`` names at least one rule or heuristic; a
     typo would otherwise select nothing, or ignore nothing, without a word. Raises ConfigError
     naming the closest ids (the CLI and the API share this check)."""
-    if not (config.select or config.ignore):
+    if not (config.select or config.ignore or config.confidence):
         return
     ids = known_ids(rulebook)
-    for option, values in (("select", config.select), ("ignore", config.ignore)):
+    tuned = tuple(k for k, _ in config.confidence)
+    for option, values in (("select", config.select), ("ignore", config.ignore), ("confidence", tuned)):
         for value in values:
             if not value.strip(".") or any(id_selected(i, (value,), ()) for i in ids):
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -137,12 +137,15 @@ def load_rulebook(config: Config) -> Rulebook:
     fingerprint = tuple(
         (str(p), st.st_mtime_ns, st.st_size) for folder in folders for p in rule_files(folder) for st in (p.stat(),)
     )
-    return _load_cached(fingerprint, config.select, config.ignore)
+    return _load_cached(fingerprint, config.select, config.ignore, config.confidence)
 
 
 @lru_cache(maxsize=32)
 def _load_cached(
-    fingerprint: tuple[tuple[str, int, int], ...], select: tuple[str, ...], ignore: tuple[str, ...]
+    fingerprint: tuple[tuple[str, int, int], ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    confidence: tuple[tuple[str, float], ...] = (),
 ) -> Rulebook:
     by_id: dict[str, Rule] = {}
     lexicons: list[Lexicon] = []
@@ -155,6 +158,9 @@ def _load_cached(
             by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
         lexicons.extend(lexs)
     selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
+    if confidence:  # the configuration's confidence for a rule replaces the file's
+        tuning = Config(confidence=confidence)
+        selected = {k: replace(r, confidence=tuning.confidence_of(k, r.confidence)) for k, r in selected.items()}
     return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected, known=frozenset(by_id))
 
 
