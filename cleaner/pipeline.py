@@ -6,6 +6,7 @@ import difflib
 import logging
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from cleaner.decode import decode_text
 from cleaner.errors import ConfigError, InputError
 from cleaner.lang import detect_language
 from cleaner.langcodes import base_language
-from cleaner.model import Block, InputInfo, Language, Removal
+from cleaner.model import Block, InputInfo, Language, PageMetadata, Removal
 from cleaner.normalize import normalize
 from cleaner.plan import text_plan
 from cleaner.result import Result, assemble
@@ -46,28 +47,38 @@ class Cleaner:
         html: bool | None = None,
         name: str | None = None,
         site: str | None = None,
+        charset: str | None = None,
     ) -> Result:
         """Clean text or HTML. ``html=None`` sniffs the content (and ``name``'s suffix).
 
-        Past ``config.time_limit`` the document passes through unchanged (text input: its
+        ``charset`` is the transport's charset label for HTML bytes (HTTP ``Content-Type``): the
+        decoder prefers it to the page's declaration and to sniffing when it is a known codec the
+        bytes decode in. Without ``url``, an HTML page's canonical URL (or ``og:url``) selects the
+        site rules. Past ``config.time_limit`` the document passes through unchanged (text input: its
         decoded text; HTML: no text) with the reason in ``error``. ``site`` matters only with
         ``config.boilerplate`` set (site-level repetition)."""
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
             with time_limit(self.config.time_limit):
-                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site)
+                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
         except TimeLimitExceeded as exc:
             log.warning("%s", exc)
             return self._passthrough(data, html, name, f"{exc}; passed through unchanged")
 
     def segments(
-        self, data: str | bytes, *, html: bool | None = None, url: str | None = None, name: str | None = None
+        self,
+        data: str | bytes,
+        *,
+        html: bool | None = None,
+        url: str | None = None,
+        name: str | None = None,
+        charset: str | None = None,
     ) -> tuple[Block, ...]:
         """The blocks ``clean`` decides on, without deciding (pass 1 of site-level repetition)."""
         if html is None:
             html = self._looks_like_html(data, name)
         if html:
-            return self._html_blocks(data, url)[1]
+            return self._html_blocks(data, url, charset)[1]
         return self._text_blocks(data, url)[1]
 
     def _prepare(self, data: str | bytes, html: bool | None, lang: str | None, name: str | None) -> None:
@@ -115,11 +126,12 @@ class Cleaner:
         html: bool | None,
         name: str | None,
         site: str | None = None,
+        charset: str | None = None,
     ) -> Result:
         if html is None:
             html = self._looks_like_html(data, name)
         if html:
-            return self._clean_html(data, lang=lang, url=url, site=site)
+            return self._clean_html(data, lang=lang, url=url, site=site, charset=charset)
         text, blocks, info, steps, path = self._text_blocks(data, url)
         return self._finish(text, blocks, info, steps, (("normalize", path),), lang, (), site=site)
 
@@ -128,7 +140,7 @@ class Cleaner:
     ) -> tuple[str, tuple[Block, ...], InputInfo, tuple[tuple[str, str], ...], str]:
         text, info = decode_text(data, max_chars=self.config.max_input_chars)
         if url:
-            info = InputInfo(info.kind, info.encoding, info.encoding_source, url, info.extras)
+            info = replace(info, url=url, url_source="given")
         norm = normalize(text)
         return norm.text, blocks_mod.segment(norm.text), info, norm.steps, norm.path
 
@@ -152,6 +164,7 @@ class Cleaner:
         declared: str | None = None,
         pre_candidates: tuple[Removal, ...] = (),
         site: str | None = None,
+        metadata: PageMetadata | None = None,
     ) -> Result:
         language: Language = detect_language(blocks, self.config, lang, declared)
         code = None if language.code == "und" else language.code
@@ -173,6 +186,7 @@ class Cleaner:
             paths=paths + (("lang", language.path),),
             warnings=decision.warnings + _lang_warning(lang),
             error=error,
+            metadata=metadata,
         )
 
     # HTML ---------------------------------------------------------------------------
@@ -189,17 +203,27 @@ class Cleaner:
 
             self._html_rules = list(self.rulebook.html_rules())
 
-    def _html_blocks(self, data: str | bytes, url: str | None) -> tuple[Any, tuple[Block, ...], str, tuple, str]:
+    def _html_blocks(
+        self, data: str | bytes, url: str | None, charset: str | None = None
+    ) -> tuple[Any, tuple[Block, ...], str, tuple, str]:
         from cleaner.html import extract
 
         self.prepare_html()
-        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)
+        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config, charset=charset)
         raw, blocks = blocks_mod.from_parts(blocks_mod.as_text_reads(ex.blocks))
         text, blocks, steps, path = _normalize_parts(raw, blocks)
         return ex, blocks, text, steps, path
 
-    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None, site: str | None = None) -> Result:
-        ex, blocks, text, steps, path = self._html_blocks(data, url)
+    def _clean_html(
+        self,
+        data: str | bytes,
+        *,
+        lang: str | None,
+        url: str | None,
+        site: str | None = None,
+        charset: str | None = None,
+    ) -> Result:
+        ex, blocks, text, steps, path = self._html_blocks(data, url, charset)
         return self._finish(
             text,
             blocks,
@@ -212,6 +236,7 @@ class Cleaner:
             ex.lang,
             ex.held,
             site=site,
+            metadata=ex.metadata,
         )
 
 

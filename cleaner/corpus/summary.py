@@ -64,6 +64,7 @@ class Tally:
         workers: int,
         inputs: list[str],
         rule_languages: frozenset[str] | None = None,
+        skipped: dict[str, int] | None = None,
     ) -> BatchSummary:
         secs = self.elapsed
         without = (
@@ -85,6 +86,7 @@ class Tally:
             error_samples=tuple(self.error_samples),
             languages=dict(self.languages.most_common()),
             without_rules=without,
+            skipped=dict(Counter(skipped or {}).most_common()),
         )
 
 
@@ -103,6 +105,9 @@ class BatchSummary:
     error_samples: tuple[str, ...] = ()
     languages: dict[str, int] = field(default_factory=dict)  # documents per detected language
     without_rules: dict[str, int] = field(default_factory=dict)  # ... in languages no rule file names
+    # WARC records that are not HTTP 200 HTML responses, by kind ("request", "HTTP 404", "application/pdf"):
+    # not documents, so no output line
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def removals_total(self) -> int:
@@ -124,6 +129,7 @@ class BatchSummary:
             "error_samples": list(self.error_samples),
             "languages": self.languages,
             "languages_without_rules": self.without_rules,
+            "skipped": self.skipped,
         }
 
     def render(self) -> str:
@@ -144,6 +150,10 @@ class BatchSummary:
                 f"{n} documents in languages without rules of their own (only language-neutral rules "
                 f"and heuristics ran): {langs}"
             )
+        if self.skipped:
+            n = sum(self.skipped.values())
+            kinds = ", ".join(f"{k} {v}" for k, v in self.skipped.items())
+            lines.append(f"{n} WARC records skipped (not HTTP 200 HTML responses; no output line): {kinds}")
         for e in self.error_samples[:5]:
             lines.append(f"error: {e}")
         if self.errors > 5:
