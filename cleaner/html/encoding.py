@@ -13,13 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+from cleaner.decode import sniff_bom
 
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # and <?xml version="1.0" encoding="x"?>; looked for in the first bytes only.
@@ -108,12 +102,13 @@ def decode_html(data: str | bytes, charset: str | None = None) -> Decoded:
     own declaration and to sniffing when it names a known codec the bytes decode in."""
     if isinstance(data, str):
         return Decoded(data, "str", "given")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data[len(bom) :].decode(enc), enc, "bom")
-            except UnicodeDecodeError:
-                return Decoded(data[len(bom) :].decode(enc, "replace"), enc, "bom")
+    found = sniff_bom(data)
+    if found is not None:
+        bom, enc = found
+        try:
+            return Decoded(data[len(bom) :].decode(enc), enc, "bom")
+        except UnicodeDecodeError:
+            return Decoded(data[len(bom) :].decode(enc, "replace"), enc, "bom")
     for codec, source in ((codec_for(charset), "http"), (declared_charset(data), "meta")):
         if codec is not None:
             decoded = _labelled(data, codec, source)
