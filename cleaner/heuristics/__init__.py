@@ -30,10 +30,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Sentence cut at a news API's length limit ('… [+3777 chars]').",
         "Text from news APIs (NewsAPI, GNews) ends in the incomplete sentence the length limit cut, "
         "followed by a marker such as '… [+3777 chars]' or '... [1506 chars]'. The fragment and the "
-        "marker go; the complete sentences before it stay (when there are none, only the marker). "
-        "A whole text of one block of at most 80 words ending in an ellipsis glued to a word ('… "
-        "brought the situation...') is a snippet cut without a marker: its incomplete last "
-        "sentence goes. A longer text or one of several blocks may end that way and stays.",
+        "marker go; the complete sentences before it stay (when there are none, only the marker).",
         snippet_limit,
     ),
     Heuristic(
@@ -42,7 +39,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Teaser cut off mid-sentence, usually before a 'Read more' link.",
         "A paragraph ending in an ellipsis, or without closing punctuation, right before a "
         "cross-promotion line is the teaser of another story. A block of three lines or more "
-        "without closing punctuation is a list, not a cut sentence.",
+        "without closing punctuation is a list, not a cut sentence. A whole text of one block of at "
+        "most 80 words ending in an ellipsis glued to a word ('… brought the situation...') is a "
+        "snippet cut without a marker: its incomplete last sentence goes, the complete ones stay; a "
+        "longer last block ending in an ellipsis is only a candidate.",
         cut_teaser,
     ),
     Heuristic(

@@ -57,7 +57,6 @@ def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     b = ctx.blocks[-1]
     m = _SNIPPET_MARK.search(b.content[-300:])
     if not m:
-        yield from _ellipsis_snippet(ctx, h)
         return
     offset = b.content_end - len(b.content[-300:])
     mark = offset + m.start()
@@ -121,7 +120,10 @@ def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                     ctx, b, 0.9, f"Cut-off teaser ending in an ellipsis, followed by '{nxt.text.strip()[:40]}'."
                 )
             elif i == len(ctx.blocks) - 1:
-                yield h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
+                cut = list(_ellipsis_snippet(ctx, h))
+                yield from cut or [
+                    h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
+                ]
         elif (
             before_promo
             and not ends_terminal(text)
