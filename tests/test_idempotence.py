@@ -14,7 +14,7 @@ import os
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
@@ -78,6 +78,10 @@ def text_article(draw: st.DrawFn) -> str:
 
 @SETTINGS
 @given(text_article())
+# found by hypothesis: a Markdown heading whose '#' the clean text drops was cut only on a second pass
+@example(
+    "T\xadhe the the the.\n\nA\xadlso Read: \u2026\n\n    # An indented hash line T\xadhe the the the. E\n\n\u2026"
+)
 def test_text_is_idempotent(text):
     # the language is given: detection on a few generated words may flip between the passes
     # (e.g. to French when only a credit line is left), which switches other rules on; the

@@ -8,7 +8,7 @@ import regex
 
 from cleaner.blocks import ends_terminal, is_heading_like
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import PARAGRAPH, Removal
+from cleaner.model import HEADING, PARAGRAPH, Removal
 from cleaner.text import phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
@@ -20,7 +20,9 @@ _ELLIPSIS = ("\u2026", "...")
 
 def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
-        if b.kind != PARAGRAPH or len(b.content) > 20_000:
+        # a Markdown heading too: the clean text drops its '#' marker, and cleaning it again would
+        # read the line as a paragraph (the cut must not wait for a second pass)
+        if not (b.kind == PARAGRAPH or (b.kind == HEADING and b.source_hint == "markdown")) or len(b.content) > 20_000:
             continue
         m = _DANGLING.search(b.content[-80:])
         if not m:
