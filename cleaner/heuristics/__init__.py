@@ -6,7 +6,7 @@ from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import glued_caption, inline_caption, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.leadins import inline_lead_in
-from cleaner.heuristics.tails import section_tail
+from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
 from cleaner.scorer.decider import block_scorer
@@ -138,6 +138,17 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "the final full stop counts. A bare title-case last line ('Learn More') and a dash after a "
         "question or a quote (an attribution) stay.",
         sign_off,
+    ),
+    Heuristic(
+        "tail.link-residue",
+        "tail",
+        "Link texts appended after the article's last sentence, set off by a gap of spaces.",
+        "Some scrapers cut the anchor texts of a paragraph's links out of the sentences and append "
+        "them after the last one, separated by the holes the links left (two or more spaces, or a "
+        "no-break space): '… registriert.   Menschen auf der Einreise nach China'. Only "
+        "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
+        "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
+        link_residue,
     ),
     Heuristic(
         "repeat.site",
