@@ -23,7 +23,7 @@ def removed(result, rule: str) -> list[str]:
     return [r.text for r in result.removed if r.rule == rule]
 
 
-@pytest.mark.parametrize("gap", ["  ", " \u00a0 ", "\u00a0\u00a0 ", "\u00a0"])
+@pytest.mark.parametrize("gap", ["  ", " \u00a0 ", "\u00a0\u00a0 ", "\u00a0", " ( ) ", " [] "])
 def test_link_texts_after_the_last_sentence_go(gap: str):
     last = BODY + gap + "Haushalt  der Stadt  Schulen im Tal"
     result = cleaned(LEAD, last, lang="de")

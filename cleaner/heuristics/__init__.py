@@ -144,8 +144,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "tail",
         "Link texts appended after the article's last sentence, set off by a gap of spaces.",
         "Some scrapers cut the anchor texts of a paragraph's links out of the sentences and append "
-        "them after the last one, separated by the holes the links left (two or more spaces, or a "
-        "no-break space): '… registriert.   Menschen auf der Einreise nach China'. Only "
+        "them after the last one, separated by the holes the links left (two or more spaces, a "
+        "no-break space or empty brackets '( )'): '… registriert.   Menschen auf der Einreise nach China'. Only "
         "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
         "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
         link_residue,
