@@ -73,14 +73,18 @@ def _settle(removals: list[Removal], text: str | None = None) -> list[Removal]:
     for _, r in order:
         clash = kept.overlapping(r)
         if clash and text is not None:
-            r = _trim_space_overlap(r, clash, text)  # type: ignore[assignment]
+            trimmed = _trim_space_overlap(r, clash, text)
+            if trimmed is not None and kept.overlaps(trimmed):  # the spaces it took instead are another cut's
+                trimmed = _trim_space_overlap(r, clash, text, widen=False)
+            r = trimmed  # type: ignore[assignment]
         if r is not None and not kept.overlaps(r):
             kept.add(r)
     return kept.removals
 
 
-def _trim_space_overlap(r: Removal, clash: list[Removal], text: str) -> Removal | None:
-    """``r`` without the whitespace it shares with the kept cuts, or None when more is shared."""
+def _trim_space_overlap(r: Removal, clash: list[Removal], text: str, widen: bool = True) -> Removal | None:
+    """``r`` without the whitespace it shares with the kept cuts, or None when more is shared.
+    A cut that gives up its trailing spaces takes the spaces before it instead (``widen``)."""
     start, end = r.start, r.end
     if start is None or end is None or r.block is None:
         return None
@@ -91,7 +95,7 @@ def _trim_space_overlap(r: Removal, clash: list[Removal], text: str) -> Removal 
             start = k.end
         elif k.start < end <= k.end and not text[k.start : end].strip():
             end = k.start
-            while start > 0 and text[start - 1] in " \t":  # the spaces before it go instead
+            while widen and start > 0 and text[start - 1] in " \t":  # the spaces before it go instead
                 start -= 1
         else:
             return None

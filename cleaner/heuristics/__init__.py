@@ -8,7 +8,7 @@ from cleaner.heuristics.headlines import caps_headline, loaded_headline, questio
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
 from cleaner.heuristics.share import network_row
-from cleaner.heuristics.tails import section_tail
+from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
 from cleaner.scorer.decider import block_scorer
@@ -195,6 +195,17 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "capitalised words in one token: 'PogodaDługoterminowaWeekend') above a paragraph. The "
         "headline and the body stay.",
         section_label,
+    ),
+    Heuristic(
+        "tail.link-residue",
+        "tail",
+        "Link texts appended after the article's last sentence, set off by a gap of spaces.",
+        "Some scrapers cut the anchor texts of a paragraph's links out of the sentences and append "
+        "them after the last one, separated by the holes the links left (two or more spaces, a "
+        "no-break space or empty brackets '( )'): '… registriert.   Menschen auf der Einreise nach China'. Only "
+        "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
+        "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
+        link_residue,
     ),
     Heuristic(
         "repeat.site",

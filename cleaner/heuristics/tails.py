@@ -1,14 +1,17 @@
-"""Related-content tails: once a section header rule with ``tail`` fires, its items go too."""
+"""Tails: once a section header rule with ``tail`` fires, its items go too; and the link texts a
+scraper appended after the article's last sentence."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import Block, Removal
+from cleaner.model import PARAGRAPH, Block, Removal
 from cleaner.rulebook import Rule
-from cleaner.text import phrase_key
+from cleaner.text import count_words, phrase_key
 
 # An item of a related-links or comments section is a headline or a short line: at most this
 # many words, fewer when it reads as a finished sentence. A longer block is body prose again
@@ -70,3 +73,41 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 )
             j += 1
         i = j
+
+
+# Link texts a scraper cut out of the sentences and appended after the last one: after the last
+# sentence end (any script), a gap that is not a plain single space (two or more spaces, a
+# no-break space or empty brackets: the holes the links left), then words without a sentence end. Not a quotation
+# (an opening quote or bracket), an attribution dash ("  —Name, Studio") or a hashtag/handle.
+_RESIDUE = regex.compile(
+    r"(?<=[\p{L}\p{N}\p{M}]{2}[.!?\u0964\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?)"
+    r"(?P<gap>[ \t\u00a0]*(?:[ \t\u00a0]{2}|\u00a0|\(\s*\)|\[\s*\])[ \t\u00a0]*)"
+    r"(?P<frag>[^\s.!?\u0964\u3002\uff01\uff1f\"'\u201c\u201e\u00ab(\[\-\u2013\u2014#@]"
+    r"[^.!?\u0964\u3002\uff01\uff1f\n]{0,150})$"
+)
+_RESIDUE_MAX_WORDS = 12
+
+
+def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """The words left after the last sentence of the article's last paragraph, set off by a gap
+    of several spaces: the anchor texts of its links, which the scraper moved there."""
+    gone = ctx.removed_blocks()
+    last = next((b for b in reversed(ctx.blocks) if b.index not in gone and b.kind == PARAGRAPH), None)
+    if last is None or last.n_words < 8:
+        return
+    tail = last.content[-400:]
+    m = _RESIDUE.search(tail)
+    if not m or not 1 <= count_words(m.group("frag")) <= _RESIDUE_MAX_WORDS:
+        return
+    start = last.content_end - len(tail) + m.start("gap")
+    if any(s < last.content_end and start < e for s, e in ctx.prior_cuts(last)):
+        return  # an earlier decision (a sign-off, a source note) already took part of it
+    yield h.remove_span(
+        ctx,
+        last,
+        start,
+        last.content_end,
+        0.8,
+        f"Words left after the article's last sentence, set off by a gap of spaces ('{m.group('frag').strip()[:40]}'): "
+        "the texts of its links, cut out of the sentences by the scraper.",
+    )
