@@ -25,11 +25,14 @@ def decide(
 ) -> Decision:
     hits = apply_rules(text, blocks, book.text_plan(lang), config.regex_timeout)
     proposed = list(hits.removals)
+    strong_so_far = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed
     blocks = tuple(blocks)
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
-            prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site), h))
+            prior = tuple(strong_so_far)
+            found = list(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site), h))
+            proposed.extend(found)
+            strong_so_far.extend(r for r in found if r.confidence >= config.min_confidence)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)

@@ -404,6 +404,8 @@ def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:
 
 
 def _edge(ch: str) -> bool:
+    if ch.isalpha() or ch.isdecimal():  # categories L* and Nd: never space, punctuation or symbol
+        return False
     return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
