@@ -16,8 +16,9 @@ Prints, and writes to ``bench/results/speed.md``:
 
 All times are CPU times of this process (``time.process_time``), medians over ``--rounds`` rounds
 that alternate the contenders, so the load of other processes on a shared machine matters less.
-Batch throughput (``-j1`` vs ``-j2``) and peak memory have their own benches: ``bench/batch_speed.py``
-and ``bench/batch_memory.py``.
+Batch throughput (``-j1`` vs ``-j2``, CPU and wall) and peak memory at 10k to 100k records have their
+own bench, ``bench/batch.py`` (``bench/batch_speed.py``: the HTML/WARC path against trafilatura and the
+machine's two-core ceiling).
 """
 
 from __future__ import annotations
@@ -83,14 +84,17 @@ def stage_times(texts: Sequence[str], config) -> dict[str, float]:
         hits = apply_rules(norm.text, blocks, plan, config.regex_timeout)
         out["rules"] += clock() - t
         proposed = list(hits.removals)
+        strong_so_far = [r for r in proposed if r.confidence >= config.min_confidence]
         for h in HEURISTICS:
             if not id_selected(h.id, config.select, config.ignore):
                 continue
             t = clock()
-            prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(
+            prior = tuple(strong_so_far)
+            found = list(
                 h.run(Context(norm.text, blocks, code, book, config, hits.removals, prior, None, plan.rules), h)
             )
+            proposed.extend(found)
+            strong_so_far.extend(r for r in found if r.confidence >= config.min_confidence)
             out["scorer" if h.id.startswith("model.") else "heuristics"] += clock() - t
         t = clock()
         strong = _settle([r for r in proposed if r.confidence >= config.min_confidence], norm.text)

@@ -8,6 +8,7 @@ recognised from their markers; other headings from the text itself (see ``is_hea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import regex
@@ -18,6 +19,7 @@ from cleaner.text import count_words
 
 _CHUNK_SEP = regex.compile(r"\n[ \t\f\v]*\n\s*")
 _LINE = regex.compile(r"[^\n]+")
+_ASCII_LOWER = re.compile("[a-z]")
 _MD_HEADING = regex.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 _QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
@@ -62,7 +64,7 @@ def ends_terminal(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Most significant words start with a capital (or the line is in capitals)."""
-    ws = [w for w in words(text) if any(c.isalpha() for c in w)]
+    ws = [w for w in words(text) if w.isalpha() or any(c.isalpha() for c in w)]
     if not ws or not ws[0][0].isupper() and not ws[0][0].isdigit():
         return False
     significant = [w for w in ws[1:] if w.casefold() not in _SMALL_WORDS]
@@ -73,6 +75,8 @@ def is_title_case(text: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
+    if _ASCII_LOWER.search(text):  # a lowercase letter: the common case, found without a loop
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(not c.islower() for c in letters) and any(c.isupper() for c in letters)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from cleaner.model import Block, Removal
-from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, rule_gates
+from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
 from cleaner.rulebook import Rule
 from cleaner.text import count_words, phrase_key
 
@@ -69,16 +69,16 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
         block = view.block
         folded = block.content.casefold()
         found: list[tuple[int, list[Removal]]] = []
-        rank = _best_block_rule(plan, block, folded, timeout, warnings)
+        gated = plan.candidates(block, folded)
+        rank = _best_block_rule(plan, block, folded, timeout, warnings, gated.unanchored)
         if rank is not None:
             rule = plan.ranked[rank]
             found.append((plan.order[rank], [_whole(text, original, rule)]))
         if len(block.content) <= MAX_SPAN_CHARS:
-            for i, rule in plan.spans:
-                if rule_gates(rule, block, folded):
-                    cuts = _span_removals(text, view, rule, timeout, warnings)
-                    if cuts:
-                        found.append((i, cuts))
+            for i, rule in gated.spans:
+                cuts = _span_removals(text, view, rule, timeout, warnings)
+                if cuts:
+                    found.append((i, cuts))
         if len(found) > 1:
             found.sort(key=lambda f: f[0])
         for _, cuts in found:
@@ -86,8 +86,16 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
     return RuleHits(tuple(removals), tuple(warnings))
 
 
-def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, warnings: list[str]) -> int | None:
-    """The rank of the best block-scope rule that matches the block, or None."""
+def _best_block_rule(
+    plan: TextPlan,
+    block: Block,
+    folded: str,
+    timeout: float,
+    warnings: list[str],
+    unanchored: Sequence[Unanchored],
+) -> int | None:
+    """The rank of the best block-scope rule that matches the block, or None. ``unanchored``:
+    the plan's unanchored patterns whose rules' gates the block passes (``plan.candidates``)."""
     if not plan.ranked or len(block.content) > MAX_BLOCK_CHARS:
         return None
     best = len(plan.ranked)
@@ -98,7 +106,7 @@ def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, 
         except TimeoutError:
             return _best_by_rule(plan, block, folded, timeout, warnings)
         if m is not None:
-            best, own = next((rank, p) for name, rank, p in tier.groups if m.start(name) >= 0)
+            best, own = tier.member(m)
             # The hit must hold for the rule itself (its gates, its own pattern alone); when
             # it does not, which is rare, the block is checked rule by rule.
             if not rule_gates(plan.ranked[best], block, folded) or not _matches(own, block, timeout):
@@ -110,11 +118,10 @@ def _best_block_rule(plan: TextPlan, block: Block, folded: str, timeout: float, 
             if _phrase_gates(plan.ranked[rank], block):
                 best = rank
                 break
-    for u in plan.unanchored:
+    for u in unanchored:
         if u.rank >= best:
             break
-        rule = plan.ranked[u.rank]
-        if rule_gates(rule, block, folded) and _search(rule, u.pattern, block, timeout, warnings):
+        if _search(plan.ranked[u.rank], u.pattern, block, timeout, warnings):
             best = u.rank
     return best if best < len(plan.ranked) else None
 

@@ -15,13 +15,18 @@ the first that matches. Finding it takes few regex calls:
   gate them.
 
 Span rules cut part of a block and are searched on every block their gates let through.
+
+The gates of the unanchored patterns and of the span rules are not evaluated rule by rule on
+every block: a block's literals (which of the plan's required literals it holds), its kind and
+its word count name the rules whose gates it passes, and that answer is cached per plan
+(``candidates``), so a block costs one scan for the literals and one dict lookup.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -43,12 +48,31 @@ class Tier:
     floor: int
     pattern: regex.Pattern[str]
     groups: tuple[tuple[str, int, regex.Pattern[str]], ...]  # (group name, rank, the pattern), in rank order
+    by_name: dict[str, tuple[int, regex.Pattern[str]]] = field(compare=False, repr=False, default_factory=dict)
+
+    def member(self, m: regex.Match[str]) -> tuple[int, regex.Pattern[str]]:
+        """The (rank, pattern) of the alternative that matched: the outer group that closed last."""
+        hit = self.by_name.get(m.lastgroup or "")
+        if hit is not None and m.start(m.lastgroup) >= 0:
+            return hit
+        return next((rank, p) for name, rank, p in self.groups if m.start(name) >= 0)
 
 
 @dataclass(frozen=True)
 class Unanchored:
     rank: int
     pattern: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """What a block's gates let through: unanchored patterns (by rank) and span rules (by order)."""
+
+    unanchored: tuple[Unanchored, ...]
+    spans: tuple[tuple[int, Rule], ...]
+
+
+MAX_CACHED = 4096  # gate answers kept per plan (kind, word count, literals present): a handful in practice
 
 
 @dataclass(frozen=True)
@@ -63,6 +87,11 @@ class TextPlan:
     phrases: dict[str, tuple[int, ...]]  # phrase key -> ranks of the rules listing it
     spans: tuple[tuple[int, Rule], ...]  # (rule order, rule) of span-scope rules
     phrase_max_words: int  # blocks longer than this cannot equal a phrase
+    literals: tuple[str, ...] = ()  # every literal the unanchored patterns' and span rules' gates require
+    words_cap: int = NO_LIMIT  # above every word bound of those rules: word counts past it gate alike
+    _candidates: dict[tuple[str, int, bool, tuple[str, ...]], Candidates] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> TextPlan:
@@ -90,6 +119,8 @@ class TextPlan:
             )
             tiers = ()
         phrase_max = max((r.max_words or NO_LIMIT for r in ranked if r.phrases), default=0)
+        spans = tuple((i, r) for i, r in enumerate(rules) if r.scope == "span")
+        gated = [ranked[u.rank] for u in unanchored] + [r for _, r in spans]
         return cls(
             rules=rules,
             ranked=ranked,
@@ -99,8 +130,35 @@ class TextPlan:
             max_bound=max((b for _, b, _ in anchored), default=0),
             unanchored=tuple(unanchored),
             phrases={k: tuple(v) for k, v in phrases.items()},
-            spans=tuple((i, r) for i, r in enumerate(rules) if r.scope == "span"),
+            spans=spans,
             phrase_max_words=phrase_max,
+            literals=tuple(dict.fromkeys(w for r in gated for w in r.requires)),
+            words_cap=max((r.max_words for r in gated if r.max_words is not None), default=0) + 1,
+        )
+
+    def candidates(self, block: Block, folded: str) -> Candidates:
+        """The unanchored patterns and span rules whose gates (``rule_gates``) ``block`` passes,
+        ``folded`` being its content case-folded: the same answer, rule for rule (tested)."""
+        present = tuple([w for w in self.literals if w in folded])
+        key = (block.kind, min(block.n_words, self.words_cap), len(block.content) > MAX_BLOCK_CHARS, present)
+        hit = self._candidates.get(key)
+        if hit is None:
+            if len(self._candidates) >= MAX_CACHED:
+                self._candidates.clear()
+            hit = self._candidates[key] = self._gate(*key[:3], frozenset(present))
+        return hit
+
+    def _gate(self, kind: str, n_words: int, long: bool, present: frozenset[str]) -> Candidates:
+        def passes(rule: Rule) -> bool:
+            if rule.kinds and kind not in rule.kinds:
+                return False
+            if rule.scope == "block" and (long or (rule.max_words is not None and n_words > rule.max_words)):
+                return False
+            return not rule.requires or not present.isdisjoint(rule.requires)
+
+        return Candidates(
+            tuple(u for u in self.unanchored if passes(self.ranked[u.rank])),
+            tuple((i, r) for i, r in self.spans if passes(r)),
         )
 
     def tier_for(self, n_words: int) -> Tier | None:
@@ -131,7 +189,7 @@ def _tiers(anchored: list[tuple[int, int, regex.Pattern[str]]]) -> tuple[Tier, .
             )
         except regex.error:
             return None
-        out.append(Tier(floor, pattern, groups))
+        out.append(Tier(floor, pattern, groups, {name: (rank, p) for name, rank, p in groups}))
     return tuple(out)
 
 

@@ -52,6 +52,8 @@ def count_words(text: str) -> int:
 
 
 def _edge(ch: str) -> bool:
+    if ch.isalpha() or ch.isdecimal():  # categories L* and Nd: never space, punctuation or symbol
+        return False
     return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 

@@ -189,3 +189,47 @@ def test_patterns_that_would_change_the_alternation_are_searched_alone(tmp_path:
     assert [plan.ranked[r].id for r in sorted(in_tiers)] == ["promo.shout"]
     for text in ["READ MORE here", "Read more here", "see below", "See Below", "more more", "more less"]:
         same_decisions(text, rules)
+
+
+def test_cached_gates_are_each_rules_gates() -> None:
+    """``plan.candidates`` (literals present, kind, words: one lookup) lets through exactly the
+    unanchored patterns and span rules that ``rule_gates`` passes rule by rule, cached or not."""
+    from dataclasses import replace
+
+    from cleaner.plan import rule_gates
+
+    plans = {lang: text_plan(BOOK, lang) for lang in (None, "en", "de", "fr")}
+    long = "Read more: " + "word " * (MAX_BLOCK_CHARS // 5)
+    texts = EXAMPLES + PARAGRAPHS + [long]
+    checked = 0
+    for plan in plans.values():
+        for _ in range(2):  # the second pass answers from the cache
+            for text in texts:
+                for block in segment(text):
+                    for kind in ("paragraph", "heading", "list_item", "quote"):
+                        b = replace(block, kind=kind)
+                        folded = b.content.casefold()
+                        got = plan.candidates(b, folded)
+                        want_spans = tuple((i, r) for i, r in plan.spans if rule_gates(r, b, folded))
+                        assert got.spans == want_spans
+                        if len(b.content) <= MAX_BLOCK_CHARS:  # longer blocks take no block rule at all
+                            want = tuple(u for u in plan.unanchored if rule_gates(plan.ranked[u.rank], b, folded))
+                            assert got.unanchored == want
+                        else:
+                            assert got.unanchored == ()
+                        checked += 1
+    assert checked > 1000
+
+
+def test_the_alternative_that_matched_is_named_by_its_group() -> None:
+    plan = text_plan(BOOK, "en")
+    hits = 0
+    for text in EXAMPLES:
+        for block in segment(text):
+            tier = plan.tier_for(block.n_words)
+            m = tier.pattern.match(block.content) if tier is not None else None
+            if m is not None:
+                scan = next((rank, p) for name, rank, p in tier.groups if m.start(name) >= 0)
+                assert tier.member(m) == scan
+                hits += 1
+    assert hits > 50

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -24,8 +26,16 @@ def _headline_candidate(b: Block) -> bool:
     return b.kind == PARAGRAPH and b.heading_like
 
 
+@lru_cache(maxsize=64)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One search that tells whether any of ``phrases`` occurs at all (most lines hold none)."""
+    return re.compile("|".join(re.escape(p) for p in phrases))
+
+
 def _phrase_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     folded = text.casefold()
+    if _any_of(phrases).search(folded) is None:
+        return None
     if len(folded) != len(text):  # casefolding changed lengths: offsets would not map back
         return _phrase_hit_folded(folded, phrases, None)
     return _phrase_hit_folded(folded, phrases, text)

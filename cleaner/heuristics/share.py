@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import LIST_ITEM, Block, Removal
-from cleaner.rulebook import phrase_key
+from cleaner.text import phrase_key
 
 # A run this long is a share bar on its own; a shorter one only right after a share prompt that a
 # rule removed ("Share this:"). One name alone is a heading or a word of the article's.
