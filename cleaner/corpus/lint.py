@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from cleaner.result import Result, restore
 
 from .edit import encode_like, minimal_edit, newline_style, raw_lines
 from .files import HTML_SUFFIXES, JSONL_SUFFIXES
+from .snapshot import NotARegularFile, Snapshot, read_snapshot
 from .suppress import kept_spans, unsuppressed
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class FileReport:
     note: str | None = None
     candidates: tuple[Finding, ...] = ()
     suppressed: int = 0  # removals kept by an inline keep marker
+    snapshot: Snapshot | None = field(default=None, compare=False)  # the file as read: fix replaces only that
 
     @property
     def changed(self) -> bool:
@@ -128,15 +130,17 @@ def inspect_file(path: Path, cleaner: Cleaner, fields: Fields, display: str | No
     name = display or str(path)
     kind = file_kind(path)
     try:
-        raw = path.read_bytes()
+        raw, snap = read_snapshot(path)
+    except NotARegularFile as exc:
+        return FileReport(path, kind, errors=(f"{name}: skipped: {exc.what}",))
     except OSError as exc:
         return FileReport(path, kind, errors=(f"{name}: cannot read: {exc.strerror or exc}",))
     try:
         if kind == "jsonl":
-            return _jsonl(path, name, raw, cleaner, fields)
+            return replace(_jsonl(path, name, raw, cleaner, fields), snapshot=snap)
         if kind == "html":
-            return _html(path, name, raw, cleaner)
-        return _text(path, name, raw, cleaner)
+            return replace(_html(path, name, raw, cleaner), snapshot=snap)
+        return replace(_text(path, name, raw, cleaner), snapshot=snap)
     except CleanerError as exc:
         return FileReport(path, kind, original=raw, errors=(f"{name}: {exc}",))
 
