@@ -2,8 +2,8 @@
 
 Text and Markdown files: the fixed content is the minimal edit (see ``edit``), written in
 the file's newline style and encoding (BOM kept). JSONL files: only the configured text
-field of each line; a changed line is re-serialized, every other line stays byte for
-byte. HTML files: check reports (best-effort line:col), fix does not rewrite them (the
+field of each line; in a changed line only that value is rewritten, every other byte (and
+every other line) stays; a line with NaN/Infinity or a key given twice is an error, not fixed. HTML files: check reports (best-effort line:col), fix does not rewrite them (the
 clean text of a page is not an edit of the page) and says so.
 """
 
@@ -26,6 +26,7 @@ from cleaner.result import Result, restore
 
 from .edit import encode_like, minimal_edit, newline_style, raw_lines
 from .files import HTML_SUFFIXES, JSONL_SUFFIXES
+from .jsonline import parse_line
 from .snapshot import NotARegularFile, Snapshot, read_snapshot
 from .suppress import kept_spans, unsuppressed
 
@@ -257,14 +258,15 @@ def _jsonl_line(
         return None
     try:
         line = body.decode("utf-8")
-        obj = json.loads(line)
+        parsed = parse_line(line)
     except UnicodeDecodeError as exc:
         errors.append(f"{name}:{n}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
         return None
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         errors.append(f"{name}:{n}: invalid JSON: {msg}")
         return None
+    obj = parsed.obj
     if not isinstance(obj, dict):
         errors.append(f"{name}:{n}: expected a JSON object, got {type(obj).__name__}")
         return None
@@ -296,19 +298,11 @@ def _jsonl_line(
     new_text = minimal_edit(norm, list(removed), raw_lines(text, norm, _normalize_line))
     if new_text == text:
         return None
-    obj[fields.text] = new_text
-    return _dump_like(obj, line).encode("utf-8")
-
-
-def _dump_like(obj: dict[str, Any], original: str) -> str:
-    """Serialize in the original line's style: compact or spaced separators, escaped or raw non-ASCII."""
-    compact = '": ' not in original and '", "' not in original
-    escaped = original.isascii() and "\\u" in original
-    seps = (",", ":") if compact else (", ", ": ")
-    try:
-        return json.dumps(obj, ensure_ascii=escaped, separators=seps)
-    except UnicodeEncodeError:  # pragma: no cover - json.dumps does not encode
-        return json.dumps(obj, ensure_ascii=True, separators=seps)
+    escaped = line.isascii() and "\\u" in line  # the line's style: non-ASCII escaped or raw
+    try:  # only the text field's value changes: every other byte of the line stays
+        return parsed.with_value(fields.text, new_text, ensure_ascii=escaped).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: keep them escaped
+        return parsed.with_value(fields.text, new_text, ensure_ascii=True).encode("utf-8")
 
 
 def _normalize_line(line: str) -> str:
