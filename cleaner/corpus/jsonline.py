@@ -12,12 +12,21 @@ infinity, which ``json.dumps`` would write as ``Infinity``; written back from it
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
-_WS = re.compile(r"[ \t\n\r]*")
+_WS = " \t\n\r"
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.dumps with options builds one a call
+_ENCODE_ASCII = json.JSONEncoder().encode
+
+
+def _skip(text: str, i: int) -> int:
+    """The index of the first non-whitespace character at or after ``i``."""
+    n = len(text)
+    while i < n and text[i] in _WS:
+        i += 1
+    return i
 
 
 def _not_json(name: str) -> Any:
@@ -56,27 +65,29 @@ class JsonLine:
     def dump(self, out: dict[str, Any], *, ensure_ascii: bool = False) -> str:
         """``out`` serialized as ``json.dumps`` would, except that a value that is still the very
         object read from this line is written as its source text."""
+        encode = _ENCODE_ASCII if ensure_ascii else _ENCODE
+        obj = self.obj if isinstance(self.obj, dict) else {}
         parts = []
         for key, value in out.items():
-            same = key in self.spans and isinstance(self.obj, dict) and self.obj.get(key) is value
-            text = self.source(key) if same else json.dumps(value, ensure_ascii=ensure_ascii)
-            parts.append(json.dumps(key, ensure_ascii=ensure_ascii) + ": " + text)
+            span = self.spans.get(key)
+            text = self.text[span[0] : span[1]] if span is not None and obj.get(key) is value else encode(value)
+            parts.append(encode(key) + ": " + text)
         return "{" + ", ".join(parts) + "}"
 
     def with_value(self, key: str, value: Any, *, ensure_ascii: bool = False) -> str:
         """The line with only ``key``'s value replaced: every other byte stays."""
         start, end = self.spans[key]
-        return self.text[:start] + json.dumps(value, ensure_ascii=ensure_ascii) + self.text[end:]
+        return self.text[:start] + (_ENCODE_ASCII if ensure_ascii else _ENCODE)(value) + self.text[end:]
 
 
 def parse_line(text: str) -> JsonLine:
     """Parse one JSONL line (raises ValueError, a JSONDecodeError for syntax, or RecursionError)."""
-    idx = _WS.match(text).end()  # type: ignore[union-attr]
+    idx = _skip(text, 0)
     if text[idx : idx + 1] != "{":
         return JsonLine(text, strict_loads(text), {})
     pairs: list[tuple[str, Any]] = []
     spans: dict[str, tuple[int, int]] = {}
-    idx = _WS.match(text, idx + 1).end()  # type: ignore[union-attr]
+    idx = _skip(text, idx + 1)
     if text[idx : idx + 1] == "}":
         idx += 1
     else:
@@ -84,22 +95,22 @@ def parse_line(text: str) -> JsonLine:
             if text[idx : idx + 1] != '"':
                 raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, idx)
             key, idx = scanstring(text, idx + 1)
-            idx = _WS.match(text, idx).end()  # type: ignore[union-attr]
+            idx = _skip(text, idx)
             if text[idx : idx + 1] != ":":
                 raise json.JSONDecodeError("Expecting ':' delimiter", text, idx)
-            start = _WS.match(text, idx + 1).end()  # type: ignore[union-attr]
+            start = _skip(text, idx + 1)
             value, end = _DECODER.raw_decode(text, start)
             pairs.append((key, value))
             spans[key] = (start, end)
-            idx = _WS.match(text, end).end()  # type: ignore[union-attr]
+            idx = _skip(text, end)
             sep = text[idx : idx + 1]
             if sep == ",":
-                idx = _WS.match(text, idx + 1).end()  # type: ignore[union-attr]
+                idx = _skip(text, idx + 1)
                 continue
             if sep == "}":
                 idx += 1
                 break
             raise json.JSONDecodeError("Expecting ',' delimiter", text, idx)
-    if _WS.match(text, idx).end() != len(text):  # type: ignore[union-attr]
+    if _skip(text, idx) != len(text):
         raise json.JSONDecodeError("Extra data", text, idx)
     return JsonLine(text, _unique_keys(pairs), spans)
