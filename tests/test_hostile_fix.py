@@ -187,3 +187,30 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next_run(tmp_path):
         "cleaner: removed 1 temporary file an interrupted run left beside a.txt",
         "cleaner: removed 1 temporary file an interrupted run left beside sub/b.md",
     ]
+
+
+def test_batch_of_a_folder_skips_a_fifo_and_a_link_loop_with_one_line_each(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(DIRTY, encoding="utf-8")
+    os.mkfifo(docs / "pipe.txt")
+    (docs / "loop.txt").symlink_to("loop.txt")
+    env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    try:
+        res = subprocess.run(
+            [sys.executable, "-m", "cleaner", "batch", "docs", "-o", "out.jsonl", "--lang", "en", "--workers", "1"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("batch blocked on a FIFO in the folder")
+    assert res.returncode == 0, res.stderr
+    assert sorted(ln for ln in res.stderr.splitlines() if "skipped" in ln) == [
+        "cleaner: WARNING: docs/loop.txt: skipped: a symbolic link loop",
+        "cleaner: WARNING: docs/pipe.txt: skipped: a FIFO (named pipe)",
+    ]
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 1
