@@ -57,6 +57,7 @@ def stage_times(texts: Sequence[str], config) -> dict[str, float]:
     from cleaner.lang import detect_language
     from cleaner.match import apply_rules
     from cleaner.normalize import normalize
+    from cleaner.plan import text_plan
     from cleaner.result import assemble
 
     book = Cleaner(config).rulebook
@@ -78,7 +79,8 @@ def stage_times(texts: Sequence[str], config) -> dict[str, float]:
         out["language"] += clock() - t
         code = None if language.code == "und" else language.code
         t = clock()
-        hits = apply_rules(norm.text, blocks, book.text_plan(code), config.regex_timeout)
+        plan = text_plan(book, code)
+        hits = apply_rules(norm.text, blocks, plan, config.regex_timeout)
         out["rules"] += clock() - t
         proposed = list(hits.removals)
         for h in HEURISTICS:
@@ -86,7 +88,9 @@ def stage_times(texts: Sequence[str], config) -> dict[str, float]:
                 continue
             t = clock()
             prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(h.run(Context(norm.text, blocks, code, book, config, hits.removals, prior, None), h))
+            proposed.extend(
+                h.run(Context(norm.text, blocks, code, book, config, hits.removals, prior, None, plan.rules), h)
+            )
             out["scorer" if h.id.startswith("model.") else "heuristics"] += clock() - t
         t = clock()
         strong = _settle([r for r in proposed if r.confidence >= config.min_confidence], norm.text)

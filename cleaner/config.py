@@ -24,6 +24,10 @@ class Config:
     rule_dirs: tuple[Path, ...] = ()
     lang: str | None = None  # default language when the caller gives none (any BCP 47 / POSIX form)
     min_confidence: float = 0.5
+    # A decider's confidence, by id or prefix (the longest match wins): ("promo.read-more", 0.4) keeps
+    # that rule's findings as candidates below the default min_confidence; rules, heuristics, the
+    # scorer and the HTML stage alike. A mapping is accepted and stored as sorted pairs.
+    confidence: tuple[tuple[str, float], ...] = ()
     detect_language: bool = True
     lang_sample_chars: int = 600
     regex_timeout: float = 0.05  # seconds per rule match on one block
@@ -49,6 +53,15 @@ class Config:
     boilerplate: Boilerplate | None = None
 
     def __post_init__(self) -> None:
+        pairs = self.confidence.items() if isinstance(self.confidence, dict) else self.confidence
+        try:
+            tuned = tuple(sorted((str(k), float(v)) for k, v in pairs))
+        except (TypeError, ValueError):
+            raise ConfigError("confidence: expected rule ids or prefixes mapped to numbers from 0 to 1") from None
+        for key, value in tuned:
+            if not 0 <= value <= 1:
+                raise ConfigError(f"confidence for {key!r} must be a number from 0 to 1, got {value}")
+        object.__setattr__(self, "confidence", tuned)
         if self.lang is not None:
             # one form everywhere: "en-US", "en_GB.UTF-8", "EN" are "en" (a bad tag: one-line ConfigError)
             try:
@@ -58,6 +71,14 @@ class Config:
 
     def with_(self, **changes: object) -> Config:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def confidence_of(self, decider_id: str, default: float) -> float:
+        """The confidence the configuration gives the decider (its own ``default`` when none)."""
+        best: tuple[int, float] | None = None
+        for prefix, value in self.confidence:
+            if id_selected(decider_id, (prefix,), ()) and (best is None or len(prefix) > best[0]):
+                best = (len(prefix), value)
+        return default if best is None else best[1]
 
 
 def id_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
 from cleaner.match import apply_rules
 from cleaner.model import Block, Removal
+from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
 
 
@@ -21,21 +22,40 @@ class Decision:
 
 
 def decide(
-    text: str, blocks: Sequence[Block], lang: str | None, book: Rulebook, config: Config, site: str | None = None
+    text: str,
+    blocks: Sequence[Block],
+    lang: str | None,
+    book: Rulebook,
+    config: Config,
+    site: str | None = None,
+    host: str | None = None,
 ) -> Decision:
-    hits = apply_rules(text, blocks, book.text_plan(lang), config.regex_timeout)
+    """``site`` is the document's site for site-level repetition; ``host`` its URL's host, for the
+    text rules of site packs."""
+    plan = text_plan(book, lang, host)
+    hits = apply_rules(text, blocks, plan, config.regex_timeout)
     proposed = list(hits.removals)
     blocks = tuple(blocks)
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
             prior = tuple(r for r in proposed if r.confidence >= config.min_confidence)
-            proposed.extend(h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site), h))
+            found = h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules), h)
+            proposed.extend(_tuned(found, config) if config.confidence else found)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
     taken = _Spans(removed)
     candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
+
+
+def _tuned(removals: Iterable[Removal], config: Config) -> list[Removal]:
+    """A heuristic's findings with the confidence the configuration gives it (rules get theirs at load)."""
+    out = []
+    for r in removals:
+        c = config.confidence_of(r.rule, r.confidence)
+        out.append(r if c == r.confidence else replace(r, confidence=c))
+    return out
 
 
 def _overlap(a: Removal, b: Removal) -> bool:

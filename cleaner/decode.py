@@ -7,13 +7,25 @@ import codecs
 from cleaner.errors import InputError
 from cleaner.model import InputInfo
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# The byte-order marks, for every reader (text, HTML, fix's rewrite, the HTML sniff): the mark and
+# the codec of the bytes after it. UTF-32 LE comes before UTF-16 LE: it starts with the same bytes.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+def sniff_bom(data: bytes) -> tuple[bytes, str] | None:
+    """The byte-order mark the data starts with and the codec of what follows it, or None."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return None
+
+
 # Single-byte encodings tried when UTF-8 fails, most common in scraped news first.
 _FALLBACKS = ("cp1252", "cp1251", "latin-1")
 
@@ -34,14 +46,14 @@ def decode_text(data: str | bytes, *, max_chars: int) -> tuple[str, InputInfo]:
 
 
 def _decode_bytes(data: bytes) -> tuple[str, InputInfo]:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), InputInfo(encoding=codec.replace("-sig", ""), encoding_source="bom")
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"input has a {codec} byte-order mark but is not valid {codec}: {exc.reason}"
-                ) from None
+    found = sniff_bom(data)
+    if found is not None:
+        bom, codec = found
+        family = codec[:6] if codec.startswith(("utf-16", "utf-32")) else codec  # recorded as before: utf-16
+        try:
+            return data[len(bom) :].decode(codec), InputInfo(encoding=family, encoding_source="bom")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"input has a {family} byte-order mark but is not valid {family}: {exc.reason}") from None
     if b"\x00" in data:
         if _looks_utf16(data):
             raise InputError("input looks like UTF-16 without a byte-order mark; convert it to UTF-8 (or add a BOM)")

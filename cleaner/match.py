@@ -10,8 +10,8 @@ import regex
 
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, rule_gates
-from cleaner.rulebook import Rule, phrase_key
-from cleaner.text import count_words
+from cleaner.rulebook import Rule
+from cleaner.text import count_words, phrase_key
 
 log = logging.getLogger(__name__)
 

@@ -109,9 +109,10 @@ class InputInfo:
 
     kind: str = "text"  # "text" | "html"
     encoding: str = "str"  # codec used, or "str" when the caller gave a str
-    encoding_source: str = "given"  # "given" | "bom" | "utf-8" | "meta" | "detected" | ...
+    encoding_source: str = "given"  # "given" | "bom" | "http" | "utf-8" | "meta" | "detected" | ...
     url: str | None = None
     extras: tuple[tuple[str, Any], ...] = field(default_factory=tuple)
+    url_source: str | None = None  # "given" | "canonical" | "og:url" (HTML: the page's own URL)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -121,5 +122,20 @@ class InputInfo:
         }
         if self.url:
             out["url"] = self.url
+            if self.url_source:
+                out["url_source"] = self.url_source
         out.update({k: list(v) if isinstance(v, tuple) else v for k, v in self.extras})
         return out
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What an HTML page says about itself (cleaner/html/metadata.py); ``None`` where it says nothing."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None  # YYYY-MM-DD, the publication date where the page tells it apart
+    sitename: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "author": self.author, "date": self.date, "sitename": self.sitename}

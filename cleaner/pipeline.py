@@ -6,8 +6,8 @@ import difflib
 import logging
 import threading
 import time
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from cleaner import blocks as blocks_mod
 from cleaner.config import Config, id_selected
@@ -16,13 +16,31 @@ from cleaner.decode import decode_text
 from cleaner.errors import ConfigError, InputError
 from cleaner.lang import detect_language
 from cleaner.langcodes import base_language
-from cleaner.model import Block, InputInfo, Language, Removal
+from cleaner.model import Block, InputInfo, Language, PageMetadata, Removal
 from cleaner.normalize import normalize
+from cleaner.plan import text_plan
 from cleaner.result import Result, assemble
-from cleaner.rulebook import Rulebook, load_rulebook
+from cleaner.rulebook import Rule, Rulebook, load_rulebook
+from cleaner.sites import url_host
 from cleaner.timelimit import TimeLimitExceeded, paused, time_limit
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document decoded, normalized and cut into blocks: what the deciders get, from either path."""
+
+    text: str  # normalized (HTML: the extracted text, normalized)
+    blocks: tuple[Block, ...]
+    info: InputInfo
+    normalization: tuple[tuple[str, str], ...]  # ftfy's steps, replayable
+    paths: tuple[tuple[str, str], ...]  # which way each stage went
+    removed: tuple[Removal, ...] = ()  # by the HTML stage
+    candidates: tuple[Removal, ...] = ()  # the HTML stage's, below min_confidence
+    error: str | None = None
+    declared_lang: str | None = None  # the page's <html lang>
+    metadata: PageMetadata | None = None
 
 
 class Cleaner:
@@ -32,7 +50,7 @@ class Cleaner:
         self.config = config or Config()
         self.rulebook: Rulebook = load_rulebook(self.config)
         check_selection(self.config, self.rulebook)
-        self._html_rules: object | None = None
+        self._html_rules: list[Rule] | None = None
         self._prepared = False
 
     def clean(
@@ -44,29 +62,37 @@ class Cleaner:
         html: bool | None = None,
         name: str | None = None,
         site: str | None = None,
+        charset: str | None = None,
     ) -> Result:
         """Clean text or HTML. ``html=None`` sniffs the content (and ``name``'s suffix).
 
-        Past ``config.time_limit`` the document passes through unchanged (text input: its
+        ``charset`` is the transport's charset label for HTML bytes (HTTP ``Content-Type``): the
+        decoder prefers it to the page's declaration and to sniffing when it is a known codec the
+        bytes decode in. Without ``url``, an HTML page's canonical URL (or ``og:url``) selects the
+        site rules. Past ``config.time_limit`` the document passes through unchanged (text input: its
         decoded text; HTML: no text) with the reason in ``error``. ``site`` matters only with
         ``config.boilerplate`` set (site-level repetition)."""
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
             with time_limit(self.config.time_limit):
-                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site)
+                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
         except TimeLimitExceeded as exc:
             log.warning("%s", exc)
             return self._passthrough(data, html, name, f"{exc}; passed through unchanged")
 
     def segments(
-        self, data: str | bytes, *, html: bool | None = None, url: str | None = None, name: str | None = None
+        self,
+        data: str | bytes,
+        *,
+        html: bool | None = None,
+        url: str | None = None,
+        name: str | None = None,
+        charset: str | None = None,
     ) -> tuple[Block, ...]:
         """The blocks ``clean`` decides on, without deciding (pass 1 of site-level repetition)."""
         if html is None:
             html = self._looks_like_html(data, name)
-        if html:
-            return self._html_blocks(data, url)[1]
-        return self._text_blocks(data, url)[1]
+        return (self._html_prepared(data, url, charset) if html else self._text_prepared(data, url)).blocks
 
     def _prepare(self, data: str | bytes, html: bool | None, lang: str | None, name: str | None) -> None:
         """Load what the first document would otherwise load under its time limit."""
@@ -113,22 +139,19 @@ class Cleaner:
         html: bool | None,
         name: str | None,
         site: str | None = None,
+        charset: str | None = None,
     ) -> Result:
         if html is None:
             html = self._looks_like_html(data, name)
-        if html:
-            return self._clean_html(data, lang=lang, url=url, site=site)
-        text, blocks, info, steps, path = self._text_blocks(data, url)
-        return self._finish(text, blocks, info, steps, (("normalize", path),), lang, (), site=site)
+        doc = self._html_prepared(data, url, charset) if html else self._text_prepared(data, url)
+        return self._finish(doc, lang, site)
 
-    def _text_blocks(
-        self, data: str | bytes, url: str | None
-    ) -> tuple[str, tuple[Block, ...], InputInfo, tuple[tuple[str, str], ...], str]:
+    def _text_prepared(self, data: str | bytes, url: str | None) -> Prepared:
         text, info = decode_text(data, max_chars=self.config.max_input_chars)
         if url:
-            info = InputInfo(info.kind, info.encoding, info.encoding_source, url, info.extras)
+            info = replace(info, url=url, url_source="given")
         norm = normalize(text)
-        return norm.text, blocks_mod.segment(norm.text), info, norm.steps, norm.path
+        return Prepared(norm.text, blocks_mod.segment(norm.text), info, norm.steps, (("normalize", norm.path),))
 
     def clean_file(self, path: Path, **kwargs: object) -> Result:
         try:
@@ -137,39 +160,28 @@ class Cleaner:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
         return self.clean(data, name=str(path), **kwargs)  # type: ignore[arg-type]
 
-    def _finish(
-        self,
-        text: str,
-        blocks: tuple[Block, ...],
-        info: InputInfo,
-        steps: tuple[tuple[str, str], ...],
-        paths: tuple[tuple[str, str], ...],
-        lang: str | None,
-        pre_removed: tuple[Removal, ...],
-        error: str | None = None,
-        declared: str | None = None,
-        pre_candidates: tuple[Removal, ...] = (),
-        site: str | None = None,
-    ) -> Result:
-        language: Language = detect_language(blocks, self.config, lang, declared)
+    def _finish(self, doc: Prepared, lang: str | None, site: str | None) -> Result:
+        language: Language = detect_language(doc.blocks, self.config, lang, doc.declared_lang)
         code = None if language.code == "und" else language.code
+        host = url_host(doc.info.url)
         with paused():  # a language's first document compiles its rules: start-up work, not the document's
-            self.rulebook.text_plan(code)
-        decision = decide(text, blocks, code, self.rulebook, self.config, site)
-        clean, kept, gaps = assemble(text, blocks, decision.removed)
+            text_plan(self.rulebook, code, host)
+        decision = decide(doc.text, doc.blocks, code, self.rulebook, self.config, site, host)
+        clean, kept, gaps = assemble(doc.text, doc.blocks, decision.removed)
         return Result(
             text=clean,
-            removed=pre_removed + decision.removed,
-            candidates=pre_candidates + decision.candidates,
+            removed=doc.removed + decision.removed,
+            candidates=doc.candidates + decision.candidates,
             lang=language,
-            input=info,
-            normalization=steps,
+            input=doc.info,
+            normalization=doc.normalization,
             kept=kept,
             gaps=gaps,
-            blocks=blocks,
-            paths=paths + (("lang", language.path),),
+            blocks=doc.blocks,
+            paths=doc.paths + (("lang", language.path),),
             warnings=decision.warnings + _lang_warning(lang),
-            error=error,
+            error=doc.error,
+            metadata=doc.metadata,
         )
 
     # HTML ---------------------------------------------------------------------------
@@ -184,33 +196,26 @@ class Cleaner:
         if self._html_rules is None:
             import trafilatura  # noqa: F401  (imported here so that the first page does not pay for it)
 
-            from cleaner.html.rules import html_rules_from_rulebook
+            self._html_rules = list(self.rulebook.html_rules())
 
-            self._html_rules = html_rules_from_rulebook(self.rulebook, self.config)
-
-    def _html_blocks(self, data: str | bytes, url: str | None) -> tuple[Any, tuple[Block, ...], str, tuple, str]:
+    def _html_prepared(self, data: str | bytes, url: str | None, charset: str | None = None) -> Prepared:
         from cleaner.html import extract
 
         self.prepare_html()
-        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config)  # type: ignore[arg-type]
+        ex = extract(data, url=url, html_rules=self._html_rules, config=self.config, charset=charset)
         raw, blocks = blocks_mod.from_parts(blocks_mod.as_text_reads(ex.blocks))
         text, blocks, steps, path = _normalize_parts(raw, blocks)
-        return ex, blocks, text, steps, path
-
-    def _clean_html(self, data: str | bytes, *, lang: str | None, url: str | None, site: str | None = None) -> Result:
-        ex, blocks, text, steps, path = self._html_blocks(data, url)
-        return self._finish(
+        return Prepared(
             text,
             blocks,
             ex.info,
             steps,
             (("normalize", path), ("html", ex.source)),
-            lang,
-            ex.removals,
-            ex.error,
-            ex.lang,
-            ex.held,
-            site=site,
+            removed=ex.removals,
+            candidates=ex.held,
+            error=ex.error,
+            declared_lang=ex.lang,
+            metadata=ex.metadata,
         )
 
 
@@ -223,13 +228,14 @@ def known_ids(rulebook: Rulebook) -> list[str]:
 
 
 def check_selection(config: Config, rulebook: Rulebook) -> None:
-    """Every id or prefix given to ``select``/``ignore`` names at least one rule or heuristic; a
+    """Every id or prefix given to ``select``/``ignore``/``confidence`` names at least one rule or heuristic; a
     typo would otherwise select nothing, or ignore nothing, without a word. Raises ConfigError
     naming the closest ids (the CLI and the API share this check)."""
-    if not (config.select or config.ignore):
+    if not (config.select or config.ignore or config.confidence):
         return
     ids = known_ids(rulebook)
-    for option, values in (("select", config.select), ("ignore", config.ignore)):
+    tuned = tuple(k for k, _ in config.confidence)
+    for option, values in (("select", config.select), ("ignore", config.ignore), ("confidence", tuned)):
         for value in values:
             if not value.strip(".") or any(id_selected(i, (value,), ()) for i in ids):
                 continue

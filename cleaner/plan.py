@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import regex
 
 from cleaner.model import Block
-from cleaner.rulebook import Rule
+from cleaner.rulebook import Rule, Rulebook
+from cleaner.sites import host_matches
 
 MAX_BLOCK_CHARS = 2_000  # block-scope rules look at short blocks only: debris lines are short
 NO_LIMIT = 10**9
@@ -186,3 +187,27 @@ def rule_gates(rule: Rule, block: Block, folded: str | None) -> bool:
         if rule.max_words is not None and block.n_words > rule.max_words:
             return False
     return folded is None or not rule.requires or any(w in folded for w in rule.requires)
+
+
+def text_plan(book: Rulebook, lang: str | None, host: str | None = None) -> TextPlan:
+    """The text rules that apply to a document: language-neutral ones, its language's, and the
+    rules of the sites its host belongs to; compiled once per rule set (languages and hosts with
+    the same rules share a plan) and kept in the rulebook's cache."""
+    cache = book.plans
+    sites = cache.get(("sites",))
+    if sites is None:
+        sites = cache[("sites",)] = tuple(sorted({r.site for r in book.rules if r.stage == "text" and r.site}))
+    key = ("lang", lang, tuple(s for s in sites if host_matches(s, host)) if sites else ())
+    plan = cache.get(key)
+    if plan is None:
+        rules = tuple(
+            r
+            for r in book.rules
+            if r.stage == "text" and r.applies_to_lang(lang) and (r.site is None or r.site in key[2])
+        )
+        ids = ("rules", *(r.id for r in rules))
+        plan = cache.get(ids)
+        if plan is None:
+            plan = cache[ids] = TextPlan.build(rules)
+        cache[key] = plan
+    return plan

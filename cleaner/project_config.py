@@ -61,7 +61,7 @@ KNOWN_KEYS = frozenset(
     + _STR_KEYS
     + _BOOL_KEYS
     + _WALK_BOOL_KEYS
-    + ("min_confidence", "time_limit", "per_file_ignores")
+    + ("min_confidence", "time_limit", "per_file_ignores", "confidence")
     + _REPEAT_INT_KEYS
     + _REPEAT_SHARE_KEYS
     + _LIMIT_KEYS
@@ -91,6 +91,7 @@ class ProjectConfig:
     rule_dirs: tuple[Path, ...] = ()
     lang: str | None = None
     min_confidence: float | None = None
+    confidence: tuple[tuple[str, float], ...] = ()  # rule or heuristic id or prefix -> its confidence
     time_limit: float | None = None
     html_rules: bool | None = None
     favor_recall: bool | None = None
@@ -124,6 +125,8 @@ class ProjectConfig:
             changes["lang"] = self.lang
         if self.min_confidence is not None:
             changes["min_confidence"] = self.min_confidence
+        if self.confidence:
+            changes["confidence"] = tuple(cfg.confidence) + self.confidence
         if self.time_limit is not None:
             changes["time_limit"] = self.time_limit
         for key in _BOOL_KEYS:
@@ -219,6 +222,12 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             ):
                 raise ConfigError(f"{where}: key '{raw_key}' must be a table of pattern = [rule ids]")
             values[key] = tuple((k, tuple(v)) for k, v in value.items())
+        elif key == "confidence":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in value.values()
+            ):
+                raise ConfigError(f"{where}: key '{raw_key}' must be a table of rule id = number from 0 to 1")
+            values[key] = tuple((str(k), float(v)) for k, v in value.items())
         elif key in _BOOL_KEYS or key in _WALK_BOOL_KEYS:
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: key '{raw_key}' must be true or false")
@@ -269,6 +278,7 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         favor_recall=values.get("favor_recall"),
         block_model=values.get("block_model"),
         min_confidence=values.get("min_confidence"),
+        confidence=values.get("confidence", ()),
         time_limit=values.get("time_limit"),
         limits=tuple((k, values[k]) for k in _LIMIT_KEYS if k in values),
         include=values.get("include", ()),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner.model import HEADING, Block, InputInfo, Language, Removal
+from cleaner.model import HEADING, Block, InputInfo, Language, PageMetadata, Removal
 
 SCHEMA_ID = "cleaner.record/1"
 
@@ -33,6 +33,7 @@ class Result:
     paths: tuple[tuple[str, str], ...] = ()  # which path each stage took, e.g. ("normalize", "ascii-skip")
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    metadata: PageMetadata | None = None  # HTML input: title, author, date, site name; None for text
 
     @property
     def counts(self) -> dict[str, int]:
@@ -71,6 +72,7 @@ class Result:
             "paths": dict(self.paths),
             "warnings": list(self.warnings),
             "error": self.error,
+            "metadata": self.metadata.to_dict() if self.metadata is not None else None,
         }
 
     def to_json(self, **kwargs: Any) -> str:

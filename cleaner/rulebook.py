@@ -7,50 +7,29 @@ A rule file holds ``rules:`` (text rules, or HTML rules with ``selectors``) and/
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 import yaml
 
+from cleaner import rulekeys
 from cleaner.config import Config, id_selected
 from cleaner.errors import RuleFileError
 from cleaner.langcodes import base_language
 from cleaner.model import BLOCK_KINDS
-
-if TYPE_CHECKING:
-    from cleaner.plan import TextPlan
+from cleaner.selectors import CompiledSelector, compile_selector
+from cleaner.text import phrase_key
 
 log = logging.getLogger(__name__)
 
-SCOPES = ("block", "span", "element")
-TAILS = ("items", "rest")
-RULE_KEYS = {
-    "id",
-    "name",
-    "category",
-    "reason",
-    "doc",
-    "languages",
-    "scope",
-    "kinds",
-    "regex",
-    "phrases",
-    "selectors",
-    "max_words",
-    "confidence",
-    "tail",
-    "examples",
-    "flags",
-    "requires",
-}
-FILE_KEYS = {"category", "site", "rules", "lexicons", "languages"}
-LEXICON_KEYS = {"id", "languages", "words", "doc"}
-ID_RE = regex.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+FILE_KEYS = rulekeys.names(rulekeys.FILE_KEYS)
+RULE_KEYS = rulekeys.names(rulekeys.RULE_KEYS)
+LEXICON_KEYS = rulekeys.names(rulekeys.LEXICON_KEYS)
+ID_RE = regex.compile(rulekeys.ID_PATTERN)
 # Inputs that make catastrophic backtracking show itself at load time.
 _PROBES = tuple(c * 3000 + tail for c in ("a", " ", "A a ", "1", ".", "ab") for tail in ("!", "\n", "\u2026"))
 
@@ -68,7 +47,6 @@ def shipped_rules_dir() -> Path:
 class Rule:
     id: str
     category: str
-    name: str
     reason: str
     doc: str
     languages: tuple[str, ...]
@@ -91,6 +69,7 @@ class Rule:
 
     source: str = ""  # "rules/<file>#<id>", set at load
     requires: tuple[str, ...] = ()  # case-folded literals; the rule is tried only if one occurs
+    compiled: tuple[CompiledSelector, ...] = field(default=(), compare=False, repr=False)  # the selectors
 
     def applies_to_lang(self, lang: str | None) -> bool:
         """Language-neutral rules apply everywhere; the others only to their languages (an unknown or
@@ -114,29 +93,11 @@ class Rulebook:
     lexicons: tuple[Lexicon, ...]
     files: tuple[Path, ...]
     _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
-    _by_lang: dict[str | None, TextPlan] = field(default_factory=dict, compare=False, repr=False)
-    _by_rules: dict[tuple[str, ...], TextPlan] = field(default_factory=dict, compare=False, repr=False)
+    plans: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)  # cache kept by cleaner.plan
     known: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every rule id, selected or not
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
-
-    def text_rules(self, lang: str | None) -> tuple[Rule, ...]:
-        return self.text_plan(lang).rules
-
-    def text_plan(self, lang: str | None) -> TextPlan:
-        """Text-stage rules for the language, with their prefilter (a cache of compiled rules)."""
-        plan = self._by_lang.get(lang)
-        if plan is None:
-            rules = tuple(r for r in self.rules if r.stage == "text" and r.applies_to_lang(lang))
-            ids = tuple(r.id for r in rules)
-            plan = self._by_rules.get(ids)  # languages with the same rules share one plan
-            if plan is None:
-                from cleaner.plan import TextPlan  # plan.py builds on Rule
-
-                plan = self._by_rules[ids] = TextPlan.build(rules)
-            self._by_lang[lang] = plan
-        return plan
 
     def html_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.stage == "html")
@@ -176,12 +137,15 @@ def load_rulebook(config: Config) -> Rulebook:
     fingerprint = tuple(
         (str(p), st.st_mtime_ns, st.st_size) for folder in folders for p in rule_files(folder) for st in (p.stat(),)
     )
-    return _load_cached(fingerprint, config.select, config.ignore)
+    return _load_cached(fingerprint, config.select, config.ignore, config.confidence)
 
 
 @lru_cache(maxsize=32)
 def _load_cached(
-    fingerprint: tuple[tuple[str, int, int], ...], select: tuple[str, ...], ignore: tuple[str, ...]
+    fingerprint: tuple[tuple[str, int, int], ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    confidence: tuple[tuple[str, float], ...] = (),
 ) -> Rulebook:
     by_id: dict[str, Rule] = {}
     lexicons: list[Lexicon] = []
@@ -194,6 +158,9 @@ def _load_cached(
             by_id[rule.id] = rule  # a later rule with the same id replaces the earlier one
         lexicons.extend(lexs)
     selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
+    if confidence:  # the configuration's confidence for a rule replaces the file's
+        tuning = Config(confidence=confidence)
+        selected = {k: replace(r, confidence=tuning.confidence_of(k, r.confidence)) for k, r in selected.items()}
     return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected, known=frozenset(by_id))
 
 
@@ -280,13 +247,15 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
     reason = item.get("reason")
     if not isinstance(reason, str) or not reason.strip():
         raise RuleFileError(path, "a reason sentence is required", rid, "reason")
-    languages = _languages(path, rid, item.get("languages", defaults["languages"]))
     selectors = _str_list(path, rid, "selectors", item.get("selectors"))
-    for css in selectors:
-        _check_selector(path, rid, css)
+    compiled = tuple(_selector(path, rid, css) for css in selectors)
+    # the file's default languages are for its text rules: HTML rules run before the language is known
+    languages = _languages(path, rid, item.get("languages", None if selectors else defaults["languages"]))
+    if selectors and languages:
+        raise RuleFileError(path, "HTML rules run before the language is known: no 'languages'", rid, "languages")
     scope = item.get("scope", "element" if selectors else "block")
-    if scope not in SCOPES:
-        raise RuleFileError(path, f"must be one of {', '.join(SCOPES)}", rid, "scope")
+    if scope not in rulekeys.SCOPES:
+        raise RuleFileError(path, f"must be one of {', '.join(rulekeys.SCOPES)}", rid, "scope")
     if selectors and scope != "element":
         raise RuleFileError(path, "rules with selectors have scope 'element'", rid, "scope")
     kinds = _str_list(path, rid, "kinds", item.get("kinds"))
@@ -294,6 +263,9 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         if k not in BLOCK_KINDS:
             raise RuleFileError(path, f"unknown block kind '{k}' (known: {', '.join(BLOCK_KINDS)})", rid, "kinds")
     flags_s = _str_list(path, rid, "flags", item.get("flags"))
+    for f in flags_s:
+        if f not in rulekeys.FLAGS:
+            raise RuleFileError(path, f"unknown flag '{f}' (known: {', '.join(rulekeys.FLAGS)})", rid, "flags")
     flags = regex.IGNORECASE | regex.UNICODE
     if "case-sensitive" in flags_s:
         flags &= ~regex.IGNORECASE
@@ -312,8 +284,8 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
     if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
         raise RuleFileError(path, "must be a number from 0 to 1", rid, "confidence")
     tail = item.get("tail")
-    if tail is not None and tail not in TAILS:
-        raise RuleFileError(path, f"must be one of {', '.join(TAILS)}", rid, "tail")
+    if tail is not None and tail not in rulekeys.TAILS:
+        raise RuleFileError(path, f"must be one of {', '.join(rulekeys.TAILS)}", rid, "tail")
     examples = item.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"strip", "keep"}:
         raise RuleFileError(path, "must be a mapping with 'strip' and/or 'keep' lists", rid, "examples")
@@ -324,11 +296,9 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
     doc = item.get("doc") or ""
     if not isinstance(doc, str):
         raise RuleFileError(path, "must be a string", rid, "doc")
-    name = item.get("name") or rid.split(".", 1)[1]
     return Rule(
         id=rid,
         category=category,
-        name=str(name),
         reason=reason.strip(),
         doc=doc.strip(),
         languages=languages,
@@ -346,14 +316,13 @@ def _parse_rule(path: Path, item: Any, defaults: dict[str, Any], index: int) -> 
         examples_keep=keep,
         source=f"{_display(path)}#{rid}",
         requires=tuple(w.casefold() for w in _str_list(path, rid, "requires", item.get("requires"))),
+        compiled=compiled,
     )
 
 
-def _check_selector(path: Path, rid: str, css: str) -> None:
-    from cleaner.html.rules import compile_selector  # the HTML stage owns selector semantics
-
+def _selector(path: Path, rid: str, css: str) -> CompiledSelector:
     try:
-        compile_selector(css)
+        return compile_selector(css)
     except ValueError as exc:
         raise RuleFileError(path, f"invalid CSS selector {css!r}: {exc}", rid, "selectors") from None
 
@@ -401,20 +370,6 @@ def _parse_lexicon(path: Path, item: Any, defaults: dict[str, Any]) -> Lexicon:
         raise RuleFileError(path, "a lexicon needs 'words'", lid, "words")
     languages = _languages(path, lid, item.get("languages", defaults["languages"]))
     return Lexicon(lid, languages, tuple(w.casefold() for w in words), path)
-
-
-def _edge(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
-
-
-def phrase_key(text: str) -> str:
-    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
-    i, j = 0, len(text)
-    while i < j and _edge(text[i]):
-        i += 1
-    while j > i and _edge(text[j - 1]):
-        j -= 1
-    return " ".join(text[i:j].split()).casefold()
 
 
 def iter_examples(rules: Iterable[Rule]) -> Iterable[tuple[Rule, str, bool]]:

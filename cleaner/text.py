@@ -18,6 +18,8 @@ scripts (the common case) is counted with one ``str.split``.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"  # ー, the prolonged-sound mark, sits inside katakana words
@@ -47,3 +49,17 @@ def count_words(text: str) -> int:
                 other = True
         n += max(1, units + other)
     return n
+
+
+def _edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
+
+
+def phrase_key(text: str) -> str:
+    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
+    i, j = 0, len(text)
+    while i < j and _edge(text[i]):
+        i += 1
+    while j > i and _edge(text[j - 1]):
+        j -= 1
+    return " ".join(text[i:j].split()).casefold()

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cleaner import InputError, restore
+from cleaner import InputError, clean, restore
 from cleaner.normalize import normalize
 
 CLI = [sys.executable, "-m", "cleaner"]
@@ -85,3 +85,28 @@ def test_cli_missing_file_and_folder(tmp_path):
 def test_cli_empty_input_exits_0():
     proc = _run(["clean", "-"], b"")
     assert proc.returncode == 0 and proc.stdout == b"\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_one_bom_table_for_text_html_and_the_html_sniff(codec):
+    """Every reader takes the byte-order mark from one table (cleaner.decode.BOMS)."""
+    import codecs as _codecs
+
+    from cleaner.decode import sniff_bom
+    from cleaner.html.encoding import decode_html
+    from cleaner.html.parse import looks_like_html
+
+    bom = {
+        "utf-8": _codecs.BOM_UTF8,
+        "utf-16-le": _codecs.BOM_UTF16_LE,
+        "utf-16-be": _codecs.BOM_UTF16_BE,
+        "utf-32-le": _codecs.BOM_UTF32_LE,
+        "utf-32-be": _codecs.BOM_UTF32_BE,
+    }[codec]
+    page = "<html><body><p>Café society returns to the harbour.</p></body></html>"
+    data = bom + page.encode(codec)
+    assert sniff_bom(data) == (bom, codec)
+    assert decode_html(data).text == page
+    assert looks_like_html(data)
+    text = clean(bom + "Café society returns.".encode(codec), html=False)
+    assert text.text == "Café society returns." and text.input.encoding_source == "bom"

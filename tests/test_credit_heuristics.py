@@ -124,3 +124,63 @@ def test_source_note_goes_at_the_end_and_stays_under_a_chart():
     assert removed(result, "credit.source-note") == [" Πηγή: example.gr"]
     chart = cleaned(LEAD, "Source: example.com", BODY)
     assert [r for r in chart.removed if r.rule == "credit.source-note"] == []
+
+
+def test_glued_credit_is_judged_on_the_caption_before_it():
+    # The capitalised credit name used to make a Polish caption read as a title-case subhead.
+    pl = "Prace archeologiczne trwają od wiosny, a znaleziska trafią do muzeum w przyszłym roku, poinformował urząd."
+    caption = "Fragment wentylatora z Fortu IX na terenie Twierdzy PrzemyślPAP/Jan Kowalski"
+    assert removed(cleaned(pl, caption, pl, lang="pl"), "credit.glued-caption") == [caption]
+    # An acronym with its digits glued to a lower-case word is a credit even after a title-case caption.
+    assert removed(cleaned(pl, "Okręty NATO w SzczecinieTVN24", pl, lang="pl"), "credit.glued-caption") == [
+        "Okręty NATO w SzczecinieTVN24"
+    ]
+    assert cleaned(LEAD, "Upgrading Our Servers to PostgreSQL16 Today", BODY).removed == ()
+
+
+def test_bracketed_credit_after_a_caption_line():
+    result = cleaned(LEAD, "The couple have been dating for the last year [Splash]", BODY)
+    assert removed(result, "credit.glued-caption") == ["The couple have been dating for the last year [Splash]"]
+    # After a complete sentence only the credit goes: the line may be the article's own.
+    result = cleaned(LEAD, "Has the mayor finally found a deputy? [Wenn]", BODY)
+    assert removed(result, "credit.glued-caption") == [" [Wenn]"]
+    assert "Has the mayor finally found a deputy?" in result.text
+    # A bracket alone on its line, a title-case subhead and a lower-case note stay.
+    assert cleaned(LEAD, "With love,", "[Name]", BODY).removed == ()
+    assert cleaned(LEAD, "Best Budget Phones Of The Year [Updated]", BODY).removed == ()
+    assert cleaned(LEAD, "the council said the roads were [sic] in good repair", BODY).removed == ()
+
+
+def test_file_photo_label_standing_as_a_sentence_takes_its_caption():
+    line = "Prime Minister Jane Doe at the summit in Dhaka. File photo. " + BODY
+    result = cleaned(LEAD, line)
+    assert removed(result, "credit.inline-caption") == ["Prime Minister Jane Doe at the summit in Dhaka. File photo. "]
+    assert result.text.endswith(BODY)
+    bn = "প্রধান উপদেষ্টা অধ্যাপক মুহাম্মদ ইউনূস। ফাইল ফটো। জাতির উদ্দেশে ভাষণ দেবেন অন্তর্বর্তী সরকারের প্রধান উপদেষ্টা।"
+    result = cleaned("জাতির উদ্দেশে ভাষণ দেবেন অন্তর্বর্তী সরকারের প্রধান উপদেষ্টা আজ সন্ধ্যায়।", bn, lang="bn")
+    assert removed(result, "credit.inline-caption") == ["প্রধান উপদেষ্টা অধ্যাপক মুহাম্মদ ইউনূস। ফাইল ফটো। "]
+    # The words inside a sentence are not a credit.
+    assert cleaned(LEAD, "The file photo of the mayor was shown in court on Monday. " + BODY).removed == ()
+    assert cleaned(LEAD, "Reporters asked for an archive photo. It was never found. " + BODY).removed == ()
+
+
+def test_writer_name_before_the_next_items_bullet_goes():
+    item = "Forest dominated the second half and were good value for the win. Jane Taylor \u2022 Match report: Forest 2-0 Leeds"
+    result = cleaned(LEAD, item)
+    assert removed(result, "credit.item-sign-off") == [" Jane Taylor"]
+    assert "for the win. \u2022 Match report" in result.text
+    # A sentence that goes on, a lower-case phrase, an abbreviation before the name: kept.
+    assert cleaned(LEAD, "They met in Paris. New York \u2022 is next on the tour, the band said.").removed == ()
+    assert cleaned(LEAD, "The order came from the U.S. Army Corps \u2022 Engineers confirmed it.").removed == ()
+    assert cleaned(LEAD, "The vote passed easily. the new rules \u2022 apply from May.").removed == ()
+
+
+def test_byline_line_above_the_article_goes():
+    result = cleaned("By Kelly Ann Marsh", LEAD, BODY)
+    assert removed(result, "credit.byline-line") == ["By Kelly Ann Marsh"]
+    result = cleaned("Reforma fiscal aprobada", "por María López", LEAD, BODY)
+    assert removed(result, "credit.byline-line") == ["por María López"]
+    # Titles that open with "By" and a byline inside a sentence stay.
+    assert cleaned("By The Numbers", LEAD, BODY).removed == ()
+    assert cleaned("By Any Means Necessary", LEAD, BODY).removed == ()
+    assert cleaned("By Jane Doe and her team, the report was finished in May.", LEAD, BODY).removed == ()

@@ -20,7 +20,7 @@ from cleaner.html import (
     rules_for_url,
 )
 from cleaner.html.encoding import declared_charset, decode_html
-from cleaner.html.rules import compile_selector, host_matches, match
+from cleaner.html.rules import compile_selector, host_matches, match, selected_by
 from cleaner.model import BLOCK_KINDS
 
 RULES = load_html_rules(default_rule_paths())
@@ -177,6 +177,14 @@ def test_rule_examples(rule):
         assert example_matches(rule, snippet), f"{rule.id} should strip: {snippet}"
     for snippet in rule.examples_keep:
         assert not example_matches(rule, snippet), f"{rule.id} should keep: {snippet}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_selector_is_exercised_by_a_strip_example(rule):
+    """A selector no example exercises is untested: a typo in it would go unnoticed."""
+    exercised = set().union(*(selected_by(rule, s) for s in rule.examples_strip))
+    missing = [css for css in rule.selectors if css not in exercised]
+    assert not missing, f"{rule.id}: no strip example selected by {missing}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
@@ -366,7 +374,9 @@ def test_combinator_selector_matches(tmp_path):
         "    examples: {strip: ['<figure><span class=credit>AP</span></figure>']}\n",
     )
     (rule,) = load_html_rules([p])
-    assert example_matches(rule, "<figure><span class='credit'>AP</span></figure>") is False  # outermost is figure
+    # an example is stripped when the rule selects an element in it (here the span, not the figure)
+    assert example_matches(rule, "<figure><span class='credit'>AP</span></figure>") is True
+    assert example_matches(rule, "<div><span class='credit'>AP</span></div>") is False
     body = f"<article>{PARA}<figure><img src='a.jpg'><span class='credit'>Photo: AP</span></figure>{PARA}</article>"
     ex = run(page(body), rules=[rule])
     assert [r.text for r in ex.removals] == ["Photo: AP"]

@@ -14,6 +14,7 @@ from cleaner.cli.app import app
 from cleaner.errors import ConfigError, RuleFileError
 from cleaner.lang import detect_language
 from cleaner.langcodes import base_language
+from cleaner.plan import text_plan
 from cleaner.rulebook import load_file
 from tests.conftest import shared
 
@@ -257,6 +258,6 @@ def test_unknown_language_gets_the_language_neutral_rules_only():
     english = Cleaner(Config(time_limit=0)).clean(text, lang="en")
     assert [r.rule for r in english.removed] and english.text.strip() == "Text."
     book = Cleaner(Config(time_limit=0)).rulebook
-    assert all(not r.languages for r in book.text_rules("und"))
-    assert all(not r.languages for r in book.text_rules(None))
-    assert len(book.text_rules("en")) > len(book.text_rules("und"))
+    assert all(not r.languages for r in text_plan(book, "und").rules)
+    assert all(not r.languages for r in text_plan(book, None).rules)
+    assert len(text_plan(book, "en").rules) > len(text_plan(book, "und").rules)

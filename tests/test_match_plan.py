@@ -13,12 +13,13 @@ from cleaner.blocks import segment
 from cleaner.decide import _settle
 from cleaner.match import _span_removals, apply_rules, block_removal
 from cleaner.model import Removal
-from cleaner.plan import MAX_BLOCK_CHARS, TextPlan
-from cleaner.rulebook import Rule, iter_examples, load_file, load_rulebook, phrase_key
+from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, text_plan
+from cleaner.rulebook import Rule, iter_examples, load_file, load_rulebook
+from cleaner.text import phrase_key
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 BOOK = load_rulebook(Config())
-SHIPPED = BOOK.text_rules("en")
+SHIPPED = text_plan(BOOK, "en").rules
 EXAMPLES = sorted({ex for _, ex, _ in iter_examples(SHIPPED)})
 PARAGRAPHS = [
     p for f in sorted(SAMPLES.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()

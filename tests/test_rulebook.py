@@ -100,6 +100,12 @@ def test_select_and_ignore_by_prefix():
             "x.y",
         ),
         ("rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n", "examples.strip", "x.y"),
+        (  # HTML rules run before the language is known: a language list would be ignored
+            "rules:\n  - id: x.y\n    reason: r\n    selectors: [aside]\n    languages: [en]\n"
+            "    examples: {strip: ['<aside>a</aside>']}\n",
+            "languages",
+            "x.y",
+        ),
         (
             "rules:\n  - id: x.y\n    reason: r\n    regex: [a]\n    confidence: 2\n    examples: {strip: [a]}\n",
             "confidence",
@@ -186,3 +192,35 @@ def test_shipped_rule_ids_are_unique_across_files():
         section = text.split("\nlexicons:")[0]
         ids.update(re.findall(r"^  - id: ([\w.\-]+)", section, flags=re.M))
     assert [i for i, n in ids.items() if n > 1] == []
+
+
+SITE_TEXT_RULE = """
+rules:
+  - id: custom.desk-slug
+    reason: The desk's slug line.
+    scope: block
+    regex: ['^desk slug$']
+    examples:
+      strip: ["Desk slug"]
+"""
+
+
+@pytest.mark.parametrize(
+    ("url", "removed"),
+    [
+        ("https://example.com/a", True),
+        ("https://news.example.com/a", True),  # a subdomain of the site
+        ("https://other.org/a", False),
+        ("https://notexample.com/a", False),
+        (None, False),
+    ],
+)
+def test_text_rule_of_a_site_pack_applies_on_that_site_only(tmp_path, url, removed):
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    write(sites, SITE_TEXT_RULE, "example.com.yaml")
+    cleaner = Cleaner(Config(rule_dirs=(tmp_path,), time_limit=0))
+    assert cleaner.rulebook.get("custom.desk-slug").site == "example.com"
+    text = "Desk slug\n\nThe council met on Monday and approved the budget."
+    out = cleaner.clean(text, url=url)
+    assert ("custom.desk-slug" in [r.rule for r in out.removed]) is removed

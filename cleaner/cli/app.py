@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 
 from cleaner import __version__
+from cleaner.cli.helpfmt import App
 
-app = typer.Typer(
+app = App(
     name="cleaner",
     help="Clean scraped news articles and record every piece removed, with the rule and the reason.",
     no_args_is_help=True,

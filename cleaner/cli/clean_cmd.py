@@ -57,7 +57,7 @@ def _run(file: str, config_file, rules, select, ignore, lang, min_confidence, ht
 def clean_command(
     file: str = typer.Argument(
         None,
-        metavar="[FILE]",
+        metavar="FILE",
         help="Article file (text or HTML, .gz/.zst/.bz2/.xz too); - or nothing with a pipe attached: standard input.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the record (text, removed, lang, ...) as JSON."),
@@ -106,7 +106,7 @@ def clean_command(
 @app.command("diff")
 def diff_command(
     file: str = typer.Argument(
-        None, metavar="[FILE]", help="Article file (text or HTML); - or nothing with a pipe attached: standard input."
+        None, metavar="FILE", help="Article file (text or HTML); - or nothing with a pipe attached: standard input."
     ),
     color: bool = typer.Option(
         None, "--color/--no-color", help="Colour (default: when stdout is a terminal and NO_COLOR is not set)."

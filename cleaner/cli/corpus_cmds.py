@@ -49,14 +49,14 @@ EXIT_INTERRUPTED = 130
 
 InputsArg = typer.Argument(
     None,
-    metavar="[INPUT]...",
+    metavar="INPUT",
     help="JSONL (.gz/.zst/.bz2/.xz too), folders of .txt/.html files, WARC files; - or nothing with a pipe attached: "
     "standard input.",
 )
 SummaryJsonOpt = typer.Option(
     None, "--summary-json", metavar="FILE", help="Write the final summary as JSON to this file."
 )
-PathsArg = typer.Argument(..., help="Files or folders (walked recursively).")
+PathsArg = typer.Argument(..., metavar="PATH", help="Files or folders (walked recursively).")
 RecordDirOpt = typer.Option(
     None, "--record-dir", metavar="DIR", help="Write each file's record (JSON) into this folder."
 )
@@ -82,10 +82,11 @@ def batch_command(
         "--output",
         "-o",
         metavar="FILE",
+        show_default=False,
         help="Output JSONL file, compressed by its suffix (.gz, .zst, .bz2, .xz); default: standard output.",
     ),
     workers: int = typer.Option(
-        0, "--workers", "-j", metavar="N", min=0, help="Processes (default: the number of cores)."
+        0, "--workers", "-j", metavar="N", min=0, show_default=False, help="Processes (default: the number of cores)."
     ),
     text_field: str = typer.Option(
         None, "--text-field", metavar="FIELD", help="Input field holding text (default: text)."
@@ -110,6 +111,7 @@ def batch_command(
         "--max-errors",
         min=0,
         metavar="N",
+        show_default=False,
         help="Exit 0 when at most N records are errors (default 0: any error exits 1).",
     ),
     summary_json: Path = SummaryJsonOpt,
@@ -129,7 +131,7 @@ def batch_command(
     time_limit: float = TimeLimitOpt,
     site_repetition: bool = SiteRepOpt,
 ) -> None:
-    """Clean every record of INPUTS into one JSONL line each, in input order."""
+    """Clean every record of each INPUT into one JSONL line each, in input order."""
     from cleaner.corpus.batch import BatchOptions, BatchStopped, default_workers, run_batch, stderr_is_terminal
     from cleaner.corpus.progress import progress_display
 

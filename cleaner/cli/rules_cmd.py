@@ -24,6 +24,7 @@ from cleaner.cli.common import (
     settings,
     setup_logging,
 )
+from cleaner.cli.helpfmt import App
 from cleaner.cli.ruleids import known_ids
 from cleaner.config import id_selected
 from cleaner.heuristics import HEURISTICS
@@ -31,7 +32,7 @@ from cleaner.html.heuristics import HTML_HEURISTICS
 from cleaner.rulebook import load_rulebook
 from cleaner.ruletest import run_examples
 
-rules_app = typer.Typer(help="List, show and test rules.", no_args_is_help=True)
+rules_app = App(help="List, show and test rules.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 

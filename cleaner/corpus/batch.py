@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ def run_batch(
     tally = Tally()
     stop = _Stop()
     failures: list[str] = []  # inputs that could not be read to their end, one line each
+    skipped: Counter[str] = Counter()  # WARC records that are not HTTP 200 HTML responses, by kind
     out_name = "-" if not isinstance(output, Path) else str(output)
     fh: BinaryIO
     own = isinstance(output, Path)
@@ -133,7 +135,7 @@ def run_batch(
     writer = _Writer(fh, tally, stop, options, progress)
 
     def tasks() -> Iterator[Task]:  # a damaged input is reported after what came before it is written
-        yield from iter_tasks(inputs, max_input_bytes(config), failures)
+        yield from iter_tasks(inputs, max_input_bytes(config), failures, skipped)
 
     try:
         with _stop_on_signals(stop):
@@ -154,6 +156,7 @@ def run_batch(
         workers=max(1, options.workers),
         inputs=[str(p) for p in inputs],
         rule_languages=rule_languages(worker.cleaner.rulebook),
+        skipped=dict(skipped),
     )
     if failures and not stop.requested:
         more = f" (and {len(failures) - 1} more damaged inputs)" if len(failures) > 1 else ""

@@ -9,9 +9,9 @@ Lines where only part was removed keep the rest, trimmed at the cut.
 
 from __future__ import annotations
 
-import codecs
 from collections.abc import Callable, Iterable, Sequence
 
+from cleaner.decode import sniff_bom
 from cleaner.errors import InputError
 from cleaner.model import Removal
 
@@ -146,15 +146,10 @@ def newline_style(raw_text: str) -> str:
 
 def encode_like(text: str, raw: bytes, encoding: str) -> bytes:
     """Encode ``text`` as the original was: same codec, same byte-order mark."""
-    for bom, codec in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if raw.startswith(bom):
-            return bom + text.encode(codec)
+    found = sniff_bom(raw)
+    if found is not None:
+        bom, codec = found
+        return bom + text.encode(codec)
     codec = "utf-8" if encoding in ("str", "utf-8", "utf-8-sig") else encoding
     try:
         return text.encode(codec)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ from cleaner.errors import InputError
 
 from .files import DOC_SUFFIXES, FileSelection, iter_files
 from .streams import StreamError, TooLong, iter_chunks, iter_lines
-from .warc import iter_warc_docs, iter_warc_stream
+from .warc import WarcDoc, iter_warc_docs, iter_warc_stream
 
 STDIN = Path("-")  # an input of '-': standard input, read once (JSONL or WARC, compressed or not)
 COMPRESSED_SUFFIXES = (".gz", ".zst", ".zstd", ".bz2", ".xz")
@@ -56,6 +57,15 @@ class DocTask:
     url: str | None
     source: str
     error: str | None = None  # set by the reader: the record could not be read
+    charset: str | None = None  # the HTTP Content-Type's charset label, for the decoder
+    warc: dict[str, object] | None = None  # WARC-Date, target URI, HTTP status, Content-Type
+
+    @classmethod
+    def of(cls, doc: WarcDoc, source: str) -> DocTask:
+        from cleaner.html.encoding import content_type_charset
+
+        warc = None if doc.error else doc.fields()
+        return cls(doc.id, doc.data, doc.url, source, doc.error, content_type_charset(doc.content_type), warc)
 
 
 Task = LineTask | FileTask | DocTask
@@ -99,16 +109,20 @@ def input_kind(path: Path) -> str:
 
 
 def iter_tasks(
-    inputs: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, failures: list[str] | None = None
+    inputs: list[Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    failures: list[str] | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Task]:
     """Every input's tasks in turn. An input that cannot be read to its end (truncated or
     corrupt) is reported in ``failures`` (one line: the file, the records read, why) after its
     complete records, and reading goes on with the next input; without ``failures`` the
-    first such input raises InputError."""
+    first such input raises InputError. WARC records that are not HTTP 200 HTML responses
+    yield no task and are counted in ``skipped`` by kind."""
     for path in inputs:
         count = 0
         try:
-            for task in _tasks_of(path, max_bytes):
+            for task in _tasks_of(path, max_bytes, skipped):
                 count += 1
                 yield task
         except (StreamError, OSError, InputError) as exc:
@@ -122,20 +136,20 @@ def iter_tasks(
             failures.append(message)
 
 
-def _tasks_of(path: Path, max_bytes: int) -> Iterator[Task]:
+def _tasks_of(path: Path, max_bytes: int, skipped: Counter[str] | None = None) -> Iterator[Task]:
     kind = input_kind(path)
     log.info("reading %s (%s)", path, kind)
     if kind == "folder":
         yield from iter_folder(path)
     elif kind == "warc":
-        yield from iter_warc(path, max_bytes)
+        yield from iter_warc(path, max_bytes, skipped)
     elif kind == "doc":
         yield FileTask(path.name, str(path))
     elif kind == "stream" and path == STDIN:
-        yield from iter_stream(sys.stdin.buffer, "-", max_bytes)
+        yield from iter_stream(sys.stdin.buffer, "-", max_bytes, skipped)
     elif kind == "stream":
         with path.open("rb") as fh:
-            yield from iter_stream(fh, str(path), max_bytes)
+            yield from iter_stream(fh, str(path), max_bytes, skipped)
     else:
         yield from iter_jsonl(path, max_bytes)
 
@@ -165,7 +179,9 @@ def _line_tasks(lines: Iterable[bytes | TooLong], source: str, max_bytes: int) -
             yield LineTask(source, lineno, line)
 
 
-def iter_stream(fh: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LineTask | DocTask]:
+def iter_stream(
+    fh: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES, skipped: Counter[str] | None = None
+) -> Iterator[LineTask | DocTask]:
     """A stream read once, sniffed on what is read (never reopened): WARC or JSONL."""
     chunks = iter_chunks(fh)
     head = b""
@@ -175,8 +191,8 @@ def iter_stream(fh: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
             break
     rest = _chain(head, chunks)
     if head[:5] == b"WARC/":
-        for doc in iter_warc_stream(rest, max_bytes):
-            yield DocTask(doc.id, doc.data, doc.url, source, doc.error)
+        for doc in iter_warc_stream(rest, max_bytes, skipped):
+            yield DocTask.of(doc, source)
         return
     yield from _line_tasks(iter_lines(rest, max_bytes), source, max_bytes)
 
@@ -201,8 +217,9 @@ def iter_folder(root: Path, suffixes: tuple[str, ...] = DOC_SUFFIXES) -> Iterato
         yield FileTask(path.relative_to(root).as_posix(), str(path))
 
 
-def iter_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[DocTask]:
-    """HTML response records: id = WARC-Record-ID, url = WARC-Target-URI."""
+def iter_warc(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, skipped: Counter[str] | None = None) -> Iterator[DocTask]:
+    """HTTP 200 HTML response records: id = WARC-Record-ID, url = WARC-Target-URI; the others
+    counted in ``skipped``."""
     source = str(path)
-    for doc in iter_warc_docs(path, max_bytes):
-        yield DocTask(doc.id, doc.data, doc.url, source, doc.error)
+    for doc in iter_warc_docs(path, max_bytes, skipped):
+        yield DocTask.of(doc, source)

@@ -67,6 +67,7 @@ class Tally:
         workers: int,
         inputs: list[str],
         rule_languages: frozenset[str] | None = None,
+        skipped: dict[str, int] | None = None,
     ) -> BatchSummary:
         secs = self.elapsed
         without = (
@@ -90,6 +91,7 @@ class Tally:
             duplicate_ids=self.ids.finish().count,
             duplicate_id_examples=tuple(self.ids.examples),
             without_rules=without,
+            skipped=dict(Counter(skipped or {}).most_common()),
         )
 
 
@@ -110,6 +112,9 @@ class BatchSummary:
     without_rules: dict[str, int] = field(default_factory=dict)  # ... in languages no rule file names
     duplicate_ids: int = 0  # records whose id an earlier record of the same input has
     duplicate_id_examples: tuple[str, ...] = ()  # the first few, as 'input: id'
+    # WARC records that are not HTTP 200 HTML responses, by kind ("request", "HTTP 404", "application/pdf"):
+    # not documents, so no output line
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def removals_total(self) -> int:
@@ -133,6 +138,7 @@ class BatchSummary:
             "languages_without_rules": self.without_rules,
             "duplicate_ids": self.duplicate_ids,
             "duplicate_id_examples": list(self.duplicate_id_examples),
+            "skipped": self.skipped,
         }
 
     def render(self) -> str:
@@ -159,6 +165,10 @@ class BatchSummary:
                 f"warning: {n:,} record{'s' if n != 1 else ''} repeat{'' if n != 1 else 's'} the id of an earlier record of the same input "
                 f"(first: {'; '.join(self.duplicate_id_examples)})"
             )
+        if self.skipped:
+            n = sum(self.skipped.values())
+            kinds = ", ".join(f"{k} {v}" for k, v in self.skipped.items())
+            lines.append(f"{n} WARC records skipped (not HTTP 200 HTML responses; no output line): {kinds}")
         for e in self.error_samples[:5]:
             lines.append(f"error: {e}")
         if self.errors > 5:

@@ -1,4 +1,12 @@
-"""WARC input: HTML response records, read record by record with bounded memory.
+"""WARC input: HTTP 200 HTML response records, read record by record with bounded memory.
+
+Only ``response`` records whose HTTP status is 200 and whose ``Content-Type`` is HTML
+(``text/html``, ``application/xhtml+xml``; without a ``Content-Type``, a body that reads as
+HTML) are documents. Every other record (``request``, ``metadata``, ``warcinfo``, ``revisit``,
+redirects, 404s, PDFs, images...) is skipped without reading its body and counted in
+``skipped`` by its kind ("request", "HTTP 301", "application/pdf"), which the batch summary
+reports. A document keeps its WARC-Date, target URI, HTTP status and ``Content-Type`` (whose
+charset the HTML decoder prefers).
 
 A WARC.gz is read gzip member by gzip member (one record per member, as the format
 recommends), so a corrupt member becomes one error record and reading goes on with the
@@ -9,64 +17,108 @@ every complete record before it has been handed out.
 from __future__ import annotations
 
 import io
+import logging
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .streams import CHUNK, GZIP_MAGIC, StreamError, compression, iter_chunks
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class WarcDoc:
     id: str
     data: bytes
-    url: str | None
+    url: str | None  # WARC-Target-URI
     error: str | None = None
+    date: str | None = None  # WARC-Date
+    status: int | None = None  # the HTTP status (200 for every document cleaned)
+    content_type: str | None = None  # the HTTP Content-Type, as sent
+
+    def fields(self) -> dict[str, object]:
+        """The record's WARC facts as they go into its output line."""
+        return {
+            "date": self.date,
+            "target_uri": self.url,
+            "http_status": self.status,
+            "content_type": self.content_type,
+        }
 
 
-def iter_warc_docs(path: Path, max_bytes: int) -> Iterator[WarcDoc]:
+def iter_warc_docs(path: Path, max_bytes: int, skipped: Counter[str] | None = None) -> Iterator[WarcDoc]:
     with Path(path).open("rb") as fh:
         head = fh.read(4)
     if compression(head) == "gzip":
-        yield from _gzip_members(path, max_bytes)
+        yield from _gzip_members(path, max_bytes, skipped)
     else:
-        yield from _records(_ChunkReader(iter_chunks(path)), max_bytes, where="")
+        yield from _records(_ChunkReader(iter_chunks(path)), max_bytes, "", skipped)
 
 
-def iter_warc_stream(chunks: Iterator[bytes], max_bytes: int) -> Iterator[WarcDoc]:
+def iter_warc_stream(chunks: Iterator[bytes], max_bytes: int, skipped: Counter[str] | None = None) -> Iterator[WarcDoc]:
     """HTML responses of a WARC given as decompressed chunks (standard input)."""
-    yield from _records(_ChunkReader(chunks), max_bytes, where="")
+    yield from _records(_ChunkReader(chunks), max_bytes, "", skipped)
 
 
-def _records(stream: io.RawIOBase | io.BufferedIOBase, max_bytes: int, where: str) -> Iterator[WarcDoc]:
+def skip_reason(rec_type: str, status: str | None, content_type: str | None) -> str | None:
+    """Why a WARC record is not a document to clean, from its headers (None: an HTTP 200 response
+    with an HTML Content-Type, or with none, when its body decides: see ``_records``)."""
+    if rec_type != "response":
+        return rec_type or "untyped record"
+    if status is None:
+        return "response without HTTP headers"
+    if status.strip() != "200":
+        return f"HTTP {status.strip()[:3] or '?'}"
+    mime = _mime(content_type)
+    return None if not mime or "html" in mime else mime[:60]
+
+
+def _mime(content_type: str | None) -> str:
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def _records(
+    stream: io.RawIOBase | io.BufferedIOBase, max_bytes: int, where: str, skipped: Counter[str] | None = None
+) -> Iterator[WarcDoc]:
     from warcio.archiveiterator import ArchiveIterator
+
+    from cleaner.html.parse import looks_like_html
 
     try:
         for record in ArchiveIterator(stream):
-            if record.rec_type != "response":
-                continue
-            ctype = ""
-            if record.http_headers is not None:
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            if ctype and "html" not in ctype:
-                continue
+            http = record.http_headers if record.rec_type == "response" else None
+            status = http.get_statuscode() if http is not None else None
+            ctype = http.get_header("Content-Type") if http is not None else None
             rid = record.rec_headers.get_header("WARC-Record-ID") or ""
             url = record.rec_headers.get_header("WARC-Target-URI")
-            data = record.content_stream().read(max_bytes + 1)
+            why = skip_reason(record.rec_type or "", status, ctype)
+            data = b""
+            if why is None:
+                data = record.content_stream().read(max_bytes + 1)
+                if not _mime(ctype) and not looks_like_html(data[:4096]):
+                    why = "no Content-Type, not HTML"
+            if why is not None:
+                log.debug("WARC record %s (%s): skipped, %s", rid, url, why)
+                if skipped is not None:
+                    skipped[why] += 1
+                continue
             if len(data) > max_bytes:
                 yield WarcDoc(rid, b"", url, f"{rid}: record is over the input limit of {max_bytes:,} bytes; skipped")
                 continue
             if record.raw_stream.limit > 0:  # Content-Length runs past the end of the data
                 raise StreamError(f"record {rid or '?'}{where} is cut short: its Content-Length runs past the end")
-            yield WarcDoc(rid, data, url)
+            date = record.rec_headers.get_header("WARC-Date")
+            yield WarcDoc(rid, data, url, None, date, int(status) if status and status.isdigit() else None, ctype)
     except StreamError:
         raise
     except Exception as exc:  # warcio raises assorted errors on damaged archives
         raise StreamError(f"not a readable WARC{where}: {' '.join(str(exc).split())[:200]}") from None
 
 
-def _gzip_members(path: Path, max_bytes: int) -> Iterator[WarcDoc]:
+def _gzip_members(path: Path, max_bytes: int, skipped: Counter[str] | None = None) -> Iterator[WarcDoc]:
     """Each gzip member decompressed on its own; a damaged one is skipped up to the next member."""
     member_no = 0
     for member, error in _members(path, max_bytes):
@@ -76,7 +128,7 @@ def _gzip_members(path: Path, max_bytes: int) -> Iterator[WarcDoc]:
             yield WarcDoc(f"gzip-member-{member_no}", b"", None, f"gzip member {member_no}: {error}; skipped")
             continue
         try:
-            yield from _records(io.BytesIO(member), max_bytes, where)
+            yield from _records(io.BytesIO(member), max_bytes, where, skipped)
         except StreamError as exc:
             yield WarcDoc(f"gzip-member-{member_no}", b"", None, f"{exc}; skipped")
 

@@ -160,17 +160,25 @@ class RecordCleaner:
     def _doc(self, task: DocTask) -> Outcome:
         if task.error:
             return _failed({"id": task.id, "url": task.url}, task.error)
-        base = {"id": task.id, "url": task.url, "position": {"file": task.source, "record": task.id}}
-        return self._data(base, task.data, task.url, None, site_from_url(task.url))
+        base = {"id": task.id, "url": task.url, "warc": task.warc, "position": {"file": task.source, "record": task.id}}
+        return self._data(base, task.data, task.url, None, site_from_url(task.url), task.charset)
 
     def _data(
-        self, base: dict[str, Any], data: bytes, url: str | None, name: str | None, site: str | None = None
+        self,
+        base: dict[str, Any],
+        data: bytes,
+        url: str | None,
+        name: str | None,
+        site: str | None = None,
+        charset: str | None = None,
     ) -> Outcome:
         rid = base["id"]
         if not data.strip():
             return _failed(base, f"{rid}: empty document")
         try:
-            result = self.cleaner.clean(data, url=url, name=name, html=None if name else True, site=site)
+            result = self.cleaner.clean(
+                data, url=url, name=name, html=None if name else True, site=site, charset=charset
+            )
         except CleanerError as exc:
             return _failed(base, f"{rid}: {one_line(str(exc))}")
         except Exception as exc:

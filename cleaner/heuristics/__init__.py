@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import glued_caption, inline_caption, sign_off, source_note
+from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
+from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
@@ -37,7 +39,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Teaser cut off mid-sentence, usually before a 'Read more' link.",
         "A paragraph ending in an ellipsis, or without closing punctuation, right before a "
         "cross-promotion line is the teaser of another story. A block of three lines or more "
-        "without closing punctuation is a list, not a cut sentence.",
+        "without closing punctuation is a list, not a cut sentence. A whole text of one block of at "
+        "most 80 words ending in an ellipsis glued to a word ('… brought the situation...') is a "
+        "snippet cut without a marker: its incomplete last sentence goes, the complete ones stay; a "
+        "longer last block ending in an ellipsis is only a candidate.",
         cut_teaser,
     ),
     Heuristic(
@@ -103,19 +108,26 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "followed by ':' or '=' and a short name, marks the credit; inside a line the sentence "
         "before it (at most 50 words) is its caption and goes too. At the end of a line only the "
         "credit goes; a line of at most 20 words that opens with a label goes whole. A label "
-        "followed by a sentence ('Photo: The mayor speaks …') is not a credit.",
+        "followed by a sentence ('Photo: The mayor speaks …') is not a credit. A 'file photo' "
+        "label of any language (lexicon credit.file-photo-labels: 'File photo', 'Foto de "
+        "archivo', 'ফাইল ফটো') standing as a sentence of its own after a sentence ('… Muhammad "
+        "Yunus. File photo.') is a credit too, with the sentence before it as its caption.",
         inline_caption,
     ),
     Heuristic(
         "credit.glued-caption",
         "credit",
-        "Caption line with its credit glued on without a space ('… w SzczecinieTVN24').",
+        "Caption line with its credit glued on without a space ('… w SzczecinieTVN24') or in brackets ('… [Splash]').",
         "Scrapers join a figure's caption and credit elements without a space: a short line after "
         "the body starts, in sentence case and without sentence punctuation at its end, that ends "
         "in an acronym glued to a lower-case word and then digits or a name ('PrzemyślPAP/Name', "
-        "'SzczecinieTVN24', 'zarzutyKWP Lublin') is a caption with its credit; the line goes. A "
-        "bare glued acronym ('… in PostgreSQL') and a glued domain name cannot be told from the "
-        "writing and stay.",
+        "'SzczecinieTVN24', 'zarzutyKWP Lublin') is a caption with its credit; the line goes. Case "
+        "is judged on the caption before the credit (the credit's name is capitalised); an acronym "
+        "with digits glued on is a credit even after a title-case caption. A name of 1-3 capitalised "
+        "words in square brackets ending such a line ('… for the last year [Splash]') is the "
+        "photo's credit too; after a complete sentence only the bracket goes. A bare glued acronym "
+        "('… in PostgreSQL'), a glued domain name and a bracket alone on its line ('[Name]') "
+        "cannot be told from the writing and stay.",
         glued_caption,
     ),
     Heuristic(
@@ -138,6 +150,51 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "the final full stop counts. A bare title-case last line ('Learn More') and a dash after a "
         "question or a quote (an attribution) stay.",
         sign_off,
+    ),
+    Heuristic(
+        "credit.byline-line",
+        "credit",
+        "Byline alone on a line above the article ('By Jane Doe', 'por María López').",
+        "One of the first three lines is a byline word of any language (lexicon "
+        "credit.byline-words) and a name of 2-4 capitalised words, at most 8 words in all, and a "
+        "paragraph of the body follows: the author's byline, which the scraper kept. A title that "
+        "opens with 'By' ('By The Numbers', 'By Any Means') stays: a name has no article or "
+        "determiner in it.",
+        byline_line,
+    ),
+    Heuristic(
+        "credit.item-sign-off",
+        "credit",
+        "Writer's name between an item's last sentence and the bullet that opens the next item.",
+        "A roundup of items by different writers, joined into one line by the scraper, leaves each "
+        "writer's name (2-4 capitalised words) after the item's last sentence and before a bullet "
+        "('… is still out. Dominic Booth • Match report: …'). The name goes; the sentences stay. "
+        "A full stop that ends an abbreviation ('U.S.') does not end the item.",
+        item_sign_off,
+    ),
+    Heuristic(
+        "share.network-row",
+        "share",
+        "Share bar's buttons, one network name a line ('Facebook', 'Twitter', 'WhatsApp').",
+        "Consecutive lines that are each only the name of a network or a share action (lexicon "
+        "share.network-names: 'Facebook', 'WhatsApp', 'Email', 'Print', local networks and the word "
+        "'share' in the rule files' languages) are a share bar's buttons: three or more in a row, or "
+        "two right after a line a share rule removed ('Share this:'). List items (an article's own "
+        "list of platforms) and a name alone stay.",
+        network_row,
+    ),
+    Heuristic(
+        "widget.section-label",
+        "widget",
+        "Section label, breadcrumb or glued menu above the headline ('Política', 'Hindi News / Sports').",
+        "At the start of the text, one to three lines of at most two words each, without sentence "
+        "punctuation or digits, stand above a headline (4-20 words, no sentence punctuation, no "
+        "':' or '|', not in capitals; with one label line, no digits) that a paragraph of the body "
+        "follows: the site's section label or breadcrumb, which the scraper took from the page "
+        "header; so is a first line of menu entries glued without spaces (three or more "
+        "capitalised words in one token: 'PogodaDługoterminowaWeekend') above a paragraph. The "
+        "headline and the body stay.",
+        section_label,
     ),
     Heuristic(
         "repeat.site",

@@ -10,7 +10,7 @@ from cleaner.blocks import shares_topic
 from cleaner.config import Config
 from cleaner.match import block_removal
 from cleaner.model import Block, Removal
-from cleaner.rulebook import Rulebook
+from cleaner.rulebook import Rule, Rulebook
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Context:
     rule_removals: tuple[Removal, ...]
     prior: tuple[Removal, ...] = ()  # rules' and earlier heuristics' removals at or above min_confidence
     site: str | None = None  # the document's site, for site-level repetition
+    rules: tuple[Rule, ...] = ()  # the text rules that apply to the document (its language, its site)
 
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.blocks import is_title_case
+from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
 from cleaner.text import count_words
@@ -42,6 +42,19 @@ def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
     return regex.compile(
         r"(?<![\p{L}\p{N}])(?P<open>[(\[<\uff08]\s*)?(?P<label>" + "|".join(alts) + r")(?:\s*[:=\uff1a]\s*|(?<=\.)\s+)",
+        regex.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=16)
+def _standalone_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """A "file photo" label standing as a sentence of its own: after a sentence end (or at the
+    line's start) and closed by a full stop, a bracket or the line's end."""
+    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
+    return regex.compile(
+        r"(?:(?<=[.!?\u0964\u3002][\"'\u201d\u2019)]?[ \t]{1,3})|^)(?P<open>[(\[\uff08]\s*)?(?P<label>"
+        + "|".join(alts)
+        + r")(?(open)\s*[)\]\uff09]|)(?:\s*[.\u0964\u3002]|(?=\s*$))",
         regex.IGNORECASE,
     )
 
@@ -136,15 +149,37 @@ def _caption_start(pre: str) -> int:
     return start
 
 
+def _credits(
+    content: str, pat: regex.Pattern[str], alone: regex.Pattern[str] | None
+) -> list[tuple[regex.Match[str], _Credit]]:
+    """The credits of a block in order: a label with ":" or "=" and a name, or a "file photo"
+    label standing as its own sentence."""
+    found: list[tuple[regex.Match[str], _Credit]] = []
+    for m in pat.finditer(content):
+        pre = content[: m.start()]
+        if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER:
+            continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
+        credit = _credit_at(content, m)
+        if credit is not None:
+            found.append((m, credit))
+    if alone is not None:
+        for m in alone.finditer(content):
+            if not any(c.start <= m.start() < c.end for _, c in found):
+                found.append((m, _Credit(m.start(), m.end())))
+    return sorted(found, key=lambda mc: mc[1].start)
+
+
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
     return ctx.prior_cuts(b)
 
 
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    labels = ctx.rulebook.words("credit.photo-labels", None)
+    file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
+    labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
     if not labels:
         return
     pat = _label_pattern(labels)
+    alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
         if b.index in gone or len(b.content) > 20000:
@@ -152,15 +187,10 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         content = b.content
         taken = _prior_spans(ctx, b)
         last_end = 0
-        for m in pat.finditer(content):
+        for m, credit in _credits(content, pat, alone):
             if m.start() < last_end:
                 continue
             pre = content[: m.start()]
-            if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER:
-                continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
-            credit = _credit_at(content, m)
-            if credit is None:
-                continue
             rest = content[credit.end :]
             at_end = not rest.strip(" \t.")
             if not pre.strip() and b.n_words <= _CREDIT_LINE_MAX_WORDS:
@@ -337,7 +367,33 @@ def _uncovered(free: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list
 _GLUED_CREDIT = regex.compile(
     r"(?<=\p{Ll}{4})\p{Lu}{2,}(?:\p{N}+|(?:[ \t]*/[ \t]*|[ \t]+)\p{Lu}[\p{L}\-]*(?:,?[ \t]+\p{Lu}[\p{L}\-]*){0,3})$"
 )
+# A name in square brackets ending a line of text: the credit of the photo the line captions
+# ("The couple have been dating for a year [Splash]"). Square brackets only: a title's
+# parenthesised part ("(Part Two)") is not a credit, and a bracket alone on its line is a
+# placeholder or code ("[Name]", "[Fact]"), not a credit after a caption.
+_BRACKET_CREDIT = regex.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,2}\]$")
+# An acronym and its digits glued on ("SzczecinieTVN24") is a credit whatever the case of the
+# caption: a brand and a version are not glued to a lower-case word.
+_DIGIT_GLUE = regex.compile(r"\p{Lu}{2,}\p{N}+$")
 _CAPTION_LINE_MAX_WORDS = 25
+
+
+def _caption_credit(text: str) -> regex.Match[str] | None:
+    """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
+    is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
+    Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
+    capitalised."""
+    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT):
+        m = pat.search(text)
+        if not m:
+            continue
+        caption = text[: m.start()]
+        if count_words(caption) < 2:
+            continue
+        if is_title_case(caption) and not (pat is _GLUED_CREDIT and _DIGIT_GLUE.search(m.group())):
+            continue
+        return m
+    return None
 
 
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -347,16 +403,32 @@ def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if b.index in gone:
             continue
         text = b.content.strip()
-        if seen_body and 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and text[-1] not in _LINE_END:
-            m = _GLUED_CREDIT.search(text)
-            # A caption is written in sentence case; a title-case line ending in a brand with an
-            # acronym ("… in PostgreSQL Query Performance") is a subhead.
-            if m and count_words(text[: m.start()]) >= 2 and not is_title_case(text) and not _prior_spans(ctx, b):
+        if (
+            seen_body
+            and 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS
+            and text
+            and (text[-1] not in _LINE_END or text[-1] == "]")
+        ):
+            m = _caption_credit(text)
+            if m and not _prior_spans(ctx, b) and ends_terminal(text[: m.start()]):
+                # A complete sentence before a bracketed credit may be the article's own line
+                # (a subhead that captions the photo under it): only the credit goes.
+                lead = len(b.content) - len(b.content.lstrip())
+                yield h.remove_span(
+                    ctx,
+                    b,
+                    b.content_start + lead + m.start(),
+                    b.content_start + lead + len(text),
+                    0.8,
+                    f"Photo credit in brackets ('{m.group().strip()[:40]}') after the line's last sentence.",
+                )
+                continue
+            if m and not _prior_spans(ctx, b):
                 yield h.remove_block(
                     ctx,
                     b,
                     0.8,
-                    f"Caption line with its credit glued on without a space ('{m.group()[:40]}'): a photo or video caption.",
+                    f"Caption line with its credit glued on or in brackets ('{m.group().strip()[:40]}'): a photo caption.",
                 )
                 continue
         if b.n_words >= _BODY_MIN_WORDS:
@@ -402,3 +474,58 @@ def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         0.8,
         "Source note naming the site the story was taken from, at the end of the text.",
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# A sign-off inside the text: a roundup of items by different writers, joined into one line by the
+# scraper, puts each writer's name between the item's last sentence and the bullet that opens the
+# next part ("… the jury is still out. Dominic Booth • Match report: …").
+
+_ITEM_SIGN_OFF = regex.compile(
+    rf"(?<=(?:[^\s.]\.|[!?])[\"'\u201d\u2019]?)[ \t]{{1,3}}(?P<name>{_NAME})(?=[ \t]+[\u2022\u00b7\u25aa\u25cf][ \t])"
+)
+
+
+def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
+            continue
+        taken = _prior_spans(ctx, b)
+        for m in _ITEM_SIGN_OFF.finditer(b.content):
+            name = m.group("name")
+            if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
+                continue
+            if _abbreviation_before(b.content, m.start()):
+                continue  # "… the U.S. Army • …": the full stop ends an abbreviation
+            a, z = b.content_start + m.start(), b.content_start + m.end()
+            if any(x < z and a < y for x, y in taken):
+                continue
+            yield h.remove_span(
+                ctx, b, a, z, 0.75, f"Sign-off '{name}' between an item's last sentence and the bullet of the next."
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# A byline line at the start: "By Jane Doe", "por María López", "von Max Muster" above the body.
+
+_LEAD_LINES = 3
+_NOT_NAMES = frozenset("the a an any all our my your his her its their this that these those no one".split())
+
+
+def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
+    for i, b in enumerate(alive[:_LEAD_LINES]):
+        text = b.content.strip()
+        if text[:1] in "-\u2013\u2014" or count_words(text) > 8 or not whole.match(text):
+            continue
+        words = text.split()[1:]
+        if not _all_titlecase_words(text) or any(w.casefold().strip(".,") in _NOT_NAMES for w in words):
+            continue  # "By The Numbers", "By Any Means": a title
+        body = alive[i + 1 :]
+        if not body or body[0].n_words < _BODY_MIN_WORDS or ctx.prior_cuts(b):
+            continue
+        yield h.remove_block(ctx, b, 0.8, "Byline: the author's name alone on a line above the article.")
+        return

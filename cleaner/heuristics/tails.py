@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.rulebook import Rule, phrase_key
+from cleaner.rulebook import Rule
+from cleaner.text import phrase_key
 
 # An item of a related-links or comments section is a headline or a short line: at most this
 # many words, fewer when it reads as a finished sentence. A longer block is body prose again
@@ -42,7 +43,7 @@ def _tail_rule(ctx: Context, rule: Rule | None, b: Block) -> Rule | None:
     if rule is None or rule.tail is not None:
         return rule
     key = phrase_key(b.content)
-    return next((r for r in ctx.rulebook.text_rules(ctx.lang) if r.tail is not None and key in r.phrases), rule)
+    return next((r for r in ctx.rules if r.tail is not None and key in r.phrases), rule)
 
 
 def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:

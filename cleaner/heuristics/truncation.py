@@ -9,7 +9,7 @@ import regex
 from cleaner.blocks import ends_terminal, is_heading_like
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import PARAGRAPH, Removal
-from cleaner.rulebook import phrase_key
+from cleaner.text import phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
 _DANGLING = regex.compile(
@@ -73,6 +73,36 @@ def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     yield h.remove_span(ctx, b, start, b.content_end, 0.9, why)
 
 
+# A whole text this short, in one block, is a snippet (a feed's description, a search result).
+_SNIPPET_MAX_WORDS = 80
+
+
+def _ellipsis_snippet(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """A snippet cut at a length limit without a marker: the text is one short block that ends in
+    an ellipsis glued to a word ("… brought the situation..."). The incomplete last sentence goes;
+    the complete ones before it stay. A longer text, or one of several blocks, ending in an
+    ellipsis is an article that may end that way (the true bodies of the dev collections do)."""
+    blocks = [b for b in ctx.blocks if b.content.strip()]
+    if len(blocks) != 1 or blocks[0].n_words > _SNIPPET_MAX_WORDS:
+        return
+    b = blocks[0]
+    text = b.content.rstrip()
+    if not regex.search(r"\p{L}(?:\.\.\.|\u2026)$", text):
+        return
+    end = b.content_start + len(text) - (1 if text.endswith("\u2026") else 3)
+    ends = [e.end() for e in _SENTENCE_END.finditer(ctx.text, b.content_start, end)]
+    if not ends:
+        return
+    yield h.remove_span(
+        ctx,
+        b,
+        ends[-1],
+        b.content_end,
+        0.8,
+        "Snippet cut off mid-sentence, ending in an ellipsis; the complete sentences stay.",
+    )
+
+
 _LIST_LINES = 3
 
 
@@ -90,7 +120,10 @@ def cut_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                     ctx, b, 0.9, f"Cut-off teaser ending in an ellipsis, followed by '{nxt.text.strip()[:40]}'."
                 )
             elif i == len(ctx.blocks) - 1:
-                yield h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
+                cut = list(_ellipsis_snippet(ctx, h))
+                yield from cut or [
+                    h.remove_block(ctx, b, 0.45, "Last block ends in an ellipsis: likely a cut-off teaser.")
+                ]
         elif (
             before_promo
             and not ends_terminal(text)

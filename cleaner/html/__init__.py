@@ -5,7 +5,6 @@ from cleaner.html.parse import looks_like_html
 from cleaner.html.prune import apply_html_rules
 from cleaner.html.render import body_blocks
 from cleaner.html.rules import (
-    HtmlRule,
     default_rule_paths,
     example_matches,
     load_html_rules,
@@ -14,7 +13,6 @@ from cleaner.html.rules import (
 
 __all__ = [
     "Extracted",
-    "HtmlRule",
     "apply_html_rules",
     "body_blocks",
     "default_rule_paths",

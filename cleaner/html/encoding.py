@@ -1,8 +1,10 @@
-"""Decode HTML bytes: byte-order mark, then a declared charset, then detection.
+"""Decode HTML bytes: byte-order mark, then the HTTP charset, then a declared charset, then detection.
 
-The order follows what browsers do, with one correction scraped pages need: a page that
-declares a legacy single-byte charset but whose bytes are valid, non-ASCII UTF-8 is read as
-UTF-8 (the declaration is stale far more often than such bytes arise by chance).
+The order follows what browsers do (BOM, the transport's ``Content-Type`` charset, the page's
+``<meta>``, sniffing), with one correction scraped pages need: a label for a legacy single-byte
+charset on bytes that are valid, non-ASCII UTF-8 reads them as UTF-8 (the label is stale far
+more often than such bytes arise by chance; servers often send a default ``ISO-8859-1``). An
+HTTP charset that names no known codec, or that the bytes do not decode in, is passed over.
 """
 
 from __future__ import annotations
@@ -11,13 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+from cleaner.decode import sniff_bom
 
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # and <?xml version="1.0" encoding="x"?>; looked for in the first bytes only.
@@ -53,7 +49,22 @@ _WHATWG_ALIASES = {
 class Decoded:
     text: str
     encoding: str  # Python codec name actually used
-    source: str  # "given" | "bom" | "meta" | "utf-8" | "detected" | "fallback"
+    source: str  # "given" | "bom" | "http" | "meta" | "utf-8" | "detected" | "fallback"
+
+
+def codec_for(label: str | None) -> str | None:
+    """The Python codec an HTML charset label names (WHATWG aliases applied), or None if unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").strip().lower()
+    if not label or len(label) > 40:
+        return None
+    label = _WHATWG_ALIASES.get(label, label)
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None  # not base64, rot13, zlib...
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -62,12 +73,18 @@ def declared_charset(data: bytes) -> str | None:
     m = _XML_DECL.match(head) or _META_CHARSET.search(head)
     if not m:
         return None
-    label = m.group(1).decode("ascii", "ignore").strip().lower()
-    label = _WHATWG_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
+    return codec_for(m.group(1).decode("ascii", "ignore"))
+
+
+_CT_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';,\s]{1,40})""", re.IGNORECASE)
+
+
+def content_type_charset(content_type: str | None) -> str | None:
+    """The charset label of an HTTP ``Content-Type`` value (``text/html; charset=utf-8``), as given."""
+    if not content_type:
         return None
+    m = _CT_CHARSET.search(content_type)
+    return m.group(1) if m else None
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -78,29 +95,25 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def decode_html(data: str | bytes) -> Decoded:
-    """Decode HTML input, recording the codec and how it was chosen; never raises on bytes."""
+def decode_html(data: str | bytes, charset: str | None = None) -> Decoded:
+    """Decode HTML input, recording the codec and how it was chosen; never raises on bytes.
+
+    ``charset`` is the label the transport gave (HTTP ``Content-Type``): preferred to the page's
+    own declaration and to sniffing when it names a known codec the bytes decode in."""
     if isinstance(data, str):
         return Decoded(data, "str", "given")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data[len(bom) :].decode(enc), enc, "bom")
-            except UnicodeDecodeError:
-                return Decoded(data[len(bom) :].decode(enc, "replace"), enc, "bom")
-    declared = declared_charset(data)
-    if declared is not None:
-        if declared == "utf-8":
-            if _is_utf8(data):
-                return Decoded(data.decode("utf-8"), "utf-8", "meta")
-        else:
-            # a stale legacy declaration on UTF-8 bytes: trust the bytes
-            if not data.isascii() and _is_utf8(data):
-                return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
-            try:
-                return Decoded(data.decode(declared), declared, "meta")
-            except UnicodeDecodeError:
-                pass
+    found = sniff_bom(data)
+    if found is not None:
+        bom, enc = found
+        try:
+            return Decoded(data[len(bom) :].decode(enc), enc, "bom")
+        except UnicodeDecodeError:
+            return Decoded(data[len(bom) :].decode(enc, "replace"), enc, "bom")
+    for codec, source in ((codec_for(charset), "http"), (declared_charset(data), "meta")):
+        if codec is not None:
+            decoded = _labelled(data, codec, source)
+            if decoded is not None:
+                return decoded
     if _is_utf8(data):
         return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
     guess = _detect(data)
@@ -110,6 +123,19 @@ def decode_html(data: str | bytes) -> Decoded:
         except (LookupError, UnicodeDecodeError):
             pass
     return Decoded(data.decode("utf-8", "replace"), "utf-8", "fallback")
+
+
+def _labelled(data: bytes, codec: str, source: str) -> Decoded | None:
+    """The bytes in the codec a label names; None when they do not decode in it."""
+    if codec == "utf-8":
+        return Decoded(data.decode("utf-8"), "utf-8", source) if _is_utf8(data) else None
+    # a stale legacy label on UTF-8 bytes: trust the bytes
+    if not data.isascii() and _is_utf8(data):
+        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+    try:
+        return Decoded(data.decode(codec), codec, source)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _detect(data: bytes) -> str | None:

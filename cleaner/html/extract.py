@@ -12,12 +12,14 @@ from cleaner.config import Config, id_selected
 from cleaner.html.encoding import decode_html
 from cleaner.html.fallback import is_short, json_ld_body, json_ld_preferred, prefer_default
 from cleaner.html.limits import over_limits
+from cleaner.html.metadata import page_metadata, page_url
 from cleaner.html.page import declared_lang, drop_page_title, drop_standfirst, linked_headlines, page_title
 from cleaner.html.parse import looks_binary, parse
 from cleaner.html.prune import apply_html_rules
 from cleaner.html.render import Block3, body_blocks
-from cleaner.html.rules import HtmlRule, rules_for_url
-from cleaner.model import InputInfo, Removal
+from cleaner.html.rules import rules_for_url
+from cleaner.model import InputInfo, PageMetadata, Removal
+from cleaner.rulebook import Rule
 
 __all__ = ["Extracted", "extract"]
 
@@ -39,26 +41,39 @@ class Extracted:
     # favor_recall one was short, the default one much longer), "json-ld" (the page's declared
     # articleBody; the extraction was mostly not in it): see cleaner/html/fallback.py
     source: str = "trafilatura"
+    metadata: PageMetadata | None = None  # what the page says about itself (None: not parsed)
 
 
 def extract(
     data: str | bytes,
     *,
     url: str | None,
-    html_rules: Sequence[HtmlRule],
+    html_rules: Sequence[Rule],
     config: Config,
+    charset: str | None = None,
 ) -> Extracted:
-    """Extract the article from an HTML page; never raises for bad input, reports it in ``error``."""
+    """Extract the article from an HTML page; never raises for bad input, reports it in ``error``.
+
+    ``charset`` is the transport's label (HTTP ``Content-Type``), preferred to the page's own when
+    valid. Without ``url`` the page's ``<link rel=canonical>`` or ``og:url`` selects the site rules
+    (``info.url_source`` says which)."""
     if len(data) > config.max_input_chars:
         info = InputInfo(
             kind="html",
             encoding="str" if isinstance(data, str) else "unknown",
             encoding_source="given" if isinstance(data, str) else "none",
             url=url,
+            url_source="given" if url else None,
         )
         return Extracted((), (), info, error=f"input too large: {len(data)} > {config.max_input_chars} characters")
-    decoded = decode_html(data)
-    info = InputInfo(kind="html", encoding=decoded.encoding, encoding_source=decoded.source, url=url)
+    decoded = decode_html(data, charset)
+    info = InputInfo(
+        kind="html",
+        encoding=decoded.encoding,
+        encoding_source=decoded.source,
+        url=url,
+        url_source="given" if url else None,
+    )
     if not decoded.text.strip():
         return Extracted((), (), info, error="empty input")
     if looks_binary(decoded.text):
@@ -69,6 +84,10 @@ def extract(
     tree = parse(decoded.text)
     if tree is None:
         return Extracted((), (), info, error="not parseable as HTML")
+    if not url and (found := page_url(tree)) is not None:
+        url = found[0]
+        info = InputInfo(info.kind, info.encoding, info.encoding_source, url, info.extras, found[1])
+    metadata = page_metadata(tree, url)  # before anything is pruned
     lang = declared_lang(tree)  # before trafilatura, which prunes the tree it is given
     declared = json_ld_body(tree)  # likewise: trafilatura drops the scripts
     active = [
@@ -99,11 +118,25 @@ def extract(
                     blocks, source = default, "trafilatura-default"
     except RecursionError:
         return Extracted(
-            (), tuple(removals), info, error="HTML too deeply nested to extract", title=title, held=tuple(held)
+            (),
+            tuple(removals),
+            info,
+            error="HTML too deeply nested to extract",
+            title=title,
+            held=tuple(held),
+            metadata=metadata,
         )
     except Exception as err:  # trafilatura bug or lxml failure on hostile markup
         msg = " ".join(str(err).split())[:200] or type(err).__name__
-        return Extracted((), tuple(removals), info, error=f"extraction failed: {msg}", title=title, held=tuple(held))
+        return Extracted(
+            (),
+            tuple(removals),
+            info,
+            error=f"extraction failed: {msg}",
+            title=title,
+            held=tuple(held),
+            metadata=metadata,
+        )
     if declared and json_ld_preferred(blocks, declared):
         blocks, source = list(declared), "json-ld"
     decided(drop_page_title(blocks, tree, config))
@@ -118,13 +151,14 @@ def extract(
             lang=lang,
             held=tuple(held),
             source=source,
+            metadata=metadata,
         )
-    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, tuple(held), source)
+    return Extracted(tuple(blocks), tuple(removals), info, None, title, lang, tuple(held), source, metadata)
 
 
 def _prepare(
     tree: etree._Element,
-    active: Sequence[HtmlRule],
+    active: Sequence[Rule],
     config: Config,
     decided: Callable[[Removal | None], None],
     removals: list[Removal],

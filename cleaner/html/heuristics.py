@@ -7,7 +7,7 @@ text heuristics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cleaner.config import Config, id_selected
 from cleaner.model import Removal
@@ -25,6 +25,11 @@ class HtmlHeuristic:
     @property
     def source(self) -> str:
         return f"heuristic:{self.id}"
+
+    def tuned(self, config: Config) -> HtmlHeuristic:
+        """This heuristic with the confidence the configuration gives it."""
+        c = config.confidence_of(self.id, self.confidence)
+        return self if c == self.confidence else replace(self, confidence=c)
 
     def selected(self, config: Config) -> bool:
         return id_selected(self.id, config.select, config.ignore)

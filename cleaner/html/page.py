@@ -10,19 +10,17 @@ from lxml import etree
 
 from cleaner.blocks import is_heading_like, shares_topic
 from cleaner.config import Config
-from cleaner.html.heuristics import LINK_LIST, LINKED_HEADLINE, PAGE_TITLE, STANDFIRST
+from cleaner.html.heuristics import LINK_LIST, LINKED_HEADLINE, PAGE_TITLE, STANDFIRST, HtmlHeuristic
 from cleaner.html.prune import MAX_REMOVAL_TEXT, drop
 from cleaner.html.render import Block3
 from cleaner.langcodes import base_language
 from cleaner.model import HEADING, PARAGRAPH, Removal
-from cleaner.text import count_words
+from cleaner.text import count_words, phrase_key
 
 
 def title_variants(tree: etree._Element) -> set[str]:
     """The page's own title as it may stand at the top of the body: og:title, twitter:title,
     <title> (whole, and each side of a ' | ' or ' - ' site-name separator)."""
-    from cleaner.rulebook import phrase_key
-
     out: set[str] = set()
     try:
         doc = tree.getroottree()
@@ -68,16 +66,15 @@ def drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config) 
     """The first block, when it repeats the page's title: the title is not part of the body."""
     if not blocks or not PAGE_TITLE.selected(config):
         return None
-    from cleaner.rulebook import phrase_key
-
+    h = PAGE_TITLE.tuned(config)
     kind, text, _ = blocks[0]
     if len(text) > 300 or kind not in (HEADING, PARAGRAPH):
         return None
     if phrase_key(text) not in title_variants(tree):
         return None
-    if PAGE_TITLE.confidence >= config.min_confidence:
+    if h.confidence >= config.min_confidence:
         del blocks[0]
-    return PAGE_TITLE.removal(text)
+    return h.removal(text)
 
 
 _STANDFIRST_MIN_WORDS = 8
@@ -89,6 +86,7 @@ def drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
     ``min_confidence`` (by default it does not: the caller records it as a candidate)."""
     if not blocks or not STANDFIRST.selected(config):
         return None
+    h = STANDFIRST.tuned(config)
     kind, text, _ = blocks[0]
     if (
         kind != HEADING
@@ -97,9 +95,9 @@ def drop_standfirst(blocks: list[Block3], config: Config) -> Removal | None:
         or text.rstrip()[-1:] not in ".!"
     ):
         return None
-    if STANDFIRST.confidence >= config.min_confidence:
+    if h.confidence >= config.min_confidence:
         del blocks[0]
-    return STANDFIRST.removal(text)
+    return h.removal(text)
 
 
 def _one_link_ps(tree: etree._Element) -> list[etree._Element]:
@@ -148,6 +146,7 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
     ('SEAN SPICER ELIMINATED FROM ...', 'GET THE APP BY CLICKING HERE')."""
     if not LINKED_HEADLINE.selected(config):
         return []
+    h = LINKED_HEADLINE.tuned(config)
     out: list[Removal] = []
     for p in _one_link_ps(tree):
         text = _words(p)
@@ -158,11 +157,11 @@ def linked_headlines(tree: etree._Element, config: Config) -> list[Removal]:
             continue
         if not _after_body_paragraph(p) or _introduces_next(p, text):
             continue
-        if LINKED_HEADLINE.confidence >= config.min_confidence:
+        if h.confidence >= config.min_confidence:
             drop(p)
-        out.append(LINKED_HEADLINE.removal(text))
+        out.append(h.removal(text))
     if LINK_LIST.selected(config):
-        out.extend(_link_lists(tree))
+        out.extend(_link_lists(tree, LINK_LIST.tuned(config), config))
     return out
 
 
@@ -176,7 +175,7 @@ def _lists(tree: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _link_lists(tree: etree._Element) -> list[Removal]:
+def _link_lists(tree: etree._Element, h: HtmlHeuristic, config: Config) -> list[Removal]:
     """A list every item of which is one link with a headline's length (four words or more),
     standing after a body paragraph: a list of other stories ('Related', 'More on this')."""
     out: list[Removal] = []
@@ -200,8 +199,9 @@ def _link_lists(tree: etree._Element) -> list[Removal]:
             continue
         if not _after_body_paragraph(lst) or _before_body_paragraph(lst):
             continue
-        drop(lst)
-        out.append(LINK_LIST.removal(" | ".join(texts)[:MAX_REMOVAL_TEXT]))
+        if h.confidence >= config.min_confidence:  # below it: reported as a candidate, left in place
+            drop(lst)
+        out.append(h.removal(" | ".join(texts)[:MAX_REMOVAL_TEXT]))
     return out
 
 

@@ -6,6 +6,8 @@ import re
 
 from lxml import etree
 
+from cleaner.decode import sniff_bom
+
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".html.gz", ".htm.gz")
 _SNIFF = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>]|<title[\s>]|"
@@ -20,16 +22,14 @@ def looks_like_html(data: str | bytes, name: str | None = None) -> bool:
         return True
     head = data[:4096]
     if isinstance(head, bytes):
-        for bom in (b"\xef\xbb\xbf",):
-            if head.startswith(bom):
-                head = head[len(bom) :]
-        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        found = sniff_bom(head)
+        if found is None or found[1] == "utf-8":  # markup is ASCII: latin-1 reads it from any ASCII-based text
+            head = head[len(found[0]) if found else 0 :].decode("latin-1")
+        else:
             try:
-                head = head.decode("utf-16")
+                head = head[len(found[0]) :].decode(found[1])
             except UnicodeDecodeError:
                 return False
-        else:
-            head = head.decode("latin-1")
     stripped = head.lstrip()
     if stripped[:1] != "<":
         # markup later on in a mostly-text file is not HTML input; a few tags at the start are

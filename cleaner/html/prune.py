@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from cleaner.html.rules import HtmlRule, match
+from cleaner.html.matcher import match
 from cleaner.model import Removal
+from cleaner.rulebook import Rule
 from cleaner.text import count_words
 
 _NEVER_REMOVE = frozenset({"html", "body", "head"})
@@ -84,7 +85,7 @@ class _MainText:
         return None
 
 
-def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> Pruned:
+def apply_html_rules(tree: etree._Element, rules: Sequence[Rule]) -> Pruned:
     """Remove the elements the rules select (outermost only; tails kept), returning a Removal each.
 
     Guards, so that a class such as ``recent-news`` or ``share-story`` on the article's own
@@ -135,7 +136,7 @@ def apply_html_rules(tree: etree._Element, rules: Sequence[HtmlRule]) -> Pruned:
     return Pruned(removals, held)
 
 
-def _removal(rule: HtmlRule, css: str, text: str, reason: str) -> Removal:
+def _removal(rule: Rule, css: str, text: str, reason: str) -> Removal:
     return Removal(
         rule=rule.id,
         category=rule.category,

@@ -81,7 +81,8 @@ def task_counted(task: object, cleaner: Cleaner, fields: Fields) -> Counted | No
             site = site_from_url(task.url)
             if not site or not task.data.strip():
                 return None
-            return site, doc_key(task.data), tuple(doc_keys(cleaner, task.data, settings, html=True, url=task.url))
+            keys = doc_keys(cleaner, task.data, settings, html=True, url=task.url, charset=task.charset)
+            return site, doc_key(task.data), tuple(keys)
     except (CleanerError, ValueError, OSError, RecursionError):
         return None
     return None

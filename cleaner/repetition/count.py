@@ -51,9 +51,10 @@ def doc_keys(
     html: bool | None = None,
     url: str | None = None,
     name: str | None = None,
+    charset: str | None = None,
 ) -> set[int]:
     """The keys of a document's countable blocks: the blocks ``clean`` would decide on."""
-    blocks = cleaner.segments(data, html=html, url=url, name=name)
+    blocks = cleaner.segments(data, html=html, url=url, name=name, charset=charset)
     return {block_key(b.content) for b in blocks if eligible_words(b.n_words, b.content, settings)}
 
 

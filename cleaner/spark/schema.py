@@ -35,6 +35,9 @@ REMOVAL_FIELDS = (
     "selector",
 )
 
+METADATA_FIELDS = ("title", "author", "date", "sitename")
+INPUT_OPTIONAL = ("url", "url_source")  # left out of the record when absent
+
 
 def _s(name: str, dtype: Any, nullable: bool = True) -> StructField:
     return StructField(name, dtype, nullable)
@@ -80,6 +83,7 @@ RECORD = StructType(
                     _s("encoding", StringType(), False),
                     _s("encoding_source", StringType(), False),
                     _s("url", StringType()),
+                    _s("url_source", StringType()),
                 ]
             ),
         ),
@@ -100,6 +104,7 @@ RECORD = StructType(
         _s("paths", MapType(StringType(), StringType(), False)),
         _s("warnings", ArrayType(StringType(), False)),
         _s("error", StringType()),
+        _s("metadata", StructType([_s(k, StringType()) for k in METADATA_FIELDS])),
     ]
 )
 
@@ -117,7 +122,7 @@ def row_from_record(d: dict[str, Any]) -> dict[str, Any]:
         "removed": [_removal_row(r) for r in d["removed"]],
         "candidates": [_removal_row(r) for r in d["candidates"]],
         "lang": dict(d["lang"]),
-        "input": {k: inp.get(k) for k in ("kind", "encoding", "encoding_source", "url")},
+        "input": {k: inp.get(k) for k in ("kind", "encoding", "encoding_source", *INPUT_OPTIONAL)},
         "normalization": [list(s) for s in d["normalization"]],
         "counts": list(d["counts"].items()),
         "layout": {
@@ -127,6 +132,7 @@ def row_from_record(d: dict[str, Any]) -> dict[str, Any]:
         "paths": list(d["paths"].items()),
         "warnings": list(d["warnings"]),
         "error": d["error"],
+        "metadata": dict(d["metadata"]) if d.get("metadata") is not None else None,
     }
 
 
@@ -145,6 +151,7 @@ def error_row(message: str) -> dict[str, Any]:
         "paths": [],
         "warnings": [],
         "error": message,
+        "metadata": None,
     }
 
 
@@ -169,7 +176,7 @@ def record_from_row(row: Any) -> dict[str, Any]:
                 out[k] = r[k]
         return out
 
-    inp = {k: v for k, v in (d["input"] or {}).items() if v is not None or k != "url"}
+    inp = {k: v for k, v in (d["input"] or {}).items() if v is not None or k not in INPUT_OPTIONAL}
     return {
         "schema": d["schema"],
         "text": d["text"],
@@ -186,4 +193,5 @@ def record_from_row(row: Any) -> dict[str, Any]:
         "paths": dict(d["paths"] or {}),
         "warnings": list(d["warnings"]),
         "error": d["error"],
+        "metadata": d.get("metadata"),
     }

@@ -1,0 +1,82 @@
+"""Section labels and breadcrumbs above the headline: "Política", "Hindi News / Sports / Cricket"
+lines a scraper took from the page's header before the article's title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from cleaner.blocks import ends_terminal, is_all_caps
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import Block, Removal
+from cleaner.text import count_words
+
+_LABEL_MAX_WORDS = 2
+_MAX_LABELS = 3
+_HEADLINE_WORDS = (4, 20)
+_BODY_MIN_WORDS = 8
+_DIGIT = regex.compile(r"\p{N}")
+
+
+def _label(b: Block) -> bool:
+    t = b.content.strip()
+    return (
+        1 <= count_words(t) <= _LABEL_MAX_WORDS
+        and not t[0].islower()  # a section's name is capitalised
+        and not ends_terminal(t)
+        and not _DIGIT.search(t)
+    )
+
+
+def _headline(b: Block, digits_ok: bool) -> bool:
+    """The article's title: a line of 4-20 words without sentence punctuation, a list of fields
+    (":" or "|") or capitals only; with a single label before it, without digits either (a date or
+    a schedule line under a one-word heading is the article's own)."""
+    t = b.content.strip()
+    lo, hi = _HEADLINE_WORDS
+    return (
+        lo <= count_words(t) <= hi
+        and not ends_terminal(t)
+        and not is_all_caps(t)
+        and not regex.search(r"[:|]", t)
+        and (digits_ok or not _DIGIT.search(t))
+    )
+
+
+# Menu entries glued without spaces ("PogodaDługoterminowaWeekend"): three or more capitalised
+# words in one token, the links of a navigation bar joined by the scraper.
+_GLUED_MENU = regex.compile(r"^(?:\p{Lu}\p{Ll}{2,}){3,}$")
+
+
+def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    if len(alive) >= 2 and _GLUED_MENU.match(alive[0].content.strip()) and alive[1].n_words >= _BODY_MIN_WORDS:
+        if not ctx.prior_cuts(alive[0]):
+            yield h.remove_block(
+                ctx,
+                alive[0],
+                0.8,
+                "Navigation entries glued without spaces at the start of the text, not article text.",
+            )
+        return
+    labels: list[Block] = []
+    for b in alive[:_MAX_LABELS]:
+        if not _label(b):
+            break
+        labels.append(b)
+    rest = alive[len(labels) :]
+    if not labels or len(rest) < 2:
+        return
+    if not _headline(rest[0], digits_ok=len(labels) > 1) or rest[1].n_words < _BODY_MIN_WORDS:
+        return
+    if any(ctx.prior_cuts(b) for b in labels):
+        return
+    for b in labels:
+        yield h.remove_block(
+            ctx,
+            b,
+            0.8,
+            f"Section label or breadcrumb '{b.content.strip()[:30]}' above the headline, not article text.",
+        )

@@ -1,0 +1,43 @@
+"""A share bar's buttons, one name a line: "Facebook", "Twitter", "WhatsApp", "Email"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import LIST_ITEM, Block, Removal
+from cleaner.rulebook import phrase_key
+
+# A run this long is a share bar on its own; a shorter one only right after a share prompt that a
+# rule removed ("Share this:"). One name alone is a heading or a word of the article's.
+_RUN_ALONE = 3
+_RUN_AFTER_PROMPT = 2
+
+
+def network_row(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    names = {phrase_key(w) for w in ctx.rulebook.words("share.network-names", None)}
+    if not names:
+        return
+    gone = ctx.removed_blocks()
+    hits = ctx.rule_hit_blocks()
+    alive = [b for b in ctx.blocks if b.content.strip()]
+    run: list[Block] = []
+    for i, b in enumerate([*alive, None]):
+        if (
+            b is not None
+            and len(b.content) <= 40
+            and b.index not in gone
+            and b.kind != LIST_ITEM
+            and phrase_key(b.content) in names
+        ):
+            run.append(b)
+            continue
+        if run:
+            before = alive[i - len(run) - 1] if i - len(run) >= 1 else None
+            after_prompt = (
+                before is not None and (hit := hits.get(before.index)) is not None and hit.category == "share"
+            )
+            if len(run) >= _RUN_ALONE or (after_prompt and len(run) >= _RUN_AFTER_PROMPT):
+                for r in run:
+                    yield h.remove_block(ctx, r, 0.85, f"Share button '{r.content.strip()}' in a row of them.")
+            run = []
