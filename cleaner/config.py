@@ -33,6 +33,10 @@ class Config:
     regex_timeout: float = 0.05  # seconds per rule match on one block
     max_input_chars: int = 60_000_000
     time_limit: float = 10.0  # seconds per document; past it the document passes through unchanged (0: none)
+    # HTML not parsed (nothing extracted, the record says why) past these: libxml2 works through them in C,
+    # where the time limit cannot interrupt it (cleaner.html.limits; 0: no limit)
+    html_max_depth: int = 1_000
+    html_max_attributes: int = 2_000
     shipped_rules: bool = True
     html_rules: bool = True  # HTML path: apply the element rules (CSS selectors) before extraction
     # HTML path: trafilatura's favor_recall extraction, then the text stage cleans. On the union of the

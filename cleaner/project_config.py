@@ -55,6 +55,7 @@ _BOOL_KEYS = ("html_rules", "favor_recall", "block_model")
 _WALK_BOOL_KEYS = ("force_exclude", "respect_gitignore")
 _REPEAT_INT_KEYS = ("repeat_min_docs", "repeat_max_words", "repeat_min_site_docs")
 _REPEAT_SHARE_KEYS = ("repeat_min_share", "repeat_max_doc_share")
+_LIMIT_KEYS = ("html_max_depth", "html_max_attributes")  # whole numbers, 0: no limit
 KNOWN_KEYS = frozenset(
     _LIST_KEYS
     + _STR_KEYS
@@ -63,6 +64,7 @@ KNOWN_KEYS = frozenset(
     + ("min_confidence", "time_limit", "per_file_ignores", "confidence")
     + _REPEAT_INT_KEYS
     + _REPEAT_SHARE_KEYS
+    + _LIMIT_KEYS
 )
 
 
@@ -103,6 +105,7 @@ class ProjectConfig:
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     fields: Fields = field(default_factory=Fields)
     repetition: tuple[tuple[str, int | float], ...] = ()  # RepeatSettings fields the file sets
+    limits: tuple[tuple[str, int], ...] = ()  # html_max_depth / html_max_attributes the file sets
 
     @property
     def root(self) -> Path:
@@ -129,6 +132,7 @@ class ProjectConfig:
         for key in _BOOL_KEYS:
             if getattr(self, key) is not None:
                 changes[key] = getattr(self, key)
+        changes.update(self.limits)
         if self.repetition:
             changes["repetition"] = replace(cfg.repetition, **dict(self.repetition))
         return cfg.with_(**changes) if changes else cfg
@@ -232,6 +236,10 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a number of seconds (0: no limit)")
             values[key] = float(value)
+        elif key in _LIMIT_KEYS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ConfigError(f"{where}: key '{raw_key}' must be a whole number (0: no limit)")
+            values[key] = value
         elif key in _REPEAT_INT_KEYS:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{where}: key '{raw_key}' must be a whole number of at least 1")
@@ -272,6 +280,7 @@ def parse_table(table: dict[str, Any], path: Path) -> ProjectConfig:
         min_confidence=values.get("min_confidence"),
         confidence=values.get("confidence", ()),
         time_limit=values.get("time_limit"),
+        limits=tuple((k, values[k]) for k in _LIMIT_KEYS if k in values),
         include=values.get("include", ()),
         exclude=values.get("exclude", ()),
         extend_exclude=values.get("extend_exclude", ()),

@@ -287,4 +287,4 @@ def test_fix_keeps_links_and_edits_the_target(tmp_path, how):
     else:
         assert os.path.samefile(real, other)
     assert (real.stat().st_mode & 0o777) == 0o640
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not list(tmp_path.glob(".*.cleaner-tmp-*"))

@@ -277,6 +277,7 @@ def _inspect_all(
 ) -> Iterator[FileReport]:
     from cleaner.corpus.files import iter_files
     from cleaner.corpus.lint import file_kind, inspect_file
+    from cleaner.corpus.snapshot import special
     from cleaner.pipeline import Cleaner
 
     selection = _selection(project, walk)
@@ -286,11 +287,16 @@ def _inspect_all(
         from cleaner.repetition.sites import folder_site
 
         require_rereadable(paths)
-        files = [p for p in iter_files(paths, selection) if p.exists()]
+        files = [p for p in iter_files(paths, selection) if p.exists() and special(p) is None]
         config = _with_site_table(config, lambda: count_files(files, cleaner, fields), quiet)
         cleaner = Cleaner(config)
     per_file = _PerFile(project, config, cleaner)
     for path in iter_files(paths, selection):
+        why = special(path)
+        if why:  # never opened: a FIFO would block, a loop has no content
+            if not quiet:
+                sys.stderr.write(f"cleaner: warning: {path}: skipped: {why}\n")
+            continue
         if not path.exists():
             yield FileReport(path, file_kind(path), errors=(f"{path}: no such file",))
             continue
@@ -356,6 +362,7 @@ class _Stats:
     would_change: int = 0
     fixed: int = 0
     unfixable: int = 0
+    refused: int = 0  # read-only files fix did not rewrite
     errors: int = 0
     suppressed: int = 0
 
@@ -369,7 +376,7 @@ class _Stats:
     def exit_code(self, *, fixing: bool) -> int:
         if self.errors:
             return EXIT_USAGE
-        remaining = self.unfixable if fixing else self.findings
+        remaining = self.unfixable + self.refused if fixing else self.findings
         return EXIT_FAILED if remaining else EXIT_OK
 
 
@@ -484,15 +491,18 @@ def fix_command(
     lang: str = LangOpt,
     min_confidence: float = MinConfOpt,
     site_repetition: bool = SiteRepOpt,
+    force: bool = typer.Option(False, "--force", help="Also rewrite read-only files (refused otherwise)."),
 ) -> None:
     """Remove in place, atomically, what check reports; keep layout, newline style and encoding.
 
-    HTML files are reported, not rewritten (exit 1 when they hold something to remove).
+    HTML files are reported, not rewritten (exit 1 when they hold something to remove). Read-only
+    files are refused without --force (exit 1); a file changed while fix ran is left as it is.
     """
-    from cleaner.corpus.atomic import write_atomic
+    from cleaner.corpus.rewrite import Rewriter, Written
 
     setup_logging(verbose, quiet)
     stats = _Stats()
+    rewriter = Rewriter(force)
     with errors_as_exit():
         project, config = settings(config_file, rules, select, ignore, lang, min_confidence)
         fields = _fields(project, text_field, None, None, None)
@@ -500,12 +510,18 @@ def fix_command(
         for rep in _inspect_all(list(paths), project, config, fields, walk, site_repetition, quiet):
             stats.add(rep)
             _print_findings(rep)
+            tidied = rewriter.tidy(rep.path)
+            if tidied and not quiet:
+                sys.stderr.write(
+                    f"cleaner: removed {tidied} temporary file{'s' if tidied != 1 else ''} an interrupted run "
+                    f"left beside {rep.path}\n"
+                )
             if rep.changed and not rep.errors:
-                try:
-                    write_atomic(rep.path, rep.fixed)  # type: ignore[arg-type]
-                except OSError as exc:
-                    stats.errors += 1
-                    sys.stderr.write(f"cleaner: error: {rep.path}: not fixed, left untouched: {exc.strerror or exc}\n")
+                outcome, why = rewriter.write(rep)
+                if outcome is not Written.FIXED:
+                    stats.refused += outcome is Written.READ_ONLY
+                    stats.errors += outcome is not Written.READ_ONLY
+                    sys.stderr.write(f"cleaner: error: {why}\n")
                     continue
                 stats.fixed += 1
                 if not quiet:
@@ -518,6 +534,7 @@ def fix_command(
         sys.stderr.write(
             f"fixed {stats.fixed} of {stats.files} files"
             + (f"; {stats.unfixable} HTML files not rewritten" if stats.unfixable else "")
+            + (f"; {stats.refused} read-only files not rewritten (--force)" if stats.refused else "")
             + (f"; {stats.errors} errors" if stats.errors else "")
             + "\n"
         )

@@ -73,6 +73,8 @@ class _Writer:
                 raise BatchStopped(out.error)
             self.fh.write(out.line)
             tally.add(out.counts, out.error, out.where, out.lang)
+            if out.rid is not None:
+                tally.ids.add(out.where.rpartition(":")[0], out.rid)
             if progress is not None and tally.documents % every == 0:
                 progress(tally)
                 every = 1 if tally.documents < 50 else 25

@@ -29,6 +29,15 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DOC_SUFFIXES = (".txt", ".html", ".htm")  # documents batch reads from a folder
 
 
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, or its absolute form when it is a symbolic link loop (which check and
+    fix skip with a line; resolving it raises)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path.absolute()
+
+
 @dataclass(frozen=True)
 class FileSelection:
     extensions: tuple[str, ...]
@@ -50,7 +59,7 @@ class FileSelection:
         return GitIgnoreSpec.from_lines(lines) if lines else None
 
     def _rel(self, path: Path) -> str:
-        p = path.resolve()
+        p = resolved(path)
         root = (self.root or Path.cwd()).resolve()
         try:
             return p.relative_to(root).as_posix()
@@ -147,14 +156,14 @@ def _walk(top: Path, selection: FileSelection) -> Iterator[Path]:
         keep = []
         for d in sorted(dirnames):
             sub = here / d
-            if d in SKIP_DIRS or selection.excluded(sub, folder=True) or ignores.ignored(sub.resolve(), folder=True):
+            if d in SKIP_DIRS or selection.excluded(sub, folder=True) or ignores.ignored(resolved(sub), folder=True):
                 log.info("%s: skipped (excluded folder)", sub)
                 continue
             keep.append(d)
         dirnames[:] = keep
         for name in filenames:
             p = here / name
-            if ignores.ignored(p.resolve()):
+            if ignores.ignored(resolved(p)):
                 continue
             if selection.wanted(p, explicit=False):
                 found.append(p)

@@ -2,8 +2,8 @@
 
 Text and Markdown files: the fixed content is the minimal edit (see ``edit``), written in
 the file's newline style and encoding (BOM kept). JSONL files: only the configured text
-field of each line; a changed line is re-serialized, every other line stays byte for
-byte. HTML files: check reports (best-effort line:col), fix does not rewrite them (the
+field of each line; in a changed line only that value is rewritten, every other byte (and
+every other line) stays; a line with NaN/Infinity or a key given twice is an error, not fixed. HTML files: check reports (best-effort line:col), fix does not rewrite them (the
 clean text of a page is not an edit of the page) and says so.
 """
 
@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,8 @@ from cleaner.result import Result, restore
 
 from .edit import encode_like, minimal_edit, newline_style, raw_lines
 from .files import HTML_SUFFIXES, JSONL_SUFFIXES
+from .jsonline import parse_line
+from .snapshot import NotARegularFile, Snapshot, read_snapshot
 from .suppress import kept_spans, unsuppressed
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,7 @@ class FileReport:
     note: str | None = None
     candidates: tuple[Finding, ...] = ()
     suppressed: int = 0  # removals kept by an inline keep marker
+    snapshot: Snapshot | None = field(default=None, compare=False)  # the file as read: fix replaces only that
 
     @property
     def changed(self) -> bool:
@@ -128,15 +131,17 @@ def inspect_file(path: Path, cleaner: Cleaner, fields: Fields, display: str | No
     name = display or str(path)
     kind = file_kind(path)
     try:
-        raw = path.read_bytes()
+        raw, snap = read_snapshot(path)
+    except NotARegularFile as exc:
+        return FileReport(path, kind, errors=(f"{name}: skipped: {exc.what}",))
     except OSError as exc:
         return FileReport(path, kind, errors=(f"{name}: cannot read: {exc.strerror or exc}",))
     try:
         if kind == "jsonl":
-            return _jsonl(path, name, raw, cleaner, fields)
+            return replace(_jsonl(path, name, raw, cleaner, fields), snapshot=snap)
         if kind == "html":
-            return _html(path, name, raw, cleaner)
-        return _text(path, name, raw, cleaner)
+            return replace(_html(path, name, raw, cleaner), snapshot=snap)
+        return replace(_text(path, name, raw, cleaner), snapshot=snap)
     except CleanerError as exc:
         return FileReport(path, kind, original=raw, errors=(f"{name}: {exc}",))
 
@@ -253,14 +258,15 @@ def _jsonl_line(
         return None
     try:
         line = body.decode("utf-8")
-        obj = json.loads(line)
+        parsed = parse_line(line)
     except UnicodeDecodeError as exc:
         errors.append(f"{name}:{n}: not valid UTF-8 ({exc.reason} at byte {exc.start})")
         return None
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         errors.append(f"{name}:{n}: invalid JSON: {msg}")
         return None
+    obj = parsed.obj
     if not isinstance(obj, dict):
         errors.append(f"{name}:{n}: expected a JSON object, got {type(obj).__name__}")
         return None
@@ -292,19 +298,11 @@ def _jsonl_line(
     new_text = minimal_edit(norm, list(removed), raw_lines(text, norm, _normalize_line))
     if new_text == text:
         return None
-    obj[fields.text] = new_text
-    return _dump_like(obj, line).encode("utf-8")
-
-
-def _dump_like(obj: dict[str, Any], original: str) -> str:
-    """Serialize in the original line's style: compact or spaced separators, escaped or raw non-ASCII."""
-    compact = '": ' not in original and '", "' not in original
-    escaped = original.isascii() and "\\u" in original
-    seps = (",", ":") if compact else (", ", ": ")
-    try:
-        return json.dumps(obj, ensure_ascii=escaped, separators=seps)
-    except UnicodeEncodeError:  # pragma: no cover - json.dumps does not encode
-        return json.dumps(obj, ensure_ascii=True, separators=seps)
+    escaped = line.isascii() and "\\u" in line  # the line's style: non-ASCII escaped or raw
+    try:  # only the text field's value changes: every other byte of the line stays
+        return parsed.with_value(fields.text, new_text, ensure_ascii=escaped).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: keep them escaped
+        return parsed.with_value(fields.text, new_text, ensure_ascii=True).encode("utf-8")
 
 
 def _normalize_line(line: str) -> str:

@@ -205,8 +205,15 @@ def _chain(head: bytes, chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 def iter_folder(root: Path, suffixes: tuple[str, ...] = DOC_SUFFIXES) -> Iterator[FileTask]:
     """Every .txt/.html file below ``root``, sorted, by the walker check and fix use (version-control
-    folders and .gitignore'd files left out); id = the path relative to ``root``."""
+    folders and .gitignore'd files left out); id = the path relative to ``root``. FIFOs, sockets,
+    devices and symbolic link loops are skipped with a warning (reading a FIFO would block)."""
+    from .snapshot import special
+
     for path in iter_files([root], FileSelection(suffixes, root=root)):
+        why = special(path)
+        if why:
+            log.warning("%s: skipped: %s", path, why)
+            continue
         yield FileTask(path.relative_to(root).as_posix(), str(path))
 
 

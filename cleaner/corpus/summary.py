@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dupids import DuplicateIds
+
 MAX_ERROR_SAMPLES = 20
 
 
@@ -36,6 +38,7 @@ class Tally:
     last: str = ""  # input position of the last line written
     error_samples: list[str] = field(default_factory=list)
     languages: Counter[str] = field(default_factory=Counter)
+    ids: DuplicateIds = field(default_factory=DuplicateIds)
 
     def add(self, counts: dict[str, int], error: str | None, where: str, lang: str | None = None) -> None:
         self.documents += 1
@@ -85,6 +88,8 @@ class Tally:
             inputs=tuple(inputs),
             error_samples=tuple(self.error_samples),
             languages=dict(self.languages.most_common()),
+            duplicate_ids=self.ids.finish().count,
+            duplicate_id_examples=tuple(self.ids.examples),
             without_rules=without,
             skipped=dict(Counter(skipped or {}).most_common()),
         )
@@ -105,6 +110,8 @@ class BatchSummary:
     error_samples: tuple[str, ...] = ()
     languages: dict[str, int] = field(default_factory=dict)  # documents per detected language
     without_rules: dict[str, int] = field(default_factory=dict)  # ... in languages no rule file names
+    duplicate_ids: int = 0  # records whose id an earlier record of the same input has
+    duplicate_id_examples: tuple[str, ...] = ()  # the first few, as 'input: id'
     # WARC records that are not HTTP 200 HTML responses, by kind ("request", "HTTP 404", "application/pdf"):
     # not documents, so no output line
     skipped: dict[str, int] = field(default_factory=dict)
@@ -129,6 +136,8 @@ class BatchSummary:
             "error_samples": list(self.error_samples),
             "languages": self.languages,
             "languages_without_rules": self.without_rules,
+            "duplicate_ids": self.duplicate_ids,
+            "duplicate_id_examples": list(self.duplicate_id_examples),
             "skipped": self.skipped,
         }
 
@@ -149,6 +158,12 @@ class BatchSummary:
             lines.append(
                 f"{n} documents in languages without rules of their own (only language-neutral rules "
                 f"and heuristics ran): {langs}"
+            )
+        if self.duplicate_ids:
+            n = self.duplicate_ids
+            lines.append(
+                f"warning: {n:,} record{'s' if n != 1 else ''} repeat{'' if n != 1 else 's'} the id of an earlier record of the same input "
+                f"(first: {'; '.join(self.duplicate_id_examples)})"
             )
         if self.skipped:
             n = sum(self.skipped.values())

@@ -19,6 +19,7 @@ from cleaner.pipeline import Cleaner
 from cleaner.project_config import Fields
 from cleaner.repetition.sites import folder_site, record_site, site_from_url
 
+from .jsonline import JsonLine, parse_line
 from .readers import DocTask, FileTask, LineTask, Task
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class Outcome(NamedTuple):
     error: str | None
     where: str  # the input position, for summaries and --fail-fast
     lang: str | None = None  # the cleaned document's language code
+    rid: str | None = None  # the record's id (JSON text), for the duplicate-id count
 
 
 class RecordError(Exception):
@@ -61,8 +63,15 @@ class RecordCleaner:
             out = self._doc(task)
         return out._replace(where=where(task))
 
-    def _cleaned(self, obj: dict[str, Any], result: Any, position: dict[str, Any], raw_field: str | None) -> Outcome:
-        return _cleaned(obj, result, position, raw_field, self.fields.keep_raw)
+    def _cleaned(
+        self,
+        obj: dict[str, Any],
+        result: Any,
+        position: dict[str, Any],
+        raw_field: str | None,
+        line: JsonLine | None = None,
+    ) -> Outcome:
+        return _cleaned(obj, result, position, raw_field, self.fields.keep_raw, line)
 
     # JSONL ------------------------------------------------------------------------------
     def _line(self, task: LineTask) -> Outcome:
@@ -77,25 +86,32 @@ class RecordCleaner:
         if not text.strip():
             return self._broken(n, text, f"line {n}: empty line")
         try:
-            obj = json.loads(text, parse_constant=_not_json, object_pairs_hook=_unique_keys)
+            line = parse_line(text)
         except (ValueError, RecursionError) as exc:
             msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             col = f" at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
             return self._broken(n, text, f"line {n}: invalid JSON: {msg}{col}")
+        obj = line.obj
         if not isinstance(obj, dict):
             return self._broken(n, text, f"line {n}: expected a JSON object, got {type(obj).__name__}")
+        rid = obj.get(self.fields.id)
+        return self._record(task, obj, line)._replace(rid=None if rid is None else json.dumps(rid))
+
+    def _record(self, task: LineTask, obj: dict[str, Any], line: JsonLine) -> Outcome:
+        n = task.lineno
         position = {"file": task.source, "line": n}
         try:
             result = self._clean_record(obj)
         except RecordError as exc:
-            return _failed(obj, f"line {n}: {exc.message}", position)
+            return _failed(obj, f"line {n}: {exc.message}", position, line)
         except CleanerError as exc:
-            return _failed(obj, f"line {n}: {one_line(str(exc))}", position)
+            return _failed(obj, f"line {n}: {one_line(str(exc))}", position, line)
         except Exception as exc:  # a bug must not lose the record: keep it, say why
             log.debug("line %d: internal error", n, exc_info=True)
-            return _failed(obj, f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}", position)
+            error = f"line {n}: internal error: {type(exc).__name__}: {one_line(str(exc))}"
+            return _failed(obj, error, position, line)
         f = self.fields
-        return self._cleaned(obj, result, position, f.text if obj.get(f.text) is not None else f.html)
+        return self._cleaned(obj, result, position, f.text if obj.get(f.text) is not None else f.html, line)
 
     def clean_record(self, obj: dict[str, Any]) -> Any:
         """Clean one parsed JSON record (raises RecordError or CleanerError); also used by cleaner.spark."""
@@ -185,11 +201,11 @@ def lost(task: Task, why: str) -> Outcome:
     if isinstance(task, LineTask):
         error = f"line {task.lineno}: {why}"
         try:
-            obj = json.loads(task.raw)
+            line: JsonLine | None = parse_line(task.raw.decode("utf-8"))
         except (ValueError, RecursionError):
-            obj = None
-        if isinstance(obj, dict):
-            out = _failed(obj, error)
+            line = None
+        if line is not None and isinstance(line.obj, dict):
+            out = _failed(line.obj, error, None, line)
         else:
             out = RecordCleaner._broken(task.lineno, task.raw.decode("utf-8", "backslashreplace"), error)
     elif isinstance(task, FileTask):
@@ -199,28 +215,18 @@ def lost(task: Task, why: str) -> Outcome:
     return out._replace(where=where(task))
 
 
-def _not_json(name: str) -> Any:
-    """``NaN``, ``Infinity``, ``-Infinity``: Python reads them, JSON has no such values and the
-    output is standard JSON, so such a line is refused with the reason (its raw text kept)."""
-    raise ValueError(f"{name} is not a JSON value")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object; a key given twice is refused (keeping one of its values would lose the other)."""
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        dup = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise ValueError(f"duplicate key {dup!r}")
-    return out
-
-
 def _cleaned(
-    obj: dict[str, Any], result: Any, position: dict[str, Any], raw_field: str | None, keep_raw: bool = True
+    obj: dict[str, Any],
+    result: Any,
+    position: dict[str, Any],
+    raw_field: str | None,
+    keep_raw: bool = True,
+    line: JsonLine | None = None,
 ) -> Outcome:
     """The input's fields, then the whole record of ``clean --json`` (so ``restore()`` works on
     the line), and where the input came from. The raw text stays: under its own field, or under
-    ``raw`` when it was the ``text`` field the clean text replaces (unless ``keep_raw`` is off)."""
+    ``raw`` when it was the ``text`` field the clean text replaces (unless ``keep_raw`` is off).
+    The input's unchanged fields are written back from their source text (``line``): byte for byte."""
     out = dict(obj)
     if raw_field is not None and not keep_raw:
         out.pop(raw_field, None)
@@ -230,10 +236,12 @@ def _cleaned(
     error = one_line(result.error) if result.error else None
     out["error"] = error
     out["position"] = position
-    return Outcome(_dump(out), dict(Counter(r.category for r in result.removed)), error, "", result.lang.code)
+    return Outcome(_dump(out, line), dict(Counter(r.category for r in result.removed)), error, "", result.lang.code)
 
 
-def _failed(obj: dict[str, Any], error: str, position: dict[str, Any] | None = None) -> Outcome:
+def _failed(
+    obj: dict[str, Any], error: str, position: dict[str, Any] | None = None, line: JsonLine | None = None
+) -> Outcome:
     out = dict(obj)
     if position is not None:
         out["position"] = position
@@ -242,14 +250,17 @@ def _failed(obj: dict[str, Any], error: str, position: dict[str, Any] | None = N
     lang = out.get("lang")
     out["lang"] = lang if isinstance(lang, str) else None
     out["error"] = error
-    return Outcome(_dump(out), {}, error, "")
+    return Outcome(_dump(out, line), {}, error, "")
 
 
-def _dump(out: dict[str, Any]) -> bytes:
+def _dump(out: dict[str, Any], line: JsonLine | None = None) -> bytes:
+    """The output line; the input's unchanged fields from their source text when ``line`` is given."""
     try:
-        return (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
+        text = line.dump(out) if line is not None else json.dumps(out, ensure_ascii=False)
+        return (text + "\n").encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800-style escapes: keep them escaped
-        return (json.dumps(out, ensure_ascii=True) + "\n").encode("ascii")
+        text = line.dump(out, ensure_ascii=True) if line is not None else json.dumps(out, ensure_ascii=True)
+        return (text + "\n").encode("utf-8")
 
 
 # process-pool plumbing ------------------------------------------------------------------

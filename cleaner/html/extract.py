@@ -11,6 +11,7 @@ from lxml import etree
 from cleaner.config import Config, id_selected
 from cleaner.html.encoding import decode_html
 from cleaner.html.fallback import is_short, json_ld_body, json_ld_preferred, prefer_default
+from cleaner.html.limits import over_limits
 from cleaner.html.metadata import page_metadata, page_url
 from cleaner.html.page import declared_lang, drop_page_title, drop_standfirst, linked_headlines, page_title
 from cleaner.html.parse import looks_binary, parse
@@ -77,6 +78,9 @@ def extract(
         return Extracted((), (), info, error="empty input")
     if looks_binary(decoded.text):
         return Extracted((), (), info, error="binary data, not HTML")
+    too_much = over_limits(decoded.text, max_depth=config.html_max_depth, max_attributes=config.html_max_attributes)
+    if too_much:  # libxml2 would work through it in C, where the time limit cannot stop it
+        return Extracted((), (), info, error=too_much)
     tree = parse(decoded.text)
     if tree is None:
         return Extracted((), (), info, error="not parseable as HTML")
