@@ -175,7 +175,14 @@ def summarize(results: list[dict]) -> dict:
         tot = sum(r["truth_text"]["tokens"] for r in rs)
         lost = sum(r["truth_text"]["lost"] for r in rs)
         touched = sum(1 for r in rs if r["truth_text"]["lost"])
-        out["truth_as_text"][coll] = {"tokens": tot, "lost": lost, "docs": len(rs), "touched": touched}
+        repaired = sum(1 for r in rs if r["truth_text"].get("repaired"))
+        out["truth_as_text"][coll] = {
+            "tokens": tot,
+            "lost": lost,
+            "docs": len(rs),
+            "touched": touched,
+            "repaired": repaired,
+        }
     if wild:
         out["wild"] = summarize_wild(wild)
     return out

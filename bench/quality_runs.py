@@ -68,6 +68,19 @@ def _text_run(cleaner, text: str, url: str | None, truth: audit.Truth) -> tuple[
     return res.text, audit.text_stage_entries(_normalized(res), res.removed, truth, res.text)
 
 
+def truth_losses(truth: str, normalized: str, out: str) -> tuple[int, int]:
+    """Tokens of a true body fed in as text that removals took, and tokens normalization repaired.
+
+    Removals are judged against the normalized text (what the rules saw): a truth that carries
+    mojibake ("donâ") or literal entities ("&quot;") loses those tokens to the repair, not to a
+    removal. The repaired tokens are counted apart (``repaired``) so neither hides the other.
+    """
+    norm = normalized or truth
+    lost = sum((Counter(tokens(norm)) - Counter(tokens(out))).values())
+    repaired = sum((Counter(tokens(truth)) - Counter(tokens(norm))).values())
+    return lost, repaired
+
+
 def _page(cleaner, item: dict) -> dict:
     url = item["url"] or None
     truth = audit.Truth.of(item["truth"])
@@ -94,11 +107,11 @@ def _page(cleaner, item: dict) -> dict:
         if part in parts:
             outs[f"{part}_clean"], e = _text_run(cleaner, item[part], url, truth)
             runs.append({"run": f"{part}:{coll}", "entries": e})
-    lost = 0
+    lost, repaired = 0, 0
     if "truth" in parts:
         # the true body fed in as text: every token it loses is a false removal
         tres = cleaner.clean(item["truth"], url=url, html=False)
-        lost = sum((Counter(tokens(item["truth"])) - Counter(tokens(tres.text))).values())
+        lost, repaired = truth_losses(item["truth"], _normalized(tres), tres.text)
         runs.append(
             {
                 "run": f"truth:{coll}",
@@ -112,7 +125,9 @@ def _page(cleaner, item: dict) -> dict:
         "lang": item["lang"],
         "error": error,
         "scores": {name: scored(text, item["truth"]) for name, text in outs.items()},
-        "truth_text": {"tokens": len(tokens(item["truth"])), "lost": lost} if "truth" in parts else None,
+        "truth_text": (
+            {"tokens": len(tokens(item["truth"])), "lost": lost, "repaired": repaired} if "truth" in parts else None
+        ),
         "audit": runs,
     }
 

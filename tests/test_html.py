@@ -527,3 +527,27 @@ def test_parse_matches_trafilatura_load_html(page):
     assert (ours is None) == (theirs is None)
     if ours is not None:
         assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+CONSENT = (
+    "<div class='wt-cli-cookie-bar-container'><p>We use cookies on our website to give you the most relevant "
+    "experience by remembering your preferences and repeat visits.</p>"
+    "<div class='cli-tab-section'><p>Analytical cookies are used to understand how visitors interact with the "
+    "website.</p></div></div>"
+)
+
+
+def test_cookie_consent_dialog_goes_and_the_article_stays():
+    ex = run(page(f"<article>{PARA * 3}</article>{CONSENT}"))
+    assert any(r.rule == "widget.cookie-consent" for r in ex.removals)
+    out = texts(ex)
+    assert "council voted" in out and "Analytical cookies" not in out
+
+
+def test_cookie_consent_rule_spares_a_body_class_and_an_article_named_after_cookies():
+    # "cookies-not-set" on <body> is not a consent dialog; a recipe's wrapper holding the article is guarded
+    body = f"<div class='cookie-recipe-card'><h1>Oat cookies</h1>{PARA * 3}</div>"
+    html = page(body).replace("<body>", "<body class='cookies-not-set'>")
+    ex = run(html)
+    assert "council voted" in texts(ex)
+    assert not any(r.rule == "widget.cookie-consent" for r in ex.removals)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bench import audit
-from bench.quality_runs import offset_map
+from bench.quality_runs import offset_map, truth_losses
 from cleaner.model import Removal
 from tests.conftest import SHARED_DATA, shared
 
@@ -82,6 +82,17 @@ def test_offset_map_follows_normalization():
     m = offset_map(raw, norm)
     assert m[norm.index("ok")] == raw.index("ok") and m[len(norm)] == len(raw)
     assert offset_map("same", "same") == [0, 1, 2, 3, 4]
+
+
+def test_truth_losses_tell_removals_from_repairs():
+    truth = "They don\u00e2\u0080\u0099t agree. Read more: the budget."
+    repaired = "They don\u2019t agree. Read more: the budget."
+    # a repair alone takes no token from the truth by removal
+    assert truth_losses(truth, repaired, repaired) == (0, 1)
+    # a removal on the repaired text counts its tokens as lost
+    assert truth_losses(truth, repaired, "They don\u2019t agree.") == (4, 1)
+    # no normalized text (a record that cannot be restored): judged against the truth itself
+    assert truth_losses(truth, "", truth) == (0, 0)
 
 
 def test_harness_runs_on_a_few_pages(tmp_path):
