@@ -18,7 +18,10 @@ scripts (the common case) is counted with one ``str.split``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Any
 
 import regex
 
@@ -65,3 +68,31 @@ def phrase_key(text: str) -> str:
     while j > i and _edge(text[j - 1]):
         j -= 1
     return " ".join(text[i:j].split()).casefold()
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex for a set of literals, shaped as a trie so a search costs little per position."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        alts = []
+        end = False
+        for ch in sorted(node):
+            if ch == "":
+                end = True
+                continue
+            alts.append(re.escape(ch) + build(node[ch]))
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        if end:
+            # a shorter literal already ends here: it alone is enough for the prefilter
+            return ""
+        return body
+
+    return build(trie)

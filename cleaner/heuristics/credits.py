@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,7 +13,7 @@ import regex
 from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words
+from cleaner.text import count_words, trie_regex
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -173,16 +174,26 @@ def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
     return ctx.prior_cuts(b)
 
 
+@lru_cache(maxsize=16)
+def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One literal scan for the first word of every label, on case-folded text: a block without
+    any skips the label patterns (which try a lookbehind and every label at each position)."""
+    return re.compile(trie_regex({w.casefold().split()[0] for w in labels if w.strip()}))
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
     if not labels:
         return
+    seen = _label_prefilter(labels)
+    if not seen.search(ctx.text.casefold()):
+        return
     pat = _label_pattern(labels)
     alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000:
+        if b.index in gone or len(b.content) > 20000 or not seen.search(b.content.casefold()):
             continue
         content = b.content
         taken = _prior_spans(ctx, b)

@@ -81,9 +81,54 @@ def scan(text: str, *, max_depth: int = 0, max_attributes: int = 0) -> MarkupSta
     return MarkupStats(deepest, most)
 
 
+# The cheap test run first: comments and raw-text elements cut out (as ``scan`` skips them), then
+# one findall of the tags' names; the depth it counts is never below ``scan``'s (it also counts
+# self-closing tags); only a tag long enough to hold more attributes than the limit has them counted.
+_NAMES = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)")
+_NOT_NESTING = _VOID | _OPTIONAL_END
+_RAW_OPEN = re.compile(r"<(!--|script|style)", re.IGNORECASE)
+_RAW_CLOSE = {"!--": re.compile("-->"), **_RAW_TEXT}
+
+
+def _without_raw(text: str) -> str:
+    """The text without comments and the content of script/style elements."""
+    out: list[str] = []
+    pos = 0
+    while (m := _RAW_OPEN.search(text, pos)) is not None:
+        out.append(text[pos : m.start()])
+        close = _RAW_CLOSE[m.group(1).lower()].search(text, m.end())
+        pos = len(text) if close is None else close.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _within(text: str, max_depth: int, max_attributes: int) -> bool:
+    """True when the cheap test shows both limits hold (False: ``scan`` decides). A tag with more
+    than ``max_attributes`` attributes is at least twice that many characters long."""
+    bare = _without_raw(text)
+    if max_attributes:
+        long_tags = re.finditer(rf"<[A-Za-z][A-Za-z0-9:_-]*+([^<>]{{{max(2 * max_attributes - 2, 1)},}})", bare)
+        if any(len(_ATTR.findall(m.group(1))) > max_attributes for m in long_tags):
+            return False
+    if not max_depth:
+        return True
+    depth = deepest = 0
+    for close, name in _NAMES.findall(bare):
+        if name.lower() in _NOT_NESTING:
+            continue
+        if close:
+            if depth:
+                depth -= 1
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+    return deepest <= max_depth
+
+
 def over_limits(text: str, *, max_depth: int, max_attributes: int) -> str | None:
     """Why ``text`` is not to be parsed (one line), or None when it is within the limits."""
-    if not (max_depth or max_attributes):
+    if not (max_depth or max_attributes) or _within(text, max_depth, max_attributes):
         return None
     stats = scan(text, max_depth=max_depth, max_attributes=max_attributes)
     if max_attributes and stats.max_attributes > max_attributes:

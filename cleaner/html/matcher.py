@@ -9,7 +9,7 @@ holds; the exact CSS semantics are then checked in rule order, so an element get
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,34 +17,7 @@ from lxml import etree
 
 from cleaner.rulebook import Rule
 from cleaner.selectors import Cond, cond_ok, prefilter
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex for a set of literals, shaped as a trie so a search costs little per position."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        if "" in node and len(node) == 1:
-            return ""
-        alts = []
-        end = False
-        for ch in sorted(node):
-            if ch == "":
-                end = True
-                continue
-            alts.append(re.escape(ch) + build(node[ch]))
-        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
-        if end:
-            # a shorter literal already ends here: it alone is enough for the prefilter
-            return ""
-        return body
-
-    return build(trie)
+from cleaner.text import trie_regex
 
 
 @dataclass(frozen=True)
@@ -111,7 +84,7 @@ def _build_matcher(rules: tuple[Rule, ...]) -> _Matcher:
             filters.append((attr, None))
             index[attr] = None
         else:
-            trie = _trie_regex(set(lits))  # type: ignore[arg-type]
+            trie = trie_regex(set(lits))  # type: ignore[arg-type]
             filters.append((attr, re.compile(trie)))
             first: dict[str, list[str]] = {}
             for lit in sorted(set(lits)):  # type: ignore[type-var]
