@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
 from cleaner.match import apply_rules
-from cleaner.model import Block, Removal
+from cleaner.model import Block, Removal, precedence
 from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
 
@@ -70,7 +70,7 @@ def _settle(removals: list[Removal], text: str | None = None) -> list[Removal]:
     A cut that overlaps kept ones only in whitespace gives that whitespace up and stays."""
     order = sorted(
         enumerate(removals),
-        key=lambda ir: (-(ir[1].end - ir[1].start), -ir[1].confidence, ir[0]),  # type: ignore[operator]
+        key=lambda ir: (-(ir[1].end - ir[1].start), *precedence(ir[1].confidence, ir[0])),  # type: ignore[operator]
     )
     kept = _Spans(())
     for _, r in order:

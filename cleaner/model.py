@@ -139,3 +139,10 @@ class PageMetadata:
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "author": self.author, "date": self.date, "sitename": self.sitename}
+
+
+def precedence(confidence: float, order: int) -> tuple[float, int]:
+    """Which of two decisions on the same piece of text wins: the more confident, then the one
+    decided first (rule order). The text plan ranks block rules by it and ``decide`` settles
+    overlaps by it after width: one key, so the plan's first match is the removal ``decide`` keeps."""
+    return (-confidence, order)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from cleaner.model import Block
+from cleaner.model import Block, precedence
 from cleaner.rulebook import Rule, Rulebook
 from cleaner.sites import host_matches
 
@@ -97,7 +97,7 @@ class TextPlan:
     def build(cls, rules: Sequence[Rule]) -> TextPlan:
         rules = tuple(rules)
         ranked_idx = sorted(
-            (i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: (-rules[i].confidence, i)
+            (i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: precedence(rules[i].confidence, i)
         )
         ranked = tuple(rules[i] for i in ranked_idx)
         anchored: list[tuple[int, int, regex.Pattern[str]]] = []  # (rank, word bound, pattern)

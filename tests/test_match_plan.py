@@ -233,3 +233,19 @@ def test_the_alternative_that_matched_is_named_by_its_group() -> None:
                 assert tier.member(m) == scan
                 hits += 1
     assert hits > 50
+
+
+def test_the_plan_ranks_block_rules_by_the_key_decide_settles_by() -> None:
+    """One precedence key (cleaner.model.precedence): the plan's first match on a block is the
+    removal decide keeps among whole-block removals of it (same width)."""
+    from cleaner.model import precedence
+
+    plan = text_plan(BOOK, "en")
+    block_rules = [(i, r) for i, r in enumerate(plan.rules) if r.scope == "block"]
+    expected = [r.id for _, r in sorted(block_rules, key=lambda ir: precedence(ir[1].confidence, ir[0]))]
+    assert [r.id for r in plan.ranked] == expected
+    text = "Read more"
+    a = Removal("a.x", "a", "r", "s", text, 0.7, start=0, end=9, block=0)
+    b = Removal("b.x", "b", "r", "s", text, 0.9, start=0, end=9, block=0)
+    c = Removal("c.x", "c", "r", "s", text, 0.9, start=0, end=9, block=0)
+    assert [r.rule for r in _settle([a, b, c], text)] == ["b.x"]  # more confident, then decided first
