@@ -20,20 +20,22 @@ def network_row(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     gone = ctx.removed_blocks()
     hits = ctx.rule_hit_blocks()
-    alive = [b for b in ctx.blocks if b.content.strip()]
+    # blocks an earlier decision removed whole do not break a row: a share bar's "Email" button goes
+    # by a rule, and its neighbours must go in the same pass (cleaning the output again would join them)
+    alive = [b for b in ctx.blocks if b.content.strip() and b.index not in gone]
+    previous = {}
+    last = None
+    for b in ctx.blocks:
+        if b.content.strip():
+            previous[b.index] = last
+            last = b
     run: list[Block] = []
-    for i, b in enumerate([*alive, None]):
-        if (
-            b is not None
-            and len(b.content) <= 40
-            and b.index not in gone
-            and b.kind != LIST_ITEM
-            and phrase_key(b.content) in names
-        ):
+    for b in [*alive, None]:
+        if b is not None and len(b.content) <= 40 and b.kind != LIST_ITEM and phrase_key(b.content) in names:
             run.append(b)
             continue
         if run:
-            before = alive[i - len(run) - 1] if i - len(run) >= 1 else None
+            before = previous.get(run[0].index)
             after_prompt = (
                 before is not None and (hit := hits.get(before.index)) is not None and hit.category == "share"
             )
