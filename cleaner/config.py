@@ -74,11 +74,16 @@ class Config:
 
     def confidence_of(self, decider_id: str, default: float) -> float:
         """The confidence the configuration gives the decider (its own ``default`` when none)."""
-        best: tuple[int, float] | None = None
-        for prefix, value in self.confidence:
-            if id_selected(decider_id, (prefix,), ()) and (best is None or len(prefix) > best[0]):
-                best = (len(prefix), value)
-        return default if best is None else best[1]
+        return tuned_confidence(self.confidence, decider_id, default)
+
+
+def tuned_confidence(pairs: tuple[tuple[str, float], ...], decider_id: str, default: float) -> float:
+    """The value of the longest id or prefix in ``pairs`` that names the decider, else ``default``."""
+    best: tuple[int, float] | None = None
+    for prefix, value in pairs:
+        if id_selected(decider_id, (prefix,), ()) and (best is None or len(prefix) > best[0]):
+            best = (len(prefix), value)
+    return default if best is None else best[1]
 
 
 def id_selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:

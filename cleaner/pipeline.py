@@ -240,9 +240,13 @@ def check_selection(config: Config, rulebook: Rulebook) -> None:
             if not value.strip(".") or any(id_selected(i, (value,), ()) for i in ids):
                 continue
             prefixes = sorted({i.rsplit(".", n)[0] for i in ids for n in range(i.count(".") + 1)} | set(ids))
-            close = difflib.get_close_matches(value.rstrip("."), prefixes, n=3, cutoff=0.6)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see 'cleaner rules list')"
-            raise ConfigError(f"{option} {value!r} matches no rule or heuristic{hint}")
+            raise ConfigError(f"{option} {value!r} matches no rule or heuristic{near_ids_hint(value, prefixes)}")
+
+
+def near_ids_hint(value: str, candidates: list[str]) -> str:
+    """The end of a 'no such id' message: the closest ids, or where to look."""
+    close = difflib.get_close_matches(value.rstrip("."), candidates, n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see 'cleaner rules list')"
 
 
 def _lang_warning(lang: str | None) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ import regex
 import yaml
 
 from cleaner import rulekeys
-from cleaner.config import Config, id_selected
+from cleaner.config import Config, id_selected, tuned_confidence
 from cleaner.errors import RuleFileError
 from cleaner.langcodes import base_language
 from cleaner.model import BLOCK_KINDS
@@ -159,8 +159,9 @@ def _load_cached(
         lexicons.extend(lexs)
     selected = {k: r for k, r in by_id.items() if id_selected(k, select, ignore)}
     if confidence:  # the configuration's confidence for a rule replaces the file's
-        tuning = Config(confidence=confidence)
-        selected = {k: replace(r, confidence=tuning.confidence_of(k, r.confidence)) for k, r in selected.items()}
+        selected = {
+            k: replace(r, confidence=tuned_confidence(confidence, k, r.confidence)) for k, r in selected.items()
+        }
     return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected, known=frozenset(by_id))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
 from enum import StrEnum
@@ -25,10 +24,10 @@ from cleaner.cli.common import (
     setup_logging,
 )
 from cleaner.cli.helpfmt import App
-from cleaner.cli.ruleids import known_ids
 from cleaner.config import id_selected
 from cleaner.heuristics import HEURISTICS
 from cleaner.html.heuristics import HTML_HEURISTICS
+from cleaner.pipeline import known_ids, near_ids_hint
 from cleaner.rulebook import load_rulebook
 from cleaner.ruletest import run_examples
 
@@ -114,9 +113,7 @@ def show_rule(
     if rule is None:
         h = next((h for h in (*HEURISTICS, *HTML_HEURISTICS) if h.id == rule_id), None)
         if h is None:
-            close = difflib.get_close_matches(rule_id, known_ids(config), n=3, cutoff=0.6)
-            hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else " (see 'cleaner rules list')"
-            raise fail(f"no rule or heuristic with id '{rule_id}'{hint}")
+            raise fail(f"no rule or heuristic with id '{rule_id}'{near_ids_hint(rule_id, known_ids(book))}")
         stage = "html" if h in HTML_HEURISTICS else "text"
         sys.stdout.write(f"{h.id} (heuristic, category {h.category}, {stage})\nreason: {h.reason}\n\n{h.doc}\n")
         return
