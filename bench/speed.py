@@ -83,22 +83,19 @@ def stage_times(texts: Sequence[str], config) -> dict[str, float]:
         plan = text_plan(book, code)
         hits = apply_rules(norm.text, blocks, plan, config.regex_timeout)
         out["rules"] += clock() - t
-        proposed = list(hits.removals)
-        strong_so_far = [r for r in proposed if r.confidence >= config.min_confidence]
+        strong = [r for r in hits.removals if r.confidence >= config.min_confidence]
         for h in HEURISTICS:
             if not id_selected(h.id, config.select, config.ignore):
                 continue
             t = clock()
-            prior = tuple(strong_so_far)
+            prior = tuple(strong)
             found = list(
                 h.run(Context(norm.text, blocks, code, book, config, hits.removals, prior, None, plan.rules), h)
             )
-            proposed.extend(found)
-            strong_so_far.extend(r for r in found if r.confidence >= config.min_confidence)
+            strong.extend(r for r in found if r.confidence >= config.min_confidence)
             out["scorer" if h.id.startswith("model.") else "heuristics"] += clock() - t
         t = clock()
-        strong = _settle([r for r in proposed if r.confidence >= config.min_confidence], norm.text)
-        assemble(norm.text, blocks, tuple(strong))
+        assemble(norm.text, blocks, tuple(_settle(strong, norm.text)))
         out["settle + record"] += clock() - t
     return dict(out)
 

@@ -35,16 +35,15 @@ def decide(
     plan = text_plan(book, lang, host)
     hits = apply_rules(text, blocks, plan, config.regex_timeout)
     proposed = list(hits.removals)
-    strong_so_far = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed
+    strong = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed, in its order
     blocks = tuple(blocks)
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
-            prior = tuple(strong_so_far)
+            prior = tuple(strong)
             found = h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules), h)
             found = _tuned(found, config) if config.confidence else list(found)
             proposed.extend(found)
-            strong_so_far.extend(r for r in found if r.confidence >= config.min_confidence)
-    strong = [r for r in proposed if r.confidence >= config.min_confidence]
+            strong.extend(r for r in found if r.confidence >= config.min_confidence)
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
     taken = _Spans(removed)
