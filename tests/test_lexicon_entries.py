@@ -1,0 +1,159 @@
+"""Every lexicon entry is exercised: each word of each lexicon makes its heuristic fire in a line
+of the shape that heuristic removes (a strip example per entry), and the same word inside a
+sentence of prose makes it fire nowhere (a keep example per entry). An entry its heuristic can
+never match (a character the pattern escapes wrongly, a phrase the matcher's normalization
+cannot produce) fails here by name, and so does a new lexicon that no heuristic exercises."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+
+from cleaner import Cleaner, Config
+from cleaner.rulebook import Rulebook, load_rulebook
+from cleaner.scorer.features import LEXICON_KINDS, LexiconMatcher
+
+BODY = "The council approved the new budget on Tuesday after a long debate about schools and roads."
+BODY2 = "Officials said the plan would take effect in March, and residents can comment until Friday."
+PROSE = "She said the {w} was mentioned twice in the report that the council released on Tuesday."
+
+
+@dataclass(frozen=True)
+class Case:
+    lexicon: str
+    heuristic: str
+    lang: str | None  # the lexicon's language (None: language-neutral)
+    strip: Callable[[str], str]  # the document holding the entry in the shape the heuristic removes
+    gone: Callable[[str], str]  # what of it must be among the heuristic's removals
+
+
+CASES = (
+    Case(
+        "share.network-names",
+        "share.network-row",
+        None,
+        lambda w: f"{BODY}\n\n{w.title()}\nFacebook\nTwitter\n\n{BODY2}",
+        lambda w: w.title(),
+    ),
+    Case(
+        "promo.lead-in-labels",
+        "promo.inline-lead-in",
+        None,
+        lambda w: f"{BODY}  {w.capitalize()}: Storm Closes Schools Across The Region\n\n{BODY2}",
+        lambda w: f"{w.capitalize()}: Storm Closes Schools",
+    ),
+    Case(
+        "credit.photo-labels",
+        "credit.inline-caption",
+        None,
+        lambda w: (
+            f"{BODY}\n\nA firefighter carries a child from the flooded house. {w.capitalize()}: Jane Doe\n\n{BODY2}"
+        ),
+        lambda w: f"{w.capitalize()}: Jane Doe",
+    ),
+    Case(
+        "credit.file-photo-labels",
+        "credit.inline-caption",
+        None,
+        lambda w: f"{BODY}\n\nA firefighter carries a child from the flooded house. {w.capitalize()}.\n\n{BODY2}",
+        lambda w: w.capitalize(),
+    ),
+    Case(
+        "credit.source-labels",
+        "credit.source-note",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\n{w.capitalize()}: example.com",
+        lambda w: f"{w.capitalize()}: example.com",
+    ),
+    Case(
+        "credit.byline-words",
+        "credit.sign-off",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\n{w.capitalize()} Jane Doe",
+        lambda w: "Jane Doe",
+    ),
+    Case(
+        "headline.loaded-words",
+        "headline.loaded",
+        "en",
+        lambda w: f"{BODY}\n\nSenator {w.title()} Harbor Rivals Over Ferry Fees\n\n{BODY2}",
+        lambda w: "Harbor Rivals Over Ferry Fees",
+    ),
+    Case(
+        "headline.clickbait-phrases",
+        "headline.loaded",
+        "en",
+        lambda w: f"{BODY}\n\n{w.title()} The Harbor Ferry Fees\n\n{BODY2}",
+        lambda w: "The Harbor Ferry Fees",
+    ),
+    Case(
+        "headline.tags",
+        "headline.tagged",
+        "en",
+        lambda w: f"{BODY}\n\nHarbor Ferry Fees Rise Again [{w.upper()}]\n\n{BODY2}",
+        lambda w: "Harbor Ferry Fees Rise Again",
+    ),
+    Case(
+        "headline.question-words",
+        "headline.question-kicker",
+        "en",
+        lambda w: f"{w.capitalize()} the harbor ferry fees rising? {BODY[:-1]} and ferries.\n\n{BODY2}",
+        lambda w: f"{w.capitalize()} the harbor ferry fees rising?",
+    ),
+)
+
+
+@cache
+def _rulebook() -> Rulebook:
+    return load_rulebook(Config())
+
+
+@cache
+def _cleaner(heuristic: str, lang: str) -> Cleaner:
+    return Cleaner(Config(select=(heuristic,), lang=lang))
+
+
+def _removed(case: Case, text: str) -> list[str]:
+    result = _cleaner(case.heuristic, case.lang or "en").clean(text)
+    return [r.text for r in result.removed if r.rule == case.heuristic]
+
+
+def _entries(case: Case) -> tuple[str, ...]:
+    return _rulebook().words(case.lexicon, case.lang)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.lexicon)
+def test_every_entry_makes_its_heuristic_fire(case: Case) -> None:
+    entries = _entries(case)
+    assert entries, f"lexicon {case.lexicon} is empty or gone"
+    unreached = [w for w in entries if not any(case.gone(w) in r for r in _removed(case, case.strip(w)))]
+    assert not unreached, f"{case.heuristic} never removes these entries of {case.lexicon}: {unreached}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.lexicon)
+def test_every_entry_in_prose_stays(case: Case) -> None:
+    taken = {}
+    for w in _entries(case):
+        text = f"{BODY}\n\n{PROSE.format(w=w)}\n\n{BODY2}"
+        if got := _removed(case, text):
+            taken[w] = got
+    assert not taken, f"{case.heuristic} removes prose that uses an entry of {case.lexicon}: {taken}"
+
+
+def test_every_scorer_lexicon_entry_is_a_feature_hit() -> None:
+    book = _rulebook()
+    words = {kind: book.words(f"scorer.{kind}", None) for kind in LEXICON_KINDS}
+    matcher = LexiconMatcher.build(words)
+    missed = [
+        (kind, w) for kind, ws in words.items() for w in ws if (0, kind) not in matcher.hits(f"{w} ") and w.strip()
+    ]
+    assert all(words.values()), "a scorer lexicon kind has no words"
+    assert not missed, f"scorer lexicon entries the feature never counts: {missed}"
+
+
+def test_every_lexicon_is_exercised_here() -> None:
+    covered = {c.lexicon for c in CASES} | {f"scorer.{kind}" for kind in LEXICON_KINDS}
+    assert {lex.id for lex in _rulebook().lexicons} <= covered, "a lexicon without a reachability case in this file"
