@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from bench.measure import TOKEN, N
 
 Entry = tuple[str, str, str, int, int, str]  # rule, category, stage, tokens, body tokens, text
+FEW_SITES = 3  # a rule with many firings on fewer sites than this is flagged: written for a site
 
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:
@@ -119,18 +120,31 @@ class RuleStats:
     body: int = 0
     by_run: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
     samples: list[tuple[int, str, str]] = field(default_factory=list)  # (body tokens, run, text)
+    sites: Counter = field(default_factory=Counter)  # firings per site (page host, wild-dev site)
 
     @property
     def false_rate(self) -> float:
         return self.body / self.tokens if self.tokens else 0.0
 
+    @property
+    def top_site_share(self) -> float:
+        """The share of its firings on the one site it fires on most."""
+        return max(self.sites.values()) / self.firings if self.firings and self.sites else 0.0
 
-def aggregate(entries: Iterable[tuple[str, Entry]]) -> dict[str, RuleStats]:
-    """``entries``: (run label, entry). Keeps the three largest false removals per rule."""
+    def few_sites(self, min_firings: int, min_sites: int = FEW_SITES) -> bool:
+        """Fires often, but on fewer than ``min_sites`` sites: a rule written for a site, not a kind
+        of debris (the truth-as-text runs do not count: any firing there is a false removal)."""
+        return self.firings >= min_firings and len(self.sites) < min_sites
+
+
+def aggregate(entries: Iterable[tuple[str, str | None, Entry]]) -> dict[str, RuleStats]:
+    """``entries``: (run label, site, entry). Keeps the three largest false removals per rule."""
     stats: dict[str, RuleStats] = defaultdict(RuleStats)
-    for run, (rule, _cat, _stage, n, body, text) in entries:
+    for run, site, (rule, _cat, _stage, n, body, text) in entries:
         s = stats[rule]
         s.firings += 1
+        if site and not run.startswith("truth"):
+            s.sites[site] += 1
         s.tokens += n
         s.body += body
         kind = run.replace("-dev", "")
@@ -152,22 +166,31 @@ def snippet(text: str, limit: int = 140) -> str:
 
 def audit_markdown(stats: dict[str, RuleStats], limit_rate: float = 0.05, min_firings: int = 20) -> str:
     lines = [
-        "| rule | firings | tokens removed | body tokens | false-removal rate | flag | by input: firings, false rate |",
-        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+        "| rule | firings | tokens removed | body tokens | false-removal rate | sites (the top one's share) | flag "
+        "| by input: firings, false rate |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     order = sorted(stats.items(), key=lambda kv: (-kv[1].firings, kv[0]))
     for rule, s in order:
         flag = "**over 5%**" if s.false_rate > limit_rate and s.firings >= min_firings else ""
         if not flag and s.false_rate > limit_rate:
             flag = f"over 5% (< {min_firings} firings)"
+        if s.few_sites(min_firings):
+            flag = ", ".join(x for x in (flag, f"**< {FEW_SITES} sites**") if x)
+        spread = f"{len(s.sites)} ({s.top_site_share:.0%} {s.sites.most_common(1)[0][0]})" if s.sites else "-"
         runs = " · ".join(
             f"{kind} {f}, {b / t:.0%}" if t else f"{kind} {f}" for kind, (f, t, b) in sorted(s.by_run.items())
         )
-        lines.append(f"| `{rule}` | {s.firings} | {s.tokens} | {s.body} | {s.false_rate:.1%} | {flag} | {runs} |")
+        lines.append(
+            f"| `{rule}` | {s.firings} | {s.tokens} | {s.body} | {s.false_rate:.1%} | {spread} | {flag} | {runs} |"
+        )
     lines.append("")
     lines.append(
         "Inputs: `html` the HTML path on the pages, `recall`/`naive` the text path on the two scraper-style "
-        "texts, `truth` the true bodies as text (every removal there is false), `wild` wild-dev."
+        "texts, `truth` the true bodies as text (every removal there is false), `wild` wild-dev. "
+        "Sites: the distinct sites (page hosts, wild-dev's sites) it fires on outside the truth runs, and the share "
+        f"of its firings on the one it fires on most, named; flagged when it fires {min_firings} times or more on fewer "
+        f"than {FEW_SITES} sites (written for a site, not a kind of debris)."
     )
     lines.append("")
     lines.append("### Sample false removals (up to three per rule, largest first)")

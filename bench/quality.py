@@ -110,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         "workers": args.workers,
         "label": args.label,
     }
-    stats = audit.aggregate((r["run"], tuple(e)) for res in results for r in res["audit"] for e in r["entries"])
+    stats = audit.aggregate(
+        (r["run"], r.get("site"), tuple(e)) for res in results for r in res["audit"] for e in r["entries"]
+    )
     text = write_reports(report, stats, args.out, args.label)
     full = not (args.label or args.limit or args.collections or args.ignore or args.select or args.set)
     if full and set(args.parts) == set(PARTS) and update_readme(ROOT / "README.md", report):

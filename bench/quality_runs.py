@@ -9,6 +9,7 @@ from collections import Counter
 
 from bench import audit
 from bench.measure import score, tokens, word_f1
+from cleaner.sites import url_host
 
 
 def page_item(page, inputs: dict[str, str], parts: tuple[str, ...] | None = None, **extra: object) -> dict:
@@ -118,6 +119,9 @@ def _page(cleaner, item: dict) -> dict:
                 "entries": audit.text_stage_entries(_normalized(tres), tres.removed, truth, tres.text),
             }
         )
+    site = (url_host(url) or f"{coll}/{item['id']}").removeprefix("www.")
+    for run in runs:
+        run["site"] = site
     return {
         "kind": "page",
         "collection": coll,
@@ -185,5 +189,5 @@ def _wild(cleaner, item: dict) -> dict:
         "exact": res.text == item["clean"],
         "scores": {"raw": scored(raw, item["clean"]), "clean": scored(res.text, item["clean"])},
         "wild": {"spans": span_hits, "body": len(body), "body_lost": body_lost, "touched": touched},
-        "audit": [{"run": "wild", "entries": audit.labelled_entries(toks, mapped)}],
+        "audit": [{"run": "wild", "site": item["site"] or item["id"], "entries": audit.labelled_entries(toks, mapped)}],
     }

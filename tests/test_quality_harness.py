@@ -68,12 +68,26 @@ def test_labelled_entries_count_tokens_outside_spans():
 
 
 def test_aggregate_flags_rules_over_the_limit():
-    entries = [("run", ("bad.rule", "x", "text", 10, 2, "t"))] * 20 + [("run", ("good.rule", "x", "text", 10, 0, "t"))]
+    sites = ("a.com", "b.org", "c.net", "d.de")
+    entries = [("run", sites[k % 4], ("bad.rule", "x", "text", 10, 2, "t")) for k in range(20)]
+    entries.append(("run", "a.com", ("good.rule", "x", "text", 10, 0, "t")))
     stats = audit.aggregate(entries)
     assert stats["bad.rule"].firings == 20 and abs(stats["bad.rule"].false_rate - 0.2) < 1e-9
     md = audit.audit_markdown(stats)
-    assert "`bad.rule` | 20 | 200 | 40 | 20.0% | **over 5%**" in md
+    assert "`bad.rule` | 20 | 200 | 40 | 20.0% | 4 (25% a.com) | **over 5%** |" in md
     assert len(stats["bad.rule"].samples) == 3
+
+
+def test_audit_flags_a_rule_that_fires_on_few_sites():
+    one_site = [("html:wcxb", "a.com", ("site.rule", "x", "html", 5, 0, "t"))] * 25
+    spread = [("html:wcxb", f"s{k}.com", ("kind.rule", "x", "html", 5, 0, "t")) for k in range(25)]
+    # firings on the true bodies fed as text have no site to speak of: they do not widen the spread
+    truth = [("truth:wcxb", f"t{k}.com", ("site.rule", "x", "text", 5, 5, "t")) for k in range(5)]
+    stats = audit.aggregate(one_site + spread + truth)
+    assert stats["site.rule"].few_sites(20) and not stats["kind.rule"].few_sites(20)
+    md = audit.audit_markdown(stats)
+    assert "| 1 (83% a.com) | **over 5%**, **< 3 sites** |" in md
+    assert "`kind.rule` | 25 | 125 | 0 | 0.0% | 25 (4% s0.com) |  |" in md
 
 
 def test_offset_map_follows_normalization():
