@@ -24,9 +24,9 @@ from cleaner.cli.common import (
     setup_logging,
 )
 from cleaner.cli.helpfmt import App
-from cleaner.config import id_selected
-from cleaner.heuristics import HEURISTICS
-from cleaner.html.heuristics import HTML_HEURISTICS
+from cleaner.config import Config, id_selected
+from cleaner.heuristics import HEURISTICS, Heuristic
+from cleaner.html.heuristics import HTML_HEURISTICS, HtmlHeuristic
 from cleaner.pipeline import known_ids, near_ids_hint
 from cleaner.rulebook import load_rulebook
 from cleaner.ruletest import run_examples
@@ -81,7 +81,8 @@ def list_rules(
                 "kind": "heuristic",
                 "source": "heuristic",
                 "reason": h.reason,
-                "confidence": None,
+                "confidence": _range(h, config)[1],
+                "confidence_range": list(_range(h, config)),
             }
             for h in group
             if id_selected(h.id, config.select, config.ignore)
@@ -115,7 +116,11 @@ def show_rule(
         if h is None:
             raise fail(f"no rule or heuristic with id '{rule_id}'{near_ids_hint(rule_id, known_ids(book))}")
         stage = "html" if h in HTML_HEURISTICS else "text"
-        sys.stdout.write(f"{h.id} (heuristic, category {h.category}, {stage})\nreason: {h.reason}\n\n{h.doc}\n")
+        lo, hi = _range(h, config)
+        conf = f"{hi:g}" if lo == hi else f"{lo:g}-{hi:g}"
+        sys.stdout.write(
+            f"{h.id} (heuristic, category {h.category}, {stage})\nreason: {h.reason}\nconfidence: {conf}\n\n{h.doc}\n"
+        )
         return
     lines = [
         f"{rule.id} ({rule.category}, {rule.stage}, scope {rule.scope})",
@@ -163,3 +168,10 @@ def test_rules(
         sys.stdout.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _range(h: Heuristic | HtmlHeuristic, config: Config) -> tuple[float, float]:
+    """The confidences the heuristic decides with, or the one the configuration gives it."""
+    lo, hi = (h.confidence, h.confidence) if isinstance(h, HtmlHeuristic) else h.confidence
+    tuned = config.confidence_of(h.id, -1.0)
+    return (tuned, tuned) if tuned >= 0 else (lo, hi)

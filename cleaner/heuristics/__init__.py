@@ -23,6 +23,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "A paragraph that ends in one or two short words after its last full stop ('...across "
         "official accounts. E') was cut off by the scraper; the fragment goes, the sentence stays.",
         dangling_fragment,
+        confidence=(0.7, 0.9),
     ),
     Heuristic(
         "truncation.snippet-limit",
@@ -32,6 +33,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "followed by a marker such as '… [+3777 chars]' or '... [1506 chars]'. The fragment and the "
         "marker go; the complete sentences before it stay (when there are none, only the marker).",
         snippet_limit,
+        confidence=(0.9, 0.9),
     ),
     Heuristic(
         "truncation.cut-teaser",
@@ -44,6 +46,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "snippet cut without a marker: its incomplete last sentence goes, the complete ones stay; a "
         "longer last block ending in an ellipsis is only a candidate.",
         cut_teaser,
+        confidence=(0.45, 0.9),
     ),
     Heuristic(
         "headline.loaded",
@@ -55,6 +58,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "is a capitalized word right after another in a line not set in title case (a name: "
         "'vs. Tyson Fury'), nor a line heading an enumerated step ('Step 1: Know What You Want').",
         loaded_headline,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "headline.tagged",
@@ -62,6 +66,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Headline tagged [VIDEO], [INSIGHT], [PICS] or similar.",
         "A bracketed capital tag marks a teaser for other content.",
         tagged_headline,
+        confidence=(0.9, 0.9),
     ),
     Heuristic(
         "headline.all-caps",
@@ -71,6 +76,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "per-rule audit found 42% of its removals in the true bodies when a lone capital "
         "headline among ordinary subheads was removed.",
         caps_headline,
+        confidence=(0.4, 0.45),
     ),
     Heuristic(
         "tail.section-items",
@@ -79,6 +85,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
         "'Comments'), the items under it go too, each recorded with the header that caused it.",
         section_tail,
+        confidence=(0.45, 0.95),
     ),
     Heuristic(
         "headline.question-kicker",
@@ -87,6 +94,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "'What is happening in Balochistan? At least 15 ...': the question is a kicker, the "
         "rest of the paragraph stays.",
         question_kicker,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "promo.inline-lead-in",
@@ -97,6 +105,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "the last sentence of a line when all that follows it to the line's end are headlines "
         "(capitalised, no sentence end, at most 60 words). A label followed by prose stays.",
         inline_lead_in,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "credit.inline-caption",
@@ -113,6 +122,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "archivo', 'ফাইল ফটো') standing as a sentence of its own after a sentence ('… Muhammad "
         "Yunus. File photo.') is a credit too, with the sentence before it as its caption.",
         inline_caption,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "credit.glued-caption",
@@ -129,6 +139,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "('… in PostgreSQL'), a glued domain name and a bracket alone on its line ('[Name]') "
         "cannot be told from the writing and stay.",
         glued_caption,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "credit.source-note",
@@ -138,6 +149,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "text's last line, fused after it or alone: the site the story was copied from. Only at the "
         "end: under a chart or table inside the text, 'Source: site.com' cites data and stays.",
         source_note,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "credit.sign-off",
@@ -150,6 +162,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "the final full stop counts. A bare title-case last line ('Learn More') and a dash after a "
         "question or a quote (an attribution) stay.",
         sign_off,
+        confidence=(0.7, 0.8),
     ),
     Heuristic(
         "credit.byline-line",
@@ -161,6 +174,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "opens with 'By' ('By The Numbers', 'By Any Means') stays: a name has no article or "
         "determiner in it.",
         byline_line,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "credit.item-sign-off",
@@ -171,6 +185,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "('… is still out. Dominic Booth • Match report: …'). The name goes; the sentences stay. "
         "A full stop that ends an abbreviation ('U.S.') does not end the item.",
         item_sign_off,
+        confidence=(0.75, 0.75),
     ),
     Heuristic(
         "share.network-row",
@@ -182,6 +197,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "two right after a line a share rule removed ('Share this:'). List items (an article's own "
         "list of platforms) and a name alone stay.",
         network_row,
+        confidence=(0.85, 0.85),
     ),
     Heuristic(
         "widget.section-label",
@@ -195,6 +211,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "capitalised words in one token: 'PogodaDługoterminowaWeekend') above a paragraph. The "
         "headline and the body stay.",
         section_label,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "tail.link-residue",
@@ -206,6 +223,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
         "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
         link_residue,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "repeat.site",
@@ -216,6 +234,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "in at least 5 documents and 20% of a site's documents (sites of 10 or more) is a footer, "
         "disclaimer, syndication note or newsletter box. The reason gives the count.",
         site_repeat,
+        confidence=(0.45, 0.95),
     ),
     Heuristic(
         "truncation.repeated-block",
@@ -223,12 +242,13 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Block that repeats another block or the start of one.",
         "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
         repeated_block,
+        confidence=(0.45, 0.45),
     ),
     Heuristic(
         "model.block",
         "model",
         "Unit that the learned block scorer judges to be debris (its category and features in the reason).",
-        "A logistic regression over general features of sentence-level units (length, punctuation, "
+        "Small gradient-boosted trees (or a logistic regression) over general features of sentence-level units (length, punctuation, "
         "capitals, digits, URLs, separators, position from the start and the end, the neighbours, runs "
         "of short lines, overlap with the title and the neighbouring paragraphs, a small multilingual "
         "debris lexicon), trained on scraped text with labelled debris (scripts/train_scorer.py) and "
@@ -236,6 +256,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "its removals carry the predicted category, the probability as confidence and the features that "
         "drove it. Model: cleaner/scorer/block-model.json.",
         block_scorer,
+        confidence=(0.0, 1.0),
     ),
 )
 

@@ -81,6 +81,15 @@ class Heuristic:
     reason: str
     doc: str
     run: Callable[[Context, Heuristic], Iterable[Removal]]
+    # the lowest and highest confidence it decides with (below min_confidence: a candidate), before
+    # the configuration's [tool.cleaner.confidence] replaces them; tests/test_heuristic_confidence.py
+    # holds every heuristic to its range
+    confidence: tuple[float, float] = (0.0, 1.0)
+
+    def __post_init__(self) -> None:
+        lo, hi = self.confidence
+        if not 0.0 <= lo <= hi <= 1.0:
+            raise ValueError(f"heuristic {self.id}: confidence range {self.confidence} is not within 0..1")
 
     @property
     def source(self) -> str:
