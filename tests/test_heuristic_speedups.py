@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config
-from cleaner.heuristics.credits import _FUSED_UNCASED, _signoff_patterns, _source_pattern
+from cleaner.blocks import segment
+from cleaner.heuristics.base import Context
+from cleaner.heuristics.credits import (
+    _FUSED_UNCASED,
+    _blocks_with_label_words,
+    _label_prefilter,
+    _signoff_patterns,
+    _source_pattern,
+)
 from cleaner.heuristics.leadins import _FUSED_AT
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.rulebook import load_rulebook
@@ -80,3 +88,33 @@ def test_words_at_most_in_unspaced_scripts() -> None:
     assert words_at_most("日本", 2)
     assert not words_at_most("one two three", 2)
     assert words_at_most("  one two  ", 2)
+
+
+LABELS = BOOK.words("credit.photo-labels", None) + BOOK.words("credit.file-photo-labels", None)
+SEEN = _label_prefilter(LABELS)
+LINES = st.sampled_from(
+    [
+        "The mayor spoke on Tuesday.",
+        "Photo: Jane Doe",
+        "- Foto: AP",
+        "> Bildquelle: dpa",
+        "## Image credit",
+        "\u2022Foto glued to its bullet",
+        "İmage with a dotted capital",
+        "photographers met (Photo: AFP) today",
+        "1. fotografía del día",
+        "ẞtraße und Fotos",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=8), st.sampled_from(["\n", "\n\n", "\n \n"]))
+def test_label_words_by_block_from_one_scan(lines: list[str], sep: str) -> None:
+    """One scan of the case-folded text finds the blocks that a scan of each block finds."""
+    text = sep.join(lines)
+    blocks = segment(text)
+    ctx = Context(text, blocks, None, BOOK, Config(), ())
+    expected = {b.index for b in blocks if SEEN.search(b.content.casefold())}
+    assert _blocks_with_label_words(ctx, SEEN) == expected

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,19 +183,46 @@ def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex({w.casefold().split()[0] for w in labels if w.strip()}))
 
 
+def _blocks_with_label_words(ctx: Context, seen: re.Pattern[str]) -> set[int]:
+    """The blocks for which ``seen.search(block.content.casefold())`` holds, from one scan of the
+    case-folded text rather than one per block.
+
+    When case folding keeps the text's length, every character folds to one and the folded text
+    lines up with the text, so a hit inside a block's content is a hit in its folded content; a
+    hit that crosses an edge of a content (no word of the prefilter holds a space, and blocks are
+    cut at line breaks, so only a marker glued to its line's content could) leaves that block to
+    be asked alone. Each position the scan passes is either the start of a hit or inside one, so a
+    block without a hit inside and none across its edges has none."""
+    folded = ctx.text.casefold()
+    if len(folded) != len(ctx.text):
+        return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
+    hits = [(m.start(), m.end()) for m in seen.finditer(folded)]
+    starts = [s for s, _ in hits]
+    out: set[int] = set()
+    for b in ctx.blocks:
+        cs, ce = b.content_start, b.content_end
+        i = bisect_left(starts, cs)  # the first hit that starts inside or after the content
+        if i < len(hits) and hits[i][1] <= ce:
+            out.add(b.index)
+        elif (i > 0 and hits[i - 1][1] > cs) or (i < len(hits) and hits[i][0] < ce):
+            if seen.search(b.content.casefold()):  # a hit across an edge of the content
+                out.add(b.index)
+    return out
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
     if not labels:
         return
-    seen = _label_prefilter(labels)
-    if not seen.search(ctx.text.casefold()):
+    with_words = _blocks_with_label_words(ctx, _label_prefilter(labels))
+    if not with_words:
         return
     pat = _label_pattern(labels)
     alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000 or not seen.search(b.content.casefold()):
+        if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
             continue
         content = b.content
         taken = _prior_spans(ctx, b)
