@@ -95,6 +95,7 @@ class Rulebook:
     _by_id: dict[str, Rule] = field(default_factory=dict, compare=False, repr=False)
     plans: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)  # cache kept by cleaner.plan
     known: frozenset[str] = field(default=frozenset(), compare=False, repr=False)  # every rule id, selected or not
+    _words: dict[tuple[str, str | None], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
@@ -103,12 +104,16 @@ class Rulebook:
         return tuple(r for r in self.rules if r.stage == "html")
 
     def words(self, lexicon_id: str, lang: str | None) -> tuple[str, ...]:
-        """The words of every lexicon with that id that fits the language."""
-        out: list[str] = []
-        for lex in self.lexicons:
-            if lex.id == lexicon_id and (not lex.languages or lang in lex.languages):
-                out.extend(lex.words)
-        return tuple(out)
+        """The words of every lexicon with that id that fits the language (gathered once per id and
+        language: every heuristic asks for every document)."""
+        got = self._words.get((lexicon_id, lang))
+        if got is None:
+            out: list[str] = []
+            for lex in self.lexicons:
+                if lex.id == lexicon_id and (not lex.languages or lang in lex.languages):
+                    out.extend(lex.words)
+            got = self._words[(lexicon_id, lang)] = tuple(out)
+        return got
 
 
 def _display(path: Path) -> str:

@@ -54,6 +54,14 @@ def count_words(text: str) -> int:
     return n
 
 
+def words_at_most(text: str, limit: int) -> bool:
+    """``count_words(text) <= limit``, without counting a long text: every whitespace token counts
+    at least one word, so a text of more than ``limit`` tokens has more than ``limit`` words."""
+    if len(text.split(None, limit)) > limit:
+        return False
+    return count_words(text) <= limit
+
+
 def _edge(ch: str) -> bool:
     if ch.isalpha() or ch.isdecimal():  # categories L* and Nd: never space, punctuation or symbol
         return False

@@ -37,9 +37,13 @@ class Context:
                 out.setdefault(r.block, r)
         return out
 
-    def removed_blocks(self) -> set[int]:
-        """Blocks that an earlier decision removes whole."""
-        return set(self._whole(self.prior))
+    @cached_property
+    def _removed(self) -> frozenset[int]:
+        return frozenset(self._whole(self.prior))
+
+    def removed_blocks(self) -> frozenset[int]:
+        """Blocks that an earlier decision removes whole (computed once: heuristics ask for every block)."""
+        return self._removed
 
     @cached_property
     def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:
@@ -140,5 +144,13 @@ def introduces_next(ctx: Context, b: Block, look: int = 60) -> bool:
     paragraph after it (its first ``look`` words). An article's own subhead introduces what
     follows; another story's headline dropped between paragraphs shares nothing with it."""
     gone = ctx.removed_blocks()
-    nxt = next((x for x in ctx.blocks[b.index + 1 :] if x.index not in gone and x.kind == "paragraph"), None)
+    blocks = ctx.blocks
+    nxt = next(
+        (
+            blocks[i]
+            for i in range(b.index + 1, len(blocks))
+            if blocks[i].index not in gone and blocks[i].kind == "paragraph"
+        ),
+        None,
+    )
     return nxt is not None and shares_topic(b.content, ctx.surviving(nxt), look)

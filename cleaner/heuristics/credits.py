@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,8 +13,9 @@ import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, trie_regex
+from cleaner.text import count_words, trie_regex, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -181,19 +183,46 @@ def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex({w.casefold().split()[0] for w in labels if w.strip()}))
 
 
+def _blocks_with_label_words(ctx: Context, seen: re.Pattern[str]) -> set[int]:
+    """The blocks for which ``seen.search(block.content.casefold())`` holds, from one scan of the
+    case-folded text rather than one per block.
+
+    When case folding keeps the text's length, every character folds to one and the folded text
+    lines up with the text, so a hit inside a block's content is a hit in its folded content; a
+    hit that crosses an edge of a content (no word of the prefilter holds a space, and blocks are
+    cut at line breaks, so only a marker glued to its line's content could) leaves that block to
+    be asked alone. Each position the scan passes is either the start of a hit or inside one, so a
+    block without a hit inside and none across its edges has none."""
+    folded = ctx.text.casefold()
+    if len(folded) != len(ctx.text):
+        return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
+    hits = [(m.start(), m.end()) for m in seen.finditer(folded)]
+    starts = [s for s, _ in hits]
+    out: set[int] = set()
+    for b in ctx.blocks:
+        cs, ce = b.content_start, b.content_end
+        i = bisect_left(starts, cs)  # the first hit that starts inside or after the content
+        if i < len(hits) and hits[i][1] <= ce:
+            out.add(b.index)
+        elif (i > 0 and hits[i - 1][1] > cs) or (i < len(hits) and hits[i][0] < ce):
+            if seen.search(b.content.casefold()):  # a hit across an edge of the content
+                out.add(b.index)
+    return out
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
     if not labels:
         return
-    seen = _label_prefilter(labels)
-    if not seen.search(ctx.text.casefold()):
+    with_words = _blocks_with_label_words(ctx, _label_prefilter(labels))
+    if not with_words:
         return
     pat = _label_pattern(labels)
     alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000 or not seen.search(b.content.casefold()):
+        if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
             continue
         content = b.content
         taken = _prior_spans(ctx, b)
@@ -246,7 +275,7 @@ _NOTE = r"(?:[ \t]*\([^()\n]{1,40}\))?"
 
 
 @lru_cache(maxsize=16)
-def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], EndAnchored]:
     by = "|".join(sorted((regex.escape(w) for w in bywords), key=len, reverse=True)) or "by"
     dashed = rf"{_DASH}[ \t]*(?:(?i:{by})[ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}"
     # A whole last line must open with a dash or a byline word: a bare title-case line there is as
@@ -255,7 +284,7 @@ def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], reg
     # Fused after the last sentence: a name after a full stop or a closing quote; a dash and a
     # name only after a full stop (after a quote or a question it attributes the quote or the
     # title: '"… Winc!" - Rebecca W.', 'Why Isn't X the Norm? – Richard Feldman').
-    fused = regex.compile(
+    fused = EndAnchored.compile(
         rf"(?:(?<=[.!\u2026\u201d\"\u00bb][ \t]{{1,3}})(?:(?i:{by})[ \t]+)?{_NAME}|(?<=[^\s.]\.[ \t]{{1,3}}){dashed}){_NOTE}[ \t]*$"
     )
     return whole, fused
@@ -263,7 +292,7 @@ def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], reg
 
 _EMAIL_LINE = regex.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 # Uncased scripts (Thai, Khmer, ...): a name fused straight after the final full stop, no space.
-_FUSED_UNCASED = regex.compile(
+_FUSED_UNCASED = EndAnchored.compile(
     r"(?<=[^\s.]\.)(?P<name>[^\s.!?\"\u201d\d]{2,25}(?:[ \t][^\s.!?\"\u201d\d]{2,25}){0,2})[ \t]*$"
 )
 _BODY_MIN_WORDS = 8
@@ -302,7 +331,7 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 ctx, last, 0.8, "E-mail address alone after the article's last sentence: the author's sign-off."
             )
             return
-        if count_words(text) <= 8 and whole.match(text) and _all_titlecase_words(text):
+        if words_at_most(text, 8) and whole.match(text) and _all_titlecase_words(text):
             yield h.remove_block(
                 ctx, last, 0.75, "Sign-off: the author's name alone after the article's last sentence."
             )
@@ -456,9 +485,11 @@ _DOMAIN = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}
 
 
 @lru_cache(maxsize=16)
-def _source_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+def _source_pattern(labels: tuple[str, ...]) -> EndAnchored:
     alts = "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True))
-    return regex.compile(r"(?:^|(?<=\s))[(\[]?\s*(?:" + alts + r")\s*:\s*" + _DOMAIN + r"[)\]]?\s*$", regex.IGNORECASE)
+    return EndAnchored.compile(
+        r"(?:^|(?<=\s))[(\[]?\s*(?:" + alts + r")\s*:\s*" + _DOMAIN + r"[)\]]?\s*$", regex.IGNORECASE
+    )
 
 
 def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -530,7 +561,7 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
     for i, b in enumerate(alive[:_LEAD_LINES]):
         text = b.content.strip()
-        if text[:1] in "-\u2013\u2014" or count_words(text) > 8 or not whole.match(text):
+        if text[:1] in "-\u2013\u2014" or not words_at_most(text, 8) or not whole.match(text):
             continue
         words = text.split()[1:]
         if not _all_titlecase_words(text) or any(w.casefold().strip(".,") in _NOT_NAMES for w in words):

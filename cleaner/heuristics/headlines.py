@@ -83,11 +83,14 @@ def _standing_in_body(ctx: Context, b: Block) -> bool:
 def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     loaded = ctx.words("headline.loaded-words")
     clickbait = ctx.words("headline.clickbait-phrases")
+    either = _any_of(clickbait + loaded)  # one search for a line that holds neither (most)
     for b in ctx.blocks:
         if not _headline_candidate(b) or not _standing_in_body(ctx, b):
             continue
         if _ENUMERATED.match(b.content):
             continue  # "Step 1: Know What You Want" heads a step of the article's own instructions
+        if either.search(b.content.casefold()) is None:
+            continue
         hit = _phrase_hit(b.content, clickbait) or _phrase_hit(b.content, loaded)
         if hit and not introduces_next(ctx, b):
             yield h.remove_block(

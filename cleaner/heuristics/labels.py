@@ -10,7 +10,7 @@ import regex
 from cleaner.blocks import ends_terminal, is_all_caps
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words
+from cleaner.text import count_words, words_at_most
 
 _LABEL_MAX_WORDS = 2
 _MAX_LABELS = 3
@@ -22,7 +22,8 @@ _DIGIT = regex.compile(r"\p{N}")
 def _label(b: Block) -> bool:
     t = b.content.strip()
     return (
-        1 <= count_words(t) <= _LABEL_MAX_WORDS
+        bool(t)  # at least one word
+        and words_at_most(t, _LABEL_MAX_WORDS)
         and not t[0].islower()  # a section's name is capitalised
         and not ends_terminal(t)
         and not _DIGIT.search(t)
@@ -36,7 +37,8 @@ def _headline(b: Block, digits_ok: bool) -> bool:
     t = b.content.strip()
     lo, hi = _HEADLINE_WORDS
     return (
-        lo <= count_words(t) <= hi
+        words_at_most(t, hi)
+        and count_words(t) >= lo
         and not ends_terminal(t)
         and not is_all_caps(t)
         and not regex.search(r"[:|]", t)

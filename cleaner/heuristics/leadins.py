@@ -19,7 +19,9 @@ _SENTENCE_END = regex.compile(r"[.!?\u3002\uff01\uff1f\u0964](?![\p{L}\p{N}])")
 # Where a fused label can start: its pattern's lookbehinds end in spaces and a label does not
 # start with one, so only at the end of a run of spaces after sentence-final punctuation, or of a
 # run of 2 or more. Trying the pattern only there finds the same first match as a search, faster.
-_FUSED_AT = regex.compile(r"(?:[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]+|\S[ \t]{2,})")
+# The runs are found by their spaces, the character before them only looked behind at: a pattern
+# that opens with that character would be tried at every character of the text.
+_FUSED_AT = regex.compile(r"(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002])[ \t]+|(?<=\S)[ \t]{2,}")
 
 
 @lru_cache(maxsize=16)
