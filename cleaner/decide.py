@@ -12,6 +12,7 @@ from cleaner.match import apply_rules
 from cleaner.model import Block, Removal, precedence
 from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
+from cleaner.text import count_words
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,55 @@ def decide(
             found = _tuned(found, config) if config.confidence else list(found)
             proposed.extend(found)
             strong.extend(r for r in found if r.confidence >= config.min_confidence)
+    # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
+    # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
+    # the output would remove it and cleaning would not be idempotent.
+    again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
+    proposed.extend(again)
+    strong.extend(r for r in again if r.confidence >= config.min_confidence)
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
     taken = _Spans(removed)
     candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
+
+
+def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -> list[Block]:
+    """The blocks that span cuts leave one piece of, each as a block of that piece alone (same
+    index and kind), for the block rules to look at."""
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    whole: set[int] = set()
+    for r in strong:
+        if r.block is None or r.start is None or r.end is None:
+            continue
+        b = blocks[r.block]
+        if r.start <= b.content_start and r.end >= b.content_end:
+            whole.add(r.block)
+        else:
+            cuts.setdefault(r.block, []).append((r.start, r.end))
+    out = []
+    for i, spans in sorted(cuts.items()):
+        if i in whole:
+            continue
+        b = blocks[i]
+        pieces, pos = [], b.content_start
+        for s, e in sorted(spans):
+            if s > pos and text[pos:s].strip():
+                pieces.append((pos, s))
+            pos = max(pos, e)
+        if pos < b.content_end and text[pos : b.content_end].strip():
+            pieces.append((pos, b.content_end))
+        if len(pieces) != 1:
+            continue
+        a, z = pieces[0]
+        piece = text[a:z]
+        a += len(piece) - len(piece.lstrip())
+        z -= len(piece) - len(piece.rstrip())
+        piece = text[a:z]
+        out.append(
+            replace(b, start=a, end=z, content_start=a, content_end=z, content=piece, n_words=count_words(piece))
+        )
+    return out
 
 
 def _tuned(removals: Iterable[Removal], config: Config) -> list[Removal]:

@@ -82,6 +82,9 @@ def text_article(draw: st.DrawFn) -> str:
 @example(
     "T\xadhe the the the.\n\nA\xadlso Read: \u2026\n\n    # An indented hash line T\xadhe the the the. E\n\n\u2026"
 )
+# found by hypothesis: a span cut left "Advertisement" alone on its line, which ads.marker
+# removed only on a second pass (block rules now look at what span cuts leave)
+@example("T\xadhe the the the.\n\n" * 3 + "A\xaddvertisement  Also Read: Minister Quits Over Scandal\n\n")
 def test_text_is_idempotent(text):
     # the language is given: detection on a few generated words may flip between the passes
     # (e.g. to French when only a credit line is left), which switches other rules on; the
