@@ -72,8 +72,8 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
         gated = plan.candidates(block, folded)
         rank = _best_block_rule(plan, block, folded, timeout, warnings, gated.unanchored)
         if rank is not None:
-            rule = plan.ranked[rank]
-            found.append((plan.order[rank], [_whole(text, original, rule)]))
+            best = plan.ranked[rank]
+            found.append((best.order, [_whole(text, original, best.rule)]))
         if len(block.content) <= MAX_SPAN_CHARS:
             for i, rule in gated.spans:
                 cuts = _span_removals(text, view, rule, timeout, warnings)
@@ -109,19 +109,19 @@ def _best_block_rule(
             best, own = tier.member(m)
             # The hit must hold for the rule itself (its gates, its own pattern alone); when
             # it does not, which is rare, the block is checked rule by rule.
-            if not rule_gates(plan.ranked[best], block, folded) or not _matches(own, block, timeout):
+            if not rule_gates(plan.ranked[best].rule, block, folded) or not _matches(own, block, timeout):
                 return _best_by_rule(plan, block, folded, timeout, warnings)
     if block.n_words <= plan.phrase_max_words:
         for rank in plan.phrases.get(phrase_key(block.content), ()):
             if rank >= best:
                 break
-            if _phrase_gates(plan.ranked[rank], block):
+            if _phrase_gates(plan.ranked[rank].rule, block):
                 best = rank
                 break
     for u in unanchored:
         if u.rank >= best:
             break
-        if _search(plan.ranked[u.rank], u.pattern, block, timeout, warnings):
+        if _search(plan.ranked[u.rank].rule, u.pattern, block, timeout, warnings):
             best = u.rank
     return best if best < len(plan.ranked) else None
 
@@ -136,7 +136,7 @@ def _matches(pattern: regex.Pattern[str], block: Block, timeout: float) -> bool:
 def _best_by_rule(plan: TextPlan, block: Block, folded: str, timeout: float, warnings: list[str]) -> int | None:
     """The same answer as _best_block_rule, one rule and one pattern at a time."""
     key = phrase_key(block.content) if block.n_words <= plan.phrase_max_words else None
-    for rank, rule in enumerate(plan.ranked):
+    for rank, rule in ((r.rank, r.rule) for r in plan.ranked):
         if key is not None and key in rule.phrases and _phrase_gates(rule, block):
             return rank
         if rule_gates(rule, block, folded) and any(_search(rule, p, block, timeout, warnings) for p in rule.patterns):

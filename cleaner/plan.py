@@ -59,6 +59,17 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class Ranked:
+    """A block-scope rule at its place in the plan: ``rank`` orders the block rules as ``decide``
+    keeps them (``model.precedence``: most confident, then earliest); ``order`` is the rule's place
+    among all the text rules, the order its removals are listed in."""
+
+    rank: int
+    order: int
+    rule: Rule
+
+
+@dataclass(frozen=True)
 class Unanchored:
     rank: int
     pattern: regex.Pattern[str]
@@ -78,8 +89,7 @@ MAX_CACHED = 4096  # gate answers kept per plan (kind, word count, literals pres
 @dataclass(frozen=True)
 class TextPlan:
     rules: tuple[Rule, ...]  # every text rule, in rule order
-    ranked: tuple[Rule, ...]  # block-scope rules: most confident first, then rule order
-    order: tuple[int, ...]  # ranked[i] is rules[order[i]]
+    ranked: tuple[Ranked, ...]  # block-scope rules: most confident first, then rule order (ranked[k].rank == k)
     tiers: tuple[Tier, ...]  # by floor, ascending
     tier_floors: tuple[int, ...]
     max_bound: int  # no anchored pattern's rule allows more words than this
@@ -96,14 +106,14 @@ class TextPlan:
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> TextPlan:
         rules = tuple(rules)
-        ranked_idx = sorted(
+        order = sorted(
             (i for i, r in enumerate(rules) if r.scope == "block"), key=lambda i: precedence(rules[i].confidence, i)
         )
-        ranked = tuple(rules[i] for i in ranked_idx)
+        ranked = tuple(Ranked(rank, i, rules[i]) for rank, i in enumerate(order))
         anchored: list[tuple[int, int, regex.Pattern[str]]] = []  # (rank, word bound, pattern)
         unanchored: list[Unanchored] = []
         phrases: dict[str, list[int]] = {}
-        for rank, rule in enumerate(ranked):
+        for rank, rule in ((r.rank, r.rule) for r in ranked):
             bound = rule.max_words or NO_LIMIT
             for p in rule.patterns:
                 if _combinable(p.pattern) and not rule.requires:  # a gated rule is tried only past its gate
@@ -114,17 +124,14 @@ class TextPlan:
                 phrases.setdefault(key, []).append(rank)
         tiers = _tiers(anchored)
         if tiers is None:  # the patterns do not combine: search each one
-            unanchored = sorted(
-                [Unanchored(rank, p) for rank, r in enumerate(ranked) for p in r.patterns], key=lambda u: u.rank
-            )
+            unanchored = sorted([Unanchored(r.rank, p) for r in ranked for p in r.rule.patterns], key=lambda u: u.rank)
             tiers = ()
-        phrase_max = max((r.max_words or NO_LIMIT for r in ranked if r.phrases), default=0)
+        phrase_max = max((r.rule.max_words or NO_LIMIT for r in ranked if r.rule.phrases), default=0)
         spans = tuple((i, r) for i, r in enumerate(rules) if r.scope == "span")
-        gated = [ranked[u.rank] for u in unanchored] + [r for _, r in spans]
+        gated = [ranked[u.rank].rule for u in unanchored] + [r for _, r in spans]
         return cls(
             rules=rules,
             ranked=ranked,
-            order=tuple(ranked_idx),
             tiers=tiers,
             tier_floors=tuple(t.floor for t in tiers),
             max_bound=max((b for _, b, _ in anchored), default=0),
@@ -157,7 +164,7 @@ class TextPlan:
             return not rule.requires or not present.isdisjoint(rule.requires)
 
         return Candidates(
-            tuple(u for u in self.unanchored if passes(self.ranked[u.rank])),
+            tuple(u for u in self.unanchored if passes(self.ranked[u.rank].rule)),
             tuple((i, r) for i, r in self.spans if passes(r)),
         )
 

@@ -186,7 +186,7 @@ def test_patterns_that_would_change_the_alternation_are_searched_alone(tmp_path:
     rules = tuple(load_file(f)[0])
     plan = TextPlan.build(rules)
     in_tiers = {rank for t in plan.tiers for _, rank, _ in t.groups}
-    assert [plan.ranked[r].id for r in sorted(in_tiers)] == ["promo.shout"]
+    assert [plan.ranked[r].rule.id for r in sorted(in_tiers)] == ["promo.shout"]
     for text in ["READ MORE here", "Read more here", "see below", "See Below", "more more", "more less"]:
         same_decisions(text, rules)
 
@@ -213,7 +213,7 @@ def test_cached_gates_are_each_rules_gates() -> None:
                         want_spans = tuple((i, r) for i, r in plan.spans if rule_gates(r, b, folded))
                         assert got.spans == want_spans
                         if len(b.content) <= MAX_BLOCK_CHARS:  # longer blocks take no block rule at all
-                            want = tuple(u for u in plan.unanchored if rule_gates(plan.ranked[u.rank], b, folded))
+                            want = tuple(u for u in plan.unanchored if rule_gates(plan.ranked[u.rank].rule, b, folded))
                             assert got.unanchored == want
                         else:
                             assert got.unanchored == ()
@@ -243,7 +243,7 @@ def test_the_plan_ranks_block_rules_by_the_key_decide_settles_by() -> None:
     plan = text_plan(BOOK, "en")
     block_rules = [(i, r) for i, r in enumerate(plan.rules) if r.scope == "block"]
     expected = [r.id for _, r in sorted(block_rules, key=lambda ir: precedence(ir[1].confidence, ir[0]))]
-    assert [r.id for r in plan.ranked] == expected
+    assert [r.rule.id for r in plan.ranked] == expected
     text = "Read more"
     a = Removal("a.x", "a", "r", "s", text, 0.7, start=0, end=9, block=0)
     b = Removal("b.x", "b", "r", "s", text, 0.9, start=0, end=9, block=0)
