@@ -8,6 +8,7 @@ from cleaner.heuristics.credits import byline_line, glued_caption, inline_captio
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
@@ -263,6 +264,17 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "journalism needs its readers' support …'). Short lines after it asking for support too "
         "('Support Our Paper') go with it. In the body, a story about journalism's funding stays.",
         support_appeal,
+    ),
+    Heuristic(
+        "truncation.opening-teaser",
+        "truncation",
+        "Teaser cut off by an ellipsis above the article, taken from a box at the top of the page.",
+        "The text's first block (what earlier decisions removed set aside: a 'Read more' label after "
+        "it) is a paragraph of 15-60 words ending in an ellipsis glued to a word or to a question "
+        "mark ('… a Estados Unidos, destino del...'), and a body paragraph follows: a teaser of "
+        "another story, or of the article itself, cut at the box's length. Shorter openers ending in "
+        "an ellipsis ('I bet you didn't know this, but…') are the article's own voice and stay.",
+        opening_teaser,
     ),
     Heuristic(
         "repeat.site",
