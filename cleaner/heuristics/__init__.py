@@ -8,8 +8,8 @@ from cleaner.heuristics.credits import byline_line, glued_caption, inline_captio
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
-from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
+from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit

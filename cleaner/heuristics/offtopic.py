@@ -67,7 +67,9 @@ def headline_shaped(b: Block) -> bool:
 
 
 def _body(b: Block) -> bool:
-    return b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(b.content) and not _unfinished(b.content)
+    return (
+        b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(b.content) and not _unfinished(b.content)
+    )
 
 
 def _subhead(b: Block, shorter_than: int) -> bool:
