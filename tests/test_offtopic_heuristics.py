@@ -195,3 +195,10 @@ def test_a_short_opener_ending_in_an_ellipsis_stays():
     # an ellipsis after a full stop is not a cut
     whole = P1.rstrip(".") + ". ..."
     assert removed(cleaned(whole, P2, P3), "truncation.opening-teaser") == []
+
+
+def test_lines_after_a_paragraph_ending_in_a_colon_are_its_list():
+    intro = P1.rstrip(".") + ", y los trabajadores deberán:"
+    steps = "Consultar su historial de cotizaciones en la sede electrónica del ministerio"
+    assert removed(cleaned(TITLE, intro, steps, SUBHEAD, P2, P3), "headline.stacked") == []
+    assert removed(cleaned(TITLE, P1, steps, SUBHEAD, P2, P3), "headline.stacked") == [steps]

@@ -238,8 +238,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "subhead that a body paragraph follows introduces nothing: a related story's headline kept "
         "from a link box ('… a la discoteca. / Contratista autorizó envío de escombros a Santiago / "
         "La investigación está abierta / La investigación …'). Runs of such lines go together. Only "
-        "when it shares at most a fifth of its content words with the paragraph before it, the "
-        "subhead and paragraph after it, and the title.",
+        "when it shares at most 30% of its content words (acronyms included) with the paragraph before "
+        "it, the subhead and paragraph after it, and the title; a run of two or more goes whole when "
+        "most of its lines do. A paragraph ending in a colon introduces a list, not a headline.",
         stacked_headline,
     ),
     Heuristic(

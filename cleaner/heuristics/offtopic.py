@@ -67,9 +67,10 @@ def headline_shaped(b: Block) -> bool:
 
 
 def _body(b: Block) -> bool:
-    return (
-        b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(b.content) and not _unfinished(b.content)
-    )
+    """A finished paragraph of the body; one ending in a colon introduces the lines after it (a
+    list without bullets: 'make sure to: / Check the general condition of the home / …')."""
+    c = b.content.rstrip().rstrip(_CLOSERS)
+    return b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(c) and c[-1] not in ":;,"
 
 
 def _subhead(b: Block, shorter_than: int) -> bool:
