@@ -242,6 +242,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "it, the subhead and paragraph after it, and the title; a run of two or more goes whole when "
         "most of its lines do. A paragraph ending in a colon introduces a list, not a headline.",
         stacked_headline,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "headline.trailing",
@@ -253,6 +254,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "caption the scraper kept at the tail. Only when one shares at most a fifth of its content "
         "words with the last paragraph and the title.",
         trailing_headline,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "promo.support-appeal",
@@ -265,6 +267,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "journalism needs its readers' support …'). Short lines after it asking for support too "
         "('Support Our Paper') go with it. In the body, a story about journalism's funding stays.",
         support_appeal,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "truncation.opening-teaser",
@@ -276,6 +279,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "another story, or of the article itself, cut at the box's length. Shorter openers ending in "
         "an ellipsis ('I bet you didn't know this, but…') are the article's own voice and stay.",
         opening_teaser,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "repeat.site",
