@@ -103,6 +103,20 @@ CASES = (
         lambda w: f"{w.capitalize()} the harbor ferry fees rising? {BODY[:-1]} and ferries.\n\n{BODY2}",
         lambda w: f"{w.capitalize()} the harbor ferry fees rising?",
     ),
+    Case(
+        "appeal.journalism-words",
+        "promo.support-appeal",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\nOur {w} depends on readers like you: please support it today.",
+        lambda w: f"Our {w} depends on readers",
+    ),
+    Case(
+        "appeal.support-words",
+        "promo.support-appeal",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\nIndependent journalism needs its readers: {w} it today.",
+        lambda w: f"readers: {w} it today.",
+    ),
 )
 
 

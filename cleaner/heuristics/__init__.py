@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from cleaner.heuristics.appeals import support_appeal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
+from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
@@ -223,6 +226,59 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
         "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
         link_residue,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "headline.stacked",
+        "headline",
+        "Headline of another story stacked above the article's own subhead.",
+        "An article's own subhead introduces the paragraph after it. A line shaped like a news "
+        "headline (7-20 words, a capital first, no sentence end, not in title case or capitals, none "
+        "of the marks of a list, table, price or link) between a body paragraph and a shorter own "
+        "subhead that a body paragraph follows introduces nothing: a related story's headline kept "
+        "from a link box ('… a la discoteca. / Contratista autorizó envío de escombros a Santiago / "
+        "La investigación está abierta / La investigación …'). Runs of such lines go together. Only "
+        "when it shares at most 30% of its content words (acronyms included) with the paragraph before "
+        "it, the subhead and paragraph after it, and the title; a run of two or more goes whole when "
+        "most of its lines do. A paragraph ending in a colon introduces a list, not a headline.",
+        stacked_headline,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "headline.trailing",
+        "headline",
+        "Headline-shaped line left after the article's last paragraph.",
+        "After the last body paragraph (what rules and earlier heuristics removed set aside: a "
+        "related-links header, a credit line), lines shaped like a news headline (as for "
+        "headline.stacked) with nothing of the article after them are another story's headline or a "
+        "caption the scraper kept at the tail. Only when one shares at most a fifth of its content "
+        "words with the last paragraph and the title.",
+        trailing_headline,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.support-appeal",
+        "promo",
+        "Appeal for support at the article's tail: the site asking its readers to fund its journalism.",
+        "One of the article's last three blocks (what earlier decisions removed set aside), a finished "
+        "paragraph of at most 80 words, names journalism and asks for support, a donation or a "
+        "contribution (lexicons appeal.journalism-words and appeal.support-words, every language of the "
+        "rule files), and no body paragraph follows it: the site's appeal for funds ('Independent "
+        "journalism needs its readers' support …'). Short lines after it asking for support too "
+        "('Support Our Paper') go with it. In the body, a story about journalism's funding stays.",
+        support_appeal,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "truncation.opening-teaser",
+        "truncation",
+        "Teaser cut off by an ellipsis above the article, taken from a box at the top of the page.",
+        "The text's first block (what earlier decisions removed set aside: a 'Read more' label after "
+        "it) is a paragraph of 15-60 words ending in an ellipsis glued to a word or to a question "
+        "mark ('… a Estados Unidos, destino del...'), and a body paragraph follows: a teaser of "
+        "another story, or of the article itself, cut at the box's length. Shorter openers ending in "
+        "an ellipsis ('I bet you didn't know this, but…') are the article's own voice and stay.",
+        opening_teaser,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

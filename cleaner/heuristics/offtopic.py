@@ -1,0 +1,169 @@
+"""Headlines of other stories that introduce nothing: stacked above the article's own subhead, or
+left after the article's last paragraph.
+
+An article's own subhead introduces the paragraph that follows it. A line shaped like a news
+headline (a sentence without its final punctuation) that stands between a body paragraph and the
+article's next, shorter subhead introduces nothing: it is a related story's headline the scraper
+kept from a link box. The same line after the last body paragraph, with nothing of the article
+after it, is one too. Language-independent: the shape is judged on word counts
+(``cleaner.text.count_words``), punctuation, capitals and the words shared with the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, words
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import HEADING, PARAGRAPH, Block, Removal
+
+# A headline of another story: a clause of 7-20 words. Own subheads stacked under it are shorter.
+_HEADLINE_WORDS = (7, 20)
+_SUBHEAD_MAX_WORDS = 6
+# A body paragraph: a finished sentence of at least this many words.
+_BODY_MIN_WORDS = 15
+# Content words a headline may share with the article around it and still be another story's:
+# at most this share of its content stems (related stories share the topic's names, so not none).
+# Measured on the union of wild-dev and the dev collections' true bodies fed as text: stacked
+# lines at or below 0.3 of the paragraph before, the subhead and paragraph after and the title
+# were 4 other stories' headlines and 1 own heading; above it, 2 and 10. A trailing line is
+# compared with the last paragraph and the title.
+_MAX_SHARED_STACKED = 0.3
+_MAX_SHARED = 0.2
+_LOOK = 60  # words of a neighbouring paragraph compared (its end before, its start after)
+# Lines carrying these are lists, tables, code, prices, links or captions, not a headline.
+_NOT_HEADLINE = regex.compile(r"[()\[\]{}<>$|=/@#*\u2022\u2192\t\n]|https?:|\w[.,]\w|[.!]\s+\p{Lu}|\p{So}")
+_SENTENCE_END = ".!?\u2026:;\u0589\u0964\u0965\u06d4\u061f\u3002\uff01\uff1f\uff0e"
+_CLOSERS = "\"'\u201d\u2019\u00bb"
+
+
+def _plain(b: Block) -> bool:
+    """A line of plain text (a heading the markup declares is the page's own)."""
+    if b.kind == HEADING:
+        return b.source_hint not in ("html", "markdown")
+    return b.kind == PARAGRAPH
+
+
+def _unfinished(text: str) -> bool:
+    """No sentence end at the end of the line (closing quotes set aside)."""
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and t[-1] not in _SENTENCE_END
+
+
+def headline_shaped(b: Block) -> bool:
+    """A news headline's shape: 7-20 words, a capital (or digit) first, no sentence end, not set in
+    title case or capitals (an own section heading's style), and none of the marks of a list,
+    table, price or link."""
+    lo, hi = _HEADLINE_WORDS
+    c = b.content.strip()
+    if not (_plain(b) and lo <= b.n_words <= hi and c and _unfinished(c)):
+        return False
+    first = c[0]
+    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(c):
+        return False
+    return not is_title_case(c) and not is_all_caps(c)
+
+
+def _body(b: Block) -> bool:
+    """A finished paragraph of the body; one ending in a colon introduces the lines after it (a
+    list without bullets: 'make sure to: / Check the general condition of the home / …')."""
+    c = b.content.rstrip().rstrip(_CLOSERS)
+    return b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(c) and c[-1] not in ":;,"
+
+
+def _subhead(b: Block, shorter_than: int) -> bool:
+    c = b.content.strip()
+    return _plain(b) and 1 <= b.n_words <= min(_SUBHEAD_MAX_WORDS, shorter_than - 1) and bool(c) and _unfinished(c)
+
+
+_ACRONYM = regex.compile(r"\b\p{Lu}{2,}\b")
+
+
+def _stems(text: str) -> set[str]:
+    """Content stems, with acronyms ('SEO', 'PNC'), which the length floor of content words drops."""
+    return content_stems(text) | {m.casefold() for m in _ACRONYM.findall(text)}
+
+
+def _shared(head: str, *texts: str) -> float:
+    """The share of the headline's content stems found in any of ``texts``."""
+    hs = _stems(head)
+    if not hs:
+        return 1.0
+    other: set[str] = set()
+    for t in texts:
+        other |= _stems(t)
+    return len(hs & other) / len(hs)
+
+
+def _start(text: str) -> str:
+    return " ".join(words(text)[:_LOOK])
+
+
+def _end(text: str) -> str:
+    return " ".join(words(text)[-_LOOK:])
+
+
+def _kept(ctx: Context) -> list[Block]:
+    gone = ctx.removed_blocks()
+    return [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+
+
+def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """Body paragraph, one or more headline-shaped lines, a shorter own subhead, body paragraph:
+    the headlines introduce nothing (the subhead introduces the paragraph) and share few words
+    with the article around them and its title."""
+    kept = _kept(ctx)
+    if len(kept) < 5:
+        return
+    title = kept[0].content
+    i = 1
+    while i < len(kept) - 2:
+        if not _body(kept[i - 1]) or not headline_shaped(kept[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(kept) and headline_shaped(kept[j]):
+            j += 1
+        run: Sequence[Block] = kept[i:j]
+        if j + 1 < len(kept) and _subhead(kept[j], min(b.n_words for b in run)) and _body(kept[j + 1]):
+            prev, sub, nxt = kept[i - 1], kept[j], kept[j + 1]
+            context = (_end(prev.content), sub.content, _start(nxt.content), title)
+            off = [_shared(b.content, *context) <= _MAX_SHARED_STACKED for b in run]
+            # two or more lines stacked above one subhead are a link box: when most of them are
+            # off the topic, they all go (related stories share the topic's names)
+            box = len(run) >= 2 and 2 * sum(off) > len(run)
+            for b, alone in zip(run, off, strict=True):
+                if alone or box:
+                    yield h.remove_block(
+                        ctx,
+                        b,
+                        0.8,
+                        f"Headline-shaped line stacked above the article's own subhead ('{sub.content.strip()}'), "
+                        "sharing few words with the article: another story's headline.",
+                    )
+        i = j
+
+
+def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """Headline-shaped lines after the article's last body paragraph, with nothing of the article
+    after them, that share few words with that paragraph and the title."""
+    kept = _kept(ctx)
+    if len(kept) < 4:
+        return
+    j = len(kept)
+    while j > 0 and headline_shaped(kept[j - 1]):
+        j -= 1
+    if j == len(kept) or j < 2 or not _body(kept[j - 1]):
+        return
+    title, prev = kept[0].content, kept[j - 1]
+    for b in kept[j:]:
+        if _shared(b.content, _end(prev.content), title) <= _MAX_SHARED:
+            yield h.remove_block(
+                ctx,
+                b,
+                0.8,
+                "Headline-shaped line after the article's last paragraph, sharing few words with it: "
+                "another story's headline or a caption left at the tail.",
+            )
