@@ -240,9 +240,12 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "La investigación está abierta / La investigación …'). Runs of such lines go together. Only "
         "when it shares at most 30% of its content words (acronyms included) with the paragraph before "
         "it, the subhead and paragraph after it, and the title; a run of two or more goes whole when "
-        "most of its lines do. A paragraph ending in a colon introduces a list, not a headline.",
+        "most of its lines do. A paragraph ending in a colon introduces a list, not a headline. A "
+        "candidate only (confidence 0.45): the per-rule audit found 23% of what it removed from the dev "
+        "collections' scraper-style texts in their true bodies (own headings, linked headlines the "
+        "truths keep), against none on wild-dev.",
         stacked_headline,
-        confidence=(0.8, 0.8),
+        confidence=(0.45, 0.45),
     ),
     Heuristic(
         "headline.trailing",
