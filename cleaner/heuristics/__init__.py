@@ -7,6 +7,7 @@ from cleaner.heuristics.credits import byline_line, glued_caption, inline_captio
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.navigation import menu_line, menu_run
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
@@ -195,6 +196,29 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "capitalised words in one token: 'PogodaDługoterminowaWeekend') above a paragraph. The "
         "headline and the body stay.",
         section_label,
+    ),
+    Heuristic(
+        "navigation.menu-run",
+        "navigation",
+        "Site menu above the article: a run of short entry lines ('Home', 'World', 'Politics', …).",
+        "Before the article's first body paragraph (a sentence of 15 words or more, or any block of 30), "
+        "three or more lines in a row of at most six words each, without sentence punctuation, most of "
+        "them capitalised and at most one in ten with figures, are the entries of the site's navigation "
+        "that the scraper joined one per line. The line right above the first paragraph stays when it "
+        "has three words or more (the article's title). Below the article such runs stay: there they "
+        "are as often the article's own lists (sources, products, pros and cons). Structure and shape "
+        "only, so it holds in every language; a run with prices or ratings (a product box) stays.",
+        menu_run,
+    ),
+    Heuristic(
+        "navigation.menu-line",
+        "navigation",
+        "Menu entries joined into one long line without punctuation ('Food Recipes Quick & Easy Dinners …').",
+        "Before the article's first body paragraph or after its last one, a line of 16 words or more "
+        "without any sentence or field punctuation ('.', ',', ':', '|', …), nearly every word "
+        "capitalised, is a menu whose entries the scraper joined with spaces. A title is shorter or "
+        "has lower-case function words; scripts without case are left alone.",
+        menu_line,
     ),
     Heuristic(
         "tail.link-residue",
