@@ -79,3 +79,14 @@ def test_titles_and_sentences_without_punctuation_stay():
     # inside the article, even a menu-like line is left to the other rules
     inside = "Home World Politics Business Science Tech Travel Sport Culture Opinion Video Audio Weather Jobs Shop More"
     assert removed(cleaned(TITLE, BODY, inside, BODY2), "navigation.menu-line") == []
+
+
+def test_long_footer_menu_below_the_article_goes():
+    footer = ["About us", "Contact", "Careers", "Advertise", "Privacy policy", "Terms of use", "Newsroom", "Help"]
+    result = cleaned(TITLE, BODY, BODY2, *footer)
+    assert removed(result, "navigation.footer-run") == footer
+    assert result.text == "\n\n".join([TITLE, BODY, BODY2])
+    # seven entries, or entries with figures (a list of ingredients), stay
+    assert removed(cleaned(TITLE, BODY, BODY2, *footer[:7]), "navigation.footer-run") == []
+    ingredients = ["2 cups flour", "1 cup sugar", "3 eggs", "Butter", "Salt", "Milk", "1 lemon", "Vanilla"]
+    assert removed(cleaned(TITLE, BODY, BODY2, *ingredients), "navigation.footer-run") == []

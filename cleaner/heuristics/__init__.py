@@ -7,7 +7,7 @@ from cleaner.heuristics.credits import byline_line, glued_caption, inline_captio
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
-from cleaner.heuristics.navigation import menu_line, menu_run
+from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
@@ -205,10 +205,19 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "three or more lines in a row of at most six words each, without sentence punctuation, most of "
         "them capitalised and at most one in ten with figures, are the entries of the site's navigation "
         "that the scraper joined one per line. The line right above the first paragraph stays when it "
-        "has three words or more (the article's title). Below the article such runs stay: there they "
-        "are as often the article's own lists (sources, products, pros and cons). Structure and shape "
-        "only, so it holds in every language; a run with prices or ratings (a product box) stays.",
+        "has three words or more (the article's title). Structure and shape only, so it holds in every "
+        "language; a run with prices or ratings (a product box) stays.",
         menu_run,
+    ),
+    Heuristic(
+        "navigation.footer-run",
+        "navigation",
+        "Site footer menu below the article: a long run of short entry lines ('About us', 'Contact', …).",
+        "After the article's last body paragraph, eight or more lines in a row of at most four words "
+        "each, without sentence punctuation, most of them capitalised and at most one in ten with "
+        "figures, are the entries of the site's footer or section menu. Shorter runs stay: below the "
+        "article, short lines are as often its own lists (sources, products, pros and cons).",
+        footer_run,
     ),
     Heuristic(
         "navigation.menu-line",

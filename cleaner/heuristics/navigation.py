@@ -3,8 +3,9 @@
 ("Food Recipes Quick & Easy Dinners Casseroles Desserts Side Dishes … View All").
 
 Judged by structure, position and shape only (no word lists, so every language is covered):
-a run only before the article's first body paragraph (below the article, runs of short lines are
-as often its own lists of sources or products), a joined line before the first or after the last
+a run of three entries before the article's first body paragraph, of eight shorter ones after its
+last (below the article, short lines are as often its own lists of sources or products), a joined
+line before the first or after the last
 body paragraph; a run needs several entries in a row, each a
 few words without sentence punctuation, set like menu entries (capitalised, without figures).
 """
@@ -30,6 +31,10 @@ _ENTRY_MAX_WORDS = 6
 _RUN_MIN_ENTRIES = 3
 _RUN_MIN_CAPITALISED = 0.8
 _RUN_MAX_WITH_DIGITS = 0.1
+# Below the article a run must be longer and its entries shorter: there short lines are as often
+# the article's own lists (sources, products, pros and cons) as the site's footer menu.
+_FOOTER_MIN_ENTRIES = 8
+_FOOTER_ENTRY_MAX_WORDS = 4
 # The line right above the first paragraph is the article's title when it has this many words.
 _TITLE_MIN_WORDS = 3
 
@@ -59,9 +64,9 @@ def _outside(ctx: Context) -> tuple[list[Block], list[Block]]:
     return alive[: body[0]], alive[body[-1] + 1 :]
 
 
-def _entry(b: Block) -> bool:
+def _entry(b: Block, max_words: int = _ENTRY_MAX_WORDS) -> bool:
     t = b.content.strip()
-    return 1 <= b.n_words <= _ENTRY_MAX_WORDS and not ends_terminal(t) and bool(_LETTER.search(t))
+    return 1 <= b.n_words <= max_words and not ends_terminal(t) and bool(_LETTER.search(t))
 
 
 def _capitalised_share(firsts: Sequence[str]) -> float:
@@ -75,18 +80,18 @@ def _first_char(text: str) -> str:
     return next((c for c in text if c.isalnum()), "")
 
 
-def _menu_run(run: Sequence[Block]) -> bool:
-    if len(run) < _RUN_MIN_ENTRIES:
+def _menu_run(run: Sequence[Block], min_entries: int = _RUN_MIN_ENTRIES) -> bool:
+    if len(run) < min_entries:
         return False
     if _capitalised_share([_first_char(b.content) for b in run]) < _RUN_MIN_CAPITALISED:
         return False
     return sum(1 for b in run if _DIGIT.search(b.content)) <= _RUN_MAX_WITH_DIGITS * len(run)
 
 
-def _runs(head: Sequence[Block]) -> Iterable[list[Block]]:
+def _runs(blocks: Sequence[Block], max_words: int = _ENTRY_MAX_WORDS) -> Iterable[list[Block]]:
     run: list[Block] = []
-    for b in head:
-        if _entry(b):
+    for b in blocks:
+        if _entry(b, max_words):
             run.append(b)
             continue
         if run:
@@ -113,6 +118,23 @@ def menu_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 0.8,
                 f"Menu entry '{b.content.strip()[:30]}', one of {n} short lines in a row above the "
                 "article's first paragraph: the site's navigation, not article text.",
+            )
+
+
+def footer_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    _, tail = _outside(ctx)
+    for run in _runs(tail, _FOOTER_ENTRY_MAX_WORDS):
+        if not _menu_run(run, _FOOTER_MIN_ENTRIES):
+            continue
+        for b in run:
+            if ctx.prior_cuts(b):
+                continue
+            yield h.remove_block(
+                ctx,
+                b,
+                0.8,
+                f"Menu entry '{b.content.strip()[:30]}', one of {len(run)} short lines in a row below the "
+                "article's last paragraph: the site's footer navigation, not article text.",
             )
 
 
