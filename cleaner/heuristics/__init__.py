@@ -8,6 +8,7 @@ from cleaner.heuristics.headlines import caps_headline, loaded_headline, questio
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
+from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
@@ -239,6 +240,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
         "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
         link_residue,
+    ),
+    Heuristic(
+        "tail.after-debris",
+        "tail",
+        "Short block below the article inside a debris section that earlier decisions opened.",
+        "After the article's last body paragraph (a sentence of 15 words or more, or any block of 30), "
+        "once two blocks there have been removed by the rules and heuristics before this one (a related-"
+        "links header and its items, a share row, a newsletter prompt, a footer menu), every later block "
+        "of at most 40 words is part of the same section: headlines without a matching header, the "
+        "site's slogan, a button's text. Longer blocks stay, and so does everything before the second "
+        "removal (one removed line under the last paragraph can be a stray credit or sign-off).",
+        after_debris,
     ),
     Heuristic(
         "repeat.site",

@@ -47,7 +47,8 @@ _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\p{N}")
 
 
-def _is_body(b: Block) -> bool:
+def is_body(b: Block) -> bool:
+    """A body paragraph: a sentence of 15 words or more (not set as a heading), or any block of 30."""
     return (b.n_words >= _BODY_SENTENCE_WORDS and ends_terminal(b.content) and not b.heading_like) or (
         b.n_words >= _BODY_ANY_WORDS
     )
@@ -58,7 +59,7 @@ def _outside(ctx: Context) -> tuple[list[Block], list[Block]]:
     last one (none when the text has no body paragraph: then nothing tells a menu from a list)."""
     gone = ctx.removed_blocks()
     alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
-    body = [k for k, b in enumerate(alive) if _is_body(b)]
+    body = [k for k, b in enumerate(alive) if is_body(b)]
     if not body:
         return [], []
     return alive[: body[0]], alive[body[-1] + 1 :]
