@@ -90,3 +90,20 @@ def test_long_footer_menu_below_the_article_goes():
     assert removed(cleaned(TITLE, BODY, BODY2, *footer[:7]), "navigation.footer-run") == []
     ingredients = ["2 cups flour", "1 cup sugar", "3 eggs", "Butter", "Salt", "Milk", "1 lemon", "Vanilla"]
     assert removed(cleaned(TITLE, BODY, BODY2, *ingredients), "navigation.footer-run") == []
+
+
+def test_not_on_the_html_path_or_over_markdown_headings():
+    from cleaner.blocks import from_parts
+    from cleaner.decide import decide
+
+    menu = ["Home", "World", "Politics", "Business"]
+    c = Cleaner(Config())
+    # the same lines as blocks of cleaner's own HTML extraction: the extractor dropped the menus,
+    # what stands above the first paragraph is the article's header
+    text, blocks = from_parts([("paragraph", m, 0) for m in menu] + [("paragraph", BODY, 0), ("paragraph", BODY2, 0)])
+    assert not [r for r in decide(text, blocks, "en", c.rulebook, c.config).removed if r.rule.startswith("navigation")]
+    plain = cleaned(*menu, BODY, BODY2)
+    assert removed(plain, "navigation.menu-run") == menu
+    # Markdown headings are the page's own
+    md = Cleaner(Config()).clean("\n\n".join([f"## {m}" for m in menu] + [BODY, BODY2]))
+    assert removed(md, "navigation.menu-run") == []
