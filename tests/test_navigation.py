@@ -92,7 +92,7 @@ def test_long_footer_menu_below_the_article_goes():
     assert removed(cleaned(TITLE, BODY, BODY2, *ingredients), "navigation.footer-run") == []
 
 
-def test_not_on_the_html_path_or_over_markdown_headings():
+def test_not_on_the_html_path():
     from cleaner.blocks import from_parts
     from cleaner.decide import decide
 
@@ -104,6 +104,3 @@ def test_not_on_the_html_path_or_over_markdown_headings():
     assert not [r for r in decide(text, blocks, "en", c.rulebook, c.config).removed if r.rule.startswith("navigation")]
     plain = cleaned(*menu, BODY, BODY2)
     assert removed(plain, "navigation.menu-run") == menu
-    # Markdown headings are the page's own
-    md = Cleaner(Config()).clean("\n\n".join([f"## {m}" for m in menu] + [BODY, BODY2]))
-    assert removed(md, "navigation.menu-run") == []

@@ -207,7 +207,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "them capitalised and at most one in ten with figures, are the entries of the site's navigation "
         "that the scraper joined one per line. The line right above the first paragraph stays when it "
         "has three words or more (the article's title). Structure and shape only, so it holds in every "
-        "language; a run with prices or ratings (a product box) stays, and so does a Markdown heading. "
+        "language; a run with prices or ratings (a product box) stays. "
         "Not on cleaner's HTML path: the extractor has dropped the menus, and what stands above the "
         "first paragraph there is the article's header (17% true body in the per-rule audit).",
         menu_run,

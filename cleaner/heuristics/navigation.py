@@ -19,7 +19,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import HEADING, Block, Removal
+from cleaner.model import Block, Removal
 
 # A body paragraph: a sentence of some length, or a long block whatever its ending.
 _BODY_SENTENCE_WORDS = 15
@@ -67,11 +67,9 @@ def _outside(ctx: Context) -> tuple[list[Block], list[Block]]:
 
 
 def _entry(b: Block, max_words: int = _ENTRY_MAX_WORDS) -> bool:
-    """A menu entry: a few words without a sentence end; not a heading the markup declares (a
-    Markdown '##' line is the page's own)."""
+    """A menu entry: a few words without a sentence end. A Markdown heading counts like any line:
+    the clean text drops its '#', so judging it apart would decide differently on a second pass."""
     t = b.content.strip()
-    if b.kind == HEADING and b.source_hint == "markdown":
-        return False
     return 1 <= b.n_words <= max_words and not ends_terminal(t) and bool(_LETTER.search(t))
 
 
