@@ -75,7 +75,8 @@ def test_bad_values(tmp_path, text, message):
 
 def test_select_ignore_from_file_and_command_line_overrides(tmp_path):
     (tmp_path / "a.txt").write_text(DIRTY)
-    assert rules_of(invoke(tmp_path, "check", "a.txt")) == ["promo.read-more", "share.prompt"]
+    # the junk line below the two removed lines is taken as the rest of their debris section
+    assert rules_of(invoke(tmp_path, "check", "a.txt")) == ["promo.read-more", "share.prompt", "tail.after-debris"]
     (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\nselect = ["share"]\n')
     assert rules_of(invoke(tmp_path, "check", "a.txt")) == ["share.prompt"]
     assert rules_of(invoke(tmp_path, "check", "a.txt", "--select", "promo")) == ["promo.read-more"]
@@ -93,6 +94,7 @@ def test_min_confidence_from_file_and_override(tmp_path):
     assert rules_of(invoke(tmp_path, "check", "a.txt", "--min-confidence", "0.5")) == [
         "promo.read-more",
         "share.prompt",
+        "tail.after-debris",
     ]
 
 

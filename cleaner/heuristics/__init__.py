@@ -8,8 +8,10 @@ from cleaner.heuristics.credits import byline_line, glued_caption, inline_captio
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
+from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
@@ -217,6 +219,43 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
+        "navigation.menu-run",
+        "navigation",
+        "Site menu above the article: a run of short entry lines ('Home', 'World', 'Politics', …).",
+        "Before the article's first body paragraph (a sentence of 15 words or more, or any block of 30), "
+        "three or more lines in a row of at most six words each, without sentence punctuation, most of "
+        "them capitalised and at most one in ten with figures, are the entries of the site's navigation "
+        "that the scraper joined one per line. The line right above the first paragraph stays when it "
+        "has three words or more (the article's title). Structure and shape only, so it holds in every "
+        "language; a run with prices or ratings (a product box) stays. "
+        "Not on cleaner's HTML path: the extractor has dropped the menus, and what stands above the "
+        "first paragraph there is the article's header (17% true body in the per-rule audit).",
+        menu_run,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "navigation.footer-run",
+        "navigation",
+        "Site footer menu below the article: a long run of short entry lines ('About us', 'Contact', …).",
+        "After the article's last body paragraph, eight or more lines in a row of at most four words "
+        "each, without sentence punctuation, most of them capitalised and at most one in ten with "
+        "figures, are the entries of the site's footer or section menu. Shorter runs stay: below the "
+        "article, short lines are as often its own lists (sources, products, pros and cons).",
+        footer_run,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "navigation.menu-line",
+        "navigation",
+        "Menu entries joined into one long line without punctuation ('Food Recipes Quick & Easy Dinners …').",
+        "Before the article's first body paragraph or after its last one, a line of 16 words or more "
+        "without any sentence or field punctuation ('.', ',', ':', '|', …), nearly every word "
+        "capitalised, is a menu whose entries the scraper joined with spaces. A title is shorter or "
+        "has lower-case function words; scripts without case are left alone.",
+        menu_line,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "tail.link-residue",
         "tail",
         "Link texts appended after the article's last sentence, set off by a gap of spaces.",
@@ -283,6 +322,19 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "an ellipsis ('I bet you didn't know this, but…') are the article's own voice and stay.",
         opening_teaser,
         confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "tail.after-debris",
+        "tail",
+        "Short block below the article inside a debris section that earlier decisions opened.",
+        "After the article's last body paragraph (a sentence of 15 words or more, or any block of 30), "
+        "once two blocks there have been removed by the rules and heuristics before this one (a related-"
+        "links header and its items, a share row, a newsletter prompt, a footer menu), every later block "
+        "of at most 40 words is part of the same section: headlines without a matching header, the "
+        "site's slogan, a button's text. Longer blocks stay, and so does everything before the second "
+        "removal (one removed line under the last paragraph can be a stray credit or sign-off).",
+        after_debris,
+        confidence=(0.7, 0.7),
     ),
     Heuristic(
         "repeat.site",
