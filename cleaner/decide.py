@@ -38,13 +38,18 @@ def decide(
     proposed = list(hits.removals)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed, in its order
     blocks = tuple(blocks)
+    gone: set[int] = set()  # the blocks ``strong`` removes whole, kept as it grows (each heuristic asks)
+    _note_whole(gone, strong, blocks)
     for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
         if id_selected(h.id, config.select, config.ignore):
             prior = tuple(strong)
-            found = h.run(Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules), h)
+            ctx = Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone))
+            found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
             proposed.extend(found)
-            strong.extend(r for r in found if r.confidence >= config.min_confidence)
+            new = [r for r in found if r.confidence >= config.min_confidence]
+            strong.extend(new)
+            _note_whole(gone, new, blocks)
     # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
     # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
     # the output would remove it and cleaning would not be idempotent.
@@ -56,6 +61,13 @@ def decide(
     taken = _Spans(removed)
     candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
+
+
+def _note_whole(gone: set[int], removals: Iterable[Removal], blocks: Sequence[Block]) -> None:
+    """Adds the blocks these removals take whole (as ``Context.removed_blocks`` counts them)."""
+    for r in removals:
+        if r.block is not None and r.start == blocks[r.block].start and r.end == blocks[r.block].end:
+            gone.add(r.block)
 
 
 def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -> list[Block]:

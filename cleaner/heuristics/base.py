@@ -24,6 +24,7 @@ class Context:
     prior: tuple[Removal, ...] = ()  # rules' and earlier heuristics' removals at or above min_confidence
     site: str | None = None  # the document's site, for site-level repetition
     rules: tuple[Rule, ...] = ()  # the text rules that apply to the document (its language, its site)
+    gone: frozenset[int] | None = None  # the blocks ``prior`` removes whole, when the caller keeps count
 
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)
@@ -39,7 +40,7 @@ class Context:
 
     @cached_property
     def _removed(self) -> frozenset[int]:
-        return frozenset(self._whole(self.prior))
+        return self.gone if self.gone is not None else frozenset(self._whole(self.prior))
 
     def removed_blocks(self) -> frozenset[int]:
         """Blocks that an earlier decision removes whole (computed once: heuristics ask for every block)."""
