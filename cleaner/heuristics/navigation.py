@@ -122,17 +122,7 @@ def menu_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         if run[-1] is head[-1] and run[-1].n_words >= _TITLE_MIN_WORDS:
             run = run[:-1]  # the line right above the body is the article's title
-        n = len(run)
-        for b in run:
-            if ctx.prior_cuts(b):
-                continue
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                f"Menu entry '{b.content.strip()[:30]}', one of {n} short lines in a row above the "
-                "article's first paragraph: the site's navigation, not article text.",
-            )
+        yield from _entries(ctx, h, run, "above the article's first paragraph: the site's navigation")
 
 
 def footer_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -140,15 +130,19 @@ def footer_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for run in _runs(tail, _FOOTER_ENTRY_MAX_WORDS):
         if not _menu_run(run, _FOOTER_MIN_ENTRIES):
             continue
-        for b in run:
-            if ctx.prior_cuts(b):
-                continue
+        yield from _entries(ctx, h, run, "below the article's last paragraph: the site's footer navigation")
+
+
+def _entries(ctx: Context, h: Heuristic, run: Sequence[Block], where: str) -> Iterable[Removal]:
+    """Each entry of a menu run that no earlier decision cut into."""
+    for b in run:
+        if not ctx.prior_cuts(b):
             yield h.remove_block(
                 ctx,
                 b,
                 0.8,
-                f"Menu entry '{b.content.strip()[:30]}', one of {len(run)} short lines in a row below the "
-                "article's last paragraph: the site's footer navigation, not article text.",
+                f"Menu entry '{b.content.strip()[:30]}', one of {len(run)} short lines in a row {where}, "
+                "not article text.",
             )
 
 
