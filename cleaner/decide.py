@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
+from cleaner.heuristics.base import takes_whole, uncovered
 from cleaner.match import apply_rules
 from cleaner.model import Block, Removal, precedence
 from cleaner.plan import text_plan
@@ -65,9 +66,7 @@ def decide(
 
 def _note_whole(gone: set[int], removals: Iterable[Removal], blocks: Sequence[Block]) -> None:
     """Adds the blocks these removals take whole (as ``Context.removed_blocks`` counts them)."""
-    for r in removals:
-        if r.block is not None and r.start == blocks[r.block].start and r.end == blocks[r.block].end:
-            gone.add(r.block)
+    gone.update(r.block for r in removals if takes_whole(r, blocks))  # type: ignore[misc]
 
 
 def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -> list[Block]:
@@ -88,13 +87,7 @@ def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -
         if i in whole:
             continue
         b = blocks[i]
-        pieces, pos = [], b.content_start
-        for s, e in sorted(spans):
-            if s > pos and text[pos:s].strip():
-                pieces.append((pos, s))
-            pos = max(pos, e)
-        if pos < b.content_end and text[pos : b.content_end].strip():
-            pieces.append((pos, b.content_end))
+        pieces = [(a, z) for a, z in uncovered([(b.content_start, b.content_end)], spans) if text[a:z].strip()]
         if len(pieces) != 1:
             continue
         a, z = pieces[0]

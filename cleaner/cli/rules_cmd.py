@@ -72,21 +72,7 @@ def list_rules(
         for r in sorted(book.rules, key=lambda r: r.id)
     ]
     for stage, group in (("text", HEURISTICS), ("html", HTML_HEURISTICS)):
-        rows += [
-            {
-                "id": h.id,
-                "category": h.category,
-                "languages": [],
-                "stage": stage,
-                "kind": "heuristic",
-                "source": "heuristic",
-                "reason": h.reason,
-                "confidence": _range(h, config)[1],
-                "confidence_range": list(_range(h, config)),
-            }
-            for h in group
-            if id_selected(h.id, config.select, config.ignore)
-        ]
+        rows += [_heuristic_row(h, stage, config) for h in group if id_selected(h.id, config.select, config.ignore)]
     if output_format is ListFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -168,6 +154,21 @@ def test_rules(
         sys.stdout.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _heuristic_row(h: Heuristic | HtmlHeuristic, stage: str, config: Config) -> dict:
+    lo, hi = _range(h, config)
+    return {
+        "id": h.id,
+        "category": h.category,
+        "languages": [],
+        "stage": stage,
+        "kind": "heuristic",
+        "source": "heuristic",
+        "reason": h.reason,
+        "confidence": hi,
+        "confidence_range": [lo, hi],
+    }
 
 
 def _range(h: Heuristic | HtmlHeuristic, config: Config) -> tuple[float, float]:

@@ -60,8 +60,7 @@ def support_appeal(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     support = ctx.rulebook.words("appeal.support-words", None)
     if not journalism or not support:
         return
-    gone = ctx.removed_blocks()
-    kept = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    kept = ctx.kept_blocks()
     if len(kept) < 3:
         return
     for k in range(max(1, len(kept) - _TAIL), len(kept)):

@@ -13,6 +13,25 @@ from cleaner.model import Block, Removal
 from cleaner.rulebook import Rule, Rulebook
 
 
+def uncovered(free: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the ``free`` ranges that no cut covers, in order."""
+    out = []
+    for a, z in free:
+        pos = a
+        for s, e in sorted(cuts):
+            if s > pos:
+                out.append((pos, min(s, z)))
+            pos = max(pos, e)
+        if pos < z:
+            out.append((pos, z))
+    return [(a, z) for a, z in out if z > a]
+
+
+def takes_whole(r: Removal, blocks: Sequence[Block]) -> bool:
+    """Whether the removal takes its block whole (from the block's start to its end)."""
+    return r.block is not None and r.start == blocks[r.block].start and r.end == blocks[r.block].end
+
+
 @dataclass(frozen=True)
 class Context:
     text: str
@@ -34,8 +53,8 @@ class Context:
         first (rules come in rule order, and it is the one the record keeps)."""
         out: dict[int, Removal] = {}
         for r in removals:
-            if r.block is not None and r.start == self.blocks[r.block].start and r.end == self.blocks[r.block].end:
-                out.setdefault(r.block, r)
+            if takes_whole(r, self.blocks):
+                out.setdefault(r.block, r)  # type: ignore[arg-type]
         return out
 
     @cached_property
@@ -45,6 +64,15 @@ class Context:
     def removed_blocks(self) -> frozenset[int]:
         """Blocks that an earlier decision removes whole (computed once: heuristics ask for every block)."""
         return self._removed
+
+    @cached_property
+    def _kept(self) -> tuple[Block, ...]:
+        gone = self._removed
+        return tuple(b for b in self.blocks if b.index not in gone and b.content.strip())
+
+    def kept_blocks(self) -> tuple[Block, ...]:
+        """The blocks that hold text and that no earlier decision removes whole, in order."""
+        return self._kept
 
     @cached_property
     def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:

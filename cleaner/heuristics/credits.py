@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
-from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.base import Context, Heuristic, uncovered
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
 from cleaner.text import count_words, trie_regex, words_at_most
@@ -305,8 +305,7 @@ def _all_titlecase_words(text: str) -> bool:
 
 
 def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
-    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    alive = ctx.kept_blocks()
     if len(alive) < 2 and not (alive and alive[0].n_words >= _BODY_MIN_WORDS * 2):
         return
     last = alive[-1]
@@ -318,7 +317,7 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         # With earlier cuts in the block, a whole-block name is judged on what survives.
         text = ctx.surviving(last).strip()
         if prev is not None and whole.match(text) and _all_titlecase_words(text):
-            for a, z in _uncovered([(last.content_start, last.content_end)], taken):
+            for a, z in uncovered([(last.content_start, last.content_end)], taken):
                 if ctx.text[a:z].strip():
                     yield h.remove_span(
                         ctx, last, a, z, 0.75, "Sign-off: the author's name after the article's last sentence."
@@ -380,19 +379,6 @@ def _abbreviation_before(content: str, i: int) -> bool:
     head = content[:i].rstrip()
     tok = head.rsplit(None, 1)[-1] if head.split() else ""
     return bool(regex.fullmatch(r"(?:\p{L}\.){2,}|\p{Lu}\.|\p{Lu}\p{Ll}{0,2}\.", tok))
-
-
-def _uncovered(free: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for a, z in free:
-        pos = a
-        for s, e in sorted(cuts):
-            if s > pos:
-                out.append((pos, min(s, z)))
-            pos = max(pos, e)
-        if pos < z:
-            out.append((pos, z))
-    return [(a, z) for a, z in out if z > a]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,8 +483,7 @@ def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     taken from. Only at the end: under a chart or a table inside the text, "Source: site.com"
     cites the data (the true bodies of the HTML collections keep it)."""
     labels = ctx.rulebook.words("credit.source-labels", None)
-    gone = ctx.removed_blocks()
-    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    alive = ctx.kept_blocks()
     if not labels or not alive:
         return
     last = alive[-1]
@@ -556,8 +541,7 @@ _NOT_NAMES = frozenset("the a an any all our my your his her its their this that
 
 
 def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
-    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    alive = ctx.kept_blocks()
     whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
     for i, b in enumerate(alive[:_LEAD_LINES]):
         text = b.content.strip()

@@ -52,8 +52,7 @@ _GLUED_MENU = regex.compile(r"^(?:\p{Lu}\p{Ll}{2,}){3,}$")
 
 
 def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
-    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    alive = ctx.kept_blocks()
     if len(alive) >= 2 and _GLUED_MENU.match(alive[0].content.strip()) and alive[1].n_words >= _BODY_MIN_WORDS:
         if not ctx.prior_cuts(alive[0]):
             yield h.remove_block(

@@ -55,11 +55,10 @@ def is_body(b: Block) -> bool:
     )
 
 
-def _outside(ctx: Context) -> tuple[list[Block], list[Block]]:
+def _outside(ctx: Context) -> tuple[Sequence[Block], Sequence[Block]]:
     """The blocks that survive earlier decisions before the first body paragraph and after the
     last one (none when the text has no body paragraph: then nothing tells a menu from a list)."""
-    gone = ctx.removed_blocks()
-    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    alive = ctx.kept_blocks()
     body = [k for k, b in enumerate(alive) if is_body(b)]
     if not body:
         return [], []

@@ -105,11 +105,6 @@ def _end(text: str) -> str:
     return " ".join(words(text)[-_LOOK:])
 
 
-def _kept(ctx: Context) -> list[Block]:
-    gone = ctx.removed_blocks()
-    return [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
-
-
 # A candidate only: the per-rule audit found 23% of what it removed from the dev collections'
 # scraper-style texts in their true bodies (own headings, and linked headlines the truths keep),
 # against 0% on wild-dev; reported, so `--min-confidence 0.4` takes them.
@@ -120,7 +115,7 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Body paragraph, one or more headline-shaped lines, a shorter own subhead, body paragraph:
     the headlines introduce nothing (the subhead introduces the paragraph) and share few words
     with the article around them and its title."""
-    kept = _kept(ctx)
+    kept = ctx.kept_blocks()
     if len(kept) < 5:
         return
     title = kept[0].content
@@ -155,7 +150,7 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Headline-shaped lines after the article's last body paragraph, with nothing of the article
     after them, that share few words with that paragraph and the title."""
-    kept = _kept(ctx)
+    kept = ctx.kept_blocks()
     if len(kept) < 4:
         return
     j = len(kept)

@@ -22,8 +22,7 @@ _BODY_MIN_WORDS = 15
 
 
 def opening_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
-    kept = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    kept = ctx.kept_blocks()
     if len(kept) < 3:
         return
     first = kept[0]

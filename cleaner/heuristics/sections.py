@@ -20,7 +20,7 @@ _MAX_WORDS = 40
 
 def after_debris(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
-    alive = [b for b in ctx.blocks if b.index not in gone and b.content.strip()]
+    alive = ctx.kept_blocks()
     last = next((b.index for b in reversed(alive) if is_body(b)), None)
     if last is None:
         return

@@ -25,11 +25,10 @@ def network_row(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     names = _keys(ctx.rulebook.words("share.network-names", None))
     if not names:
         return
-    gone = ctx.removed_blocks()
     hits = ctx.rule_hit_blocks()
     # blocks an earlier decision removed whole do not break a row: a share bar's "Email" button goes
     # by a rule, and its neighbours must go in the same pass (cleaning the output again would join them)
-    alive = [b for b in ctx.blocks if b.content.strip() and b.index not in gone]
+    alive = ctx.kept_blocks()
     previous = {}
     last = None
     for b in ctx.blocks:
