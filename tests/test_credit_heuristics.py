@@ -184,3 +184,23 @@ def test_byline_line_above_the_article_goes():
     assert cleaned("By The Numbers", LEAD, BODY).removed == ()
     assert cleaned("By Any Means Necessary", LEAD, BODY).removed == ()
     assert cleaned("By Jane Doe and her team, the report was finished in May.", LEAD, BODY).removed == ()
+
+
+def test_credit_glued_to_several_captions_is_found_by_its_repetition():
+    pl = "Prace archeologiczne trwają od wiosny, a znaleziska trafią do muzeum w przyszłym roku, poinformował urząd."
+    first = "Kucharka z zamku na zdjęciu z rodzinąZamek Nowy w Lesie"
+    second = "Personel kuchenny na dziedzińcu w latach XXZamek Nowy w Lesie"
+    result = cleaned(pl, first, pl, second, pl, lang="pl")
+    assert removed(result, "credit.glued-caption") == [first, second]
+    # The same brand or unit glued to the same word on two lines is the writing, not a credit.
+    items = ["- Display: 16-inch panel, 165Hz IPS", "- Display: 15-inch panel, 144Hz IPS"]
+    assert cleaned(LEAD, *items, BODY).removed == ()
+
+
+def test_bare_acronym_glued_to_a_lower_case_word_or_to_itself():
+    pl = "Prognozowane są burze, którym miejscami będą towarzyszyć silne opady deszczu i porywy wiatru."
+    for line in ("Zasady bezpieczeństwa w trakcie burzyRCB", "Ostrzeżenia meteorologiczne IMGWIMGW"):
+        assert removed(cleaned(pl, line, pl, lang="pl"), "credit.glued-caption") == [line]
+    # Doubled two-letter acronyms are words ("ISIS"); a brand after a list number is an item.
+    assert cleaned(LEAD, "Watchdog says the drawdown helped ISIS", BODY).removed == ()
+    assert cleaned(LEAD, "Providers we tested 4. phoenixNAP", BODY).removed == ()

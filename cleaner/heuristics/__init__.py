@@ -140,9 +140,16 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "is judged on the caption before the credit (the credit's name is capitalised); an acronym "
         "with digits glued on is a credit even after a title-case caption. A name of 1-3 capitalised "
         "words in square brackets ending such a line ('… for the last year [Splash]') is the "
-        "photo's credit too; after a complete sentence only the bracket goes. A bare glued acronym "
-        "('… in PostgreSQL'), a glued domain name and a bracket alone on its line ('[Name]') "
-        "cannot be told from the writing and stay.",
+        "photo's credit too; after a complete sentence only the bracket goes. A bare acronym of three "
+        "capitals or more glued to a word that opens in lower case after a phrase of three words "
+        "('… w trakcie burzyRCB'), or an acronym of three letters or more glued to itself "
+        "('… meteorologiczne IMGWIMGW'), is a credit. A credit of a few capitalised words (or an "
+        "acronym with digits) glued the same way to two caption lines or more, after different "
+        "words ('… wiekuZamek Książ w Wałbrzychu', '… KsiążZamek Książ w Wałbrzychu', '… Forcie "
+        "IXPAP/Name'), is found by that repetition even where case does not show the seam. A bare "
+        "glued acronym opening in a capital ('… in PostgreSQL'), a glued domain name, a slash "
+        "between names at a line's end ('AR/VR', 'Mailchimp/Zapier': the true bodies carry many) "
+        "and a bracket alone on its line ('[Name]') cannot be told from the writing and stay.",
         glued_caption,
         confidence=(0.8, 0.8),
     ),

@@ -401,30 +401,111 @@ _BRACKET_CREDIT = regex.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}
 # An acronym and its digits glued on ("SzczecinieTVN24") is a credit whatever the case of the
 # caption: a brand and a version are not glued to a lower-case word.
 _DIGIT_GLUE = regex.compile(r"\p{Lu}{2,}\p{N}+$")
+# A bare acronym of three capitals or more glued to a word that opens in lower case ("… w trakcie
+# burzyRCB"): a brand or a product that carries an acronym opens with a capital ("PostgreSQL",
+# "ExpressVPN"), and a two-letter tail is as often a brand's ("macOS", "nodeJS").
+_LOWER_GLUE = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
+_ACRONYM = regex.compile(r"\p{Lu}{2,}\p{N}*")
 _CAPTION_LINE_MAX_WORDS = 25
 
 
-def _caption_credit(text: str) -> regex.Match[str] | None:
+@dataclass(frozen=True)
+class _Glued:
+    start: int  # where the credit starts in the line
+    text: str  # the credit
+
+
+def _doubled_acronym(text: str) -> _Glued | None:
+    """An acronym glued to itself as the line's last word ("… meteorologiczne IMGWIMGW"): the
+    caption ends in the agency's name and the credit is that name again."""
+    head, _, tok = text.rpartition(" ")
+    n = len(tok)
+    if not head.strip() or n < 4 or n % 2 or tok[: n // 2] != tok[n // 2 :]:
+        return None
+    half = tok[: n // 2]
+    if not _ACRONYM.fullmatch(half) or len(set(half)) < 3:  # "ISIS", "CSCS": words of their own
+        return None
+    return _Glued(len(text) - n // 2, half)
+
+
+def _caption_credit(text: str) -> _Glued | None:
     """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
     is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
     capitalised."""
-    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT):
+    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE):
         m = pat.search(text)
         if not m:
             continue
         caption = text[: m.start()]
-        if count_words(caption) < 2:
-            continue
+        if count_words(caption[_caption_start(caption) :] if pat is _LOWER_GLUE else caption) < (
+            3 if pat is _LOWER_GLUE else 2
+        ):
+            continue  # a bare acronym glued on needs a caption phrase before it, not a list item
         if is_title_case(caption) and not (pat is _GLUED_CREDIT and _DIGIT_GLUE.search(m.group())):
             continue
-        return m
+        return _Glued(m.start(), m.group())
+    doubled = _doubled_acronym(text)
+    if doubled and count_words(text[: doubled.start]) >= 2:
+        return doubled
     return None
+
+
+# A credit glued on the same way to several caption lines of one article ("… KsiążZamek Książ w
+# Wałbrzychu", "… wiekuZamek Książ w Wałbrzychu"): the repetition tells where the credit starts
+# even when case does not ("… Forcie IXPAP/Name" beside "… PrzemyślPAP/Name").
+_GLUE_POINT = regex.compile(r"(?<=[\p{L}\p{N}])(?=\p{Lu})")
+_SUFFIX_MAX_CHARS = 60
+_SUFFIX_WORD = regex.compile(r"[\p{L}\p{N}.\-]+")
+_TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]*$")
+
+
+def _credit_shaped(suffix: str) -> bool:
+    """A name of a few words ("Zamek Książ w Wałbrzychu", "PAP/Jan Kowalski") or an acronym with
+    digits: capitalised words, with short lower-case particles only between them."""
+    if _DIGIT_GLUE.fullmatch(suffix):
+        return True
+    parts = regex.split(r"[ \t]*/[ \t]*|[ \t]+", suffix.strip())
+    if len(parts) < 2 or len(parts) > _NAME_MAX_TOKENS:
+        return False
+    for i, w in enumerate(parts):
+        if not _SUFFIX_WORD.fullmatch(w):
+            return False
+        edge = i in (0, len(parts) - 1)
+        if not (w[0].isupper() or w[0].isdigit()) and (edge or len(w) > 3 or not w.isalpha()):
+            return False
+    return True
+
+
+def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
+    """For each candidate caption line (by block index), the longest credit glued to it that is
+    glued to another candidate line too, after a different word."""
+    where: dict[str, list[tuple[int, str]]] = {}
+    for i, text in lines.items():
+        low = max(1, len(text) - _SUFFIX_MAX_CHARS)
+        for m in _GLUE_POINT.finditer(text, low):
+            suffix = text[m.start() :]
+            if not _credit_shaped(suffix):
+                continue
+            head = text[: m.start()]
+            glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
+            if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
+                continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
+            where.setdefault(suffix, []).append((i, glued_to))
+    out: dict[int, _Glued] = {}
+    for suffix, hits in where.items():
+        if len({i for i, _ in hits}) < 2 or len({w for _, w in hits}) < 2:
+            continue
+        for i, _ in hits:
+            if i not in out or len(suffix) > len(out[i].text):
+                out[i] = _Glued(len(lines[i]) - len(suffix), suffix)
+    return out
 
 
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
     seen_body = False
+    lines: dict[int, str] = {}
     for b in ctx.blocks:
         if b.index in gone:
             continue
@@ -435,30 +516,43 @@ def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             and text
             and (text[-1] not in _LINE_END or text[-1] == "]")
         ):
-            m = _caption_credit(text)
-            if m and not _prior_spans(ctx, b) and ends_terminal(text[: m.start()]):
-                # A complete sentence before a bracketed credit may be the article's own line
-                # (a subhead that captions the photo under it): only the credit goes.
-                lead = len(b.content) - len(b.content.lstrip())
-                yield h.remove_span(
-                    ctx,
-                    b,
-                    b.content_start + lead + m.start(),
-                    b.content_start + lead + len(text),
-                    0.8,
-                    f"Photo credit in brackets ('{m.group().strip()[:40]}') after the line's last sentence.",
-                )
-                continue
-            if m and not _prior_spans(ctx, b):
-                yield h.remove_block(
-                    ctx,
-                    b,
-                    0.8,
-                    f"Caption line with its credit glued on or in brackets ('{m.group().strip()[:40]}'): a photo caption.",
-                )
-                continue
+            lines[b.index] = text
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
+    if not lines:
+        return
+    repeated = _repeated_glued(lines)
+    for i, text in lines.items():
+        b = ctx.blocks[i]
+        if _prior_spans(ctx, b):
+            continue
+        m = _caption_credit(text)
+        if m is None:
+            m = repeated.get(i)
+            if m is not None and is_title_case(text[: m.start]):
+                m = None
+        if m is None:
+            continue
+        if ends_terminal(text[: m.start]):
+            # A complete sentence before a bracketed credit may be the article's own line
+            # (a subhead that captions the photo under it): only the credit goes.
+            lead = len(b.content) - len(b.content.lstrip())
+            yield h.remove_span(
+                ctx,
+                b,
+                b.content_start + lead + m.start,
+                b.content_start + lead + len(text),
+                0.8,
+                f"Photo credit in brackets ('{m.text.strip()[:40]}') after the line's last sentence.",
+            )
+            continue
+        how = "glued on to other caption lines too" if i in repeated and m is repeated[i] else "glued on or in brackets"
+        yield h.remove_block(
+            ctx,
+            b,
+            0.8,
+            f"Caption line with its credit {how} ('{m.text.strip()[:40]}'): a photo caption.",
+        )
 
 
 _LINE_END = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
