@@ -204,3 +204,21 @@ def test_bare_acronym_glued_to_a_lower_case_word_or_to_itself():
     # Doubled two-letter acronyms are words ("ISIS"); a brand after a list number is an item.
     assert cleaned(LEAD, "Watchdog says the drawdown helped ISIS", BODY).removed == ()
     assert cleaned(LEAD, "Providers we tested 4. phoenixNAP", BODY).removed == ()
+
+
+def test_credit_repeated_in_front_of_captions_goes_and_the_captions_stay():
+    lines = [
+        "Boston Herald / Polaris Firefighter Sean Coyle uses a basket to slide out to the dog",
+        "Boston Herald / Polaris The husky clings to the ice as the firefighter inches out",
+        "Boston Herald / Polaris",
+    ]
+    result = cleaned(LEAD, lines[0], BODY, lines[1], BODY + " Again.", lines[2])
+    assert [r.text.strip() for r in result.removed if r.rule == "credit.repeated-credit"] == [
+        "Boston Herald / Polaris"
+    ] * 3
+    assert "Firefighter Sean Coyle uses a basket" in result.text and "The husky clings" in result.text
+    # One such line alone, a pair of terms, and a name that opens sentences stay.
+    assert cleaned(LEAD, lines[0], BODY).removed == ()
+    assert cleaned(LEAD, "Pub/Sub Lite stores messages", BODY, "Pub/Sub Topics hold them", BODY).removed == ()
+    adhd = "Attention-Deficit/Hyperactivity Disorder"
+    assert cleaned(LEAD, adhd + " affects children", BODY, adhd + " is treated", BODY).removed == ()

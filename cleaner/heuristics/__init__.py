@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from cleaner.heuristics.appeals import support_appeal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
+from cleaner.heuristics.credits import (
+    byline_line,
+    glued_caption,
+    inline_caption,
+    item_sign_off,
+    repeated_credit,
+    sign_off,
+    source_note,
+)
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_lead_in
@@ -151,6 +159,20 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "between names at a line's end ('AR/VR', 'Mailchimp/Zapier': the true bodies carry many) "
         "and a bracket alone on its line ('[Name]') cannot be told from the writing and stay.",
         glued_caption,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.repeated-credit",
+        "credit",
+        "Photo credit repeated in front of the article's captions ('Boston Herald / Polaris …').",
+        "Scrapers keep each figure's credit element in front of its caption: a name, a slash and "
+        "another name ('Agency / Outlet', 'Name Surname/for Outlet') opening two lines or more of "
+        "one article (each at most 50 words) is the photos' credit. Where it ends is what the "
+        "lines share: the capitalised words after it are the captions' own and differ. The credit "
+        "goes, the caption after it stays; a line that is only the credit goes whole. One line "
+        "alone ('AR/VR headsets …', 'Mailchimp/Zapier') is not enough: the true bodies write such "
+        "pairs.",
+        repeated_credit,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

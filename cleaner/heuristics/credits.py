@@ -649,3 +649,98 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         yield h.remove_block(ctx, b, 0.8, "Byline: the author's name alone on a line above the article.")
         return
+
+
+# ---------------------------------------------------------------------------------------------
+# A credit repeated over an article's captions: scrapers keep each figure's credit element in
+# front of its caption ("Boston Herald / Polaris The husky clings to …", "Name Surname/for Outlet
+# Name Caption …"), so the same short name line with a slash between two names opens several
+# lines. Its repetition tells where the credit ends: the captions after it differ.
+
+_CREDIT_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}\p{N}.'\u2019&\-]*|\p{Lu}\.|&)"
+_SLASH_OPEN = regex.compile(
+    rf"^{_CREDIT_TOKEN}(?:[ \t]+{_CREDIT_TOKEN}){{0,3}}[ \t]*/[ \t]*(?:\p{{Ll}}{{2,4}}[ \t]+)?{_CREDIT_TOKEN}"
+    rf"(?:[ \t]+{_CREDIT_TOKEN})*"
+)
+_REPEATS_MIN = 2
+_CREDIT_MIN_NAMES = 3
+
+
+def _credit_match(content: str, credit: list[str]) -> regex.Match[str] | None:
+    """The credit's tokens opening ``content``, with the space after them."""
+    return regex.match(r"\s*" + r"\s+".join(regex.escape(t) for t in credit) + r"(?:\s+|$)", content)
+
+
+def _credit_run(text: str) -> list[str] | None:
+    """The tokens of a slash credit opening ``text`` with the capitalised words after it (which
+    may be the caption's first words), or None."""
+    m = _SLASH_OPEN.match(text)
+    if not m or "/" not in m.group():
+        return None
+    left = m.group().split("/", 1)[0]
+    if len(regex.sub(r"[\W\d]", "", left)) < 2:
+        return None  # "N/A", "Q/A": an abbreviation, not a name
+    return m.group().split()
+
+
+def _common_prefix(runs: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    for toks in zip(*runs, strict=False):
+        if any(t != toks[0] for t in toks):
+            break
+        out.append(toks[0])
+    return out
+
+
+def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    alive = ctx.kept_blocks()
+    runs: dict[int, list[str]] = {}
+    for b in alive:
+        if b.n_words > _CAPTION_MAX_WORDS or ctx.prior_cuts(b):
+            continue
+        run = _credit_run(b.content.strip())
+        if run is not None:
+            runs[b.index] = run
+    if len(runs) < _REPEATS_MIN:
+        return
+    groups: dict[str, list[int]] = {}
+    for i, run in runs.items():
+        slash = next(k for k, t in enumerate(run) if "/" in t)
+        after = run[slash].split("/", 1)[1]
+        key = " ".join(run[: slash + (1 if after[:1].isupper() else 2)])
+        groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        if len(members) < _REPEATS_MIN:
+            continue
+        credit = _common_prefix([runs[i] for i in members])
+        names = [t for t in regex.split(r"[\s/]+", " ".join(credit)) if t[:1].isupper()]
+        if len(names) < _CREDIT_MIN_NAMES or len(credit) > _NAME_MAX_TOKENS + 2:
+            continue  # "Pub/Sub", "AI/ML": a pair of terms, not a credit's names
+        # After the credit each line is empty or opens a caption with a capital (the run goes on);
+        # a lower-case word after it continues a sentence ("Attention-Deficit/Hyperactivity
+        # Disorder affects …"). Two captions at least: a repeated line alone is a menu's entry.
+        captioned = [i for i in members if len(runs[i]) > len(credit)]
+        found = {i: _credit_match(ctx.blocks[i].content, credit) for i in members}
+        alone = [i for i, m in found.items() if m is not None and not ctx.blocks[i].content[m.end() :].strip()]
+        if len(captioned) < _REPEATS_MIN or len(captioned) + len(alone) < len(members):
+            continue
+        for i in members:
+            b = ctx.blocks[i]
+            content = b.content
+            lead = len(content) - len(content.lstrip())
+            m = found[i]
+            if m is None:
+                continue
+            if not content[m.end() :].strip():
+                yield h.remove_block(
+                    ctx, b, 0.8, f"Photo credit '{' '.join(credit)[:40]}' repeated over the article's captions."
+                )
+            else:
+                yield h.remove_span(
+                    ctx,
+                    b,
+                    b.content_start + lead,
+                    b.content_start + m.end(),
+                    0.8,
+                    f"Photo credit '{' '.join(credit)[:40]}' opening a caption, repeated over the article's captions.",
+                )
