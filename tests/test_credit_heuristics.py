@@ -222,3 +222,12 @@ def test_credit_repeated_in_front_of_captions_goes_and_the_captions_stay():
     assert cleaned(LEAD, "Pub/Sub Lite stores messages", BODY, "Pub/Sub Topics hold them", BODY).removed == ()
     adhd = "Attention-Deficit/Hyperactivity Disorder"
     assert cleaned(LEAD, adhd + " affects children", BODY, adhd + " is treated", BODY).removed == ()
+
+
+def test_caption_above_a_credit_line_that_repeats_it_goes():
+    caption = "Artist's concept of the capsule leaving its rocket."
+    result = cleaned(LEAD, caption, "Credit: NASA View full size image " + caption, BODY)
+    assert removed(result, "credit.inline-caption") == [caption, "Credit: NASA View full size image " + caption]
+    # A line above a credit line that does not repeat it stays.
+    result = cleaned(LEAD, caption, "Credit: NASA View full size image", BODY)
+    assert removed(result, "credit.inline-caption") == ["Credit: NASA View full size image"]

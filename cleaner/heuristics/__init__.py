@@ -133,7 +133,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "followed by a sentence ('Photo: The mayor speaks …') is not a credit. A 'file photo' "
         "label of any language (lexicon credit.file-photo-labels: 'File photo', 'Foto de "
         "archivo', 'ফাইল ফটো') standing as a sentence of its own after a sentence ('… Muhammad "
-        "Yunus. File photo.') is a credit too, with the sentence before it as its caption.",
+        "Yunus. File photo.') is a credit too, with the sentence before it as its caption. A line "
+        "of 3-30 words just above a credit line that repeats it after the credit ('Credit: NASA "
+        "View full size image <the same caption>') is that figure's caption kept twice and goes.",
         inline_caption,
         confidence=(0.8, 0.8),
     ),

@@ -15,7 +15,7 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, uncovered
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, trie_regex, words_at_most
+from cleaner.text import count_words, phrase_key, trie_regex, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -210,6 +210,25 @@ def _blocks_with_label_words(ctx: Context, seen: re.Pattern[str]) -> set[int]:
     return out
 
 
+_REPEATED_CAPTION_MAX_WORDS = 30
+
+
+def _caption_above(ctx: Context, b: Block, after_credit: str) -> Block | None:
+    """The line just above a credit line when the credit line repeats it after the credit
+    ("Artist's concept of the rocket." above "Credit: NASA View full size image Artist's
+    concept of the rocket."): scrapers keep a figure's caption twice, once on its own line."""
+    prev = b.index - 1
+    while prev >= 0 and not ctx.blocks[prev].content.strip():
+        prev -= 1
+    if prev < 0 or prev in ctx.removed_blocks():
+        return None
+    above = ctx.blocks[prev]
+    text = above.content.strip()
+    if not 3 <= above.n_words <= _REPEATED_CAPTION_MAX_WORDS or phrase_key(text) not in phrase_key(after_credit):
+        return None
+    return above
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
@@ -236,6 +255,11 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if not pre.strip() and b.n_words <= _CREDIT_LINE_MAX_WORDS:
                 s, e = 0, len(content)
                 reason = "Photo credit line: a credit label and a name, not article text."
+                above = _caption_above(ctx, b, content[credit.end :])
+                if above is not None and not _prior_spans(ctx, above):
+                    yield h.remove_block(
+                        ctx, above, 0.8, "Photo caption above its credit line, which repeats it after the credit."
+                    )
             else:
                 cap = _caption_start(pre)
                 caption = pre[cap:]
