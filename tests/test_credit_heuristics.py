@@ -231,3 +231,14 @@ def test_caption_above_a_credit_line_that_repeats_it_goes():
     # A line above a credit line that does not repeat it stays.
     result = cleaned(LEAD, caption, "Credit: NASA View full size image", BODY)
     assert removed(result, "credit.inline-caption") == ["Credit: NASA View full size image"]
+
+
+def test_caption_above_the_dateline_goes():
+    caption = "People walk past the stock exchange building in Mumbai May 13, 2014."
+    lead = "MUMBAI (Reuters) - Shares ended flat on Tuesday as weaker regional markets offset optimism over reforms."
+    result = cleaned(caption, lead, BODY)
+    assert removed(result, "credit.dateline-caption") == [caption]
+    # A standfirst above the dateline that does not end in a date, and a dated line without a
+    # dateline after it, stay.
+    assert cleaned("Shares ended flat as markets weighed the new reforms.", lead, BODY).removed == ()
+    assert cleaned(caption, LEAD, BODY).removed == ()

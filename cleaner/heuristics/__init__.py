@@ -6,6 +6,7 @@ from cleaner.heuristics.appeals import support_appeal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import (
     byline_line,
+    dateline_caption,
     glued_caption,
     inline_caption,
     item_sign_off,
@@ -175,6 +176,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "alone ('AR/VR headsets …', 'Mailchimp/Zapier') is not enough: the true bodies write such "
         "pairs.",
         repeated_credit,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.dateline-caption",
+        "credit",
+        "Photo caption above the dateline ('People walk past … in Mumbai May 13, 2014.' before 'MUMBAI (Reuters) - …').",
+        "Wire copy opens with a dateline ('CITY (Agency) - '); a scraper that keeps the lead photo "
+        "puts its caption above it. Among the lines before a dateline in the first three lines, "
+        "one of at most 40 words that ends in a date and a full stop ('… May 13, 2014.', '… 13 May "
+        "2014.') is that caption and goes: a lead's own sentences come after the dateline, and a "
+        "headline or a standfirst above it does not end in a date.",
+        dateline_caption,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

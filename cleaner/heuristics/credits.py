@@ -27,6 +27,8 @@ _OPENERS = "\"'\u201c\u2018\u201e\u00ab(["
 # What may stand before a credit label that is not at the start of its line: a sentence end or a
 # separator.
 _LABEL_AFTER = '.!?\u2026\u3002"\u201d\u00bb)]|\u2022\u00b7'
+# A slash after a space (or opening the line) set before a credit label: "… 설명했다. /사진=연합뉴스".
+_SLASH_BEFORE = regex.compile(r"(?:^|\s)/\s*$")
 _CONNECTORS = frozenset("/ & | - \u2013 + và and y e und et i of de del van von der da do dos la le di du".split())
 _CLOSE = {"(": ")", "[": "]", "<": ">", "\uff08": "\uff09"}
 
@@ -142,8 +144,11 @@ def _looks_domain(tok: str) -> bool:
 
 def _caption_start(pre: str) -> int:
     """Where the last sentence of ``pre`` (the text before a credit label) starts: a terminator
-    ending ``pre`` itself closes the caption, it does not start it."""
+    ending ``pre`` itself closes the caption, it does not start it, and so does a slash set before
+    the label ("… 설명했다. /사진=연합뉴스")."""
     body = pre.rstrip()
+    if _SLASH_BEFORE.search(body):
+        body = body[:-1].rstrip()
     body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
     start = 0
     for mm in _SENTENCE_END.finditer(body):
@@ -160,7 +165,12 @@ def _credits(
     found: list[tuple[regex.Match[str], _Credit]] = []
     for m in pat.finditer(content):
         pre = content[: m.start()]
-        if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER:
+        if (
+            not m.group("open")
+            and pre.strip()
+            and pre.rstrip()[-1] not in _LABEL_AFTER
+            and not _SLASH_BEFORE.search(pre)
+        ):
             continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
         credit = _credit_at(content, m)
         if credit is not None:
@@ -768,3 +778,32 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                     0.8,
                     f"Photo credit '{' '.join(credit)[:40]}' opening a caption, repeated over the article's captions.",
                 )
+
+
+# ---------------------------------------------------------------------------------------------
+# A photo's caption above the dateline: wire copy opens with "CITY (Agency) - …", and a scraper
+# that keeps the lead photo puts its caption before it ("People walk past the stock exchange in
+# Mumbai May 13, 2014."). A caption there is one short line that ends in the date the photo was
+# taken, which a lead's first sentence does not: the lead comes after the dateline.
+
+_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'\-]{1,40}[ \t]*\([\p{L} .\-/]{2,30}\)[ \t]*[-\u2013\u2014]+[ \t]")
+# A date closing the line: "May 13, 2014.", "13 May 2014.", "29. prosince 2014.", "2014-05-13."
+_DATE_END = regex.compile(
+    r"(?:\p{L}{3,}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}\.?[ \t]+\p{L}{3,}\.?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\.$"
+)
+_LEAD_CAPTION_MAX_WORDS = 40
+_DATELINE_WITHIN = 3
+
+
+def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    alive = ctx.kept_blocks()
+    head = alive[:_DATELINE_WITHIN]
+    at = next((k for k, b in enumerate(head) if _DATELINE.match(b.content.strip())), None)
+    if not at:
+        return
+    for b in head[:at]:
+        text = b.content.strip()
+        if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(text) and not ctx.prior_cuts(b):
+            yield h.remove_block(
+                ctx, b, 0.8, "Photo caption above the dateline: a short line ending in the date the photo was taken."
+            )
