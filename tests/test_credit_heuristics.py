@@ -195,6 +195,12 @@ def test_credit_glued_to_several_captions_is_found_by_its_repetition():
     # The same brand or unit glued to the same word on two lines is the writing, not a credit.
     items = ["- Display: 16-inch panel, 165Hz IPS", "- Display: 15-inch panel, 144Hz IPS"]
     assert cleaned(LEAD, *items, BODY).removed == ()
+    # Cells of a table row glued together have seams all along the line.
+    rows = [
+        "ResolutionUp to 2KPowerWired, batteryPlatformAlexa and Google Home",
+        "ResolutionUp to 4KPowerPlug-in, solarPlatformAlexa and Google Home",
+    ]
+    assert cleaned(LEAD, rows[0], BODY, rows[1], BODY).removed == ()
 
 
 def test_bare_acronym_glued_to_a_lower_case_word_or_to_itself():

@@ -492,6 +492,7 @@ _GLUE_POINT = regex.compile(r"(?<=[\p{L}\p{N}])(?=\p{Lu})")
 _SUFFIX_MAX_CHARS = 60
 _SUFFIX_WORD = regex.compile(r"[\p{L}\p{N}.\-]+")
 _TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]*$")
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
 
 
 def _credit_shaped(suffix: str) -> bool:
@@ -503,8 +504,8 @@ def _credit_shaped(suffix: str) -> bool:
     if len(parts) < 2 or len(parts) > _NAME_MAX_TOKENS:
         return False
     for i, w in enumerate(parts):
-        if not _SUFFIX_WORD.fullmatch(w):
-            return False
+        if not _SUFFIX_WORD.fullmatch(w) or _LOWER_UPPER.search(w):
+            return False  # a credit's words are whole words ("CompatibilityAlexa": table cells)
         edge = i in (0, len(parts) - 1)
         if not (w[0].isupper() or w[0].isdigit()) and (edge or len(w) > 3 or not w.isalpha()):
             return False
@@ -525,6 +526,8 @@ def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
             glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
             if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
                 continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
+            if _LOWER_UPPER.search(head):
+                break  # more seams in the line: cells of a table row glued together, not a caption
             where.setdefault(suffix, []).append((i, glued_to))
     out: dict[int, _Glued] = {}
     for suffix, hits in where.items():
