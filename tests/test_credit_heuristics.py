@@ -198,7 +198,7 @@ def test_credit_glued_to_several_captions_is_found_by_its_repetition():
     # Cells of a table row glued together have seams all along the line.
     rows = [
         "ResolutionUp to 2KPowerWired, batteryPlatformAlexa and Google Home",
-        "ResolutionUp to 4KPowerPlug-in, solarPlatformAlexa and Google Home",
+        "ResolutionUp to 4KPowerPlug-in, solarSmartAlexa and Google Home",
     ]
     assert cleaned(LEAD, rows[0], BODY, rows[1], BODY).removed == ()
 
