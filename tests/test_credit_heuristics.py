@@ -248,3 +248,13 @@ def test_caption_above_the_dateline_goes():
     # dateline after it, stay.
     assert cleaned("Shares ended flat as markets weighed the new reforms.", lead, BODY).removed == ()
     assert cleaned(caption, LEAD, BODY).removed == ()
+
+
+def test_the_item_a_removed_lead_in_announced_goes_at_the_end():
+    pl = "Strażacy gasili pożar przez kilka godzin, a na miejscu pracowali też policjanci i prokurator."
+    lead_in = "Czytaj też: o pożarze na Służewcu informowaliśmy wcześniej:"
+    result = cleaned(pl, pl, lead_in, "Pożar na Mokotowie w czwartek wieczorem", lang="pl")
+    assert removed(result, "promo.lead-in-target") == ["Pożar na Mokotowie w czwartek wieczorem"]
+    # After a colon line the article keeps, or before more text, the line stays.
+    kept = cleaned(LEAD, "The plan has three parts:", "Roads and schools first")
+    assert removed(kept, "promo.lead-in-target") == []

@@ -16,7 +16,7 @@ from cleaner.heuristics.credits import (
 )
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
-from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.leadins import inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
@@ -120,6 +120,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "(capitalised, no sentence end, at most 60 words). A label followed by prose stays.",
         inline_lead_in,
         confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.lead-in-target",
+        "promo",
+        "The item a removed lead-in announced, as the text's last line ('…fire on Main Street:' then its video's caption).",
+        "A cross-promotion sentence that ends in a colon points at the link or video below it; when "
+        "an earlier decision removed it whole as the text's last line but one, the last line, of at "
+        "most 15 words and without a full stop (a headline, a video's caption), is what it "
+        "announced and goes too. Only at the end of the text, and only after a removed lead-in: a "
+        "colon line the article keeps introduces its own list.",
+        lead_in_target,
+        confidence=(0.75, 0.75),
     ),
     Heuristic(
         "credit.inline-caption",
