@@ -184,3 +184,77 @@ def test_byline_line_above_the_article_goes():
     assert cleaned("By The Numbers", LEAD, BODY).removed == ()
     assert cleaned("By Any Means Necessary", LEAD, BODY).removed == ()
     assert cleaned("By Jane Doe and her team, the report was finished in May.", LEAD, BODY).removed == ()
+
+
+def test_credit_glued_to_several_captions_is_found_by_its_repetition():
+    pl = "Prace archeologiczne trwają od wiosny, a znaleziska trafią do muzeum w przyszłym roku, poinformował urząd."
+    first = "Kucharka z zamku na zdjęciu z rodzinąZamek Nowy w Lesie"
+    second = "Personel kuchenny na dziedzińcu w latach XXZamek Nowy w Lesie"
+    result = cleaned(pl, first, pl, second, pl, lang="pl")
+    assert removed(result, "credit.glued-caption") == [first, second]
+    # The same brand or unit glued to the same word on two lines is the writing, not a credit.
+    items = ["- Display: 16-inch panel, 165Hz IPS", "- Display: 15-inch panel, 144Hz IPS"]
+    assert cleaned(LEAD, *items, BODY).removed == ()
+    # Cells of a table row glued together have seams all along the line.
+    rows = [
+        "ResolutionUp to 2KPowerWired, batteryPlatformAlexa and Google Home",
+        "ResolutionUp to 4KPowerPlug-in, solarSmartAlexa and Google Home",
+    ]
+    assert cleaned(LEAD, rows[0], BODY, rows[1], BODY).removed == ()
+
+
+def test_bare_acronym_glued_to_a_lower_case_word_or_to_itself():
+    pl = "Prognozowane są burze, którym miejscami będą towarzyszyć silne opady deszczu i porywy wiatru."
+    for line in ("Zasady bezpieczeństwa w trakcie burzyRCB", "Ostrzeżenia meteorologiczne IMGWIMGW"):
+        assert removed(cleaned(pl, line, pl, lang="pl"), "credit.glued-caption") == [line]
+    # Doubled two-letter acronyms are words ("ISIS"); a brand after a list number is an item.
+    assert cleaned(LEAD, "Watchdog says the drawdown helped ISIS", BODY).removed == ()
+    assert cleaned(LEAD, "Providers we tested 4. phoenixNAP", BODY).removed == ()
+
+
+def test_credit_repeated_in_front_of_captions_goes_and_the_captions_stay():
+    lines = [
+        "Boston Herald / Polaris Firefighter Sean Coyle uses a basket to slide out to the dog",
+        "Boston Herald / Polaris The husky clings to the ice as the firefighter inches out",
+        "Boston Herald / Polaris",
+    ]
+    result = cleaned(LEAD, lines[0], BODY, lines[1], BODY + " Again.", lines[2])
+    assert [r.text.strip() for r in result.removed if r.rule == "credit.repeated-credit"] == [
+        "Boston Herald / Polaris"
+    ] * 3
+    assert "Firefighter Sean Coyle uses a basket" in result.text and "The husky clings" in result.text
+    # One such line alone, a pair of terms, and a name that opens sentences stay.
+    assert cleaned(LEAD, lines[0], BODY).removed == ()
+    assert cleaned(LEAD, "Pub/Sub Lite stores messages", BODY, "Pub/Sub Topics hold them", BODY).removed == ()
+    adhd = "Attention-Deficit/Hyperactivity Disorder"
+    assert cleaned(LEAD, adhd + " affects children", BODY, adhd + " is treated", BODY).removed == ()
+
+
+def test_caption_above_a_credit_line_that_repeats_it_goes():
+    caption = "Artist's concept of the capsule leaving its rocket."
+    result = cleaned(LEAD, caption, "Credit: NASA View full size image " + caption, BODY)
+    assert removed(result, "credit.inline-caption") == [caption, "Credit: NASA View full size image " + caption]
+    # A line above a credit line that does not repeat it stays.
+    result = cleaned(LEAD, caption, "Credit: NASA View full size image", BODY)
+    assert removed(result, "credit.inline-caption") == ["Credit: NASA View full size image"]
+
+
+def test_caption_above_the_dateline_goes():
+    caption = "People walk past the stock exchange building in Mumbai May 13, 2014."
+    lead = "MUMBAI (Reuters) - Shares ended flat on Tuesday as weaker regional markets offset optimism over reforms."
+    result = cleaned(caption, lead, BODY)
+    assert removed(result, "credit.dateline-caption") == [caption]
+    # A standfirst above the dateline that does not end in a date, and a dated line without a
+    # dateline after it, stay.
+    assert cleaned("Shares ended flat as markets weighed the new reforms.", lead, BODY).removed == ()
+    assert cleaned(caption, LEAD, BODY).removed == ()
+
+
+def test_the_item_a_removed_lead_in_announced_goes_at_the_end():
+    pl = "Strażacy gasili pożar przez kilka godzin, a na miejscu pracowali też policjanci i prokurator."
+    lead_in = "Czytaj też: o pożarze na Służewcu informowaliśmy wcześniej:"
+    result = cleaned(pl, pl, lead_in, "Pożar na Mokotowie w czwartek wieczorem", lang="pl")
+    assert removed(result, "promo.lead-in-target") == ["Pożar na Mokotowie w czwartek wieczorem"]
+    # After a colon line the article keeps, or before more text, the line stays.
+    kept = cleaned(LEAD, "The plan has three parts:", "Roads and schools first")
+    assert removed(kept, "promo.lead-in-target") == []

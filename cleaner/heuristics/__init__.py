@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from cleaner.heuristics.appeals import support_appeal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
+from cleaner.heuristics.credits import (
+    byline_line,
+    dateline_caption,
+    glued_caption,
+    inline_caption,
+    item_sign_off,
+    repeated_credit,
+    sign_off,
+    source_note,
+)
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
-from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.leadins import inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
@@ -113,6 +122,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
+        "promo.lead-in-target",
+        "promo",
+        "The item a removed lead-in announced, as the text's last line ('…fire on Main Street:' then its video's caption).",
+        "A cross-promotion sentence that ends in a colon points at the link or video below it; when "
+        "an earlier decision removed it whole as the text's last line but one, the last line, of at "
+        "most 15 words and without a full stop (a headline, a video's caption), is what it "
+        "announced and goes too. Only at the end of the text, and only after a removed lead-in: a "
+        "colon line the article keeps introduces its own list.",
+        lead_in_target,
+        confidence=(0.75, 0.75),
+    ),
+    Heuristic(
         "credit.inline-caption",
         "credit",
         "Photo caption or credit inside a line, ending in a credit label and a name ('… Photo: Name').",
@@ -125,7 +146,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "followed by a sentence ('Photo: The mayor speaks …') is not a credit. A 'file photo' "
         "label of any language (lexicon credit.file-photo-labels: 'File photo', 'Foto de "
         "archivo', 'ফাইল ফটো') standing as a sentence of its own after a sentence ('… Muhammad "
-        "Yunus. File photo.') is a credit too, with the sentence before it as its caption.",
+        "Yunus. File photo.') is a credit too, with the sentence before it as its caption. A line "
+        "of 3-30 words just above a credit line that repeats it after the credit ('Credit: NASA "
+        "View full size image <the same caption>') is that figure's caption kept twice and goes.",
         inline_caption,
         confidence=(0.8, 0.8),
     ),
@@ -140,10 +163,43 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "is judged on the caption before the credit (the credit's name is capitalised); an acronym "
         "with digits glued on is a credit even after a title-case caption. A name of 1-3 capitalised "
         "words in square brackets ending such a line ('… for the last year [Splash]') is the "
-        "photo's credit too; after a complete sentence only the bracket goes. A bare glued acronym "
-        "('… in PostgreSQL'), a glued domain name and a bracket alone on its line ('[Name]') "
-        "cannot be told from the writing and stay.",
+        "photo's credit too; after a complete sentence only the bracket goes. A bare acronym of three "
+        "capitals or more glued to a word that opens in lower case after a phrase of three words "
+        "('… w trakcie burzyRCB'), or an acronym of three letters or more glued to itself "
+        "('… meteorologiczne IMGWIMGW'), is a credit. A credit of a few capitalised words (or an "
+        "acronym with digits) glued the same way to two caption lines or more, after different "
+        "words ('… wiekuZamek Książ w Wałbrzychu', '… KsiążZamek Książ w Wałbrzychu', '… Forcie "
+        "IXPAP/Name'), is found by that repetition even where case does not show the seam. A bare "
+        "glued acronym opening in a capital ('… in PostgreSQL'), a glued domain name, a slash "
+        "between names at a line's end ('AR/VR', 'Mailchimp/Zapier': the true bodies carry many) "
+        "and a bracket alone on its line ('[Name]') cannot be told from the writing and stay.",
         glued_caption,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.repeated-credit",
+        "credit",
+        "Photo credit repeated in front of the article's captions ('Boston Herald / Polaris …').",
+        "Scrapers keep each figure's credit element in front of its caption: a name, a slash and "
+        "another name ('Agency / Outlet', 'Name Surname/for Outlet') opening two lines or more of "
+        "one article (each at most 50 words) is the photos' credit. Where it ends is what the "
+        "lines share: the capitalised words after it are the captions' own and differ. The credit "
+        "goes, the caption after it stays; a line that is only the credit goes whole. One line "
+        "alone ('AR/VR headsets …', 'Mailchimp/Zapier') is not enough: the true bodies write such "
+        "pairs.",
+        repeated_credit,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.dateline-caption",
+        "credit",
+        "Photo caption above the dateline ('People walk past … in Mumbai May 13, 2014.' before 'MUMBAI (Reuters) - …').",
+        "Wire copy opens with a dateline ('CITY (Agency) - '); a scraper that keeps the lead photo "
+        "puts its caption above it. Among the lines before a dateline in the first three lines, "
+        "one of at most 40 words that ends in a date and a full stop ('… May 13, 2014.', '… 13 May "
+        "2014.') is that caption and goes: a lead's own sentences come after the dateline, and a "
+        "headline or a standfirst above it does not end in a date.",
+        dateline_caption,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -15,7 +15,7 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, uncovered
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, trie_regex, words_at_most
+from cleaner.text import count_words, phrase_key, trie_regex, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -27,6 +27,8 @@ _OPENERS = "\"'\u201c\u2018\u201e\u00ab(["
 # What may stand before a credit label that is not at the start of its line: a sentence end or a
 # separator.
 _LABEL_AFTER = '.!?\u2026\u3002"\u201d\u00bb)]|\u2022\u00b7'
+# A slash after a space (or opening the line) set before a credit label: "… 설명했다. /사진=연합뉴스".
+_SLASH_BEFORE = regex.compile(r"(?:^|\s)/\s*$")
 _CONNECTORS = frozenset("/ & | - \u2013 + và and y e und et i of de del van von der da do dos la le di du".split())
 _CLOSE = {"(": ")", "[": "]", "<": ">", "\uff08": "\uff09"}
 
@@ -142,8 +144,11 @@ def _looks_domain(tok: str) -> bool:
 
 def _caption_start(pre: str) -> int:
     """Where the last sentence of ``pre`` (the text before a credit label) starts: a terminator
-    ending ``pre`` itself closes the caption, it does not start it."""
+    ending ``pre`` itself closes the caption, it does not start it, and so does a slash set before
+    the label ("… 설명했다. /사진=연합뉴스")."""
     body = pre.rstrip()
+    if _SLASH_BEFORE.search(body):
+        body = body[:-1].rstrip()
     body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
     start = 0
     for mm in _SENTENCE_END.finditer(body):
@@ -160,7 +165,12 @@ def _credits(
     found: list[tuple[regex.Match[str], _Credit]] = []
     for m in pat.finditer(content):
         pre = content[: m.start()]
-        if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER:
+        if (
+            not m.group("open")
+            and pre.strip()
+            and pre.rstrip()[-1] not in _LABEL_AFTER
+            and not _SLASH_BEFORE.search(pre)
+        ):
             continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
         credit = _credit_at(content, m)
         if credit is not None:
@@ -210,6 +220,25 @@ def _blocks_with_label_words(ctx: Context, seen: re.Pattern[str]) -> set[int]:
     return out
 
 
+_REPEATED_CAPTION_MAX_WORDS = 30
+
+
+def _caption_above(ctx: Context, b: Block, after_credit: str) -> Block | None:
+    """The line just above a credit line when the credit line repeats it after the credit
+    ("Artist's concept of the rocket." above "Credit: NASA View full size image Artist's
+    concept of the rocket."): scrapers keep a figure's caption twice, once on its own line."""
+    prev = b.index - 1
+    while prev >= 0 and not ctx.blocks[prev].content.strip():
+        prev -= 1
+    if prev < 0 or prev in ctx.removed_blocks():
+        return None
+    above = ctx.blocks[prev]
+    text = above.content.strip()
+    if not 3 <= above.n_words <= _REPEATED_CAPTION_MAX_WORDS or phrase_key(text) not in phrase_key(after_credit):
+        return None
+    return above
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
@@ -236,6 +265,11 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if not pre.strip() and b.n_words <= _CREDIT_LINE_MAX_WORDS:
                 s, e = 0, len(content)
                 reason = "Photo credit line: a credit label and a name, not article text."
+                above = _caption_above(ctx, b, content[credit.end :])
+                if above is not None and not _prior_spans(ctx, above):
+                    yield h.remove_block(
+                        ctx, above, 0.8, "Photo caption above its credit line, which repeats it after the credit."
+                    )
             else:
                 cap = _caption_start(pre)
                 caption = pre[cap:]
@@ -401,30 +435,114 @@ _BRACKET_CREDIT = regex.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}
 # An acronym and its digits glued on ("SzczecinieTVN24") is a credit whatever the case of the
 # caption: a brand and a version are not glued to a lower-case word.
 _DIGIT_GLUE = regex.compile(r"\p{Lu}{2,}\p{N}+$")
+# A bare acronym of three capitals or more glued to a word that opens in lower case ("… w trakcie
+# burzyRCB"): a brand or a product that carries an acronym opens with a capital ("PostgreSQL",
+# "ExpressVPN"), and a two-letter tail is as often a brand's ("macOS", "nodeJS").
+_LOWER_GLUE = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
+_ACRONYM = regex.compile(r"\p{Lu}{2,}\p{N}*")
 _CAPTION_LINE_MAX_WORDS = 25
 
 
-def _caption_credit(text: str) -> regex.Match[str] | None:
+@dataclass(frozen=True)
+class _Glued:
+    start: int  # where the credit starts in the line
+    text: str  # the credit
+
+
+def _doubled_acronym(text: str) -> _Glued | None:
+    """An acronym glued to itself as the line's last word ("… meteorologiczne IMGWIMGW"): the
+    caption ends in the agency's name and the credit is that name again."""
+    head, _, tok = text.rpartition(" ")
+    n = len(tok)
+    if not head.strip() or n < 4 or n % 2 or tok[: n // 2] != tok[n // 2 :]:
+        return None
+    half = tok[: n // 2]
+    if not _ACRONYM.fullmatch(half) or len(set(half)) < 3:  # "ISIS", "CSCS": words of their own
+        return None
+    return _Glued(len(text) - n // 2, half)
+
+
+def _caption_credit(text: str) -> _Glued | None:
     """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
     is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
     capitalised."""
-    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT):
+    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE):
         m = pat.search(text)
         if not m:
             continue
         caption = text[: m.start()]
-        if count_words(caption) < 2:
-            continue
+        if count_words(caption[_caption_start(caption) :] if pat is _LOWER_GLUE else caption) < (
+            3 if pat is _LOWER_GLUE else 2
+        ):
+            continue  # a bare acronym glued on needs a caption phrase before it, not a list item
         if is_title_case(caption) and not (pat is _GLUED_CREDIT and _DIGIT_GLUE.search(m.group())):
             continue
-        return m
+        return _Glued(m.start(), m.group())
+    doubled = _doubled_acronym(text)
+    if doubled and count_words(text[: doubled.start]) >= 2:
+        return doubled
     return None
+
+
+# A credit glued on the same way to several caption lines of one article ("… KsiążZamek Książ w
+# Wałbrzychu", "… wiekuZamek Książ w Wałbrzychu"): the repetition tells where the credit starts
+# even when case does not ("… Forcie IXPAP/Name" beside "… PrzemyślPAP/Name").
+_GLUE_POINT = regex.compile(r"(?<=[\p{L}\p{N}])(?=\p{Lu})")
+_SUFFIX_MAX_CHARS = 60
+_SUFFIX_WORD = regex.compile(r"[\p{L}\p{N}.\-]+")
+_TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]*$")
+_LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _credit_shaped(suffix: str) -> bool:
+    """A name of a few words ("Zamek Książ w Wałbrzychu", "PAP/Jan Kowalski") or an acronym with
+    digits: capitalised words, with short lower-case particles only between them."""
+    if _DIGIT_GLUE.fullmatch(suffix):
+        return True
+    parts = regex.split(r"[ \t]*/[ \t]*|[ \t]+", suffix.strip())
+    if len(parts) < 2 or len(parts) > _NAME_MAX_TOKENS:
+        return False
+    for i, w in enumerate(parts):
+        if not _SUFFIX_WORD.fullmatch(w) or _LOWER_UPPER.search(w):
+            return False  # a credit's words are whole words ("CompatibilityAlexa": table cells)
+        edge = i in (0, len(parts) - 1)
+        if not (w[0].isupper() or w[0].isdigit()) and (edge or len(w) > 3 or not w.isalpha()):
+            return False
+    return True
+
+
+def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
+    """For each candidate caption line (by block index), the longest credit glued to it that is
+    glued to another candidate line too, after a different word."""
+    where: dict[str, list[tuple[int, str]]] = {}
+    for i, text in lines.items():
+        low = max(1, len(text) - _SUFFIX_MAX_CHARS)
+        for m in _GLUE_POINT.finditer(text, low):
+            suffix = text[m.start() :]
+            if not _credit_shaped(suffix):
+                continue
+            head = text[: m.start()]
+            glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
+            if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
+                continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
+            if _LOWER_UPPER.search(head):
+                break  # more seams in the line: cells of a table row glued together, not a caption
+            where.setdefault(suffix, []).append((i, glued_to))
+    out: dict[int, _Glued] = {}
+    for suffix, hits in where.items():
+        if len({i for i, _ in hits}) < 2 or len({w for _, w in hits}) < 2:
+            continue
+        for i, _ in hits:
+            if i not in out or len(suffix) > len(out[i].text):
+                out[i] = _Glued(len(lines[i]) - len(suffix), suffix)
+    return out
 
 
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
     seen_body = False
+    lines: dict[int, str] = {}
     for b in ctx.blocks:
         if b.index in gone:
             continue
@@ -435,30 +553,43 @@ def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             and text
             and (text[-1] not in _LINE_END or text[-1] == "]")
         ):
-            m = _caption_credit(text)
-            if m and not _prior_spans(ctx, b) and ends_terminal(text[: m.start()]):
-                # A complete sentence before a bracketed credit may be the article's own line
-                # (a subhead that captions the photo under it): only the credit goes.
-                lead = len(b.content) - len(b.content.lstrip())
-                yield h.remove_span(
-                    ctx,
-                    b,
-                    b.content_start + lead + m.start(),
-                    b.content_start + lead + len(text),
-                    0.8,
-                    f"Photo credit in brackets ('{m.group().strip()[:40]}') after the line's last sentence.",
-                )
-                continue
-            if m and not _prior_spans(ctx, b):
-                yield h.remove_block(
-                    ctx,
-                    b,
-                    0.8,
-                    f"Caption line with its credit glued on or in brackets ('{m.group().strip()[:40]}'): a photo caption.",
-                )
-                continue
+            lines[b.index] = text
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
+    if not lines:
+        return
+    repeated = _repeated_glued(lines)
+    for i, text in lines.items():
+        b = ctx.blocks[i]
+        if _prior_spans(ctx, b):
+            continue
+        m = _caption_credit(text)
+        if m is None:
+            m = repeated.get(i)
+            if m is not None and is_title_case(text[: m.start]):
+                m = None
+        if m is None:
+            continue
+        if ends_terminal(text[: m.start]):
+            # A complete sentence before a bracketed credit may be the article's own line
+            # (a subhead that captions the photo under it): only the credit goes.
+            lead = len(b.content) - len(b.content.lstrip())
+            yield h.remove_span(
+                ctx,
+                b,
+                b.content_start + lead + m.start,
+                b.content_start + lead + len(text),
+                0.8,
+                f"Photo credit in brackets ('{m.text.strip()[:40]}') after the line's last sentence.",
+            )
+            continue
+        how = "glued on to other caption lines too" if i in repeated and m is repeated[i] else "glued on or in brackets"
+        yield h.remove_block(
+            ctx,
+            b,
+            0.8,
+            f"Caption line with its credit {how} ('{m.text.strip()[:40]}'): a photo caption.",
+        )
 
 
 _LINE_END = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
@@ -555,3 +686,127 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         yield h.remove_block(ctx, b, 0.8, "Byline: the author's name alone on a line above the article.")
         return
+
+
+# ---------------------------------------------------------------------------------------------
+# A credit repeated over an article's captions: scrapers keep each figure's credit element in
+# front of its caption ("Boston Herald / Polaris The husky clings to …", "Name Surname/for Outlet
+# Name Caption …"), so the same short name line with a slash between two names opens several
+# lines. Its repetition tells where the credit ends: the captions after it differ.
+
+_CREDIT_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}\p{N}.'\u2019&\-]*|\p{Lu}\.|&)"
+_SLASH_OPEN = regex.compile(
+    rf"^{_CREDIT_TOKEN}(?:[ \t]+{_CREDIT_TOKEN}){{0,3}}[ \t]*/[ \t]*(?:\p{{Ll}}{{2,4}}[ \t]+)?{_CREDIT_TOKEN}"
+    rf"(?:[ \t]+{_CREDIT_TOKEN})*"
+)
+_REPEATS_MIN = 2
+_CREDIT_MIN_NAMES = 3
+
+
+def _credit_match(content: str, credit: list[str]) -> regex.Match[str] | None:
+    """The credit's tokens opening ``content``, with the space after them."""
+    return regex.match(r"\s*" + r"\s+".join(regex.escape(t) for t in credit) + r"(?:\s+|$)", content)
+
+
+def _credit_run(text: str) -> list[str] | None:
+    """The tokens of a slash credit opening ``text`` with the capitalised words after it (which
+    may be the caption's first words), or None."""
+    m = _SLASH_OPEN.match(text)
+    if not m or "/" not in m.group():
+        return None
+    left = m.group().split("/", 1)[0]
+    if len(regex.sub(r"[\W\d]", "", left)) < 2:
+        return None  # "N/A", "Q/A": an abbreviation, not a name
+    return m.group().split()
+
+
+def _common_prefix(runs: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    for toks in zip(*runs, strict=False):
+        if any(t != toks[0] for t in toks):
+            break
+        out.append(toks[0])
+    return out
+
+
+def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    alive = ctx.kept_blocks()
+    runs: dict[int, list[str]] = {}
+    for b in alive:
+        if b.n_words > _CAPTION_MAX_WORDS or ctx.prior_cuts(b):
+            continue
+        run = _credit_run(b.content.strip())
+        if run is not None:
+            runs[b.index] = run
+    if len(runs) < _REPEATS_MIN:
+        return
+    groups: dict[str, list[int]] = {}
+    for i, run in runs.items():
+        slash = next(k for k, t in enumerate(run) if "/" in t)
+        after = run[slash].split("/", 1)[1]
+        key = " ".join(run[: slash + (1 if after[:1].isupper() else 2)])
+        groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        if len(members) < _REPEATS_MIN:
+            continue
+        credit = _common_prefix([runs[i] for i in members])
+        names = [t for t in regex.split(r"[\s/]+", " ".join(credit)) if t[:1].isupper()]
+        if len(names) < _CREDIT_MIN_NAMES or len(credit) > _NAME_MAX_TOKENS + 2:
+            continue  # "Pub/Sub", "AI/ML": a pair of terms, not a credit's names
+        # After the credit each line is empty or opens a caption with a capital (the run goes on);
+        # a lower-case word after it continues a sentence ("Attention-Deficit/Hyperactivity
+        # Disorder affects …"). Two captions at least: a repeated line alone is a menu's entry.
+        captioned = [i for i in members if len(runs[i]) > len(credit)]
+        found = {i: _credit_match(ctx.blocks[i].content, credit) for i in members}
+        alone = [i for i, m in found.items() if m is not None and not ctx.blocks[i].content[m.end() :].strip()]
+        if len(captioned) < _REPEATS_MIN or len(captioned) + len(alone) < len(members):
+            continue
+        for i in members:
+            b = ctx.blocks[i]
+            content = b.content
+            lead = len(content) - len(content.lstrip())
+            m = found[i]
+            if m is None:
+                continue
+            if not content[m.end() :].strip():
+                yield h.remove_block(
+                    ctx, b, 0.8, f"Photo credit '{' '.join(credit)[:40]}' repeated over the article's captions."
+                )
+            else:
+                yield h.remove_span(
+                    ctx,
+                    b,
+                    b.content_start + lead,
+                    b.content_start + m.end(),
+                    0.8,
+                    f"Photo credit '{' '.join(credit)[:40]}' opening a caption, repeated over the article's captions.",
+                )
+
+
+# ---------------------------------------------------------------------------------------------
+# A photo's caption above the dateline: wire copy opens with "CITY (Agency) - …", and a scraper
+# that keeps the lead photo puts its caption before it ("People walk past the stock exchange in
+# Mumbai May 13, 2014."). A caption there is one short line that ends in the date the photo was
+# taken, which a lead's first sentence does not: the lead comes after the dateline.
+
+_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'\-]{1,40}[ \t]*\([\p{L} .\-/]{2,30}\)[ \t]*[-\u2013\u2014]+[ \t]")
+# A date closing the line: "May 13, 2014.", "13 May 2014.", "29. prosince 2014.", "2014-05-13."
+_DATE_END = regex.compile(
+    r"(?:\p{L}{3,}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}\.?[ \t]+\p{L}{3,}\.?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\.$"
+)
+_LEAD_CAPTION_MAX_WORDS = 40
+_DATELINE_WITHIN = 3
+
+
+def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    alive = ctx.kept_blocks()
+    head = alive[:_DATELINE_WITHIN]
+    at = next((k for k, b in enumerate(head) if _DATELINE.match(b.content.strip())), None)
+    if not at:
+        return
+    for b in head[:at]:
+        text = b.content.strip()
+        if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(text) and not ctx.prior_cuts(b):
+            yield h.remove_block(
+                ctx, b, 0.8, "Photo caption above the dateline: a short line ending in the date the photo was taken."
+            )

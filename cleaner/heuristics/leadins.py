@@ -89,3 +89,37 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a removed lead-in announced: a sentence that points at a link or a video and ends in a
+# colon ("We also reported on the fire in the old town:"), removed as cross-promotion, and then
+# the item itself as the text's last line, a short title or caption without a full stop.
+
+_TARGET_MAX_WORDS = 15
+_TERMINAL = ".!?\u2026\u3002\u0964\"'\u201d\u00bb"
+
+
+def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    filled = [b for b in ctx.blocks if b.content.strip()]
+    if len(filled) < 3:
+        return
+    last, before = filled[-1], filled[-2]
+    text = last.content.strip()
+    if (
+        last.index in gone
+        or before.index not in gone
+        or not before.content.rstrip().endswith((":", "\uff1a"))
+        or not 1 <= last.n_words <= _TARGET_MAX_WORDS
+        or text[-1] in _TERMINAL
+        or ctx.prior_cuts(last)
+        or not any(b.index not in gone for b in filled[:-2])
+    ):
+        return
+    yield h.remove_block(
+        ctx,
+        last,
+        0.75,
+        "The item a removed lead-in announced ('…:' on the line before), as the text's last line: its title or caption.",
+    )
