@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.heuristics.appeals import support_appeal
+from cleaner.heuristics.appeals import service_note, support_appeal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
@@ -312,6 +312,24 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
+        "tail.service-note",
+        "tail",
+        "Paywall or archive notice after the article, addressed to the reader.",
+        "One of the article's last three blocks (what earlier decisions removed set aside) is a short "
+        "notice of at most four sentences and 80 words: one sentence names the site's paywall or archive "
+        "(lexicon service.paywall-words: a subscription, the full story, the digital edition, the "
+        "archive) and, in its other words, addresses the reader or asks them to act (lexicons "
+        "service.reader-words and service.action-words: 'you', 'subscribe', 'click'), and at least half "
+        "of its sentences name the paywall or ask the reader to act ('For the full story and more "
+        "photos, subscribe now and get the digital edition', 'The article you requested has been "
+        "archived … Click here to search for this article within the archive'). Notice blocks next to "
+        "it go with it; nothing happens when a body paragraph follows. A sentence about subscriptions "
+        "inside a longer paragraph (a review of a subscription service) stays, and so do contact lines, "
+        "'thank you for reading this article' and disclaimers, which the dev collections' true bodies keep.",
+        service_note,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "truncation.opening-teaser",
         "truncation",
         "Teaser cut off by an ellipsis above the article, taken from a box at the top of the page.",
@@ -332,7 +350,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "links header and its items, a share row, a newsletter prompt, a footer menu), every later block "
         "of at most 40 words is part of the same section: headlines without a matching header, the "
         "site's slogan, a button's text. Longer blocks stay, and so does everything before the second "
-        "removal (one removed line under the last paragraph can be a stray credit or sign-off).",
+        "removal (one removed line under the last paragraph can be a stray credit or sign-off). One "
+        "line of at most three words right under the last paragraph, without sentence punctuation, "
+        "digits, '@' or a link, with only removed blocks (two or more) after it to the end, is the "
+        "section's first line ('BPO' above 'Mirá también' and a newsletter box) and goes too.",
         after_debris,
         confidence=(0.7, 0.7),
     ),

@@ -1,0 +1,54 @@
+"""Paywall and archive notices after the article (tail.service-note in cleaner/heuristics/appeals.py),
+on small invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, Config
+
+TITLE = "Council approves the new budget for the coming year"
+P1 = (
+    "The city council approved the budget on Monday after a long debate about the cost of repairs "
+    "to the old bridge and the new school."
+)
+P2 = "Members said the plan would be reviewed again in the spring, when the first figures are known."
+P3 = "The mayor said the bridge would reopen in May and thanked the residents for their patience."
+
+
+def removed(text: str) -> list[str]:
+    result = Cleaner(Config()).clean(text)
+    return [r.text.strip() for r in result.removed if r.rule == "tail.service-note"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "For the full story and more photos, subscribe now and get the digital edition today.",
+        "The story you asked for has been moved to the archive. Click here to search the archive.",
+        "Tu suscripción se está usando en otro dispositivo. ¿Quieres añadir otro usuario a tu suscripción?",
+        "Pełny tekst jest dostępny w prenumeracie. Kliknij i wykup prenumeratę.",
+    ],
+)
+def test_a_paywall_or_archive_notice_at_the_tail_goes(note: str) -> None:
+    assert removed("\n".join([TITLE, P1, P2, P3, note])) == [note]
+
+
+def test_notice_lines_next_to_it_go_with_it() -> None:
+    lines = [
+        "Your subscription is being used on another device.",
+        "To share your account, upgrade your subscription here.",
+    ]
+    assert removed("\n".join([TITLE, P1, P2, P3, *lines])) == lines
+
+
+def test_subscriptions_in_the_article_stay() -> None:
+    review = (
+        "Before you buy a VPN subscription, make sure it covers every device you own. The best ones "
+        "cost less than a coffee a month. We tested twelve of them over the summer."
+    )
+    assert removed("\n".join([TITLE, P1, P2, review])) == []  # a paragraph of the review, at the tail
+    assert removed("\n".join([TITLE, P1, "Subscribe now for the full story.", P2, P3])) == []  # body follows
+    # a subscription without the reader addressed, and the reader without a paywall word
+    assert removed("\n".join([TITLE, P1, P2, "The company now has two million subscribers."])) == []
+    assert removed("\n".join([TITLE, P1, P2, "Thank you for reading this article, we hope you liked it."])) == []
