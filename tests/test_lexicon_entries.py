@@ -138,6 +138,13 @@ CASES = (
         lambda w: f"{BODY}\n\n{BODY2}\n\n{w.capitalize()} for the digital edition.",
         lambda w: f"{w.capitalize()} for the digital edition.",
     ),
+    Case(
+        "service.call-words",
+        "promo.reader-call",
+        None,
+        lambda w: f"Did you see the storm? Please {w} photos to desk@example.com.\n\n{BODY}\n\n{BODY2}",
+        lambda w: f"Please {w} photos",
+    ),
 )
 
 

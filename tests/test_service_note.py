@@ -52,3 +52,27 @@ def test_subscriptions_in_the_article_stay() -> None:
     # a subscription without the reader addressed, and the reader without a paywall word
     assert removed("\n".join([TITLE, P1, P2, "The company now has two million subscribers."])) == []
     assert removed("\n".join([TITLE, P1, P2, "Thank you for reading this article, we hope you liked it."])) == []
+
+
+def called(text: str) -> list[str]:
+    result = Cleaner(Config()).clean(text)
+    return [r.text.strip() for r in result.removed if r.rule == "promo.reader-call"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Are you caught in the storm? Please share your videos and pictures with our readers' desk.",
+        "Pokud máte připomínku nebo jste našli chybu, napište na editori@example.cz.",
+        "¿Viste el accidente? Envíanos tus fotos a lectores@example.com.",
+    ],
+)
+def test_a_call_for_contributions_above_the_article_goes(call: str) -> None:
+    assert called("\n".join([call, P1, P2, P3])) == [call]
+
+
+def test_titles_and_calls_inside_the_article_stay() -> None:
+    assert called("\n".join(["Share your story with the council", P1, P2, P3])) == []  # a title
+    call = "Please share your videos and pictures with our readers' desk."
+    assert called("\n".join([TITLE, P1, P2, call, P3])) == []  # after the first body paragraph
+    assert called("\n".join([TITLE, call])) == []  # no body paragraph after it: nothing tells it from the article

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.heuristics.appeals import service_note, support_appeal
+from cleaner.heuristics.appeals import reader_call, service_note, support_appeal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
@@ -327,6 +327,20 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "inside a longer paragraph (a review of a subscription service) stays, and so do contact lines, "
         "'thank you for reading this article' and disclaimers, which the dev collections' true bodies keep.",
         service_note,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.reader-call",
+        "promo",
+        "Call for the readers' contributions or corrections above the article.",
+        "One of the text's first three blocks, up to the first body paragraph and with a body paragraph "
+        "after it, is a finished paragraph of at most 40 words that asks the reader to send, write or "
+        "share something (lexicon service.call-words: 'send us', 'share your', 'napište', 'envíanos') "
+        "and, in its other words, addresses the reader (service.reader-words) or gives an e-mail "
+        "address or a link: the site's call for contributions or corrections ('Please share your "
+        "videos, pictures and stories at iReport.', 'Pokud jste našli chybu, napište na editori@…'). "
+        "A title (no sentence end), a longer paragraph and a call inside the article stay.",
+        reader_call,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -177,3 +177,49 @@ def service_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             0.8,
             f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article.",
         )
+
+
+# A call for the readers' contributions or corrections above the article.
+_CALL_HEAD = 3  # among the text's first blocks, up to the first body paragraph
+_CALL_MAX_WORDS = 40
+_ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+", regex.IGNORECASE)
+
+
+def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """One of the first blocks, a finished paragraph of at most 40 words before the article's first
+    body paragraph, asks the reader to send or write something (lexicon service.call-words) and
+    addresses them (service.reader-words) or gives an e-mail address or a link: the site's call for
+    contributions or corrections ('Please share your videos … at iReport', 'napište na editori@…')."""
+    calls = ctx.rulebook.words("service.call-words", None)
+    if not calls:
+        return
+    reader = ctx.rulebook.words("service.reader-words", None)
+    kept = ctx.kept_blocks()
+    body = [k for k, b in enumerate(kept) if is_body(b)]
+    if not body:
+        return
+    for k in range(min(body[0] + 1, _CALL_HEAD)):
+        b, c = kept[k], kept[k].content
+        if (
+            body[-1] <= k
+            or b.kind != PARAGRAPH
+            or b.n_words > _CALL_MAX_WORDS
+            or not ends_terminal(c)
+            or ctx.prior_cuts(b)
+        ):
+            continue
+        call = _has(c, calls)
+        if not call:
+            continue
+        rest = c.replace(call, " ", 1)
+        m = _ADDRESS.search(c)
+        address = _has(rest, reader) or (m.group(0) if m else None)
+        if address:
+            yield h.remove_block(
+                ctx,
+                b,
+                0.8,
+                f"Call for the readers' contributions above the article ('{call}', '{address}'): the site's "
+                "service text, not the article.",
+            )
+            return
