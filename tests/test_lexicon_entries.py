@@ -145,6 +145,13 @@ CASES = (
         lambda w: f"Did you see the storm? Please {w} photos to desk@example.com.\n\n{BODY}\n\n{BODY2}",
         lambda w: f"Please {w} photos",
     ),
+    Case(
+        "tail.link-verbs",
+        "tail.link-residue",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2} {w.capitalize()} the full report",
+        lambda w: f"{w.capitalize()} the full report",
+    ),
 )
 
 

@@ -76,3 +76,21 @@ def test_titles_and_calls_inside_the_article_stay() -> None:
     call = "Please share your videos and pictures with our readers' desk."
     assert called("\n".join([TITLE, P1, P2, call, P3])) == []  # after the first body paragraph
     assert called("\n".join([TITLE, call])) == []  # no body paragraph after it: nothing tells it from the article
+
+
+def residue(text: str) -> list[str]:
+    result = Cleaner(Config()).clean(text)
+    return [r.text.strip() for r in result.removed if r.rule == "tail.link-residue"]
+
+
+def test_a_link_text_opening_with_see_or_read_after_the_last_sentence_goes() -> None:
+    assert residue("\n".join([TITLE, P1, P2 + " See the full survey"])) == ["See the full survey"]
+    assert residue("\n".join([TITLE, P1, P2 + " Δείτε την έρευνα "])) == ["Δείτε την έρευνα"]
+
+
+def test_a_sentence_a_list_lead_or_text_after_it_stays() -> None:
+    assert residue("\n".join([TITLE, P1, P2 + " See the full survey."])) == []  # a sentence
+    assert residue("\n".join([TITLE, P1, P2 + " See the list below:"])) == []  # it introduces a list
+    assert residue("\n".join([TITLE, P1 + " See the full survey", P2])) == []  # not the end of the text
+    assert residue("\n".join([TITLE, P1, P2 + " Seeing is believing"])) == []  # not the verb
+    assert residue("\n".join([TITLE, P1, P2 + " View Webcam | Contact"])) == []  # a menu's entries
