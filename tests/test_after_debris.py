@@ -40,3 +40,21 @@ def test_long_blocks_and_blocks_before_the_section_stay():
 def test_nothing_removed_below_the_article_opens_no_section():
     # the same short line under the last paragraph, with no debris removed before it, stays
     assert cleaned(TITLE, BODY, BODY2, SLOGAN).removed == ()
+
+
+def test_a_stray_line_above_a_section_reaching_the_end_goes():
+    # one short line under the last paragraph, then only removed blocks to the end: the section's first line
+    related = ["Related stories", "Storm closes schools across the region", "Ferry fees rise again this spring"]
+    result = cleaned(TITLE, BODY, BODY2, "BPO", *related)
+    assert "BPO" not in result.text and related[1] not in result.text
+    assert removed(result, "tail.after-debris") == ["BPO"]
+    assert "BPO" in cleaned(TITLE, BODY, BODY2, "BPO", related[1]).text  # one line after it: no section
+
+
+def test_a_stray_line_with_figures_an_address_or_body_after_it_stays():
+    related = ["Related stories", "Storm closes schools across the region", "Ferry fees rise again this spring"]
+    for line in ("Price 24 euros", "jane@example.com", "example.com/apply"):
+        assert removed(cleaned(TITLE, BODY, BODY2, line, *related), "tail.after-debris") == []
+    # two lines before the section, or a line the article goes on after, are not a stray line
+    assert "BPO" in cleaned(TITLE, BODY, BODY2, "BPO", "Notes", *related).text
+    assert "BPO" in cleaned(TITLE, BODY, "BPO", BODY2).text

@@ -105,6 +105,17 @@ def test_an_exact_repeat_is_a_candidate_not_a_removal():
     assert any(c.rule == "truncation.repeated-block" for c in result.candidates)
 
 
+def test_a_teaser_cut_by_an_ellipsis_that_repeats_a_paragraph_goes():
+    para = "The harbour board said on Monday that the new cranes would arrive in March and double capacity."
+    teaser = "The harbour board said on Monday that the new cranes would..."
+    result = cleaned(LEAD, teaser, para, BODY)
+    assert [r.rule for r in result.removed] == ["truncation.repeated-block"]
+    assert teaser not in result.text and para in result.text
+    # the same teaser without its cut (a sentence that opens the paragraph) is only a candidate
+    short = "The harbour board said on Monday that the new cranes would arrive"
+    assert short in cleaned(LEAD, short, para, BODY).text
+
+
 def test_a_question_put_to_the_reader_is_not_a_kicker():
     lead = "Are you traveling to Japan for the first time? " + LEAD + " It is the largest budget in a decade."
     assert cleaned(lead, BODY).removed == ()

@@ -117,6 +117,41 @@ CASES = (
         lambda w: f"{BODY}\n\n{BODY2}\n\nIndependent journalism needs its readers: {w} it today.",
         lambda w: f"readers: {w} it today.",
     ),
+    Case(
+        "service.reader-words",
+        "tail.service-note",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\nThe full story is kept for {w} in the digital edition.",
+        lambda w: f"kept for {w} in the digital edition",
+    ),
+    Case(
+        "service.paywall-words",
+        "tail.service-note",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\nClick for the {w} today.",
+        lambda w: f"Click for the {w} today.",
+    ),
+    Case(
+        "service.action-words",
+        "tail.service-note",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\n{w.capitalize()} for the digital edition.",
+        lambda w: f"{w.capitalize()} for the digital edition.",
+    ),
+    Case(
+        "service.call-words",
+        "promo.reader-call",
+        None,
+        lambda w: f"Did you see the storm? Please {w} photos to desk@example.com.\n\n{BODY}\n\n{BODY2}",
+        lambda w: f"Please {w} photos",
+    ),
+    Case(
+        "tail.link-verbs",
+        "tail.link-residue",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2} {w.capitalize()} the full report",
+        lambda w: f"{w.capitalize()} the full report",
+    ),
 )
 
 

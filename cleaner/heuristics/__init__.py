@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.heuristics.appeals import support_appeal
+from cleaner.heuristics.appeals import reader_call, service_note, support_appeal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import (
     byline_line,
@@ -319,7 +319,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "them after the last one, separated by the holes the links left (two or more spaces, a "
         "no-break space or empty brackets '( )'): '… registriert.   Menschen auf der Einreise nach China'. Only "
         "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
-        "attribution dash ('  —Name, Studio'), a hashtag or a handle stays.",
+        "attribution dash ('  —Name, Studio'), a hashtag or a handle stays. After a plain space, only "
+        "at the very end of the text: 1-6 words without a sentence end, a colon, a semicolon or a '|' that "
+        "open with a verb of looking, reading or listening (lexicon tail.link-verbs: '… 4,0%. Δείτε "
+        "την έρευνα', '… View Full Profile'), a link's text.",
         link_residue,
         confidence=(0.8, 0.8),
     ),
@@ -368,6 +371,38 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
+        "tail.service-note",
+        "tail",
+        "Paywall or archive notice after the article, addressed to the reader.",
+        "One of the article's last three blocks (what earlier decisions removed set aside) is a short "
+        "notice of at most four sentences and 80 words: one sentence names the site's paywall or archive "
+        "(lexicon service.paywall-words: a subscription, the full story, the digital edition, the "
+        "archive) and, in its other words, addresses the reader or asks them to act (lexicons "
+        "service.reader-words and service.action-words: 'you', 'subscribe', 'click'), and at least half "
+        "of its sentences name the paywall or ask the reader to act ('For the full story and more "
+        "photos, subscribe now and get the digital edition', 'The article you requested has been "
+        "archived … Click here to search for this article within the archive'). Notice blocks next to "
+        "it go with it; nothing happens when a body paragraph follows. A sentence about subscriptions "
+        "inside a longer paragraph (a review of a subscription service) stays, and so do contact lines, "
+        "'thank you for reading this article' and disclaimers, which the dev collections' true bodies keep.",
+        service_note,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.reader-call",
+        "promo",
+        "Call for the readers' contributions or corrections above the article.",
+        "One of the text's first three blocks, up to the first body paragraph and with a body paragraph "
+        "after it, is a finished paragraph of at most 40 words that asks the reader to send, write or "
+        "share something (lexicon service.call-words: 'send us', 'share your', 'napište', 'envíanos') "
+        "and, in its other words, addresses the reader (service.reader-words) or gives an e-mail "
+        "address or a link: the site's call for contributions or corrections ('Please share your "
+        "videos, pictures and stories at iReport.', 'Pokud jste našli chybu, napište na editori@…'). "
+        "A title (no sentence end), a longer paragraph and a call inside the article stay.",
+        reader_call,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "truncation.opening-teaser",
         "truncation",
         "Teaser cut off by an ellipsis above the article, taken from a box at the top of the page.",
@@ -388,7 +423,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "links header and its items, a share row, a newsletter prompt, a footer menu), every later block "
         "of at most 40 words is part of the same section: headlines without a matching header, the "
         "site's slogan, a button's text. Longer blocks stay, and so does everything before the second "
-        "removal (one removed line under the last paragraph can be a stray credit or sign-off).",
+        "removal (one removed line under the last paragraph can be a stray credit or sign-off). One "
+        "line of at most three words right under the last paragraph, without sentence punctuation, "
+        "digits, '@' or a link, with only removed blocks (two or more) after it to the end, is the "
+        "section's first line ('BPO' above 'Mirá también' and a newsletter box) and goes too.",
         after_debris,
         confidence=(0.7, 0.7),
     ),
@@ -407,9 +445,13 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "truncation.repeated-block",
         "truncation",
         "Block that repeats another block or the start of one.",
-        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes.",
+        "Scrapers often pick up a teaser of the lead (or the same paragraph twice); the repeat goes. A "
+        "candidate only (the dev collections' true bodies keep pull quotes, doubled paragraphs and "
+        "teasers), except a teaser that repeats another block's start and ends in an ellipsis glued to a "
+        "word, once what earlier decisions removed is set aside ('… peak employment during... Read More' "
+        "above the paragraph it opens): cut off, it is a teaser for sure.",
         repeated_block,
-        confidence=(0.45, 0.45),
+        confidence=(0.45, 0.8),
     ),
     Heuristic(
         "model.block",

@@ -1,15 +1,18 @@
-"""Appeals for support at an article's tail: the newsroom asking its readers to fund its journalism."""
+"""Appeals at an article's tail: the newsroom asking its readers to fund its journalism, and the
+site's paywall or archive notice addressed to the reader."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import PARAGRAPH, Block, Removal
+from cleaner.heuristics.navigation import is_body
+from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 
 _TAIL = 3  # the appeal is one of the article's last blocks (what earlier decisions removed set aside)
 _MAX_WORDS = 80
@@ -85,3 +88,138 @@ def support_appeal(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         for x in lines:
             yield h.remove_block(ctx, x, 0.8, reason)
         return
+
+
+# Service notes at the tail: a paywall or archive notice addressed to the reader.
+_NOTE_TAIL = 3  # the first note block is one of the article's last blocks
+_NOTE_MAX_WORDS = 80
+_NOTE_MAX_SENTENCES = 4
+# Sentences: a terminator (any script), perhaps a closing quote or bracket, then space.
+_SENTENCE = regex.compile(r"(?<=[.!?\u2026\u0964\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?)\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class _NoteWords:
+    reader: tuple[str, ...]
+    paywall: tuple[str, ...]
+    action: tuple[str, ...]
+
+    def judge(self, sentence: str) -> tuple[str | None, str | None]:
+        """The paywall word of the sentence and what addresses the reader (a second-person word or
+        an action asked of them) in the rest of it, each None when absent."""
+        first = None
+        for m in _pattern(self.paywall).finditer(sentence) if self.paywall else ():
+            # the address in the other words: "Subscribers …" is no call to subscribe
+            rest = sentence[: m.start()] + " " + sentence[m.end() :]
+            if address := _has(rest, self.reader) or _has(rest, self.action):
+                return m.group(0), address
+            first = first or m.group(0)
+        return first, None if first else _has(sentence, self.action)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
+    """A short block of at most four sentences, one of which names the paywall (a subscription,
+    the archive, the full story) and addresses the reader or asks them to act, and at least half
+    of which name the paywall or ask the reader to act: the paywall word and the address."""
+    if b.kind not in (PARAGRAPH, HEADING) or b.n_words > _NOTE_MAX_WORDS or ctx.prior_cuts(b):
+        return None
+    sents = _sentences(b.content)
+    if not sents or len(sents) > _NOTE_MAX_SENTENCES:
+        return None
+    judged = [words.judge(s) for s in sents]
+    hit = next(((p, a) for p, a in judged if p and a), None)
+    if hit is None or 2 * sum(1 for p, a in judged if p or a) < len(judged):
+        return None
+    return hit  # type: ignore[return-value]
+
+
+def service_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """A paywall or archive notice among the article's last blocks ('For the full story, subscribe
+    now', 'The article you requested has been archived … Click here to search the archive'), with
+    the notice blocks next to it, when no body paragraph follows."""
+    words = _NoteWords(
+        ctx.rulebook.words("service.reader-words", None),
+        ctx.rulebook.words("service.paywall-words", None),
+        ctx.rulebook.words("service.action-words", None),
+    )
+    if not words.paywall:
+        return
+    kept = ctx.kept_blocks()
+    if len(kept) < 2:
+        return
+    notes = {}
+    first = None
+    for k in range(max(1, len(kept) - _NOTE_TAIL), len(kept)):
+        if (got := _note(ctx, kept[k], words)) is not None:
+            notes[k], first = got, k
+            break
+    if first is None:
+        return
+    i = first
+    while i - 1 >= 1 and (got := _note(ctx, kept[i - 1], words)) is not None:
+        i -= 1
+        notes[i] = got
+    j = first + 1
+    while j < len(kept) and (got := _note(ctx, kept[j], words)) is not None:
+        notes[j] = got
+        j += 1
+    if any(is_body(x) for x in kept[j:]):
+        return
+    for k in range(i, j):
+        p, a = notes[k]
+        yield h.remove_block(
+            ctx,
+            kept[k],
+            0.8,
+            f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article.",
+        )
+
+
+# A call for the readers' contributions or corrections above the article.
+_CALL_HEAD = 3  # among the text's first blocks, up to the first body paragraph
+_CALL_MAX_WORDS = 40
+_ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+", regex.IGNORECASE)
+
+
+def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """One of the first blocks, a finished paragraph of at most 40 words before the article's first
+    body paragraph, asks the reader to send or write something (lexicon service.call-words) and
+    addresses them (service.reader-words) or gives an e-mail address or a link: the site's call for
+    contributions or corrections ('Please share your videos … at iReport', 'napište na editori@…')."""
+    calls = ctx.rulebook.words("service.call-words", None)
+    if not calls:
+        return
+    reader = ctx.rulebook.words("service.reader-words", None)
+    kept = ctx.kept_blocks()
+    body = [k for k, b in enumerate(kept) if is_body(b)]
+    if not body:
+        return
+    for k in range(min(body[0] + 1, _CALL_HEAD)):
+        b, c = kept[k], kept[k].content
+        if (
+            body[-1] <= k
+            or b.kind != PARAGRAPH
+            or b.n_words > _CALL_MAX_WORDS
+            or not ends_terminal(c)
+            or ctx.prior_cuts(b)
+        ):
+            continue
+        call = _has(c, calls)
+        if not call:
+            continue
+        rest = c.replace(call, " ", 1)
+        m = _ADDRESS.search(c)
+        address = _has(rest, reader) or (m.group(0) if m else None)
+        if address:
+            yield h.remove_block(
+                ctx,
+                b,
+                0.8,
+                f"Call for the readers' contributions above the article ('{call}', '{address}'): the site's "
+                "service text, not the article.",
+            )
+            return

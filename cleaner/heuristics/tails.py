@@ -4,6 +4,7 @@ scraper appended after the article's last sentence."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -86,6 +87,21 @@ _RESIDUE = regex.compile(
     r"[^.!?\u0964\u3002\uff01\uff1f\n]{0,150})$"
 )
 _RESIDUE_MAX_WORDS = 12
+_LOOK_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=8)
+def _look_residue(verbs: tuple[str, ...]) -> regex.Pattern[str]:
+    """After the last sentence end and a space, a verb of looking, reading or listening (a whole
+    word) and at most a few more words without a sentence end, to the end: a link's text."""
+    if not verbs:
+        return regex.compile(r"(?!)")
+    alts = "|".join(regex.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
+    return regex.compile(
+        r"(?<=[\p{L}\p{N}\p{M}%)]{1}[.!?\u0964][\"'\u201d\u2019\u00bb)]?)(?P<gap>[ \t\u00a0]+)"
+        rf"(?P<frag>(?P<verb>{alts})(?![\p{{L}}\p{{M}}])[^.!?:;|\u0964\n]{{0,80}})$",
+        regex.IGNORECASE,
+    )
 
 
 def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -97,8 +113,16 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     tail = last.content[-400:]
     m = _RESIDUE.search(tail)
+    reason = "set off by a gap of spaces"
     if not m or not 1 <= count_words(m.group("frag")) <= _RESIDUE_MAX_WORDS:
-        return
+        # after a plain space, only a link text that opens with a verb of looking, reading or
+        # listening ('… 4,0%. Δείτε την έρευνα', '… View Full Profile') at the very end of the text
+        if ctx.kept_blocks()[-1] is not last:
+            return
+        m = _look_residue(ctx.rulebook.words("tail.link-verbs", None)).search(tail)
+        if not m or not 1 <= count_words(m.group("frag")) <= _LOOK_MAX_WORDS:
+            return
+        reason = f"opening with '{m.group('verb')}'"
     start = last.content_end - len(tail) + m.start("gap")
     if any(s < last.content_end and start < e for s, e in ctx.prior_cuts(last)):
         return  # an earlier decision (a sign-off, a source note) already took part of it
@@ -108,6 +132,6 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         start,
         last.content_end,
         0.8,
-        f"Words left after the article's last sentence, set off by a gap of spaces ('{m.group('frag').strip()[:40]}'): "
+        f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
         "the texts of its links, cut out of the sentences by the scraper.",
     )
