@@ -11,7 +11,7 @@ import regex
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
 from cleaner.rulebook import Rule
-from cleaner.text import count_words, phrase_key
+from cleaner.text import count_words, has_respelled, phrase_key, respelled
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,8 @@ INVISIBLE = regex.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\
 
 @dataclass(frozen=True)
 class _View:
-    """A block as rules see it: its content without invisible characters, and where each of
-    the view's characters sits in the content (None when the content had none)."""
+    """A block as rules see it (``rule_view``), and where each of the view's characters sits in
+    the content (None when the view is the content)."""
 
     block: Block
     index: tuple[int, ...] | None = None
@@ -44,12 +44,24 @@ class _View:
 
 
 def rule_view(block: Block) -> _View:
-    if not INVISIBLE.search(block.content):
-        return _View(block)
+    """The block as rules see it: without invisible characters, and with every character that has
+    another canonical spelling in that spelling (``text.respelled``: ড় U+09DC as ড + ়, the form
+    rules are written in); a cut's offsets map back to the content as it is."""
     content = block.content
-    index = tuple(i for i, ch in enumerate(content) if not INVISIBLE.match(ch))
-    seen = "".join(content[i] for i in index)
-    return _View(replace(block, content=seen, n_words=count_words(seen)), index, len(content))
+    hidden = INVISIBLE.search(content) is not None
+    if not hidden and not has_respelled(content):
+        return _View(block)
+    table = respelled()
+    index: list[int] = []
+    parts: list[str] = []
+    for i, ch in enumerate(content):
+        if hidden and INVISIBLE.match(ch):
+            continue
+        seen = table.get(ch, ch)
+        parts.append(seen)
+        index.extend([i] * len(seen))
+    view = "".join(parts)
+    return _View(replace(block, content=view, n_words=count_words(view)), tuple(index), len(content))
 
 
 @dataclass(frozen=True)

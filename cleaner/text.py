@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -104,3 +105,49 @@ def trie_regex(words: Iterable[str]) -> str:
         return body
 
     return build(trie)
+
+
+# Characters whose own canonical form (NFC) is another spelling: the letters Unicode never composes
+# (the nukta letters of Devanagari, Bengali, Gurmukhi, Oriya: ড় U+09DC is ড + ় in NFC), Greek
+# letters with oxia (ά U+1F71 is ά U+03AC), the Greek question mark, CJK compatibility ideographs.
+# Scraped text has them either way (33 of wild-dev's Bengali articles spell পড়ুন with U+09DC),
+# while rules and lexicons are written in NFC; text itself is never normalized (see normalize.py).
+_RESPELLED_RANGES = ((0x0300, 0x2400), (0xF900, 0xFB50), (0x1D100, 0x1D200), (0x2F800, 0x2FA20))
+
+
+@lru_cache(maxsize=1)
+def respelled() -> dict[str, str]:
+    """Each character whose own NFC differs, with that NFC (one or two characters)."""
+    out: dict[str, str] = {}
+    for lo, hi in _RESPELLED_RANGES:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            nfc = unicodedata.normalize("NFC", ch)
+            if nfc != ch:
+                out[ch] = nfc
+    return out
+
+
+@lru_cache(maxsize=1)
+def _respelled_char() -> regex.Pattern[str]:
+    return regex.compile("[" + "".join(regex.escape(c) for c in respelled()) + "]")
+
+
+def has_respelled(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`respelled` maps (never for ASCII)."""
+    return not text.isascii() and _respelled_char().search(text) is not None
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """``word`` as written (NFC) and, when it differs, with every character that has one-character
+    spellings outside NFC in that spelling (পড়ুন with ড় U+09DC as well as with ড + ়), so a
+    lexicon finds the word however the text spells it."""
+    nfc = unicodedata.normalize("NFC", word)
+    back: dict[str, str] = {}
+    for ch, canon in respelled().items():
+        if canon in nfc and len(canon) > 1:
+            back.setdefault(canon, ch)
+    other = nfc
+    for canon, ch in back.items():
+        other = other.replace(canon, ch)
+    return (nfc,) if other == nfc else (nfc, other)

@@ -7,7 +7,7 @@ from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import byline_line, glued_caption, inline_caption, item_sign_off, sign_off, source_note
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
-from cleaner.heuristics.leadins import inline_lead_in
+from cleaner.heuristics.leadins import inline_label, inline_lead_in
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
@@ -110,6 +110,17 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "the last sentence of a line when all that follows it to the line's end are headlines "
         "(capitalised, no sentence end, at most 60 words). A label followed by prose stays.",
         inline_lead_in,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.inline-label",
+        "promo",
+        "Cross-promotion label ('Read also:') between the sentences of a line.",
+        "A lead-in label of any language (lexicon promo.lead-in-labels) with its separator (':', "
+        "'|', '>>', '»') after a sentence end inside a line, with more text after it ('… rain. "
+        "আরও পড়ুন: <headline> <next sentence> …'): the label goes. Its headline, if any, cannot be "
+        "told from the prose that follows on the same line, so the rest stays.",
+        inline_label,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -1,5 +1,6 @@
 """Cross-promotion lead-ins inside a line: "(RELATED: …)" anywhere, or a "Read also" label after
-the last sentence followed by nothing but other stories' headlines."""
+the last sentence followed by nothing but other stories' headlines; and such a label with its colon
+between two sentences of a line, whose headline (if any) cannot be told from the prose after it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,27 @@ def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patter
         regex.IGNORECASE,
     )
     return bracketed, fused
+
+
+@lru_cache(maxsize=16)
+def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """A label with its separator and text after it, inside a line: any label after a sentence end
+    (or a run of spaces), a label of several words after any word."""
+
+    def alts(words: set[str]) -> str:
+        return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+    every = {w for w in labels if w}
+    several = {w for w in every if " " in w}
+    return regex.compile(
+        r"(?:(?:(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]{1,3})|(?<=\S[ \t]{2,}))(?:" + alts(every) + r")"
+        r"|(?<=[\p{L}\p{N}\p{M}][ \t])(?:" + alts(several) + r"))(?![\p{L}\p{N}])"
+        r"[ \t]*(?:[:\u0983|]|>>|\u00bb)(?=[ \t]*\S)",
+        regex.IGNORECASE,
+    )
+
+
+_LABEL_AT = regex.compile(r"(?<=\S)[ \t]+")
 
 
 def _first_fused(fused: regex.Pattern[str], content: str) -> regex.Match[str] | None:
@@ -89,3 +111,31 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """A lead-in label with its separator between sentences of a line ("… rain. Read also: Storm
+    Hits Coast The mayor said …"): the label goes. What follows it is a headline or the next
+    sentence, and where one ends and the other starts is not in the text, so that stays."""
+    labels = ctx.rulebook.words("promo.lead-in-labels", None)
+    if not labels:
+        return
+    pattern = _label_pattern(labels)
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or len(b.content) > 20000:
+            continue
+        content = b.content
+        taken = ctx.prior_cuts(b)
+        for at in _LABEL_AT.finditer(content):
+            m = pattern.match(content, at.end())
+            if not m:
+                continue
+            s = len(content[: m.start()].rstrip())
+            a, z = b.content_start + s, b.content_start + m.end()
+            if any(x < z and a < y for x, y in taken):
+                continue
+            taken.append((a, z))
+            yield h.remove_span(
+                ctx, b, a, z, 0.8, "Cross-promotion label ('Read also:') between the sentences of a line."
+            )
