@@ -139,10 +139,13 @@ def has_respelled(text: str) -> bool:
 
 
 def spellings(word: str) -> tuple[str, ...]:
-    """``word`` as written (NFC) and, when it differs, with every character that has one-character
-    spellings outside NFC in that spelling (পড়ুন with ড় U+09DC as well as with ড + ়), so a
-    lexicon finds the word however the text spells it."""
+    """``word`` as written (NFC) and the other spellings text may use for it: every character that
+    has a one-character spelling outside NFC in that spelling (পড়ুন with ড় U+09DC as well as with
+    ড + ়), Persian and Urdu with the Arabic yeh and kaf, and Greek without its tonos, as Greek
+    is written in capitals (ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ for διαβάστε επίσης; a case-insensitive match then
+    finds either)."""
     nfc = unicodedata.normalize("NFC", word)
+    out = [nfc]
     back: dict[str, str] = {}
     for ch, canon in respelled().items():
         if canon in nfc and len(canon) > 1:
@@ -150,4 +153,16 @@ def spellings(word: str) -> tuple[str, ...]:
     other = nfc
     for canon, ch in back.items():
         other = other.replace(canon, ch)
-    return (nfc,) if other == nfc else (nfc, other)
+    out.append(other)
+    if "\u06cc" in nfc or "\u06a9" in nfc:
+        out.append(nfc.translate(_ARABIC_YEH_KAF))
+    decomposed = unicodedata.normalize("NFD", nfc)
+    if _GREEK_TONOS.search(decomposed):
+        out.append(unicodedata.normalize("NFC", _GREEK_TONOS.sub("", decomposed)))
+    return tuple(dict.fromkeys(out))
+
+
+# Persian and Urdu typed on an Arabic keyboard: ي and ك for ی and ک (بيشتر بخوانيد).
+_ARABIC_YEH_KAF = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+# The tonos (acute) on a Greek vowel, in NFD; capitals drop it, the dialytika stays.
+_GREEK_TONOS = regex.compile(r"(?<=\p{Greek}\p{Mn}*)\u0301")

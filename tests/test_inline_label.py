@@ -71,3 +71,26 @@ def test_rules_see_letters_unicode_never_composes_in_their_canonical_spelling():
     lead = "दिल्ली में आज सुबह से बारिश हो रही है और कई सड़कों पर पानी भर गया है।"
     result = cleaned(lead, content, lang="hi")
     assert removed(result, "related.section-header.hi") == [content]
+
+
+def test_greek_capitals_and_arabic_keyboard_persian_are_spellings_of_a_label():
+    assert "διαβαστε επισης" in spellings("διαβάστε επίσης")
+    assert "بيشتر بخوانيد" in spellings("بیشتر بخوانید")
+    assert spellings("café") == ("café",)  # only Greek loses its accents
+    el = "Η ανάκαμψη της οικονομίας θα είναι ταχεία, σύμφωνα με τον διοικητή της τράπεζας."
+    text = el + "  ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ Κορωνοϊός: Τι είπε ο Τσιόδρας για τα σχολεία\n\n" + el
+    result = Cleaner(Config(ignore=("promo.inline-read",))).clean(text, lang="el")  # the Greek rule aside
+    assert removed(result, "promo.inline-lead-in") == ["  ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ Κορωνοϊός: Τι είπε ο Τσιόδρας για τα σχολεία"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [  # new labels of the lexicon used as prose: no separator after them, or prose follows
+        ("Het rapport is lang. Lees verder in de bijlage van de gemeente, zei de wethouder.", "nl"),
+        ("Raport jest długi. Przeczytaj także uwagi mieszkańców, apelował burmistrz.", "pl"),
+        ("El informe es largo. Sigue leyendo el documento, pidió el alcalde a los vecinos.", "es"),
+        ("Ο φάκελος είναι μεγάλος. Δείτε επίσης τις οδηγίες του υπουργείου πριν ταξιδέψετε.", "el"),
+    ],
+)
+def test_new_labels_in_prose_stay(line: str, lang: str):
+    assert cleaned(line, line, lang=lang).removed == ()
