@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
 from cleaner.rulebook import Rule
-from cleaner.text import count_words, has_respelled, phrase_key, respelled
+from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,12 @@ class _View:
         return lo, hi
 
 
+@lru_cache(maxsize=1)
+def _special() -> regex.Pattern[str]:
+    """An invisible character or one :func:`respelled` maps."""
+    return regex.compile(f"{INVISIBLE.pattern}|{respelled_char().pattern}")
+
+
 def rule_view(block: Block) -> _View:
     """The block as rules see it: without invisible characters, and with every character that has
     another canonical spelling in that spelling (``text.respelled``: ড় U+09DC as ড + ়, the form
@@ -52,16 +59,24 @@ def rule_view(block: Block) -> _View:
     if not hidden and not has_respelled(content):
         return _View(block)
     table = respelled()
+    special = _special() if hidden else respelled_char()
     index: list[int] = []
     parts: list[str] = []
-    for i, ch in enumerate(content):
-        if hidden and INVISIBLE.match(ch):
-            continue
-        seen = table.get(ch, ch)
+    pos = 0
+    for m in special.finditer(content):  # few: copy the runs between them whole
+        i = m.start()
+        parts.append(content[pos:i])
+        index.extend(range(pos, i))
+        seen = table.get(content[i], "")  # "" for an invisible character
         parts.append(seen)
         index.extend([i] * len(seen))
+        pos = i + 1
+    parts.append(content[pos:])
+    index.extend(range(pos, len(content)))
     view = "".join(parts)
-    return _View(replace(block, content=view, n_words=count_words(view)), tuple(index), len(content))
+    # another spelling of a character leaves the words as they are; a dropped invisible one may not
+    n_words = count_words(view) if hidden else block.n_words
+    return _View(replace(block, content=view, n_words=n_words), tuple(index), len(content))
 
 
 @dataclass(frozen=True)

@@ -129,13 +129,21 @@ def respelled() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _respelled_char() -> regex.Pattern[str]:
-    return regex.compile("[" + "".join(regex.escape(c) for c in respelled()) + "]")
+def respelled_char() -> re.Pattern[str]:
+    """One character class of :func:`respelled`'s characters, as ranges (a search is then cheap)."""
+    cps = sorted(map(ord, respelled()))
+    runs: list[list[int]] = []
+    for cp in cps:
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{z:08x}" for a, z in runs) + "]")
 
 
 def has_respelled(text: str) -> bool:
     """Whether ``text`` holds a character :func:`respelled` maps (never for ASCII)."""
-    return not text.isascii() and _respelled_char().search(text) is not None
+    return not text.isascii() and respelled_char().search(text) is not None
 
 
 def spellings(word: str) -> tuple[str, ...]:

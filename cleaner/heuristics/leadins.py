@@ -40,24 +40,29 @@ def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patter
 
 
 @lru_cache(maxsize=16)
-def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A label with its separator and text after it, inside a line: any label after a sentence end
-    (or a run of spaces), a label of several words after any word."""
+    (or a run of spaces), a label of several words after any word; and a label that ends where
+    the text ends (to find the label before a separator)."""
 
     def alts(words: set[str]) -> str:
         return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
     every = {w for w in labels if w}
     several = {w for w in every if " " in w}
-    return regex.compile(
+    label = regex.compile(
         r"(?:(?:(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]{1,3})|(?<=\S[ \t]{2,}))(?:" + alts(every) + r")"
-        r"|(?<=[\p{L}\p{N}\p{M}][ \t])(?:" + alts(several) + r"))(?![\p{L}\p{N}])"
+        r"|(?<=[\p{L}\p{N}\p{M}][ \t])(?:" + alts(several) + r"))(?![\p{L}\p{N}\p{M}])"
         r"[ \t]*(?:[:\u0983|]|>>|\u00bb)(?=[ \t]*\S)",
         regex.IGNORECASE,
     )
+    ending = regex.compile(r"(?<![\p{L}\p{N}\p{M}])(?:" + alts(every) + r")[ \t]*\Z", regex.IGNORECASE)
+    return label, ending
 
 
-_LABEL_AT = regex.compile(r"(?<=\S)[ \t]+")
+# The separators a label stands before, and how far before one a label can start.
+_SEPARATOR = regex.compile(r"[:\u0983|\u00bb]|>>")
+_LABEL_REACH = 80
 
 
 def _first_fused(fused: regex.Pattern[str], content: str) -> regex.Match[str] | None:
@@ -120,15 +125,16 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    pattern = _label_pattern(labels)
+    pattern, ending = _label_patterns(labels)
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
         if b.index in gone or len(b.content) > 20000:
             continue
         content = b.content
         taken = ctx.prior_cuts(b)
-        for at in _LABEL_AT.finditer(content):
-            m = pattern.match(content, at.end())
+        for sep in _SEPARATOR.finditer(content):  # few per block: look for a label ending at each
+            before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
+            m = pattern.match(content, before.start()) if before else None
             if not m:
                 continue
             s = len(content[: m.start()].rstrip())
