@@ -94,3 +94,12 @@ def test_greek_capitals_and_arabic_keyboard_persian_are_spellings_of_a_label():
 )
 def test_new_labels_in_prose_stay(line: str, lang: str):
     assert cleaned(line, line, lang=lang).removed == ()
+
+
+def test_headlines_kept_twice_or_more_after_a_label_go_with_it_and_a_repeated_sentence_stays():
+    box = "Nya regler för skolan Nya regler för skolan Nya regler för skolan Val i höst Val i höst Val i höst"
+    sv = "Mötet avslutades vid lunch och beskeden väntas komma nästa vecka från ministern, sade talespersonen."
+    body = "Ministern sa att skolorna öppnar på måndag."
+    result = cleaned(f"{sv} Läs också: Läs också: {box} {body} {body}", "Det sade hon efter mötet i går.", lang="sv")
+    assert removed(result, "promo.inline-label") == [f" Läs också: Läs också: {box}"]
+    assert result.text.startswith(f"{sv} {body} {body}")

@@ -119,7 +119,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "A lead-in label of any language (lexicon promo.lead-in-labels) with its separator (':', "
         "'|', '>>', '»') after a sentence end inside a line, with more text after it ('… rain. "
         "আরও পড়ুন: <headline> <next sentence> …'): the label goes. Its headline, if any, cannot be "
-        "told from the prose that follows on the same line, so the rest stays.",
+        "told from the prose that follows on the same line, so the rest stays; unless the scraper "
+        "kept each headline two or more times in a row (units of 3-24 words that end no sentence): "
+        "those repeats go with the label.",
         inline_label,
         confidence=(0.8, 0.8),
     ),

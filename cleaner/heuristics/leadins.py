@@ -40,10 +40,10 @@ def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patter
 
 
 @lru_cache(maxsize=16)
-def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """A label with its separator and text after it, inside a line: any label after a sentence end
-    (or a run of spaces), a label of several words after any word; and a label that ends where
-    the text ends (to find the label before a separator)."""
+    (or a run of spaces), a label of several words after any word; a label that ends where the
+    text ends (to find the label before a separator); a label with its separator again."""
 
     def alts(words: set[str]) -> str:
         return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
@@ -57,12 +57,42 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.
         regex.IGNORECASE,
     )
     ending = regex.compile(r"(?<![\p{L}\p{N}\p{M}])(?:" + alts(every) + r")[ \t]*\Z", regex.IGNORECASE)
-    return label, ending
+    again = regex.compile(
+        r"[ \t]*(?:" + alts(every) + r")(?![\p{L}\p{N}\p{M}])[ \t]*(?:[:\u0983|]|>>|\u00bb)", regex.IGNORECASE
+    )
+    return label, ending, again
 
 
 # The separators a label stands before, and how far before one a label can start.
 _SEPARATOR = regex.compile(r"[:\u0983|\u00bb]|>>")
 _LABEL_REACH = 80
+# A headline the scraper kept more than once in a row after a label ("Read also: A B C A B C D E
+# D E …"): units of this many words, repeated back to back, are the box's links.
+_REPEATED_UNIT = (3, 24)
+_WORD = regex.compile(r"\S+")
+
+
+def _repeated_run(text: str) -> int:
+    """The length of the run of back-to-back repeated word groups at the start of ``text`` (0 when
+    there is none): each group is one unit of words said two or more times in a row, and ends
+    no sentence (scrapers repeat body sentences too; those stay)."""
+    words = [(w.group(), w.end()) for w in _WORD.finditer(text, 0, min(len(text), 4000))]
+    toks = [w for w, _ in words]
+    i, end = 0, 0
+    while True:
+        for k in range(_REPEATED_UNIT[0], _REPEATED_UNIT[1] + 1):
+            if i + 2 * k > len(toks):
+                return end
+            if any(_SENTENCE_END.search(w) for w in toks[i : i + k]):
+                return end  # a headline ends no sentence: this is prose (kept twice or not)
+            if toks[i : i + k] == toks[i + k : i + 2 * k]:
+                j = i + 2 * k
+                while j + k <= len(toks) and toks[j : j + k] == toks[i : i + k]:
+                    j += k
+                i, end = j, words[j - 1][1]
+                break
+        else:
+            return end
 
 
 def _first_fused(fused: regex.Pattern[str], content: str) -> regex.Match[str] | None:
@@ -125,7 +155,7 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    pattern, ending = _label_patterns(labels)
+    pattern, ending, again = _label_patterns(labels)
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
         if b.index in gone or len(b.content) > 20000:
@@ -137,11 +167,15 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             m = pattern.match(content, before.start()) if before else None
             if not m:
                 continue
-            s = len(content[: m.start()].rstrip())
-            a, z = b.content_start + s, b.content_start + m.end()
+            s, e = len(content[: m.start()].rstrip()), m.end()
+            while more := again.match(content, e):
+                e = more.end()
+            reason = "Cross-promotion label ('Read also:') between the sentences of a line."
+            if run := _repeated_run(content[e:]):
+                e += run
+                reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+            a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
                 continue
             taken.append((a, z))
-            yield h.remove_span(
-                ctx, b, a, z, 0.8, "Cross-promotion label ('Read also:') between the sentences of a line."
-            )
+            yield h.remove_span(ctx, b, a, z, 0.8, reason)
