@@ -149,7 +149,8 @@ def has_respelled(text: str) -> bool:
 def spellings(word: str) -> tuple[str, ...]:
     """``word`` as written (NFC) and the other spellings text may use for it: every character that
     has a one-character spelling outside NFC in that spelling (পড়ুন with ড় U+09DC as well as with
-    ড + ়), Persian and Urdu with the Arabic yeh and kaf, and Greek without its tonos, as Greek
+    ড + ়), Malayalam's chillu letters as consonant, virama and joiner, Persian and Urdu with the
+    Arabic yeh and kaf, and Greek without its tonos, as Greek
     is written in capitals (ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ for διαβάστε επίσης; a case-insensitive match then
     finds either)."""
     nfc = unicodedata.normalize("NFC", word)
@@ -164,6 +165,8 @@ def spellings(word: str) -> tuple[str, ...]:
     out.append(other)
     if "\u06cc" in nfc or "\u06a9" in nfc:
         out.append(nfc.translate(_ARABIC_YEH_KAF))
+    if any("\u0d7a" <= ch <= "\u0d7f" for ch in nfc):
+        out.append(nfc.translate(_MALAYALAM_CHILLU))
     decomposed = unicodedata.normalize("NFD", nfc)
     if _GREEK_TONOS.search(decomposed):
         out.append(unicodedata.normalize("NFC", _GREEK_TONOS.sub("", decomposed)))
@@ -172,5 +175,10 @@ def spellings(word: str) -> tuple[str, ...]:
 
 # Persian and Urdu typed on an Arabic keyboard: ي and ك for ی and ک (بيشتر بخوانيد).
 _ARABIC_YEH_KAF = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+# Malayalam's chillu letters as Unicode 5.1 encodes them (ൽ) and as text before it did, and
+# much text still does: the consonant, virama and zero-width joiner (ല + ് + U+200D).
+_MALAYALAM_CHILLU = str.maketrans(
+    {chr(0x0D7A + i): base + "\u0d4d\u200d" for i, base in enumerate("\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15")}
+)
 # The tonos (acute) on a Greek vowel, in NFD; capitals drop it, the dialytika stays.
 _GREEK_TONOS = regex.compile(r"(?<=\p{Greek}\p{Mn}*)\u0301")

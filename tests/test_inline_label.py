@@ -103,3 +103,11 @@ def test_headlines_kept_twice_or_more_after_a_label_go_with_it_and_a_repeated_se
     result = cleaned(f"{sv} Läs också: Läs också: {box} {body} {body}", "Det sade hon efter mötet i går.", lang="sv")
     assert removed(result, "promo.inline-label") == [f" Läs också: Läs också: {box}"]
     assert result.text.startswith(f"{sv} {body} {body}")
+
+
+def test_malayalam_chillu_is_found_in_either_encoding():
+    assert spellings("കൂടുതൽ വായിക്കുക")[1] == "കൂടുത\u0d32\u0d4d\u200d വായിക്കുക"
+    ml = "സംസ്ഥാനത്ത് ഇന്ന് കനത്ത മഴയ്ക്ക് സാധ്യതയുണ്ടെന്ന് കാലാവസ്ഥ വകുപ്പ് അറിയിച്ചു."
+    label = "കൂടുത\u0d32\u0d4d\u200d വായിക്കുക: സംസ്ഥാനത്ത് കനത്ത മഴ"
+    result = Cleaner(Config(ignore=("promo.also-read", "promo.inline-read"))).clean(f"{ml}  {label}\n\n{ml}", lang="ml")
+    assert removed(result, "promo.inline-lead-in") == ["  " + label]
