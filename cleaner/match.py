@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
 from cleaner.rulebook import Rule
-from cleaner.text import count_words, phrase_key
+from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,8 @@ INVISIBLE = regex.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\
 
 @dataclass(frozen=True)
 class _View:
-    """A block as rules see it: its content without invisible characters, and where each of
-    the view's characters sits in the content (None when the content had none)."""
+    """A block as rules see it (``rule_view``), and where each of the view's characters sits in
+    the content (None when the view is the content)."""
 
     block: Block
     index: tuple[int, ...] | None = None
@@ -43,13 +44,39 @@ class _View:
         return lo, hi
 
 
+@lru_cache(maxsize=1)
+def _special() -> regex.Pattern[str]:
+    """An invisible character or one :func:`respelled` maps."""
+    return regex.compile(f"{INVISIBLE.pattern}|{respelled_char().pattern}")
+
+
 def rule_view(block: Block) -> _View:
-    if not INVISIBLE.search(block.content):
-        return _View(block)
+    """The block as rules see it: without invisible characters, and with every character that has
+    another canonical spelling in that spelling (``text.respelled``: ড় U+09DC as ড + ়, the form
+    rules are written in); a cut's offsets map back to the content as it is."""
     content = block.content
-    index = tuple(i for i, ch in enumerate(content) if not INVISIBLE.match(ch))
-    seen = "".join(content[i] for i in index)
-    return _View(replace(block, content=seen, n_words=count_words(seen)), index, len(content))
+    hidden = INVISIBLE.search(content) is not None
+    if not hidden and not has_respelled(content):
+        return _View(block)
+    table = respelled()
+    special = _special() if hidden else respelled_char()
+    index: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for m in special.finditer(content):  # few: copy the runs between them whole
+        i = m.start()
+        parts.append(content[pos:i])
+        index.extend(range(pos, i))
+        seen = table.get(content[i], "")  # "" for an invisible character
+        parts.append(seen)
+        index.extend([i] * len(seen))
+        pos = i + 1
+    parts.append(content[pos:])
+    index.extend(range(pos, len(content)))
+    view = "".join(parts)
+    # another spelling of a character leaves the words as they are; a dropped invisible one may not
+    n_words = count_words(view) if hidden else block.n_words
+    return _View(replace(block, content=view, n_words=n_words), tuple(index), len(content))
 
 
 @dataclass(frozen=True)

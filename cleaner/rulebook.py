@@ -22,7 +22,7 @@ from cleaner.errors import RuleFileError
 from cleaner.langcodes import base_language
 from cleaner.model import BLOCK_KINDS
 from cleaner.selectors import CompiledSelector, compile_selector
-from cleaner.text import phrase_key
+from cleaner.text import phrase_key, spellings
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,8 @@ class Rulebook:
             for lex in self.lexicons:
                 if lex.id == lexicon_id and (not lex.languages or lang in lex.languages):
                     out.extend(lex.words)
-            got = self._words[(lexicon_id, lang)] = tuple(out)
+            # Each word also in the other spelling text may use (``text.spellings``).
+            got = self._words[(lexicon_id, lang)] = tuple(s for w in out for s in spellings(w))
         return got
 
 

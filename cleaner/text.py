@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -104,3 +105,80 @@ def trie_regex(words: Iterable[str]) -> str:
         return body
 
     return build(trie)
+
+
+# Characters whose own canonical form (NFC) is another spelling: the letters Unicode never composes
+# (the nukta letters of Devanagari, Bengali, Gurmukhi, Oriya: ড় U+09DC is ড + ় in NFC), Greek
+# letters with oxia (ά U+1F71 is ά U+03AC), the Greek question mark, CJK compatibility ideographs.
+# Scraped text has them either way (33 of wild-dev's Bengali articles spell পড়ুন with U+09DC),
+# while rules and lexicons are written in NFC; text itself is never normalized (see normalize.py).
+_RESPELLED_RANGES = ((0x0300, 0x2400), (0xF900, 0xFB50), (0x1D100, 0x1D200), (0x2F800, 0x2FA20))
+
+
+@lru_cache(maxsize=1)
+def respelled() -> dict[str, str]:
+    """Each character whose own NFC differs, with that NFC (one or two characters)."""
+    out: dict[str, str] = {}
+    for lo, hi in _RESPELLED_RANGES:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            nfc = unicodedata.normalize("NFC", ch)
+            if nfc != ch:
+                out[ch] = nfc
+    return out
+
+
+@lru_cache(maxsize=1)
+def respelled_char() -> re.Pattern[str]:
+    """One character class of :func:`respelled`'s characters, as ranges (a search is then cheap)."""
+    cps = sorted(map(ord, respelled()))
+    runs: list[list[int]] = []
+    for cp in cps:
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{z:08x}" for a, z in runs) + "]")
+
+
+def has_respelled(text: str) -> bool:
+    """Whether ``text`` holds a character :func:`respelled` maps (never for ASCII)."""
+    return not text.isascii() and respelled_char().search(text) is not None
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """``word`` as written (NFC) and the other spellings text may use for it: every character that
+    has a one-character spelling outside NFC in that spelling (পড়ুন with ড় U+09DC as well as with
+    ড + ়), Malayalam's chillu letters as consonant, virama and joiner, Persian and Urdu with the
+    Arabic yeh and kaf, and Greek without its tonos, as Greek
+    is written in capitals (ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ for διαβάστε επίσης; a case-insensitive match then
+    finds either)."""
+    nfc = unicodedata.normalize("NFC", word)
+    out = [nfc]
+    back: dict[str, str] = {}
+    for ch, canon in respelled().items():
+        if canon in nfc and len(canon) > 1:
+            back.setdefault(canon, ch)
+    other = nfc
+    for canon, ch in back.items():
+        other = other.replace(canon, ch)
+    out.append(other)
+    if "\u06cc" in nfc or "\u06a9" in nfc:
+        out.append(nfc.translate(_ARABIC_YEH_KAF))
+    if any("\u0d7a" <= ch <= "\u0d7f" for ch in nfc):
+        out.append(nfc.translate(_MALAYALAM_CHILLU))
+    decomposed = unicodedata.normalize("NFD", nfc)
+    if _GREEK_TONOS.search(decomposed):
+        out.append(unicodedata.normalize("NFC", _GREEK_TONOS.sub("", decomposed)))
+    return tuple(dict.fromkeys(out))
+
+
+# Persian and Urdu typed on an Arabic keyboard: ي and ك for ی and ک (بيشتر بخوانيد).
+_ARABIC_YEH_KAF = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643"})
+# Malayalam's chillu letters as Unicode 5.1 encodes them (ൽ) and as text before it did, and
+# much text still does: the consonant, virama and zero-width joiner (ല + ് + U+200D).
+_MALAYALAM_CHILLU = str.maketrans(
+    {chr(0x0D7A + i): base + "\u0d4d\u200d" for i, base in enumerate("\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15")}
+)
+# The tonos (acute) on a Greek vowel, in NFD; capitals drop it, the dialytika stays.
+_GREEK_TONOS = regex.compile(r"(?<=\p{Greek}\p{Mn}*)\u0301")

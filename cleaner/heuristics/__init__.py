@@ -16,7 +16,7 @@ from cleaner.heuristics.credits import (
 )
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
-from cleaner.heuristics.leadins import inline_lead_in, lead_in_target
+from cleaner.heuristics.leadins import inline_label, inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
@@ -132,6 +132,19 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "colon line the article keeps introduces its own list.",
         lead_in_target,
         confidence=(0.75, 0.75),
+    ),
+    Heuristic(
+        "promo.inline-label",
+        "promo",
+        "Cross-promotion label ('Read also:') between the sentences of a line.",
+        "A lead-in label of any language (lexicon promo.lead-in-labels) with its separator (':', "
+        "'|', '>>', '»') after a sentence end inside a line, with more text after it ('… rain. "
+        "আরও পড়ুন: <headline> <next sentence> …'): the label goes. Its headline, if any, cannot be "
+        "told from the prose that follows on the same line, so the rest stays; unless the scraper "
+        "kept each headline two or more times in a row (units of 3-24 words that end no sentence): "
+        "those repeats go with the label.",
+        inline_label,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "credit.inline-caption",

@@ -1,5 +1,6 @@
 """Cross-promotion lead-ins inside a line: "(RELATED: …)" anywhere, or a "Read also" label after
-the last sentence followed by nothing but other stories' headlines."""
+the last sentence followed by nothing but other stories' headlines; and such a label with its colon
+between two sentences of a line, whose headline (if any) cannot be told from the prose after it."""
 
 from __future__ import annotations
 
@@ -36,6 +37,62 @@ def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patter
         regex.IGNORECASE,
     )
     return bracketed, fused
+
+
+@lru_cache(maxsize=16)
+def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """A label with its separator and text after it, inside a line: any label after a sentence end
+    (or a run of spaces), a label of several words after any word; a label that ends where the
+    text ends (to find the label before a separator); a label with its separator again."""
+
+    def alts(words: set[str]) -> str:
+        return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+    every = {w for w in labels if w}
+    several = {w for w in every if " " in w}
+    label = regex.compile(
+        r"(?:(?:(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]{1,3})|(?<=\S[ \t]{2,}))(?:" + alts(every) + r")"
+        r"|(?<=[\p{L}\p{N}\p{M}][ \t])(?:" + alts(several) + r"))(?![\p{L}\p{N}\p{M}])"
+        r"[ \t]*(?:[:\u0983|]|>>|\u00bb)(?=[ \t]*\S)",
+        regex.IGNORECASE,
+    )
+    ending = regex.compile(r"(?<![\p{L}\p{N}\p{M}])(?:" + alts(every) + r")[ \t]*\Z", regex.IGNORECASE)
+    again = regex.compile(
+        r"[ \t]*(?:" + alts(every) + r")(?![\p{L}\p{N}\p{M}])[ \t]*(?:[:\u0983|]|>>|\u00bb)", regex.IGNORECASE
+    )
+    return label, ending, again
+
+
+# The separators a label stands before, and how far before one a label can start.
+_SEPARATOR = regex.compile(r"[:\u0983|\u00bb]|>>")
+_LABEL_REACH = 80
+# A headline the scraper kept more than once in a row after a label ("Read also: A B C A B C D E
+# D E …"): units of this many words, repeated back to back, are the box's links.
+_REPEATED_UNIT = (3, 24)
+_WORD = regex.compile(r"\S+")
+
+
+def _repeated_run(text: str) -> int:
+    """The length of the run of back-to-back repeated word groups at the start of ``text`` (0 when
+    there is none): each group is one unit of words said two or more times in a row, and ends
+    no sentence (scrapers repeat body sentences too; those stay)."""
+    words = [(w.group(), w.end()) for w in _WORD.finditer(text, 0, min(len(text), 4000))]
+    toks = [w for w, _ in words]
+    i, end = 0, 0
+    while True:
+        for k in range(_REPEATED_UNIT[0], _REPEATED_UNIT[1] + 1):
+            if i + 2 * k > len(toks):
+                return end
+            if any(_SENTENCE_END.search(w) for w in toks[i : i + k]):
+                return end  # a headline ends no sentence: this is prose (kept twice or not)
+            if toks[i : i + k] == toks[i + k : i + 2 * k]:
+                j = i + 2 * k
+                while j + k <= len(toks) and toks[j : j + k] == toks[i : i + k]:
+                    j += k
+                i, end = j, words[j - 1][1]
+                break
+        else:
+            return end
 
 
 def _first_fused(fused: regex.Pattern[str], content: str) -> regex.Match[str] | None:
@@ -123,3 +180,36 @@ def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         0.75,
         "The item a removed lead-in announced ('…:' on the line before), as the text's last line: its title or caption.",
     )
+
+
+def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """A lead-in label with its separator between sentences of a line ("… rain. Read also: Storm
+    Hits Coast The mayor said …"): the label goes. What follows it is a headline or the next
+    sentence, and where one ends and the other starts is not in the text, so that stays."""
+    labels = ctx.rulebook.words("promo.lead-in-labels", None)
+    if not labels:
+        return
+    pattern, ending, again = _label_patterns(labels)
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or len(b.content) > 20000:
+            continue
+        content = b.content
+        taken = ctx.prior_cuts(b)
+        for sep in _SEPARATOR.finditer(content):  # few per block: look for a label ending at each
+            before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
+            m = pattern.match(content, before.start()) if before else None
+            if not m:
+                continue
+            s, e = len(content[: m.start()].rstrip()), m.end()
+            while more := again.match(content, e):
+                e = more.end()
+            reason = "Cross-promotion label ('Read also:') between the sentences of a line."
+            if run := _repeated_run(content[e:]):
+                e += run
+                reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+            a, z = b.content_start + s, b.content_start + e
+            if any(x < z and a < y for x, y in taken):
+                continue
+            taken.append((a, z))
+            yield h.remove_span(ctx, b, a, z, 0.8, reason)
