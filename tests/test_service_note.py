@@ -55,7 +55,9 @@ def test_subscriptions_in_the_article_stay() -> None:
 
 
 def called(text: str) -> list[str]:
-    result = Cleaner(Config()).clean(text)
+    # promo.reader-media (a rule, ranked first) takes the photo and video appeals too; set aside
+    # here, so that this heuristic is what the tests see.
+    result = Cleaner(Config(ignore=("promo.reader-media",))).clean(text)
     return [r.text.strip() for r in result.removed if r.rule == "promo.reader-call"]
 
 
