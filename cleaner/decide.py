@@ -41,27 +41,60 @@ def decide(
     blocks = tuple(blocks)
     gone: set[int] = set()  # the blocks ``strong`` removes whole, kept as it grows (each heuristic asks)
     _note_whole(gone, strong, blocks)
-    for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
-        if id_selected(h.id, config.select, config.ignore):
+    known = {_key(r) for r in proposed}
+    fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
+    for _ in range(_MAX_ROUNDS):
+        before = len(strong)
+        for i, h in enumerate(HEURISTICS):  # in order: each sees what the rules and the earlier heuristics decided
+            if fed.get(i) == len(strong) or not id_selected(h.id, config.select, config.ignore):
+                continue  # it saw all of this already
+            fed[i] = len(strong)
             prior = tuple(strong)
             ctx = Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone))
             found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
-            proposed.extend(found)
-            new = [r for r in found if r.confidence >= config.min_confidence]
-            strong.extend(new)
-            _note_whole(gone, new, blocks)
-    # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
-    # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
-    # the output would remove it and cleaning would not be idempotent.
-    again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
-    proposed.extend(again)
-    strong.extend(r for r in again if r.confidence >= config.min_confidence)
+            _add(found, proposed, strong, known, gone, blocks, config)
+        # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
+        # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
+        # the output would remove it and cleaning would not be idempotent.
+        again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
+        _add(again, proposed, strong, known, gone, blocks, config)
+        # A removal can change what an earlier heuristic sees (a long line gone leaves the short
+        # lines around it a menu run): those whose view changed look again, to a fixed point, as
+        # the next cleaning of the output would.
+        if len(strong) == before or all(v == len(strong) for v in fed.values()):
+            break
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
     taken = _Spans(removed)
     candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
+
+
+# Rounds of the heuristics at most (a cascade that long is hostile input; one round is the rule).
+_MAX_ROUNDS = 4
+
+
+def _key(r: Removal) -> tuple[str, int | None, int | None]:
+    return r.rule, r.start, r.end
+
+
+def _add(
+    found: Iterable[Removal],
+    proposed: list[Removal],
+    strong: list[Removal],
+    known: set[tuple[str, int | None, int | None]],
+    gone: set[int],
+    blocks: Sequence[Block],
+    config: Config,
+) -> None:
+    """Adds the findings not proposed before (a heuristic looking again finds its own again)."""
+    fresh = [r for r in found if _key(r) not in known]
+    known.update(_key(r) for r in fresh)
+    proposed.extend(fresh)
+    new = [r for r in fresh if r.confidence >= config.min_confidence]
+    strong.extend(new)
+    _note_whole(gone, new, blocks)
 
 
 def _note_whole(gone: set[int], removals: Iterable[Removal], blocks: Sequence[Block]) -> None:

@@ -33,6 +33,30 @@ def takes_whole(r: Removal, blocks: Sequence[Block]) -> bool:
 
 
 @dataclass(frozen=True)
+class View:
+    """A block's surviving pieces ``(start, end)`` in the text, read as one string: a heuristic that
+    judges the end of a block (a sign-off, link residue) judges what a second cleaning would see,
+    so that a cut at the end (a copyright line) does not hide what comes before it."""
+
+    source: str
+    pieces: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def text(self) -> str:
+        return "".join(self.source[a:z] for a, z in self.pieces)
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The text's ranges that the view's ``[start, end)`` covers, one per surviving piece."""
+        out, pos = [], 0
+        for a, z in self.pieces:
+            lo, hi = max(start, pos), min(end, pos + z - a)
+            if lo < hi:
+                out.append((a + lo - pos, a + hi - pos))
+            pos += z - a
+        return out
+
+
+@dataclass(frozen=True)
 class Context:
     text: str
     blocks: tuple[Block, ...]
@@ -101,6 +125,15 @@ class Context:
             pos = max(pos, e)
         out.append(self.text[pos : block.content_end] if pos < block.content_end else "")
         return "".join(out)
+
+    def view(self, block: Block) -> View:
+        """The block's content as the next cleaning of the output sees it (earlier span removals
+        cut out), with the way back to offsets in the text."""
+        a, z = block.content_start, block.content_end
+        pieces = (
+            uncovered([(a, z)], self._prior_cuts.get(block.index, [])) if block.index in self._prior_cuts else [(a, z)]
+        )
+        return View(self.text, tuple(pieces))
 
     def rule_hit_blocks(self) -> dict[int, Removal]:
         """Blocks that a rule removes whole, by block index."""

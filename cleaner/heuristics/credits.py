@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
-from cleaner.heuristics.base import Context, Heuristic, uncovered
+from cleaner.heuristics.base import Context, Heuristic, View, uncovered
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
 from cleaner.text import count_words, trie_regex, words_at_most
@@ -337,6 +337,10 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             return
     if last.n_words < _BODY_MIN_WORDS:
         return
+    # The name after the last sentence is judged on what survives (as a second cleaning sees it):
+    # a copyright line cut after it does not hide it.
+    view = ctx.view(last) if taken else None
+    content = view.text if view is not None else content
     m = fused.search(content)
     if (
         m
@@ -345,32 +349,25 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         and not m.group().rstrip().endswith(".")  # "… U.S. Attorney Nealy Cox.": a sentence
         and not _abbreviation_before(content, m.start())
     ):
-        a = last.content_start + len(content[: m.start()].rstrip())
-        if not any(x < last.content_end and a < y and x < a for x, y in taken):
+        a = len(content[: m.start()].rstrip())
+        for x, y in _back(last, view, a, len(content)):
             yield h.remove_span(
-                ctx,
-                last,
-                a,
-                last.content_end,
-                0.75,
-                "Sign-off: the author's name fused after the article's last full stop.",
+                ctx, last, x, y, 0.75, "Sign-off: the author's name fused after the article's last full stop."
             )
-            return
+        return
     m = _FUSED_UNCASED.search(content)
-    if (
-        m
-        and not taken
-        and all(_uncased(c) or not c.isalpha() for c in m.group("name"))
-        and any(c.isalpha() for c in m.group("name"))
-    ):
-        yield h.remove_span(
-            ctx,
-            last,
-            last.content_start + m.start(),
-            last.content_end,
-            0.7,
-            "Sign-off: a name fused straight after the article's final full stop.",
-        )
+    if m and all(_uncased(c) or not c.isalpha() for c in m.group("name")) and any(c.isalpha() for c in m.group("name")):
+        for x, y in _back(last, view, m.start(), len(content)):
+            yield h.remove_span(
+                ctx, last, x, y, 0.7, "Sign-off: a name fused straight after the article's final full stop."
+            )
+
+
+def _back(b: Block, view: View | None, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets in the text of ``[start, end)`` of the block's content (or of its view)."""
+    if view is None:
+        return [(b.content_start + start, b.content_start + end)]
+    return view.spans(start, end)
 
 
 def _abbreviation_before(content: str, i: int) -> bool:
@@ -408,7 +405,8 @@ def _caption_credit(text: str) -> regex.Match[str] | None:
     """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
     is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
-    capitalised."""
+    capitalised. The last of a row of bracketed labels is not a credit: cutting it would leave the
+    one before it last, for a second cleaning to take."""
     for pat in (_GLUED_CREDIT, _BRACKET_CREDIT):
         m = pat.search(text)
         if not m:
@@ -416,6 +414,8 @@ def _caption_credit(text: str) -> regex.Match[str] | None:
         caption = text[: m.start()]
         if count_words(caption) < 2:
             continue
+        if pat is _BRACKET_CREDIT and caption.rstrip().endswith("]"):
+            continue  # one of a row of bracketed labels ("[CrossRef] [Medline]"): links, not a credit
         if is_title_case(caption) and not (pat is _GLUED_CREDIT and _DIGIT_GLUE.search(m.group())):
             continue
         return m
