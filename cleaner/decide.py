@@ -43,8 +43,9 @@ def decide(
     _note_whole(gone, strong, blocks)
     known = {_key(r) for r in proposed}
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
-    for _ in range(_MAX_ROUNDS):
+    for round_ in range(_MAX_ROUNDS):
         before = len(strong)
+        looking_again = round_ > 0
         for i, h in enumerate(HEURISTICS):  # in order: each sees what the rules and the earlier heuristics decided
             if fed.get(i) == len(strong) or not id_selected(h.id, config.select, config.ignore):
                 continue  # it saw all of this already
@@ -53,12 +54,12 @@ def decide(
             ctx = Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone))
             found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
-            _add(found, proposed, strong, known, gone, blocks, config)
+            _add(found, proposed, strong, known, gone, blocks, config, looking_again)
         # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
         # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
         # the output would remove it and cleaning would not be idempotent.
         again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
-        _add(again, proposed, strong, known, gone, blocks, config)
+        _add(again, proposed, strong, known, gone, blocks, config, looking_again)
         # A removal can change what an earlier heuristic sees (a long line gone leaves the short
         # lines around it a menu run): those whose view changed look again, to a fixed point, as
         # the next cleaning of the output would.
@@ -87,14 +88,28 @@ def _add(
     gone: set[int],
     blocks: Sequence[Block],
     config: Config,
+    looking_again: bool = False,
 ) -> None:
-    """Adds the findings not proposed before (a heuristic looking again finds its own again)."""
+    """Adds the findings not proposed before (a heuristic looking again finds its own again);
+    looking again, also not those inside a piece already removed (they change nothing)."""
     fresh = [r for r in found if _key(r) not in known]
+    if looking_again and fresh:
+        taken: dict[int | None, list[Removal]] = {}
+        for k in strong:
+            taken.setdefault(k.block, []).append(k)
+        fresh = [r for r in fresh if not _inside(r, taken.get(r.block, ()))]
     known.update(_key(r) for r in fresh)
     proposed.extend(fresh)
     new = [r for r in fresh if r.confidence >= config.min_confidence]
     strong.extend(new)
     _note_whole(gone, new, blocks)
+
+
+def _inside(r: Removal, taken: Sequence[Removal]) -> bool:
+    """Whether one of the removals already decided in its block covers ``r``."""
+    if r.start is None or r.end is None:
+        return False
+    return any(k.start is not None and k.start <= r.start and r.end <= k.end for k in taken)  # type: ignore[operator]
 
 
 def _note_whole(gone: set[int], removals: Iterable[Removal], blocks: Sequence[Block]) -> None:

@@ -337,10 +337,22 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             return
     if last.n_words < _BODY_MIN_WORDS:
         return
-    # The name after the last sentence is judged on what survives (as a second cleaning sees it):
-    # a copyright line cut after it does not hide it.
-    view = ctx.view(last) if taken else None
-    content = view.text if view is not None else content
+    # The name after the last sentence: on the block as it stands (a cut of the same name by an
+    # earlier heuristic is taken over, as the more specific reading), else on what survives the
+    # earlier cuts, as a second cleaning sees it (a copyright line cut after it does not hide it).
+    found = _fused_sign_off(fused, content, None, taken, last)
+    if not found and taken:
+        view = ctx.view(last)
+        found = _fused_sign_off(fused, view.text, view, taken, last)
+    for x, y, confidence, reason in found:
+        yield h.remove_span(ctx, last, x, y, confidence, reason)
+
+
+def _fused_sign_off(
+    fused: EndAnchored, content: str, view: View | None, taken: list[tuple[int, int]], last: Block
+) -> list[tuple[int, int, float, str]]:
+    """The pieces of a name fused after the last sentence of ``content`` (the block's, or its view's
+    when ``view`` is given), with their confidence and reason."""
     m = fused.search(content)
     if (
         m
@@ -350,17 +362,20 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         and not _abbreviation_before(content, m.start())
     ):
         a = len(content[: m.start()].rstrip())
-        for x, y in _back(last, view, a, len(content)):
-            yield h.remove_span(
-                ctx, last, x, y, 0.75, "Sign-off: the author's name fused after the article's last full stop."
-            )
-        return
+        at = last.content_start + a
+        if view is not None or not any(x < last.content_end and at < y and x < at for x, y in taken):
+            reason = "Sign-off: the author's name fused after the article's last full stop."
+            return [(x, y, 0.75, reason) for x, y in _back(last, view, a, len(content))]
     m = _FUSED_UNCASED.search(content)
-    if m and all(_uncased(c) or not c.isalpha() for c in m.group("name")) and any(c.isalpha() for c in m.group("name")):
-        for x, y in _back(last, view, m.start(), len(content)):
-            yield h.remove_span(
-                ctx, last, x, y, 0.7, "Sign-off: a name fused straight after the article's final full stop."
-            )
+    if (
+        m
+        and (view is not None or not taken)
+        and all(_uncased(c) or not c.isalpha() for c in m.group("name"))
+        and any(c.isalpha() for c in m.group("name"))
+    ):
+        reason = "Sign-off: a name fused straight after the article's final full stop."
+        return [(x, y, 0.7, reason) for x, y in _back(last, view, m.start(), len(content))]
+    return []
 
 
 def _back(b: Block, view: View | None, start: int, end: int) -> list[tuple[int, int]]:
