@@ -43,17 +43,23 @@ def decide(
     _note_whole(gone, strong, blocks)
     known = {_key(r) for r in proposed}
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
+    blind: set[int] = set()  # heuristics that did not read the earlier decisions: the same again
     for round_ in range(_MAX_ROUNDS):
         before = len(strong)
         looking_again = round_ > 0
         for i, h in enumerate(HEURISTICS):  # in order: each sees what the rules and the earlier heuristics decided
-            if fed.get(i) == len(strong) or not id_selected(h.id, config.select, config.ignore):
-                continue  # it saw all of this already
+            if fed.get(i) == len(strong) or i in blind or not id_selected(h.id, config.select, config.ignore):
+                continue  # it saw all of this already, or what it finds does not depend on it
             fed[i] = len(strong)
             prior = tuple(strong)
-            ctx = Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone))
+            reads = [False]
+            ctx = Context(
+                text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone), reads
+            )
             found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
+            if not reads[0]:
+                blind.add(i)
             _add(found, proposed, strong, known, gone, blocks, config, looking_again)
         # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
         # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
@@ -63,7 +69,7 @@ def decide(
         # A removal can change what an earlier heuristic sees (a long line gone leaves the short
         # lines around it a menu run): those whose view changed look again, to a fixed point, as
         # the next cleaning of the output would.
-        if len(strong) == before or all(v == len(strong) for v in fed.values()):
+        if len(strong) == before or all(v == len(strong) for i, v in fed.items() if i not in blind):
             break
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)

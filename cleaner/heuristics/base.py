@@ -64,10 +64,23 @@ class Context:
     rulebook: Rulebook
     config: Config
     rule_removals: tuple[Removal, ...]
-    prior: tuple[Removal, ...] = ()  # rules' and earlier heuristics' removals at or above min_confidence
+    # rules' and earlier heuristics' removals at or above min_confidence (read through ``decided()``)
+    prior: tuple[Removal, ...] = ()
     site: str | None = None  # the document's site, for site-level repetition
     rules: tuple[Rule, ...] = ()  # the text rules that apply to the document (its language, its site)
     gone: frozenset[int] | None = None  # the blocks ``prior`` removes whole, when the caller keeps count
+    # set to [True] when the heuristic reads the earlier decisions (through the methods below or
+    # ``decided``): one that did not would find the same again, whatever was decided since
+    reads: list[bool] | None = None
+
+    def _note(self) -> None:
+        if self.reads is not None:
+            self.reads[0] = True
+
+    def decided(self) -> tuple[Removal, ...]:
+        """``prior``, noted as read."""
+        self._note()
+        return self.prior
 
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)
@@ -87,6 +100,7 @@ class Context:
 
     def removed_blocks(self) -> frozenset[int]:
         """Blocks that an earlier decision removes whole (computed once: heuristics ask for every block)."""
+        self._note()
         return self._removed
 
     @cached_property
@@ -96,6 +110,7 @@ class Context:
 
     def kept_blocks(self) -> tuple[Block, ...]:
         """The blocks that hold text and that no earlier decision removes whole, in order."""
+        self._note()
         return self._kept
 
     @cached_property
@@ -111,10 +126,12 @@ class Context:
 
     def prior_cuts(self, block: Block) -> list[tuple[int, int]]:
         """A fresh list of the earlier removals' (start, end) in this block, sorted."""
+        self._note()
         return list(self._prior_cuts.get(block.index, ()))
 
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
+        self._note()
         cuts = self._prior_cuts.get(block.index, ())
         if not cuts:
             return block.content
@@ -129,6 +146,7 @@ class Context:
     def view(self, block: Block) -> View:
         """The block's content as the next cleaning of the output sees it (earlier span removals
         cut out), with the way back to offsets in the text."""
+        self._note()
         a, z = block.content_start, block.content_end
         pieces = (
             uncovered([(a, z)], self._prior_cuts.get(block.index, [])) if block.index in self._prior_cuts else [(a, z)]
