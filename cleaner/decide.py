@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -39,8 +39,8 @@ def decide(
     proposed = list(hits.removals)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed, in its order
     blocks = tuple(blocks)
-    gone: set[int] = set()  # the blocks ``strong`` removes whole, kept as it grows (each heuristic asks)
-    _note_whole(gone, strong, blocks)
+    taken = _Taken(blocks)  # what ``strong`` takes, kept as it grows (each heuristic asks)
+    taken.note(strong)
     known = {_key(r) for r in proposed}
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
     blind: set[int] = set()  # heuristics that did not read the earlier decisions: the same again
@@ -54,18 +54,29 @@ def decide(
             prior = tuple(strong)
             reads = [False]
             ctx = Context(
-                text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone), reads
+                text,
+                blocks,
+                lang,
+                book,
+                config,
+                hits.removals,
+                prior,
+                site,
+                plan.rules,
+                frozenset(taken.gone),
+                reads,
+                taken.cuts,
             )
             found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
             if not reads[0]:
                 blind.add(i)
-            _add(found, proposed, strong, known, gone, blocks, config, looking_again)
+            _add(found, proposed, strong, known, taken, config, looking_again)
         # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
         # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
         # the output would remove it and cleaning would not be idempotent.
         again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
-        _add(again, proposed, strong, known, gone, blocks, config, looking_again)
+        _add(again, proposed, strong, known, taken, config, looking_again)
         # A removal can change what an earlier heuristic sees (a long line gone leaves the short
         # lines around it a menu run): those whose view changed look again, to a fixed point, as
         # the next cleaning of the output would.
@@ -91,36 +102,45 @@ def _add(
     proposed: list[Removal],
     strong: list[Removal],
     known: set[tuple[str, int | None, int | None]],
-    gone: set[int],
-    blocks: Sequence[Block],
+    taken: _Taken,
     config: Config,
     looking_again: bool = False,
 ) -> None:
     """Adds the findings not proposed before (a heuristic looking again finds its own again);
     looking again, also not those inside a piece already removed (they change nothing)."""
     fresh = [r for r in found if _key(r) not in known]
-    if looking_again and fresh:
-        taken: dict[int | None, list[Removal]] = {}
-        for k in strong:
-            taken.setdefault(k.block, []).append(k)
-        fresh = [r for r in fresh if not _inside(r, taken.get(r.block, ()))]
+    if looking_again:
+        fresh = [r for r in fresh if not taken.covers(r)]
     known.update(_key(r) for r in fresh)
     proposed.extend(fresh)
     new = [r for r in fresh if r.confidence >= config.min_confidence]
     strong.extend(new)
-    _note_whole(gone, new, blocks)
+    taken.note(new)
 
 
-def _inside(r: Removal, taken: Sequence[Removal]) -> bool:
-    """Whether one of the removals already decided in its block covers ``r``."""
-    if r.start is None or r.end is None:
-        return False
-    return any(k.start is not None and k.start <= r.start and r.end <= k.end for k in taken)  # type: ignore[operator]
+class _Taken:
+    """What the strong removals take, kept as they come: the blocks they remove whole (as
+    ``Context.removed_blocks`` counts them) and their cuts by block, sorted (``Context.prior_cuts``),
+    so that no heuristic's context scans every removal again."""
 
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.gone: set[int] = set()
+        self.cuts: dict[int, list[tuple[int, int]]] = {}
 
-def _note_whole(gone: set[int], removals: Iterable[Removal], blocks: Sequence[Block]) -> None:
-    """Adds the blocks these removals take whole (as ``Context.removed_blocks`` counts them)."""
-    gone.update(r.block for r in removals if takes_whole(r, blocks))  # type: ignore[misc]
+    def note(self, removals: Iterable[Removal]) -> None:
+        for r in removals:
+            if r.block is None or r.start is None or r.end is None:
+                continue
+            if takes_whole(r, self.blocks):
+                self.gone.add(r.block)
+            insort(self.cuts.setdefault(r.block, []), (r.start, r.end))
+
+    def covers(self, r: Removal) -> bool:
+        """Whether one removal noted covers ``r`` whole."""
+        if r.block is None or r.start is None or r.end is None:
+            return False
+        return any(s <= r.start and r.end <= e for s, e in self.cuts.get(r.block, ()))
 
 
 def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -> list[Block]:

@@ -72,6 +72,8 @@ class Context:
     # set to [True] when the heuristic reads the earlier decisions (through the methods below or
     # ``decided``): one that did not would find the same again, whatever was decided since
     reads: list[bool] | None = None
+    # ``prior``'s cuts by block, each list sorted, when the caller keeps them (else computed here)
+    cuts: dict[int, list[tuple[int, int]]] | None = None
 
     def _note(self) -> None:
         if self.reads is not None:
@@ -116,6 +118,8 @@ class Context:
     @cached_property
     def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:
         """The earlier removals' offsets by block, each list sorted (computed once)."""
+        if self.cuts is not None:
+            return self.cuts
         out: dict[int, list[tuple[int, int]]] = {}
         for r in self.prior:
             if r.block is not None and r.start is not None:
