@@ -3,7 +3,8 @@
 Text: ``clean(clean(x).text).text == clean(x).text``. HTML: the HTML path's output, cleaned
 again as text, is stable (the text path's output of it is a fixed point). Generated text and
 HTML here; every page of the dev collections in ``test_idempotence_on_the_dev_collections``
-(slow: set CLEANER_SLOW_TESTS=1; skipped without ../shared/data). ``bench/idempotence.py``
+(with the scraper-style texts of every page; slow: set CLEANER_SLOW_TESTS=1; skipped
+without ../shared/data). ``bench/idempotence.py``
 prints the same figures per collection, including the stricter HTML one (the HTML output
 cleaned as text loses nothing).
 """
@@ -154,6 +155,22 @@ def test_a_second_cleaning_finds_nothing_new(name):
     assert second.text == first.text, [r.to_dict() for r in second.removed]
 
 
+MENU_HI = ["होम पेज राष्ट्रीय समाचार", "अंतरराष्ट्रीय खबरें दुनिया", "मनोरंजन जगत बॉलीवुड", "खेल जगत क्रिकेट"]
+MENU_HI += ["व्यापार बाजार शेयर", "राजनीति चुनाव विशेष"]
+
+
+def test_the_language_of_what_survives_decides():
+    # detected (not given): a long menu in Hindi above an English article makes the whole text read
+    # as Hindi; once the menu is removed the text is English, and a second cleaning applied the
+    # English rules ('Also Read: …'); the language of what survives decides now
+    text = "\n".join(MENU_HI * 3) + f"\n{BODY}\nAlso Read: Minister Quits Over Scandal\n{BODY}\n"
+    first = CLEANER.clean(text)
+    assert first.lang.code == "en"
+    assert [r.rule for r in first.removed].count("promo.also-read") == 1
+    second = CLEANER.clean(first.text)
+    assert second.text == first.text, [r.to_dict() for r in second.removed]
+
+
 def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     tags = st.sampled_from(("p", "div", "section", "blockquote", "li", "h2", "h3", "figcaption", "td", "span", "b"))
     return st.tuples(tags, st.lists(children, min_size=1, max_size=4)).map(
@@ -199,6 +216,16 @@ def test_idempotence_on_the_dev_collections():
             second = CLEANER.clean(first, html=False).text
             if CLEANER.clean(second, html=False).text != second:
                 failures.append(f"{coll}/{p.id}")
+    # the scraper-style texts of every page (trafilatura favor_recall, a naive paragraph join)
+    from bench.datasets import scraper_inputs
+
+    for coll, ps in pages.items():
+        inputs = scraper_inputs(ps)
+        for p in ps:
+            for kind in ("recall", "naive"):
+                first = CLEANER.clean(inputs[(p.collection, p.id)][kind]).text
+                if CLEANER.clean(first).text != first:
+                    failures.append(f"{coll}/{kind}/{p.id}")
     assert not failures, failures
 
 
