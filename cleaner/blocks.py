@@ -190,12 +190,13 @@ def _add(
     hint: str = "",
     heading_like: bool | None = None,  # when the caller already knows
 ) -> None:
+    line_start = start  # the marker's length counts from here (it includes the line's indent)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if content is None:
-        cs = start + marker
+        cs = max(start, line_start + marker)
         while cs < end and text[cs] in " \t":
             cs += 1
         content = (cs, end)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -39,24 +39,49 @@ def decide(
     proposed = list(hits.removals)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed, in its order
     blocks = tuple(blocks)
-    gone: set[int] = set()  # the blocks ``strong`` removes whole, kept as it grows (each heuristic asks)
-    _note_whole(gone, strong, blocks)
-    for h in HEURISTICS:  # in order: each sees what the rules and the earlier heuristics decided
-        if id_selected(h.id, config.select, config.ignore):
+    taken = _Taken(blocks)  # what ``strong`` takes, kept as it grows (each heuristic asks)
+    taken.note(strong)
+    known = {_key(r) for r in proposed}
+    fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
+    blind: set[int] = set()  # heuristics that did not read the earlier decisions: the same again
+    for round_ in range(_MAX_ROUNDS):
+        before = len(strong)
+        looking_again = round_ > 0
+        for i, h in enumerate(HEURISTICS):  # in order: each sees what the rules and the earlier heuristics decided
+            if fed.get(i) == len(strong) or i in blind or not id_selected(h.id, config.select, config.ignore):
+                continue  # it saw all of this already, or what it finds does not depend on it
+            fed[i] = len(strong)
             prior = tuple(strong)
-            ctx = Context(text, blocks, lang, book, config, hits.removals, prior, site, plan.rules, frozenset(gone))
+            reads = [False]
+            ctx = Context(
+                text,
+                blocks,
+                lang,
+                book,
+                config,
+                hits.removals,
+                prior,
+                site,
+                plan.rules,
+                frozenset(taken.gone),
+                reads,
+                taken.cuts,
+            )
             found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
-            proposed.extend(found)
-            new = [r for r in found if r.confidence >= config.min_confidence]
-            strong.extend(new)
-            _note_whole(gone, new, blocks)
-    # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
-    # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
-    # the output would remove it and cleaning would not be idempotent.
-    again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
-    proposed.extend(again)
-    strong.extend(r for r in again if r.confidence >= config.min_confidence)
+            if not reads[0]:
+                blind.add(i)
+            _add(found, proposed, strong, known, taken, config, looking_again)
+        # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
+        # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
+        # the output would remove it and cleaning would not be idempotent.
+        again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
+        _add(again, proposed, strong, known, taken, config, looking_again)
+        # A removal can change what an earlier heuristic sees (a long line gone leaves the short
+        # lines around it a menu run): those whose view changed look again, to a fixed point, as
+        # the next cleaning of the output would.
+        if len(strong) == before or all(v == len(strong) for i, v in fed.items() if i not in blind):
+            break
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
     taken = _Spans(removed)
@@ -64,9 +89,58 @@ def decide(
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
 
 
-def _note_whole(gone: set[int], removals: Iterable[Removal], blocks: Sequence[Block]) -> None:
-    """Adds the blocks these removals take whole (as ``Context.removed_blocks`` counts them)."""
-    gone.update(r.block for r in removals if takes_whole(r, blocks))  # type: ignore[misc]
+# Rounds of the heuristics at most (a cascade that long is hostile input; one round is the rule).
+_MAX_ROUNDS = 4
+
+
+def _key(r: Removal) -> tuple[str, int | None, int | None]:
+    return r.rule, r.start, r.end
+
+
+def _add(
+    found: Iterable[Removal],
+    proposed: list[Removal],
+    strong: list[Removal],
+    known: set[tuple[str, int | None, int | None]],
+    taken: _Taken,
+    config: Config,
+    looking_again: bool = False,
+) -> None:
+    """Adds the findings not proposed before (a heuristic looking again finds its own again);
+    looking again, also not those inside a piece already removed (they change nothing)."""
+    fresh = [r for r in found if _key(r) not in known]
+    if looking_again:
+        fresh = [r for r in fresh if not taken.covers(r)]
+    known.update(_key(r) for r in fresh)
+    proposed.extend(fresh)
+    new = [r for r in fresh if r.confidence >= config.min_confidence]
+    strong.extend(new)
+    taken.note(new)
+
+
+class _Taken:
+    """What the strong removals take, kept as they come: the blocks they remove whole (as
+    ``Context.removed_blocks`` counts them) and their cuts by block, sorted (``Context.prior_cuts``),
+    so that no heuristic's context scans every removal again."""
+
+    def __init__(self, blocks: Sequence[Block]) -> None:
+        self.blocks = blocks
+        self.gone: set[int] = set()
+        self.cuts: dict[int, list[tuple[int, int]]] = {}
+
+    def note(self, removals: Iterable[Removal]) -> None:
+        for r in removals:
+            if r.block is None or r.start is None or r.end is None:
+                continue
+            if takes_whole(r, self.blocks):
+                self.gone.add(r.block)
+            insort(self.cuts.setdefault(r.block, []), (r.start, r.end))
+
+    def covers(self, r: Removal) -> bool:
+        """Whether one removal noted covers ``r`` whole."""
+        if r.block is None or r.start is None or r.end is None:
+            return False
+        return any(s <= r.start and r.end <= e for s, e in self.cuts.get(r.block, ()))
 
 
 def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -> list[Block]:

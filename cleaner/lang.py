@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
 from cleaner.config import Config
 from cleaner.langcodes import base_language
-from cleaner.model import PARAGRAPH, Block, Language
+from cleaner.model import PARAGRAPH, Block, Language, Removal
 
 _TOKEN = regex.compile(r"[a-z']+")
 # The commonest English function words: in running English prose they are 20-45% of tokens
@@ -99,6 +100,47 @@ def detect_language(
     if prob < _MIN_PROB:
         return Language("und", prob, "mixed" if share < _SCRIPT_SHARE else "uncertain")
     return Language(lang, prob, "py3langid")
+
+
+def detect_again(
+    blocks: Sequence[Block],
+    removed: Sequence[Removal],
+    first: Language,
+    config: Config,
+    declared: str | None = None,
+) -> Language | None:
+    """The language of what survives the removals, when it differs from ``first`` (detected on
+    the whole text): the next cleaning of the output detects on that, and a menu or a credit in
+    another language can swing a short sample. None when the language was given or declared, when
+    the removals leave the sample as it was (the same sample, the same answer), or when what
+    survives reads as ``und`` (too little left to tell: the first answer stands)."""
+    if first.path in ("given", "declared", "none") or not removed:
+        return None
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    for r in removed:
+        if r.block is not None and r.start is not None and r.end is not None:
+            cuts.setdefault(r.block, []).append((r.start, r.end))
+    survivors = []
+    for b in blocks:
+        spans = cuts.get(b.index)
+        if not spans:
+            survivors.append(b)
+            continue
+        pieces, pos = [], b.content_start
+        for a, z in sorted(spans):
+            if a > pos:
+                pieces.append((pos, min(a, b.content_end)))
+            pos = max(pos, z)
+        if pos < b.content_end:
+            pieces.append((pos, b.content_end))
+        content = "".join(b.content[a - b.content_start : z - b.content_start] for a, z in pieces if z > a)
+        if content.strip():
+            survivors.append(replace(b, content=content))
+    limit = config.lang_sample_chars
+    if _sample(survivors, limit) == _sample(blocks, limit):
+        return None
+    again = detect_language(survivors, config, None, declared)
+    return again if again.code not in (first.code, "und") else None
 
 
 def _script(sample: str) -> tuple[str, float, int]:

@@ -14,7 +14,7 @@ from cleaner.config import Config, id_selected
 from cleaner.decide import decide
 from cleaner.decode import decode_text
 from cleaner.errors import ConfigError, InputError
-from cleaner.lang import detect_language
+from cleaner.lang import detect_again, detect_language
 from cleaner.langcodes import base_language
 from cleaner.model import Block, InputInfo, Language, PageMetadata, Removal
 from cleaner.normalize import normalize
@@ -167,6 +167,16 @@ class Cleaner:
         with paused():  # a language's first document compiles its rules: start-up work, not the document's
             text_plan(self.rulebook, code, host)
         decision = decide(doc.text, doc.blocks, code, self.rulebook, self.config, site, host)
+        # What the removals leave may read as another language (a menu in Hindi above an English
+        # article): the next cleaning of the output would apply that language's rules, so they
+        # decide now (once: cleaning is idempotent when the language of the output holds).
+        again = detect_again(doc.blocks, decision.removed, language, self.config, doc.declared_lang)
+        if again is not None:
+            language = again
+            code = None if language.code == "und" else language.code
+            with paused():
+                text_plan(self.rulebook, code, host)
+            decision = decide(doc.text, doc.blocks, code, self.rulebook, self.config, site, host)
         clean, kept, gaps = assemble(doc.text, doc.blocks, decision.removed)
         return Result(
             text=clean,

@@ -98,3 +98,10 @@ def test_wild_dev_words_per_script_are_comparable():
     # splitting gave 15-51.
     assert all(90 <= d <= 240 for lang, d in density.items() if lang not in ("zh", "ja", "th")), density
     assert all(200 <= density[lang] <= 700 for lang in ("zh", "ja", "th")), density
+
+
+def test_an_indented_bullet_or_quote_keeps_its_whole_text():
+    # the marker's length counts from the line's start, indent included (the content lost as many
+    # letters as the indent had: "  - Community" read as "mmunity")
+    blocks = segment("- Log in to:\n  - Community\n    * Forum\n   > quoted words\n  12. twelfth item")
+    assert [b.content for b in blocks] == ["Log in to:", "Community", "Forum", "quoted words", "twelfth item"]

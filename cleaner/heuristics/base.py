@@ -33,6 +33,30 @@ def takes_whole(r: Removal, blocks: Sequence[Block]) -> bool:
 
 
 @dataclass(frozen=True)
+class View:
+    """A block's surviving pieces ``(start, end)`` in the text, read as one string: a heuristic that
+    judges the end of a block (a sign-off, link residue) judges what a second cleaning would see,
+    so that a cut at the end (a copyright line) does not hide what comes before it."""
+
+    source: str
+    pieces: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def text(self) -> str:
+        return "".join(self.source[a:z] for a, z in self.pieces)
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The text's ranges that the view's ``[start, end)`` covers, one per surviving piece."""
+        out, pos = [], 0
+        for a, z in self.pieces:
+            lo, hi = max(start, pos), min(end, pos + z - a)
+            if lo < hi:
+                out.append((a + lo - pos, a + hi - pos))
+            pos += z - a
+        return out
+
+
+@dataclass(frozen=True)
 class Context:
     text: str
     blocks: tuple[Block, ...]
@@ -40,10 +64,25 @@ class Context:
     rulebook: Rulebook
     config: Config
     rule_removals: tuple[Removal, ...]
-    prior: tuple[Removal, ...] = ()  # rules' and earlier heuristics' removals at or above min_confidence
+    # rules' and earlier heuristics' removals at or above min_confidence (read through ``decided()``)
+    prior: tuple[Removal, ...] = ()
     site: str | None = None  # the document's site, for site-level repetition
     rules: tuple[Rule, ...] = ()  # the text rules that apply to the document (its language, its site)
     gone: frozenset[int] | None = None  # the blocks ``prior`` removes whole, when the caller keeps count
+    # set to [True] when the heuristic reads the earlier decisions (through the methods below or
+    # ``decided``): one that did not would find the same again, whatever was decided since
+    reads: list[bool] | None = None
+    # ``prior``'s cuts by block, each list sorted, when the caller keeps them (else computed here)
+    cuts: dict[int, list[tuple[int, int]]] | None = None
+
+    def _note(self) -> None:
+        if self.reads is not None:
+            self.reads[0] = True
+
+    def decided(self) -> tuple[Removal, ...]:
+        """``prior``, noted as read."""
+        self._note()
+        return self.prior
 
     def words(self, lexicon: str) -> tuple[str, ...]:
         return self.rulebook.words(lexicon, self.lang)
@@ -63,6 +102,7 @@ class Context:
 
     def removed_blocks(self) -> frozenset[int]:
         """Blocks that an earlier decision removes whole (computed once: heuristics ask for every block)."""
+        self._note()
         return self._removed
 
     @cached_property
@@ -72,11 +112,14 @@ class Context:
 
     def kept_blocks(self) -> tuple[Block, ...]:
         """The blocks that hold text and that no earlier decision removes whole, in order."""
+        self._note()
         return self._kept
 
     @cached_property
     def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:
         """The earlier removals' offsets by block, each list sorted (computed once)."""
+        if self.cuts is not None:
+            return self.cuts
         out: dict[int, list[tuple[int, int]]] = {}
         for r in self.prior:
             if r.block is not None and r.start is not None:
@@ -87,10 +130,12 @@ class Context:
 
     def prior_cuts(self, block: Block) -> list[tuple[int, int]]:
         """A fresh list of the earlier removals' (start, end) in this block, sorted."""
+        self._note()
         return list(self._prior_cuts.get(block.index, ()))
 
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
+        self._note()
         cuts = self._prior_cuts.get(block.index, ())
         if not cuts:
             return block.content
@@ -101,6 +146,16 @@ class Context:
             pos = max(pos, e)
         out.append(self.text[pos : block.content_end] if pos < block.content_end else "")
         return "".join(out)
+
+    def view(self, block: Block) -> View:
+        """The block's content as the next cleaning of the output sees it (earlier span removals
+        cut out), with the way back to offsets in the text."""
+        self._note()
+        a, z = block.content_start, block.content_end
+        pieces = (
+            uncovered([(a, z)], self._prior_cuts.get(block.index, [])) if block.index in self._prior_cuts else [(a, z)]
+        )
+        return View(self.text, tuple(pieces))
 
     def rule_hit_blocks(self) -> dict[int, Removal]:
         """Blocks that a rule removes whole, by block index."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
-from cleaner.heuristics.base import Context, Heuristic, uncovered
+from cleaner.heuristics.base import Context, Heuristic, View, uncovered
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
 from cleaner.text import count_words, phrase_key, trie_regex, words_at_most
@@ -371,6 +371,22 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             return
     if last.n_words < _BODY_MIN_WORDS:
         return
+    # The name after the last sentence: on the block as it stands (a cut of the same name by an
+    # earlier heuristic is taken over, as the more specific reading), else on what survives the
+    # earlier cuts, as a second cleaning sees it (a copyright line cut after it does not hide it).
+    found = _fused_sign_off(fused, content, None, taken, last)
+    if not found and taken:
+        view = ctx.view(last)
+        found = _fused_sign_off(fused, view.text, view, taken, last)
+    for x, y, confidence, reason in found:
+        yield h.remove_span(ctx, last, x, y, confidence, reason)
+
+
+def _fused_sign_off(
+    fused: EndAnchored, content: str, view: View | None, taken: list[tuple[int, int]], last: Block
+) -> list[tuple[int, int, float, str]]:
+    """The pieces of a name fused after the last sentence of ``content`` (the block's, or its view's
+    when ``view`` is given), with their confidence and reason."""
     m = fused.search(content)
     if (
         m
@@ -379,32 +395,28 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         and not m.group().rstrip().endswith(".")  # "… U.S. Attorney Nealy Cox.": a sentence
         and not _abbreviation_before(content, m.start())
     ):
-        a = last.content_start + len(content[: m.start()].rstrip())
-        if not any(x < last.content_end and a < y and x < a for x, y in taken):
-            yield h.remove_span(
-                ctx,
-                last,
-                a,
-                last.content_end,
-                0.75,
-                "Sign-off: the author's name fused after the article's last full stop.",
-            )
-            return
+        a = len(content[: m.start()].rstrip())
+        at = last.content_start + a
+        if view is not None or not any(x < last.content_end and at < y and x < at for x, y in taken):
+            reason = "Sign-off: the author's name fused after the article's last full stop."
+            return [(x, y, 0.75, reason) for x, y in _back(last, view, a, len(content))]
     m = _FUSED_UNCASED.search(content)
     if (
         m
-        and not taken
+        and (view is not None or not taken)
         and all(_uncased(c) or not c.isalpha() for c in m.group("name"))
         and any(c.isalpha() for c in m.group("name"))
     ):
-        yield h.remove_span(
-            ctx,
-            last,
-            last.content_start + m.start(),
-            last.content_end,
-            0.7,
-            "Sign-off: a name fused straight after the article's final full stop.",
-        )
+        reason = "Sign-off: a name fused straight after the article's final full stop."
+        return [(x, y, 0.7, reason) for x, y in _back(last, view, m.start(), len(content))]
+    return []
+
+
+def _back(b: Block, view: View | None, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets in the text of ``[start, end)`` of the block's content (or of its view)."""
+    if view is None:
+        return [(b.content_start + start, b.content_start + end)]
+    return view.spans(start, end)
 
 
 def _abbreviation_before(content: str, i: int) -> bool:
@@ -466,7 +478,8 @@ def _caption_credit(text: str) -> _Glued | None:
     """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
     is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
-    capitalised."""
+    capitalised. The last of a row of bracketed labels is not a credit: cutting it would leave the
+    one before it last, for a second cleaning to take."""
     for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE):
         m = pat.search(text)
         if not m:
@@ -476,6 +489,8 @@ def _caption_credit(text: str) -> _Glued | None:
             3 if pat is _LOWER_GLUE else 2
         ):
             continue  # a bare acronym glued on needs a caption phrase before it, not a list item
+        if pat is _BRACKET_CREDIT and caption.rstrip().endswith("]"):
+            continue  # one of a row of bracketed labels ("[CrossRef] [Medline]"): links, not a credit
         if is_title_case(caption) and not (pat is _GLUED_CREDIT and _DIGIT_GLUE.search(m.group())):
             continue
         return _Glued(m.start(), m.group())

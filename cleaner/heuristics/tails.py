@@ -111,7 +111,8 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     last = next((b for b in reversed(ctx.blocks) if b.index not in gone and b.kind == PARAGRAPH), None)
     if last is None or last.n_words < 8:
         return
-    tail = last.content[-400:]
+    view = ctx.view(last)  # judged as a second cleaning sees it: a copyright line cut after it is gone
+    tail = view.text[-400:]
     m = _RESIDUE.search(tail)
     reason = "set off by a gap of spaces"
     if not m or not 1 <= count_words(m.group("frag")) <= _RESIDUE_MAX_WORDS:
@@ -123,15 +124,14 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if not m or not 1 <= count_words(m.group("frag")) <= _LOOK_MAX_WORDS:
             return
         reason = f"opening with '{m.group('verb')}'"
-    start = last.content_end - len(tail) + m.start("gap")
-    if any(s < last.content_end and start < e for s, e in ctx.prior_cuts(last)):
-        return  # an earlier decision (a sign-off, a source note) already took part of it
-    yield h.remove_span(
-        ctx,
-        last,
-        start,
-        last.content_end,
-        0.8,
-        f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
-        "the texts of its links, cut out of the sentences by the scraper.",
-    )
+    start = len(view.text) - len(tail) + m.start("gap")
+    for a, z in view.spans(start, len(view.text)):
+        yield h.remove_span(
+            ctx,
+            last,
+            a,
+            z,
+            0.8,
+            f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
+            "the texts of its links, cut out of the sentences by the scraper.",
+        )

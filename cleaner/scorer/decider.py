@@ -100,7 +100,7 @@ def block_scorer(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not ctx.config.block_model:
         return []  # opt-in (Config.block_model): measured in bench/quality.py --set block_model=true
     model = load()
-    dead = [(r.start, r.end) for r in ctx.prior if r.start is not None and r.end is not None]
+    dead = [(r.start, r.end) for r in ctx.decided() if r.start is not None and r.end is not None]
     out: list[Removal] = []
     last: list[tuple[Unit, list[float], float]] = []
     for _ in range(MAX_PASSES):
