@@ -19,9 +19,10 @@ with sites held out they add nothing and touch more true bodies); every kind is 
 measured against the limits below.
 
 Validation is by site: GroupKFold over sites (wild-dev's ``site``, the HTML pages' host), never a
-random split. The threshold is the lowest at which the site-held-out predictions keep >= 99.5% of
-wild-dev's body tokens, touch <= 5% of its debris-free articles, lose <= 0.3% of the true bodies'
-tokens and touch <= 5% of them.
+random split. The threshold is the lowest at which the site-held-out predictions keep >= 99.98% of
+wild-dev's body tokens (the rules' losses counted), touch none of its debris-free articles, and
+touch <= 1% of each collection's true bodies (one document at least) and lose <= 0.02% of their
+tokens by the model's own removals (``LIMITS``).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ log = logging.getLogger("train_scorer")
 LEXICON_FILE = ROOT / "rules" / "lexicons" / "scorer.yaml"
 TOKEN = re.compile(r"\w+")
 FOLDS = 5
-THRESHOLDS = [round(0.30 + 0.025 * k, 3) for k in range(28)]  # 0.300 … 0.975
+THRESHOLDS = [round(0.30 + 0.025 * k, 3) for k in range(28)] + [0.985, 0.99, 0.995]  # 0.300 … 0.995
 # The logistic model also weighs the products of these features, two by two (a short line *near the end*).
 CORE = (
     "words_log",
@@ -70,19 +71,25 @@ METHOD = "gbdt"
 # The rows it learns from: wild-dev alone. Measured with sites held out (2026-12-02, rules of that day):
 # wild only 72.1% -> 73.4% of the spans, 6 true bodies of 1,042 touched by the model; with the true
 # bodies as rows too, the same spans and 9 touched; with the naive HTML texts as well, 72.3% and 23.
+# Again with the limits below (2026-12-02, afternoon): wild only 74.4% -> 75.0-75.4% (the folds' luck moves
+# it by 2-3 spans); with the true bodies as rows (weighted 0.3, 1 or 3 against wild-dev's 10) the
+# threshold that keeps the truths untouched rises to 0.985-0.995 and the gain is 0-4 spans: the true
+# bodies' headings and short lines pull wild-dev's body toward debris (body kept 99.96-99.98% at 0.9).
 # The other kinds stay available to --kinds (and every kind is still measured against the limits).
 KINDS = ("wild",)
 WILD_WEIGHT = 10.0  # wild-dev rows weigh this much more than HTML-derived rows (20x fewer, and the target)
-# The rules alone already touch ~9% of the true bodies (WCXB and NAEB truths keep some "Also read" and
-# credit lines), so the true-body limits bound what the model adds.
-# The model may touch at most 5% of the true bodies of each collection too (aeb-dev's 88 keep
-# tests/test_passthrough.py's bound of 10% with the rules' 2).
+# The threshold is calibrated on site-held-out predictions so that the model stays within what it
+# needs to be on by default: wild-dev's body tokens kept >= 99.98% and none of its debris-free articles
+# touched (with the rules' own removals counted), and of the true bodies of aeb/wcxb/naeb fed as text,
+# the model itself touching at most 1% of each collection's documents (one document where 1% is less
+# than one: aeb-dev's 88) and losing at most 0.02% of their tokens. (The rules alone touch ~5% of the
+# true bodies: WCXB and NAEB truths keep some "Also read" and credit lines.)
 LIMITS = {
-    "body_kept": 0.995,
-    "clean_touched": 0.05,
-    "model_truth_lost": 0.003,
-    "model_truth_touched": 0.05,
-    "collection_touched": 0.05,
+    "body_kept": 0.9998,
+    "clean_touched": 0.0,
+    "model_truth_lost": 0.0002,
+    "model_truth_touched": 0.01,
+    "collection_touched": 0.01,
 }
 
 
@@ -335,6 +342,7 @@ def evaluate(items: list[Item], probs: dict[int, list[float]], threshold: float 
         "model_truth_touched": model_truth[1] / max(truth_docs[1], 1),
         "model_truth_touched_n": f"{model_truth[1]}/{truth_docs[1]}",
         "model_touched_by_collection": {c: v[0] / max(v[1], 1) for c, v in sorted(by_coll.items())},
+        "model_touched_by_collection_n": {c: (v[0], v[1]) for c, v in sorted(by_coll.items())},
     }
 
 
@@ -349,7 +357,11 @@ def over_limits(r: dict) -> list[str]:
         out.append("model_truth_lost")
     if r["model_truth_touched"] > LIMITS["model_truth_touched"]:
         out.append("model_truth_touched")
-    out.extend(f"touched {c}" for c, v in r["model_touched_by_collection"].items() if v > LIMITS["collection_touched"])
+    out.extend(
+        f"touched {c}"
+        for c, (k, n) in r["model_touched_by_collection_n"].items()
+        if k > max(1, int(LIMITS["collection_touched"] * n))
+    )
     return out
 
 
@@ -500,7 +512,8 @@ def _fitter(method: str):
 
 
 def pick_threshold(items: list[Item], probs: dict[int, list[float]]) -> tuple[float, dict]:
-    """The lowest threshold of the grid within the limits (they only loosen as it rises: bisection)."""
+    """The lowest threshold of the grid within the limits (they only loosen as it rises: bisection),
+    then raised while it removes as many of wild-dev's spans (fewer true bodies touched for nothing)."""
     lo, hi = 0, len(THRESHOLDS) - 1
     best = evaluate(items, probs, THRESHOLDS[hi])
     while lo < hi:
@@ -510,6 +523,11 @@ def pick_threshold(items: list[Item], probs: dict[int, list[float]]) -> tuple[fl
             hi, best = mid, r
         else:
             lo = mid + 1
+    while hi + 1 < len(THRESHOLDS):
+        r = evaluate(items, probs, THRESHOLDS[hi + 1])
+        if r["spans_removed"] < best["spans_removed"]:
+            break
+        hi, best = hi + 1, r
     return THRESHOLDS[hi], best
 
 
@@ -517,7 +535,9 @@ def fmt(r: dict) -> str:
     return (
         f"spans removed {r['spans_removed']:.1%} | body kept {r['body_kept']:.3%} | clean touched "
         f"{r['clean_touched_n']} | truth lost {r['truth_lost']:.3%}, touched {r['truth_touched_n']} "
-        f"(model alone: {r['model_truth_lost']:.3%}, {r['model_truth_touched_n']})\n"
+        f"(model alone: {r['model_truth_lost']:.4%}, {r['model_truth_touched_n']}: "
+        + ", ".join(f"{c} {k}/{n}" for c, (k, n) in r["model_touched_by_collection_n"].items())
+        + ")\n"
         f"    by category: {r['by_category']}"
     )
 

@@ -140,10 +140,48 @@ TAIL_ARTICLE = (
     "The river rose by two metres in six hours, the highest level since records began in 1950, the water "
     "agency said in a statement on Monday.\n\n"
     "Schools in three villages will stay closed until Wednesday while engineers check the bridges.\n\n"
-    "John Smith/Reuters\n\n"  # a bare credit: no rule takes it (credit.inline-caption takes "Photo: …")
+    "PHOTO GALLERY\n\n"  # a bare gallery label: no rule takes it
     "Share on Facebook\n\n"
     "Follow us on Twitter"
 )
+
+
+def test_shape_features_glued_credit_marker_and_repetition():
+    text = (
+        "Storm Closes Roads\n\n"
+        "The storm closed three roads near the river on Monday, the county said in a statement.\n\n"
+        "Pokojówki pracujące na Zamku KsiążZamek Książ w Wałbrzychu\n\n"
+        "Strumień zimna nad Polskątvnmeteo.pl\n\n"
+        "|| A caption under the photo of the river\n\n"
+        "Kevin C.\n\n"
+        "Crews cleared the last of the fallen trees by the evening and the roads opened again.\n\n"
+        "Kevin C."
+    )
+    _, units, rows = _rows(text)
+    texts = [text[u.start : u.end] for u in units]
+    f = {name: [r[i] for r in rows] for name, i in INDEX.items()}
+    at = {t: k for k, t in enumerate(texts)}
+    glued, domain = (
+        at["Pokojówki pracujące na Zamku KsiążZamek Książ w Wałbrzychu"],
+        at["Strumień zimna nad Polskątvnmeteo.pl"],
+    )
+    assert f["glued_junction"][glued] == 1.0 and f["glued_junction"][1] == 0.0
+    assert f["glued_junction"][at["Storm Closes Roads"]] == 0.0  # capitals at word starts are not glued
+    assert f["glued_domain"][domain] == 1.0 and f["glued_domain"][glued] == 0.0
+    assert f["starts_marker"][at["|| A caption under the photo of the river"]] == 1.0 and f["starts_marker"][1] == 0.0
+    assert f["repeated_log"][len(texts) - 1] > 0.0 and f["repeated_log"][1] == 0.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "READ more: the budget. Photo via Reuters; photos, read  more",
+        "ΔΙΑΒΆΣΤΕ ΕΠΊΣΗΣ: Σ read more İstanbul photo",  # a lower case longer than the text: token by token
+        "관련기사 and READ more, photos",
+    ],
+)
+def test_lexicon_hits_equal_the_token_by_token_walk(text):
+    assert sorted(LEXICON.hits(text)) == sorted(LEXICON._hits_by_token(text))
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "next_overlap": ("shares words with the next unit", "shares few words with the next unit"),
     "prev_overlap": ("shares words with the unit before", "shares few words with the unit before"),
     "next_title_overlap": ("the next unit shares words with the title", "the next unit is off the title's topic"),
+    "glued_junction": ("words glued without a space", "no glued words"),
+    "glued_domain": ("a domain at its end", "no domain at its end"),
+    "starts_marker": ("opens with a separator or bullet", "no opening marker"),
+    "repeated_log": ("repeated elsewhere in the text", "not repeated in the text"),
 }
 
 

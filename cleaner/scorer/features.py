@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -74,6 +74,10 @@ FEATURES: tuple[str, ...] = (
     "next_overlap",
     "prev_overlap",
     "next_title_overlap",
+    "glued_junction",
+    "glued_domain",
+    "starts_marker",
+    "repeated_log",
 )
 INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -87,6 +91,13 @@ _TOKEN = regex.compile(r"\w+")
 _CASED = regex.compile(r"[\p{Lu}\p{Ll}][\w'\u2019\-]*")
 _ELLIPSIS_ENDS = ("\u2026", "...", "chars]")
 _SEP_CHARS = frozenset("|\u00bb\u2022\u00b7\u203a\u2014\u2013-")
+# A word glued to the next without a space: three lower-case letters then a capital inside one token
+# (a caption fused to its credit, "KsiążZamek"), or a capitals run fused to a word ("GOMateriał").
+_GLUED = regex.compile(r"\p{Ll}{3}\p{Lu}|\p{Lu}{2}\p{Lu}\p{Ll}{3}")
+# A domain inside the last token (a credit glued to a caption: "Polskątvnmeteo.pl").
+_DOMAIN_LAST = regex.compile(r"\w\.(?:[a-z]{2,4})\W*$")
+# A line opening with a separator or bullet marker.
+_MARKER = regex.compile(r"^\s*(?:\|\|?|>>|[\u2022\u00bb\u203a\u25aa\u25a0\u25ba\u25b6])")
 _SMALL = frozenset("a an and as at but by for from in into is it of on or the to vs via with de la el en y".split())
 SHORT_WORDS = 12  # a unit this short and unfinished counts toward a run of short units
 BODY_WORDS = 20  # a finished unit this long is body for before_body/after_body
@@ -100,6 +111,10 @@ class LexiconMatcher:
     by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     literals: re.Pattern[str] | None
     literal_kind: dict[str, str]
+    # each first token as a whole word (searched in the lower-cased text when the text has it), and for
+    # a phrase of several tokens the rest of it (non-word characters between its tokens), matched after the first
+    first: Mapping[str, regex.Pattern[str]] = field(default_factory=dict)
+    rest: Mapping[tuple[str, ...], regex.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, words: Mapping[str, Sequence[str]]) -> LexiconMatcher:
@@ -116,10 +131,32 @@ class LexiconMatcher:
         caseless = all(w.lower() == w.upper() for w in lits)  # CJK, Thai, Hangul, symbols: no case to ignore
         flags = 0 if caseless else re.IGNORECASE
         pattern = re.compile("|".join(re.escape(w) for w in lits), flags) if lits else None
-        return cls({k: tuple(v) for k, v in by_first.items()}, pattern, literal_kind)
+        first = {w: regex.compile(r"(?<!\w)" + regex.escape(w) + r"(?!\w)") for w in by_first}
+        rest = {
+            toks: regex.compile("".join(r"\W+" + regex.escape(t) for t in toks[1:]) + r"(?!\w)")
+            for v in by_first.values()
+            for toks, _ in v
+            if len(toks) > 1
+        }
+        return cls({k: tuple(v) for k, v in by_first.items()}, pattern, literal_kind, first, rest)
 
     def hits(self, text: str) -> list[tuple[int, str]]:
         """(offset, kind) of every hit, in no particular order."""
+        low = text.lower()
+        if len(low) != len(text):  # a character whose lower case is longer: token by token
+            return self._hits_by_token(text)
+        out: list[tuple[int, str]] = []
+        by_first, rest, first = self.by_first, self.rest, self.first
+        for head in by_first.keys() & set(_TOKEN.findall(low)):  # the few first tokens present, then where
+            for m in first[head].finditer(low):
+                pos = m.start()
+                for phrase, kind in by_first[head]:
+                    if len(phrase) == 1 or rest[phrase].match(low, m.end()):
+                        out.append((pos, kind))
+        self._literal_hits(text, out)
+        return out
+
+    def _hits_by_token(self, text: str) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
         toks = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
         by_first = self.by_first
@@ -130,11 +167,14 @@ class LexiconMatcher:
                     n = len(phrase)
                     if n == 1 or tuple(t for _, t in toks[i : i + n]) == phrase:
                         out.append((pos, kind))
+        self._literal_hits(text, out)
+        return out
+
+    def _literal_hits(self, text: str, out: list[tuple[int, str]]) -> None:
         if self.literals is not None:
             out.extend(
                 (m.start(), self.literal_kind.get(m.group().lower(), "other")) for m in self.literals.finditer(text)
             )
-        return out
 
 
 def _nospace(ch: str) -> bool:
@@ -149,14 +189,31 @@ def _maybe_url(t: str) -> bool:
     return "www." in low or ".com" in low or ".org" in low or ".net" in low
 
 
+# Scripts that count or compare words otherwise (no spaces between words, or Hangul's short words).
+_NOSPACE_OR_HANGUL = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003ffff]"
+)
+
+
 def content_words(text: str) -> set[str]:
+    toks = _TOKEN.findall(text.casefold())
+    if not _NOSPACE_OR_HANGUL.search(text):  # spaced scripts without Hangul: the words of 4+ characters
+        return {tok for tok in toks if len(tok) >= 4}
     out: set[str] = set()
-    for tok in _TOKEN.findall(text.casefold()):
+    for tok in toks:
         if _nospace(tok[0]) and len(tok) > 3:
             out.update(tok[i : i + 2] for i in range(len(tok) - 1))
         elif len(tok) >= 4 or (len(tok) >= 2 and "\uac00" <= tok[0] <= "\ud7a3"):
             out.add(tok)
     return out
+
+
+def _words(text: str) -> tuple[int, set[str]]:
+    """``count_words`` and ``content_words`` of a unit, from one tokenization when its script is spaced."""
+    if _NOSPACE_OR_HANGUL.search(text):
+        return count_words(text), content_words(text)
+    toks = _TOKEN.findall(text)
+    return len(toks), {w for w in map(str.casefold, toks) if len(w) >= 4}
 
 
 def _log(n: float) -> float:
@@ -169,9 +226,10 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
     if not n:
         return []
     texts = [text[u.start : u.end] for u in units]
-    nwords = [count_words(t) for t in texts]
+    words = [_words(t) for t in texts]
+    nwords = [w[0] for w in words]
+    cws = [w[1] for w in words]
     terminal = [bool(t) and t.rstrip()[-1] in _TERMINAL for t in texts]
-    cws = [content_words(t) for t in texts]
     # lexicon hits, mapped to units by offset (one pass over the text)
     lex: list[set[str]] = [set() for _ in units]
     lex_start = [False] * n
@@ -217,6 +275,10 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
             run[x] = m - k + 1
         k = m + 1
     title = cws[0]
+    keys = [t.strip().casefold() for t in texts]
+    key_n: dict[str, int] = {}
+    for key in keys:
+        key_n[key] = key_n.get(key, 0) + 1
     block_sets = {bb: set().union(*(cws[x] for x in block_words[bb])) for bb in block_order}
     block_n = {bb: sum(nwords[x] for x in block_words[bb]) for bb in block_order}
     near = [
@@ -308,6 +370,10 @@ def matrix(text: str, blocks: Sequence[Block], units: Sequence[Unit], lexicon: L
             next_ov,
             prev_ov,
             len(nxt & title) / len(nxt) if nxt else 0.0,
+            float(bool(_GLUED.search(t))),
+            float("." in t and bool(_DOMAIN_LAST.search(t))),
+            float(bool(_MARKER.match(t))),
+            _log(key_n[keys[i]] - 1),
         ]
         rows.append(row)
     return rows

@@ -17,7 +17,7 @@ DIGITS = 6
 C_DEBRIS = 1.0
 C_CATEGORY = 0.5
 # small gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier, exported node by node)
-TREES = {"max_iter": 60, "max_depth": 3, "learning_rate": 0.15, "min_samples_leaf": 40, "l2_regularization": 1.0}
+TREES = {"max_iter": 30, "max_depth": 3, "learning_rate": 0.15, "min_samples_leaf": 40, "l2_regularization": 1.0}
 
 
 def _standardized_lr(x, y, c: float, weight=None):
