@@ -4,13 +4,13 @@ between two sentences of a line, whose headline (if any) cannot be told from the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import Removal
+from cleaner.model import Block, Removal
 from cleaner.text import count_words
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
@@ -104,17 +104,21 @@ def _first_fused(fused: regex.Pattern[str], content: str) -> regex.Match[str] | 
     return None
 
 
+def _labelled_lines(ctx: Context) -> Iterator[tuple[Block, str, list[tuple[int, int]]]]:
+    """The blocks the lead-in label heuristics read: not removed whole, not huge; each with its
+    content and the cuts earlier decisions made in it."""
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index not in gone and len(b.content) <= 20000:
+            yield b, b.content, ctx.prior_cuts(b)
+
+
 def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
     bracketed, fused = _patterns(labels)
-    gone = ctx.removed_blocks()
-    for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000:
-            continue
-        content = b.content
-        taken = ctx.prior_cuts(b)
+    for b, content, taken in _labelled_lines(ctx):
         found: list[tuple[int, int, str]] = []
         for m in bracketed.finditer(content) if ("(" in content or "[" in content) else ():
             if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
@@ -190,12 +194,7 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     pattern, ending, again = _label_patterns(labels)
-    gone = ctx.removed_blocks()
-    for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000:
-            continue
-        content = b.content
-        taken = ctx.prior_cuts(b)
+    for b, content, taken in _labelled_lines(ctx):
         for sep in _SEPARATOR.finditer(content):  # few per block: look for a label ending at each
             before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
             m = pattern.match(content, before.start()) if before else None
