@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
-from cleaner.heuristics.base import takes_whole, uncovered
+from cleaner.heuristics.base import takes_whole
 from cleaner.match import apply_rules
 from cleaner.model import Block, Removal, precedence
 from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
-from cleaner.text import count_words
+from cleaner.text import count_words, uncovered
 
 
 @dataclass(frozen=True)

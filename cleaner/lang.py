@@ -35,6 +35,7 @@ import regex
 from cleaner.config import Config
 from cleaner.langcodes import base_language
 from cleaner.model import PARAGRAPH, Block, Language, Removal
+from cleaner.text import uncovered
 
 _TOKEN = regex.compile(r"[a-z']+")
 # The commonest English function words: in running English prose they are 20-45% of tokens
@@ -126,14 +127,8 @@ def detect_again(
         if not spans:
             survivors.append(b)
             continue
-        pieces, pos = [], b.content_start
-        for a, z in sorted(spans):
-            if a > pos:
-                pieces.append((pos, min(a, b.content_end)))
-            pos = max(pos, z)
-        if pos < b.content_end:
-            pieces.append((pos, b.content_end))
-        content = "".join(b.content[a - b.content_start : z - b.content_start] for a, z in pieces if z > a)
+        pieces = uncovered([(b.content_start, b.content_end)], spans)
+        content = "".join(b.content[a - b.content_start : z - b.content_start] for a, z in pieces)
         if content.strip():
             survivors.append(replace(b, content=content))
     limit = config.lang_sample_chars

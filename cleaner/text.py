@@ -182,3 +182,17 @@ _MALAYALAM_CHILLU = str.maketrans(
 )
 # The tonos (acute) on a Greek vowel, in NFD; capitals drop it, the dialytika stays.
 _GREEK_TONOS = regex.compile(r"(?<=\p{Greek}\p{Mn}*)\u0301")
+
+
+def uncovered(free: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the ``free`` ranges that no cut covers, in order."""
+    out = []
+    for a, z in free:
+        pos = a
+        for s, e in sorted(cuts):
+            if s > pos:
+                out.append((pos, min(s, z)))
+            pos = max(pos, e)
+        if pos < z:
+            out.append((pos, z))
+    return [(a, z) for a, z in out if z > a]

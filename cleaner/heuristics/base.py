@@ -11,20 +11,7 @@ from cleaner.config import Config
 from cleaner.match import block_removal
 from cleaner.model import Block, Removal
 from cleaner.rulebook import Rule, Rulebook
-
-
-def uncovered(free: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of the ``free`` ranges that no cut covers, in order."""
-    out = []
-    for a, z in free:
-        pos = a
-        for s, e in sorted(cuts):
-            if s > pos:
-                out.append((pos, min(s, z)))
-            pos = max(pos, e)
-        if pos < z:
-            out.append((pos, z))
-    return [(a, z) for a, z in out if z > a]
+from cleaner.text import uncovered
 
 
 def takes_whole(r: Removal, blocks: Sequence[Block]) -> bool:
@@ -135,17 +122,7 @@ class Context:
 
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
-        self._note()
-        cuts = self._prior_cuts.get(block.index, ())
-        if not cuts:
-            return block.content
-        out, pos = [], block.content_start
-        for s, e in cuts:  # type: ignore[misc]
-            if s > pos:
-                out.append(self.text[max(pos, block.content_start) : min(s, block.content_end)])
-            pos = max(pos, e)
-        out.append(self.text[pos : block.content_end] if pos < block.content_end else "")
-        return "".join(out)
+        return self.view(block).text
 
     def view(self, block: Block) -> View:
         """The block's content as the next cleaning of the output sees it (earlier span removals

@@ -12,10 +12,10 @@ from functools import lru_cache
 import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
-from cleaner.heuristics.base import Context, Heuristic, View, uncovered
+from cleaner.heuristics.base import Context, Heuristic, View
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, phrase_key, trie_regex, words_at_most
+from cleaner.text import count_words, phrase_key, trie_regex, uncovered, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
