@@ -23,6 +23,7 @@ from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_residue, section_tail
+from cleaner.heuristics.teasers import bullet_label, series_list
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
 from cleaner.scorer.decider import block_scorer
@@ -142,7 +143,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "আরও পড়ুন: <headline> <next sentence> …'): the label goes. Its headline, if any, cannot be "
         "told from the prose that follows on the same line, so the rest stays; unless the scraper "
         "kept each headline two or more times in a row (units of 3-24 words that end no sentence): "
-        "those repeats go with the label.",
+        "those repeats go with the label; or another label follows on the line with no sentence end "
+        "between them (at most 60 words: '… আরো পড়ুন: <headline> <headline> আরো পড়ুন: …'): what "
+        "lies between is the first label's headlines and goes with it.",
         inline_label,
         confidence=(0.8, 0.8),
     ),
@@ -260,6 +263,34 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "A full stop that ends an abbreviation ('U.S.') does not end the item.",
         item_sign_off,
         confidence=(0.75, 0.75),
+    ),
+    Heuristic(
+        "promo.bullet-label",
+        "promo",
+        "Bulleted link label glued into the text twice or more ('… • Match report: Newcastle 2-0 Forest'), with its link's title.",
+        "A bullet inside a line followed by a label of 1-3 words that opens with a capital and a "
+        "colon, the same label two or more times in the text: the links a roundup puts after each "
+        "item, joined into the running text by the scraper. The bullet and label go with the link's "
+        "title: up to the next bullet or the line's end when that is short and ends no sentence; "
+        "else the run of capitalised words and figures after the label (a name, a score) but its "
+        "last word, which opens the next sentence (sentence case). In a script without capitals "
+        "and before prose, only the bullet and the label. A label said once ('• Note: …') stays.",
+        bullet_label,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.series-list",
+        "promo",
+        "Navigation between the parts of a series ('Part 1: Title', 'Part 2: Title', …).",
+        "Three lines or more in a row, each of at most 15 words and no sentence, that name the same "
+        "title (two words or more) after a label of at most 3 words and a colon, once the numbers "
+        "are set aside, and whose last numbers count the parts one by one ('প্রথম পর্ব: আকাশ "
+        "পর্যবেক্ষকের খেরোখাতা - ১', 'দ্বিতীয় পর্ব: … - ২', 'Part 3: …'), are the links to the "
+        "series' parts. Found by that repetition, so in every language. Lists of prices, hours or "
+        "dates of one shape ('Monthly: US$14 per month', 'September 10 12pm-1pm …') do not count "
+        "their lines and stay; lines that repeat each other exactly are a repeat, not a series.",
+        series_list,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "share.network-row",
