@@ -86,10 +86,18 @@ def test_a_bulleted_label_glued_after_every_item_goes_with_its_title():
     assert "Rodri worries grow" in result.text and "Frank earns praise" in result.text
 
 
-def test_a_bulleted_label_said_once_stays_and_a_caseless_script_keeps_what_follows():
+def test_a_bulleted_label_said_once_or_without_a_title_stays():
     once = f"{EN_BODY} Louise Taylor • Note: The figures are provisional and may change next week."
     assert removed(cleaned(once, lang="en"), "promo.bullet-label") == []
+    interview = f"{EN_BODY} • Q: What did you see? • A: Smoke over the hill. • Q: Then? • A: We ran."
+    assert removed(cleaned(interview, lang="en"), "promo.bullet-label") == []
+
+
+def test_a_bulleted_label_in_a_caseless_script_takes_a_title_only_up_to_the_next_bullet():
     bn = "শহরে বৃষ্টির কারণে যানজট বেড়েছে।"
-    line = f"{bn} • আরো খবর: নাটোরে ভিড় তিনি বলেন, শীত বাড়ছে। {bn} • আরো খবর: দিনাজপুরে শীত তিনি বলেন, ভালো।"
-    # no capitals tell the title from the sentence after it: the bullet and the label go, no more
-    assert removed(cleaned(line, lang="bn"), "promo.bullet-label") == [" • আরো খবর:", " • আরো খবর:"]
+    line = f"{bn} • আরো খবর: নাটোরে শীত তিনি বলেন, শীত বাড়ছে। {bn} • আরো খবর: দিনাজপুরে শীতের দাপট • আরো খবর: রংপুরে কুয়াশা"
+    # no capitals tell the first title from the sentence after it: that one stays
+    assert removed(cleaned(line, lang="bn"), "promo.bullet-label") == [
+        " • আরো খবর: দিনাজপুরে শীতের দাপট",
+        " • আরো খবর: রংপুরে কুয়াশা",
+    ]

@@ -273,8 +273,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "item, joined into the running text by the scraper. The bullet and label go with the link's "
         "title: up to the next bullet or the line's end when that is short and ends no sentence; "
         "else the run of capitalised words and figures after the label (a name, a score) but its "
-        "last word, which opens the next sentence (sentence case). In a script without capitals "
-        "and before prose, only the bullet and the label. A label said once ('• Note: …') stays.",
+        "last word, which opens the next sentence (sentence case). Where no title can be told from "
+        "what follows (a script without capitals before prose, a question after '• Q:'), nothing "
+        "goes; nor does a label said once ('• Note: …').",
         bullet_label,
         confidence=(0.8, 0.8),
     ),

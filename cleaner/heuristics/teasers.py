@@ -109,7 +109,8 @@ def _title_end(content: str, at: int) -> int:
     figures (a name, a score: "Newcastle 2-0 Nottingham Forest") but its last word, which opens the
     next sentence ("… Forest More Rodri worries …" keeps "Rodri"; sentence case capitalises one word
     and names more, so the run may keep a word of the title or give one of the sentence, no more);
-    where the title cannot be told from what follows, nothing (``at``)."""
+    where the title cannot be told from what follows, nothing (``at``): then the label stays too
+    ("• Q: What did you see? • A: …" is an interview's own)."""
     nxt = _NEXT_BULLET.search(content, at)
     stop = nxt.start() if nxt else len(content)
     segment = content[at:stop]
@@ -139,8 +140,8 @@ def bullet_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         content = b.content
         s, e = len(content[: m.start()].rstrip()), _title_end(content, m.end())
-        if e <= m.end():  # no title: the label without the spaces after it
-            e = len(content[: m.end()].rstrip())
+        if e <= m.end():  # no title told from the text after it: a label alone may be the text's own
+            continue
         a, z = b.content_start + s, b.content_start + e
         if any(x < z and a < y for x, y in ctx.prior_cuts(b)):
             continue
