@@ -12,7 +12,7 @@ import regex
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words
+from cleaner.text import count_words, words_at_most
 
 # A series' navigation: at least this many lines in a row, each short, that say the same title once
 # the part's number (and the word before the colon that names it) are set aside.
@@ -31,7 +31,7 @@ def _series_key(line: str) -> str | None:
     "দ্বিতীয় পর্ব:") with every number set aside. None when the line cannot be one (too long, a
     sentence, no label of at most 3 words and a colon, a title of fewer than two words)."""
     t = line.strip()
-    if not t or count_words(t) > _SERIES_MAX_WORDS or ends_terminal(t):
+    if not t or not words_at_most(t, _SERIES_MAX_WORDS) or ends_terminal(t):
         return None
     label, colon, title = t.partition(":")
     if not colon or not label.strip() or count_words(label) > _SERIES_LABEL_MAX_WORDS:
