@@ -18,6 +18,7 @@ from cleaner.heuristics.headlines import caps_headline, loaded_headline, questio
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_label, inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
+from cleaner.heuristics.offstyle import off_style_headline
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.sections import after_debris
@@ -400,6 +401,21 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "caption the scraper kept at the tail. Only when one shares at most a fifth of its content "
         "words with the last paragraph and the title.",
         trailing_headline,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "headline.off-style",
+        "headline",
+        "Headline of another story in sentence case among the article's own subheads in capitals.",
+        "A site sets its own subheads in one style. When at least two of an article's subheads (short "
+        "lines without a sentence end between its text and a paragraph) are in capitals and none of "
+        "more than three words is in another style, a line shaped like a news headline (as for "
+        "headline.stacked: 7-20 words, no sentence end, not in title case or capitals) after a body "
+        "paragraph or a list item, before a paragraph or at the end, is a related story's headline the "
+        "scraper kept ('ES JURAMENTADO' … 'Oficial: Werner Ovalle es el nuevo Superintendente de la "
+        "SAT' … 'LEMUS DICE QUE DESCONOCÍA ACCIÓN'). In an article whose subheads mix styles nothing "
+        "goes.",
+        off_style_headline,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
