@@ -78,13 +78,17 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 # Link texts a scraper cut out of the sentences and appended after the last one: after the last
 # sentence end (any script), a gap that is not a plain single space (two or more spaces, a
-# no-break space or empty brackets: the holes the links left), then words without a sentence end. Not a quotation
+# no-break space or empty brackets: the holes the links left), then words without a sentence end
+# (or with one, when they open in lower case). Not a quotation
 # (an opening quote or bracket), an attribution dash ("  —Name, Studio") or a hashtag/handle.
 _RESIDUE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M}]{2}[.!?\u0964\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?)"
     r"(?P<gap>[ \t\u00a0]*(?:[ \t\u00a0]{2}|\u00a0|\(\s*\)|\[\s*\])[ \t\u00a0]*)"
     r"(?P<frag>[^\s.!?\u0964\u3002\uff01\uff1f\"'\u201c\u201e\u00ab(\[\-\u2013\u2014#@]"
-    r"[^.!?\u0964\u3002\uff01\uff1f\n]{0,150})$"
+    r"[^.!?\u0964\u3002\uff01\uff1f\n]{0,150}"
+    # words that open in lower case may close with a full stop: no sentence opens so, and the
+    # link texts' last one can carry the sentence's stop ('  scharf kritisierten … kritisiert.')
+    r"|\p{Ll}[^.!?\u0964\u3002\uff01\uff1f\n]{0,150}[.!?])$"
 )
 _RESIDUE_MAX_WORDS = 12
 _LOOK_MAX_WORDS = 6
