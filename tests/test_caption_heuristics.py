@@ -97,3 +97,14 @@ def test_breadcrumb_ending_in_the_title_goes():
 def test_a_marker_far_into_a_sentence_is_prose():
     line = "The company has sold several generations of its budget camera like the Cam OG (left) and the Cam Pro (right) this year."
     assert removed(cleaned(LEAD, line, BODY), "credit.position-caption") == []
+
+
+def test_caption_kept_twice_in_one_line_goes():
+    caption = "Ryan Nunn (22) tackles quarterback Luke Bishop (4) during the state championship game."
+    line = f"(File 2013/The Associated Press) {caption} {caption}"
+    assert removed(cleaned(line, LEAD, BODY), "credit.doubled-caption") == [line]
+    assert removed(cleaned(LEAD, f"{caption} {caption}", BODY), "credit.doubled-caption") == [f"{caption} {caption}"]
+    once = f"{caption} The crowd cheered as the final whistle blew over the stadium."
+    assert removed(cleaned(LEAD, once, BODY), "credit.doubled-caption") == []
+    para = f"{LEAD} {BODY} {LEAD}"
+    assert removed(cleaned(LEAD, f"{para} {para}", BODY), "credit.doubled-caption") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner.heuristics.appeals import reader_call, service_note, support_appeal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.captions import closing_copyright, open_dated_caption, position_caption
+from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
 from cleaner.heuristics.credits import (
     byline_line,
     dateline_caption,
@@ -203,6 +203,18 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "provider's blurb: the block goes whole. A copyright sign elsewhere in a paragraph, or in a "
         "paragraph the article goes on after, stays.",
         closing_copyright,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.doubled-caption",
+        "credit",
+        "Photo caption the scraper kept twice in one line ('Nunn (22) tackles Bishop (4). … Nunn (22) tackles Bishop (4). …').",
+        "A figure's caption reaches the text from two places (the image's alt text and its caption "
+        "element) and a scraper joins them: a block that is the same 6-40 words twice in a row, after "
+        "an optional bracketed credit ('(File 2013/The Associated Press)'), is that caption; writing "
+        "does not repeat itself word for word in one paragraph. It goes whole. A longer doubled "
+        "paragraph stays: a caption is short.",
+        doubled_caption,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

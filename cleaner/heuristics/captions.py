@@ -133,3 +133,33 @@ def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not any(b.n_words >= _BODY_MIN_WORDS for b in ctx.kept_blocks()[:-1]):
         return
     yield h.remove_block(ctx, last, 0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# A caption kept twice in one line: "(File 2013/The Associated Press) Ryan Nunn (22) tackles Luke
+# Bishop (4). Research shows … Ryan Nunn (22) tackles Luke Bishop (4). Research shows …".
+
+_LEAD_BRACKET = regex.compile(r"^[(\[][^()\[\]\n]{1,80}[)\]][ \t]*")
+# Each copy of a caption is this long: shorter, a repeated phrase ("Yes yes"); longer, it is a
+# paragraph the scraper doubled, not a figure's caption.
+_DOUBLED_WORDS = (6, 40)
+
+
+def _halves_equal(words: list[str]) -> bool:
+    n = len(words)
+    return n % 2 == 0 and words[: n // 2] == words[n // 2 :]
+
+
+def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    lo, hi = _DOUBLED_WORDS
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
+            continue
+        text = b.content.strip()
+        m = _LEAD_BRACKET.match(text)
+        rest = text[m.end() :] if m else text
+        words = rest.split()
+        if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
+            continue
+        yield h.remove_block(ctx, b, 0.8)
