@@ -108,3 +108,8 @@ def test_caption_kept_twice_in_one_line_goes():
     assert removed(cleaned(LEAD, once, BODY), "credit.doubled-caption") == []
     para = f"{LEAD} {BODY} {LEAD}"
     assert removed(cleaned(LEAD, f"{para} {para}", BODY), "credit.doubled-caption") == []
+
+
+def test_a_table_row_twice_is_not_a_caption():
+    row = "| Dataset Language | ICU, GB/s | RegEx, GB/s | SZ, GB/s |"
+    assert removed(cleaned(LEAD, f"{row} {row}", BODY), "credit.doubled-caption") == []

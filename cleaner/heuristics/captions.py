@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
 from cleaner.text import count_words
@@ -162,4 +163,6 @@ def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         words = rest.split()
         if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
             continue
+        if "|" in rest or not ends_terminal(" ".join(words[: len(words) // 2])):
+            continue  # a table's header row twice, a list of names: a caption is a sentence
         yield h.remove_block(ctx, b, 0.8)
