@@ -103,7 +103,8 @@ def test_caption_kept_twice_in_one_line_goes():
     caption = "Ryan Nunn (22) tackles quarterback Luke Bishop (4) during the state championship game."
     line = f"(File 2013/The Associated Press) {caption} {caption}"
     assert removed(cleaned(line, LEAD, BODY), "credit.doubled-caption") == [line]
-    assert removed(cleaned(LEAD, f"{caption} {caption}", BODY), "credit.doubled-caption") == [f"{caption} {caption}"]
+    two = f"{caption} Research shows parents are wary of the game."
+    assert removed(cleaned(LEAD, f"{two} {two}", BODY), "credit.doubled-caption") == [f"{two} {two}"]
     once = f"{caption} The crowd cheered as the final whistle blew over the stadium."
     assert removed(cleaned(LEAD, once, BODY), "credit.doubled-caption") == []
     para = f"{LEAD} {BODY} {LEAD}"
@@ -113,3 +114,8 @@ def test_caption_kept_twice_in_one_line_goes():
 def test_a_table_row_twice_is_not_a_caption():
     row = "| Dataset Language | ICU, GB/s | RegEx, GB/s | SZ, GB/s |"
     assert removed(cleaned(LEAD, f"{row} {row}", BODY), "credit.doubled-caption") == []
+
+
+def test_one_sentence_said_twice_is_a_refrain_not_a_caption():
+    line = "The council voted on the budget after a long debate about schools and roads."
+    assert removed(cleaned(LEAD, f"{line} {line}", BODY), "credit.doubled-caption") == []

@@ -211,10 +211,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Photo caption the scraper kept twice in one line ('Nunn (22) tackles Bishop (4). … Nunn (22) tackles Bishop (4). …').",
         "A figure's caption reaches the text from two places (the image's alt text and its caption "
         "element) and a scraper joins them: a block that is the same 6-40 words twice in a row, after "
-        "an optional bracketed credit ('(File 2013/The Associated Press)'), each copy ending a sentence, "
-        "is that caption; writing does not repeat itself word for word in one paragraph. It goes "
+        "an optional bracketed credit ('(File 2013/The Associated Press)'), each copy ending a sentence "
+        "and, without such a credit, holding two different sentences or more, is that caption; writing does not repeat itself word for word in one paragraph. It goes "
         "whole. A table's header row twice ('| Dataset | ICU, GB/s | … |' in the per-rule audit) has no "
-        "sentence end and stays. A longer doubled "
+        "sentence end and stays, and so does one sentence said again and again (a refrain). A longer doubled "
         "paragraph stays: a caption is short.",
         doubled_caption,
         confidence=(0.8, 0.8),

@@ -13,7 +13,7 @@ import regex
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words
+from cleaner.text import count_words, phrase_key
 
 # A body paragraph is at least this long (as for the credit heuristics).
 _BODY_MIN_WORDS = 8
@@ -140,6 +140,7 @@ def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 # A caption kept twice in one line: "(File 2013/The Associated Press) Ryan Nunn (22) tackles Luke
 # Bishop (4). Research shows … Ryan Nunn (22) tackles Luke Bishop (4). Research shows …".
 
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?\u2026\u3002\uff01\uff1f\u0964])\s+")
 _LEAD_BRACKET = regex.compile(r"^[(\[][^()\[\]\n]{1,80}[)\]][ \t]*")
 # Each copy of a caption is this long: shorter, a repeated phrase ("Yes yes"); longer, it is a
 # paragraph the scraper doubled, not a figure's caption.
@@ -163,6 +164,9 @@ def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         words = rest.split()
         if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
             continue
-        if "|" in rest or not ends_terminal(" ".join(words[: len(words) // 2])):
+        copy = " ".join(words[: len(words) // 2])
+        if "|" in rest or not ends_terminal(copy):
             continue  # a table's header row twice, a list of names: a caption is a sentence
+        if m is None and len({phrase_key(x) for x in _SENTENCE_SPLIT.split(copy) if x.strip()}) < 2:
+            continue  # one sentence said again and again ("Let it be. Let it be."): a refrain
         yield h.remove_block(ctx, b, 0.8)
