@@ -62,6 +62,13 @@ CASES = (
         lambda w: w.capitalize(),
     ),
     Case(
+        "credit.position-markers",
+        "credit.position-caption",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2} Jane Doe ({w}) signs the agreement at the city hall. {BODY}",
+        lambda w: f"Jane Doe ({w}) signs the agreement at the city hall.",
+    ),
+    Case(
         "credit.source-labels",
         "credit.source-note",
         None,

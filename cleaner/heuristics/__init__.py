@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner.heuristics.appeals import reader_call, service_note, support_appeal, tail_call
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
 from cleaner.heuristics.credits import (
     byline_line,
     dateline_caption,
@@ -171,6 +172,59 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
+        "credit.position-caption",
+        "credit",
+        "Photo caption placing the people in it ('Jane Doe (left) and …', 'Lê Hoài Anh (trái) và …').",
+        "A caption tells who stands where: a name followed by a position marker in brackets (lexicon "
+        "credit.position-markers, every language of the rule files: '(left)', '(von links)', '(trái)', "
+        "'(왼쪽)', '（左）', or a shirt the Vietnamese press names the player by: '(áo đen)'). A sentence "
+        "of at most 35 words holding one after a capitalised word (or a word of a script without case) "
+        "within its first ten words (a caption names the people first) is the photo's caption fused "
+        "into the text, and goes; the sentences around it stay. The same word in prose ('turn left', "
+        "'the left wing') is not in brackets after a name, and a marker further into a sentence "
+        "compares things ('… like the Cam OG (left) and the Cam Pro (right)').",
+        position_caption,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.open-dated-caption",
+        "credit",
+        "Caption line whose credit the scraper cut after its opening bracket ('… nepřežili. (28. srpna 2023').",
+        "A photo caption ends in its date and credit in brackets ('(28. srpna 2023 | Foto: …)'); a "
+        "scraper that cut the credit element leaves the bracket open on the date. A block of at most 60 "
+        "words after the first body paragraph that ends, after a finished sentence, in an opening "
+        "bracket with a year and no closing one is such a caption, and goes whole. A paragraph whose "
+        "bracket closes, or that ends in anything but a year, stays.",
+        open_dated_caption,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.closing-copyright",
+        "credit",
+        "Map or photo copyright paragraph closing the text ('Mapy poskytuje © SHOCart a přispěvatelé OpenStreetMap. …').",
+        "The text's last block (what earlier decisions removed set aside), of at most 60 words after a "
+        "body paragraph, whose first words (at most four) lead to '©' or '(c)' and a capitalised name "
+        "(a year may stand between) is the credit of the map or the photos above it, with the "
+        "provider's blurb: the block goes whole. A copyright sign elsewhere in a paragraph, or in a "
+        "paragraph the article goes on after, stays.",
+        closing_copyright,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.doubled-caption",
+        "credit",
+        "Photo caption the scraper kept twice in one line ('Nunn (22) tackles Bishop (4). … Nunn (22) tackles Bishop (4). …').",
+        "A figure's caption reaches the text from two places (the image's alt text and its caption "
+        "element) and a scraper joins them: a block that is the same 6-40 words twice in a row, after "
+        "an optional bracketed credit ('(File 2013/The Associated Press)'), each copy ending a sentence "
+        "and, without such a credit, holding two different sentences or more, is that caption; writing does not repeat itself word for word in one paragraph. It goes "
+        "whole. A table's header row twice ('| Dataset | ICU, GB/s | … |' in the per-rule audit) has no "
+        "sentence end and stays, and so does one sentence said again and again (a refrain). A longer doubled "
+        "paragraph stays: a caption is short.",
+        doubled_caption,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "credit.glued-caption",
         "credit",
         "Caption line with its credit glued on without a space ('… w SzczecinieTVN24') or in brackets ('… [Splash]').",
@@ -187,8 +241,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "('… meteorologiczne IMGWIMGW'), is a credit. A credit of a few capitalised words (or an "
         "acronym with digits) glued the same way to two caption lines or more, after different "
         "words ('… wiekuZamek Książ w Wałbrzychu', '… KsiążZamek Książ w Wałbrzychu', '… Forcie "
-        "IXPAP/Name'), is found by that repetition even where case does not show the seam. A bare "
-        "glued acronym opening in a capital ('… in PostgreSQL'), a glued domain name, a slash "
+        "IXPAP/Name'), is found by that repetition even where case does not show the seam. A domain "
+        "name in ASCII glued to a word ending in a letter outside ASCII ('Strumień zimna nad "
+        "Polskątvnmeteo.pl') is a credit: that seam shows where the caption ends. A bare "
+        "glued acronym opening in a capital ('… in PostgreSQL'), a domain name glued to ASCII letters, a slash "
         "between names at a line's end ('AR/VR', 'Mailchimp/Zapier': the true bodies carry many) "
         "and a bracket alone on its line ('[Name]') cannot be told from the writing and stay.",
         glued_caption,
@@ -316,8 +372,11 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "':' or '|', not in capitals; with one label line, no digits) that a paragraph of the body "
         "follows: the site's section label or breadcrumb, which the scraper took from the page "
         "header; so is a first line of menu entries glued without spaces (three or more "
-        "capitalised words in one token: 'PogodaDługoterminowaWeekend') above a paragraph. The "
-        "headline and the body stay.",
+        "capitalised words in one token: 'PogodaDługoterminowaWeekend') above a paragraph, and a "
+        "first line of three or more entries between breadcrumb separators ('/', '>', '»', '›') "
+        "whose last entry is the next line, the title ('BHG.com / Videos / / / How to Hang a "
+        "Wreath' above 'How to Hang a Wreath'), with a block after the title. The headline and the "
+        "body stay.",
         section_label,
         confidence=(0.8, 0.8),
     ),

@@ -46,8 +46,28 @@ _NAME_MAX_CHARS = 60
 def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
     return regex.compile(
-        r"(?<![\p{L}\p{N}])(?P<open>[(\[<\uff08]\s*)?(?P<label>" + "|".join(alts) + r")(?:\s*[:=\uff1a]\s*|(?<=\.)\s+)",
+        r"(?<![\p{L}\p{N}])(?P<open>[(\[<\uff08]\s*)?(?P<label>"
+        + "|".join(alts)
+        + r")(?:\s*[:=\uff1a]\s*|(?<=\.)\s+|"
+        + _SYMBOL_SEPARATOR
+        + r")",
         regex.IGNORECASE,
+    )
+
+
+# A square or a bullet between a label and a name ("Autor \u25aa Reuters", "Foto \u2022 AFP"): the
+# separator some sites print in credits instead of a colon.
+_SYMBOL_SEPARATOR = r"[ \t]+[\u25aa\u25a0\u25cf\u2022][ \t]+"
+_SYMBOLS = re.compile("[\u25aa\u25a0\u25cf\u2022]")
+
+
+@lru_cache(maxsize=16)
+def _symbol_label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """A byline word ("Autor", "By") before a square or a bullet and a name: a credit as sites
+    print it under a photo. With a colon such a word opens bylines, which the body's header keeps."""
+    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?P<open>)(?P<label>" + "|".join(alts) + r")" + _SYMBOL_SEPARATOR, regex.IGNORECASE
     )
 
 
@@ -158,12 +178,12 @@ def _caption_start(pre: str) -> int:
 
 
 def _credits(
-    content: str, pat: regex.Pattern[str], alone: regex.Pattern[str] | None
+    content: str, pats: tuple[regex.Pattern[str], ...], alone: regex.Pattern[str] | None
 ) -> list[tuple[regex.Match[str], _Credit]]:
     """The credits of a block in order: a label with ":" or "=" and a name, or a "file photo"
     label standing as its own sentence."""
     found: list[tuple[regex.Match[str], _Credit]] = []
-    for m in pat.finditer(content):
+    for m in (m for pat in pats for m in pat.finditer(content)):
         pre = content[: m.start()]
         if (
             not m.group("open")
@@ -244,10 +264,13 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
     if not labels:
         return
+    bywords = ctx.rulebook.words("credit.byline-words", None)
     with_words = _blocks_with_label_words(ctx, _label_prefilter(labels))
+    if bywords:
+        with_words |= {b.index for b in ctx.blocks if _SYMBOLS.search(b.content)}
     if not with_words:
         return
-    pat = _label_pattern(labels)
+    pats = (_label_pattern(labels),) + ((_symbol_label_pattern(bywords),) if bywords else ())
     alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
@@ -256,7 +279,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         content = b.content
         taken = _prior_spans(ctx, b)
         last_end = 0
-        for m, credit in _credits(content, pat, alone):
+        for m, credit in _credits(content, pats, alone):
             if m.start() < last_end:
                 continue
             pre = content[: m.start()]
@@ -452,6 +475,10 @@ _DIGIT_GLUE = regex.compile(r"\p{Lu}{2,}\p{N}+$")
 # "ExpressVPN"), and a two-letter tail is as often a brand's ("macOS", "nodeJS").
 _LOWER_GLUE = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\p{N}*")
+# A domain name in ASCII glued to a word that ends in a letter outside ASCII ("… nad
+# Polskątvnmeteo.pl"): the seam shows where the caption's word ends, as case shows it for an
+# acronym; a domain name after plain ASCII letters cannot be told from a domain and stays.
+_DOMAIN_GLUE = regex.compile(r"(?<=[^\x00-\x7f\W\d_])[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 _CAPTION_LINE_MAX_WORDS = 25
 
 
@@ -480,7 +507,7 @@ def _caption_credit(text: str) -> _Glued | None:
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
     capitalised. The last of a row of bracketed labels is not a credit: cutting it would leave the
     one before it last, for a second cleaning to take."""
-    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE):
+    for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE, _DOMAIN_GLUE):
         m = pat.search(text)
         if not m:
             continue

@@ -10,7 +10,7 @@ import regex
 from cleaner.blocks import ends_terminal, is_all_caps
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, words_at_most
+from cleaner.text import count_words, phrase_key, words_at_most
 
 _LABEL_MAX_WORDS = 2
 _MAX_LABELS = 3
@@ -51,8 +51,29 @@ def _headline(b: Block, digits_ok: bool) -> bool:
 _GLUED_MENU = regex.compile(r"^(?:\p{Lu}\p{Ll}{2,}){3,}$")
 
 
+# Breadcrumb separators: a slash, '>', '»' or '›' between spaces.
+_CRUMB_SEP = regex.compile(r"[ \t]+[/>\u00bb\u203a][ \t]+|[ \t]+[/>\u00bb\u203a](?=[ \t]*[/>\u00bb\u203a])")
+_CRUMBS_MIN = 3
+
+
+def _breadcrumb(line: Block, title: Block) -> bool:
+    """A line of three or more entries between breadcrumb separators whose last entry is the
+    title under it ("BHG.com / Videos / / / How to Hang a Wreath" above "How to Hang a Wreath"):
+    the trail ends at the page it leads to, which the title names again."""
+    parts = _CRUMB_SEP.split(line.content.strip())
+    if len(parts) < _CRUMBS_MIN:
+        return False
+    last = phrase_key(parts[-1])
+    return bool(last) and last == phrase_key(title.content.strip())
+
+
 def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     alive = ctx.kept_blocks()
+    if len(alive) >= 3 and _breadcrumb(alive[0], alive[1]) and not ctx.prior_cuts(alive[0]):
+        yield h.remove_block(
+            ctx, alive[0], 0.8, "Breadcrumb trail ending in the title under it, above the headline: not article text."
+        )
+        return
     if len(alive) >= 2 and _GLUED_MENU.match(alive[0].content.strip()) and alive[1].n_words >= _BODY_MIN_WORDS:
         if not ctx.prior_cuts(alive[0]):
             yield h.remove_block(

@@ -1,0 +1,172 @@
+"""Captions known by their shape rather than by a credit label: a caption sentence that places the
+people in the photo ("Lê Hoài Anh (trái) và …", "Jane Doe (left) and …"), a caption whose credit
+the scraper cut after its opening bracket ("… nepřežili. (28. srpna 2023"), and a map or photo
+copyright line closing the text ("Mapy poskytuje © SHOCart a …")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from cleaner.blocks import ends_terminal
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import Block, Removal
+from cleaner.text import count_words, phrase_key
+
+# A body paragraph is at least this long (as for the credit heuristics).
+_BODY_MIN_WORDS = 8
+
+# ---------------------------------------------------------------------------------------------
+# A sentence placing the people of a photo: a name, then a position marker in brackets.
+
+# A caption sentence is at most this long; longer, it is prose that happens to use the marker.
+_POSITION_SENTENCE_MAX_WORDS = 35
+# A caption names the people first: the marker stands within its first words ("Jane Doe (left)
+# and …", "Tổng thư ký VFF Lê Hoài Anh (trái) và …"); further on, the sentence is prose that
+# compares things ("… like the Cam OG (left) and the Cam Pro (right)").
+_MARKER_WITHIN = 10
+# A sentence ends at a terminator and a space, or at a line break.
+_SENTENCE = regex.compile(r"[^\n]*?(?:[.!?\u2026\u3002\uff01\uff1f\u0964](?=\s|$)|(?=\n)|$)")
+_OPEN = "(\uff08"
+
+
+@lru_cache(maxsize=16)
+def _marker_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
+    """A marker in brackets right after a word: "Anh (trái)", "문재인 대통령(왼쪽)", "张三（左）";
+    the marker alone or followed by a number ("(áo số 10)")."""
+    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in markers if w}, key=len, reverse=True)
+    return regex.compile(
+        r"(?P<word>[\p{L}\p{M}\p{N}.'\u2019\-]+)[ \t]?[(\uff08][ \t]*(?:"
+        + "|".join(alts)
+        + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]",
+        regex.IGNORECASE,
+    )
+
+
+def _names_someone(word: str) -> bool:
+    """The word before the marker is a name's: capitalised, or in a script without case."""
+    c = word[0]
+    return c.isupper() or (c.isalpha() and c.lower() == c.upper())
+
+
+def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    markers = ctx.rulebook.words("credit.position-markers", None)
+    if not markers:
+        return
+    pat = _marker_pattern(markers)
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
+            continue
+        content = b.content
+        if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
+            continue
+        taken = ctx.prior_cuts(b)
+        for s in _SENTENCE.finditer(content):
+            sentence = s.group()
+            if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
+                continue
+            if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
+                continue
+            if not any(
+                _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
+                for m in pat.finditer(sentence)
+            ):
+                continue
+            lead = len(sentence) - len(sentence.lstrip())
+            a = b.content_start + s.start() + lead
+            z = b.content_start + s.end()
+            if any(x < z and a < y for x, y in taken):
+                continue
+            yield h.remove_span(ctx, b, a, z, 0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# A caption whose credit the scraper cut after the bracket opened: "… nepřežili. (28. srpna 2023".
+
+# A date with its day, its month (a name or a number) and its year: "28. srpna 2023", "June 5,
+# 2023", "5/6/2023".
+_DATE = (
+    r"(?:\d{1,2}\.?[ \t]*(?:\p{L}+\.?|\d{1,2}\.)[ \t]*|\p{L}+\.?[ \t]+\d{1,2},?[ \t]+|\d{1,2}[./\-]\d{1,2}[./\-])"
+    r"(?:19|20)\d\d"
+)
+_OPEN_DATE = regex.compile(r"[.!?\u2026][\"'\u201d\u2019]?[ \t]+\([ \t]*" + _DATE + r"[ \t]*$")
+_OPEN_CAPTION_MAX_WORDS = 60
+
+
+def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    gone = ctx.removed_blocks()
+    seen_body = False
+    for b in ctx.blocks:
+        if b.index in gone:
+            continue
+        if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and not ctx.prior_cuts(b):
+            m = _OPEN_DATE.search(b.content.rstrip())
+            if m is not None:
+                yield h.remove_block(ctx, b, 0.8)
+                continue
+        if b.n_words >= _BODY_MIN_WORDS:
+            seen_body = True
+
+
+# ---------------------------------------------------------------------------------------------
+# A copyright line closing the text: "Mapy poskytuje © SHOCart a přispěvatelé OpenStreetMap. …".
+
+_COPYRIGHT_LEAD = regex.compile(r"^(?:[^\s.!?]+[ \t]+){0,4}(?:\u00a9|\([cC]\))[ \t]*(?:(?:19|20)\d\d[ \t]+)?\p{Lu}")
+_COPYRIGHT_MAX_WORDS = 60
+
+
+def _last_kept(ctx: Context) -> Block | None:
+    kept = ctx.kept_blocks()
+    return kept[-1] if kept else None
+
+
+def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if "\u00a9" not in ctx.text and "(c)" not in ctx.text.casefold():
+        return
+    last = _last_kept(ctx)
+    if last is None or last.n_words > _COPYRIGHT_MAX_WORDS or ctx.prior_cuts(last):
+        return
+    if not _COPYRIGHT_LEAD.search(last.content.strip()):
+        return
+    if not any(b.n_words >= _BODY_MIN_WORDS for b in ctx.kept_blocks()[:-1]):
+        return
+    yield h.remove_block(ctx, last, 0.8)
+
+
+# ---------------------------------------------------------------------------------------------
+# A caption kept twice in one line: "(File 2013/The Associated Press) Ryan Nunn (22) tackles Luke
+# Bishop (4). Research shows … Ryan Nunn (22) tackles Luke Bishop (4). Research shows …".
+
+_SENTENCE_SPLIT = regex.compile(r"(?<=[.!?\u2026\u3002\uff01\uff1f\u0964])\s+")
+_LEAD_BRACKET = regex.compile(r"^[(\[][^()\[\]\n]{1,80}[)\]][ \t]*")
+# Each copy of a caption is this long: shorter, a repeated phrase ("Yes yes"); longer, it is a
+# paragraph the scraper doubled, not a figure's caption.
+_DOUBLED_WORDS = (6, 40)
+
+
+def _halves_equal(words: list[str]) -> bool:
+    n = len(words)
+    return n % 2 == 0 and words[: n // 2] == words[n // 2 :]
+
+
+def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    lo, hi = _DOUBLED_WORDS
+    gone = ctx.removed_blocks()
+    for b in ctx.blocks:
+        if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
+            continue
+        text = b.content.strip()
+        m = _LEAD_BRACKET.match(text)
+        rest = text[m.end() :] if m else text
+        words = rest.split()
+        if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
+            continue
+        copy = " ".join(words[: len(words) // 2])
+        if "|" in rest or not ends_terminal(copy):
+            continue  # a table's header row twice, a list of names: a caption is a sentence
+        if m is None and len({phrase_key(x) for x in _SENTENCE_SPLIT.split(copy) if x.strip()}) < 2:
+            continue  # one sentence said again and again ("Let it be. Let it be."): a refrain
+        yield h.remove_block(ctx, b, 0.8)
