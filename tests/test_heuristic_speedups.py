@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
+from cleaner.heuristics.appeals import _gate, _has, _may_have, _pattern
 from cleaner.heuristics.base import Context
 from cleaner.heuristics.credits import (
     _FUSED_UNCASED,
@@ -238,3 +239,37 @@ def test_lead_in_places_find_a_label() -> None:
     ctx = Context(text, segment(text), None, BOOK, Config(), ())
     assert _opening(ctx, LEAD_LABELS) == {0: [12]}
     assert _bracketing(ctx, LEAD_LABELS) == {1}
+
+
+APPEAL_WORDS = [
+    BOOK.words(name, None)
+    for name in ("appeal.journalism-words", "appeal.support-words", "service.paywall-words", "service.action-words")
+]
+APPEAL_LINES = st.sampled_from(
+    [
+        "Support independent JOURNALISM today.",
+        "Subscribe to read the full story.",
+        "Unterstützen Sie unseren Journalismus.",
+        "The mayor spoke on Tuesday.",
+        "ẞtraße: donate now",
+        "İndependent reporting",
+        "",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(APPEAL_LINES, min_size=1, max_size=4), texts)
+def test_appeal_words_gate_misses_nothing(lines: list[str], noise: str) -> None:
+    """Where the cheap literal scan finds none of the words, the word pattern finds none either."""
+    text = " ".join(lines) + noise
+    for words in APPEAL_WORDS:
+        if _pattern(words).search(text):
+            assert _may_have(text, words)
+        assert _has(text, words) == (m.group(0) if (m := _pattern(words).search(text)) else None)
+
+
+def test_appeal_words_gate_refuses_a_text_without_them() -> None:
+    words = BOOK.words("appeal.journalism-words", None)
+    assert _gate(words) is not None
+    assert not _may_have("The mayor spoke on Tuesday.", words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import regex
@@ -32,11 +32,15 @@ _NONSPACE = regex.compile(r"\S")
 _FUSED_AT = regex.compile(r"(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002])[ \t]+|(?<=\S)[ \t]{2,}")
 
 
-def _fused_starts(text: str, blocks: Sequence[Block]) -> dict[int, list[int]]:
+def _fused_starts(
+    text: str, blocks: Sequence[Block], keep: Callable[[int], bool] | None = None
+) -> dict[int, list[int]]:
     """For each block, the offsets in its content where a fused label can start: the ends of the
     runs of spaces and tabs inside the content that follow sentence-final punctuation, or
     another character than a space (the content's own, not one before it) when two or more
-    long: what ``_FUSED_AT`` finds in each content alone."""
+    long: what ``_FUSED_AT`` finds in each content alone. ``keep``: asked first of the offset in
+    the text where a run ends, the runs it refuses are left out (a run that a content's end cuts
+    leaves no room for a label there)."""
     runs: dict[int, int] = {m.start() + 1: m.end() for m in _RUN_AFTER_END.finditer(text)}
     if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
         for m in _LONG_RUN.finditer(text):
@@ -44,6 +48,8 @@ def _fused_starts(text: str, blocks: Sequence[Block]) -> dict[int, list[int]]:
     starts = [b.content_start for b in blocks]
     out: dict[int, list[int]] = {}
     for s in sorted(runs):
+        if keep is not None and not keep(runs[s]):
+            continue
         i = bisect_right(starts, s - 1) - 1  # the block whose content holds the character before
         if i < 0:
             continue
@@ -172,19 +178,12 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     """For each block, the offsets ``_first_fused`` tries: where a fused label can start, and a
     label's first characters stand (any would do when the text's or a label's folding is not one
     character for one)."""
-    starts = _fused_starts(ctx.text, ctx.blocks)
     folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
     if folded is None or edges is None:
-        return starts
+        return _fused_starts(ctx.text, ctx.blocks)
     two, one = edges[0], edges[1]
-    out: dict[int, list[int]] = {}
-    for i, offsets in starts.items():
-        cs = ctx.blocks[i].content_start
-        kept = [o for o in offsets if folded[cs + o : cs + o + 2] in two or folded[cs + o : cs + o + 1] in one]
-        if kept:
-            out[i] = kept
-    return out
+    return _fused_starts(ctx.text, ctx.blocks, lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one)
 
 
 _BRACKET = re.compile(r"[(\[]")
@@ -217,11 +216,14 @@ def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
     return out
 
 
-def _labelled_lines(ctx: Context) -> Iterator[tuple[Block, str, list[tuple[int, int]]]]:
+def _labelled_lines(
+    ctx: Context, only: Iterable[int] | None = None
+) -> Iterator[tuple[Block, str, list[tuple[int, int]]]]:
     """The blocks the lead-in label heuristics read: not removed whole, not huge; each with its
-    content and the cuts earlier decisions made in it."""
+    content and the cuts earlier decisions made in it. ``only``: the indexes of the blocks that
+    can hold what the heuristic looks for, in order (else all)."""
     gone = ctx.removed_blocks()
-    for b in ctx.blocks:
+    for b in ctx.blocks if only is None else (ctx.blocks[i] for i in only):
         if b.index not in gone and len(b.content) <= 20000:
             yield b, b.content, ctx.prior_cuts(b)
 
@@ -233,10 +235,8 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     bracketed, fused = _patterns(labels)
     opening = _opening(ctx, labels)
     inside = _bracketing(ctx, labels)
-    for b, content, taken in _labelled_lines(ctx):
+    for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
         at = opening.get(b.index)
-        if at is None and b.index not in inside:
-            continue  # no label can start in it, fused or bracketed
         found: list[tuple[int, int, str]] = []
         for m in bracketed.finditer(content) if b.index in inside else ():
             if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
@@ -304,6 +304,23 @@ def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     )
 
 
+_ONE_CHAR_SEPARATOR = re.compile(r"[:\u0983|\u00bb]")
+
+
+def _separated(ctx: Context) -> list[int] | None:
+    """The blocks whose content holds a separator (``_SEPARATOR``), from one scan of the text;
+    None (every block) when the text holds a ">>", which a block's edge could split."""
+    if ">>" in ctx.text:
+        return None
+    starts = [b.content_start for b in ctx.blocks]
+    out: list[int] = []
+    for m in _ONE_CHAR_SEPARATOR.finditer(ctx.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ctx.blocks[i].content_end and (not out or out[-1] != i):
+            out.append(i)
+    return out
+
+
 def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[frozenset[str], ...]) -> bool:
     """Whether a label's last characters stand right before ``at`` in the content, spaces and tabs
     aside (what ``ending`` needs to match there): ``folded`` is the whole text folded, the content
@@ -327,7 +344,7 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     pattern, ending, again = _label_patterns(labels)
     folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
-    for b, content, taken in _labelled_lines(ctx):
+    for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
         for sep in _SEPARATOR.finditer(content):  # few per block: look for a label ending at each
             if (
                 folded is not None
