@@ -273,3 +273,12 @@ def test_appeal_words_gate_refuses_a_text_without_them() -> None:
     words = BOOK.words("appeal.journalism-words", None)
     assert _gate(words) is not None
     assert not _may_have("The mayor spoke on Tuesday.", words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(ENDS), st.sampled_from(["", "\n", " \n", "\n\n", " "]))
+def test_end_anchored_tried_at_the_end_is_the_backward_search(text: str, end: str, tail: str) -> None:
+    """Tried only where a match can end, the backward pattern answers as its search of the text."""
+    for pat in (SIGN_FUSED, _FUSED_UNCASED, SOURCE):
+        t = text + end + tail
+        assert pat.matches(t) == (pat.backward.search(t) is not None)
