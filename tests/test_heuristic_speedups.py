@@ -25,6 +25,7 @@ from cleaner.heuristics.credits import (
     _source_pattern,
     _standalone_pattern,
 )
+from cleaner.heuristics.embeds import _TRAILING_TWEET
 from cleaner.heuristics.leadins import (
     _FUSED_AT,
     _SEPARATOR,
@@ -48,7 +49,15 @@ ALPHABET = list(' \t\n\u00a0.!?\u2026"\u201d\u00bb\u0964\u3002-\u2013\u2014()[]:
 )
 texts = st.text(alphabet=ALPHABET, max_size=80)
 # Ends that make the sign-off, source-note and uncased patterns match now and then.
-ENDS = ["", ". By John Smith", ". — Jane Doe (Reuters)", " Source: example.com", "ข่าว.สมชาย ใจดี", ". Ann Lee\n"]
+ENDS = [
+    "",
+    " pic.twitter.com/AbCd1234",
+    ". By John Smith",
+    ". — Jane Doe (Reuters)",
+    " Source: example.com",
+    "ข่าว.สมชาย ใจดี",
+    ". Ann Lee\n",
+]
 SIGN_WHOLE, SIGN_FUSED = _signoff_patterns(BOOK.words("credit.byline-words", None))
 SOURCE = _source_pattern(BOOK.words("credit.source-labels", None))
 
@@ -279,6 +288,6 @@ def test_appeal_words_gate_refuses_a_text_without_them() -> None:
 @given(texts, st.sampled_from(ENDS), st.sampled_from(["", "\n", " \n", "\n\n", " "]))
 def test_end_anchored_tried_at_the_end_is_the_backward_search(text: str, end: str, tail: str) -> None:
     """Tried only where a match can end, the backward pattern answers as its search of the text."""
-    for pat in (SIGN_FUSED, _FUSED_UNCASED, SOURCE):
+    for pat in (SIGN_FUSED, _FUSED_UNCASED, SOURCE, _TRAILING_TWEET):
         t = text + end + tail
         assert pat.matches(t) == (pat.backward.search(t) is not None)

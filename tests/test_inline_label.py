@@ -36,12 +36,21 @@ def test_a_label_between_sentences_goes_and_the_rest_of_the_line_stays(rra: str)
     assert result.text.startswith(BN1 + " নাটোরে ভিড়")
 
 
-def test_a_label_of_several_words_goes_after_a_headline_too():
+def test_a_label_of_several_words_goes_after_a_headline_too_and_the_headline_before_it_goes_with_the_first():
     sv = "Mötet avslutades vid lunch och beskeden väntas komma nästa vecka från ministern, sade talespersonen."
     line = f"{sv} Läs också: Nya åtgärder för ekonomin Läs också: Ministern sa att skolorna öppnar på måndag."
     result = cleaned(line, "Det sade hon till tidningen efter mötet i går.", lang="sv")
-    assert removed(result, "promo.inline-label") == [" Läs också:", " Läs också:"]
-    assert result.text.startswith(sv + " Nya åtgärder för ekonomin Ministern sa")
+    assert removed(result, "promo.inline-label") == [" Läs också: Nya åtgärder för ekonomin", " Läs också:"]
+    assert result.text.startswith(sv + " Ministern sa")
+
+
+def test_the_next_label_bounds_the_headlines_in_bengali_and_a_sentence_between_two_labels_stays():
+    box = "নাটোরে ভিড় বেড়েছে পুরাতন গরম কাপড়ের দোকানে ২ দিনে দিনাজপুরে তাপমাত্রা কমেছে ১০ ডিগ্রি"
+    line = f"{BN1} আরো পড়ুন: {box} আরো পড়ুন: এদিকে, তীব্র শীতে জনজীবন স্থবির হয়েছে।"
+    result = cleaned(line, BN2, lang="bn")
+    assert removed(result, "promo.inline-label") == [f" আরো পড়ুন: {box}", " আরো পড়ুন:"]
+    prose = f"{BN1} আরো পড়ুন: শহরে যানজট বেড়েছে। আরো পড়ুন: এদিকে, তীব্র শীতে জনজীবন স্থবির হয়েছে।"
+    assert removed(cleaned(prose, BN2, lang="bn"), "promo.inline-label") == [" আরো পড়ুন:", " আরো পড়ুন:"]
 
 
 @pytest.mark.parametrize(

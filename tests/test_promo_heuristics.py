@@ -47,6 +47,13 @@ def test_what_is_not_link_residue_stays(tail: str):
     assert removed(result, "tail.link-residue") == []
 
 
+def test_link_texts_that_open_in_lower_case_may_carry_the_full_stop():
+    tail = "  scharf kritisierten Festnahme gegen Kaution freigelassen worden."
+    result = cleaned(LEAD, BODY + tail, lang="de")
+    assert removed(result, "tail.link-residue") == [tail]
+    # a sentence opening with a capital after the gap stays (test_what_is_not_link_residue_stays)
+
+
 def test_link_residue_only_in_the_last_paragraph():
     middle = BODY + "  Haushalt der Stadt"
     result = cleaned(LEAD, middle, "Der Rat tagt wieder im Mai, sagte die Bürgermeisterin nach der Sitzung.", lang="de")

@@ -96,3 +96,35 @@ def test_a_sentence_a_list_lead_or_text_after_it_stays() -> None:
     assert residue("\n".join([TITLE, P1 + " See the full survey", P2])) == []  # not the end of the text
     assert residue("\n".join([TITLE, P1, P2 + " Seeing is believing"])) == []  # not the verb
     assert residue("\n".join([TITLE, P1, P2 + " View Webcam | Contact"])) == []  # a menu's entries
+
+
+def tail_called(text: str) -> list[str]:
+    result = Cleaner(Config()).clean(text)
+    return [r.text.strip() for r in result.removed if r.rule == "promo.tail-call"]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        ">> Quan điểm của bạn thế nào? Gửi bài tại đây .",
+        ">> Quan điểm của bạn thế nào? Gửi bài tại đây . Bài viết không nhất thiết trùng với quan điểm của tòa soạn.",
+        "\u00bb What do you think? Send us your letters at letters@example.com.",
+        "| Did you see the storm? Envíanos tus fotos a lectores@example.com.",
+    ],
+)
+def test_a_call_for_contributions_closing_the_article_goes(call: str) -> None:
+    assert tail_called("\n".join([TITLE, P1, P2, P3 + " " + call])) == [call]
+
+
+def test_a_call_with_the_article_after_it_or_in_a_quote_stays() -> None:
+    call = ">> Send us your letters at letters@example.com."
+    assert tail_called("\n".join([TITLE, P1, P2 + " " + call, P3])) == []  # more of the article after it
+    two_more = P3 + " " + call + " The bridge reopens in May. The school opens in June."
+    assert tail_called("\n".join([TITLE, P1, P2, two_more])) == []  # two sentences after it
+    quoted = P3 + ' >> "Send us your letters," the mayor told the residents.'
+    assert tail_called("\n".join([TITLE, P1, P2, quoted])) == []  # a quotation
+    assert (
+        tail_called("\n".join([TITLE, P1, P2, P3 + " >> Send the letters to the council."])) == []
+    )  # no one addressed
+    own = P3 + " What do you think? Send us your letters at letters@example.com."
+    assert tail_called("\n".join([TITLE, P1, P2, own])) == []  # no box: the writer's own closing call

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.heuristics.appeals import reader_call, service_note, support_appeal
+from cleaner.heuristics.appeals import reader_call, service_note, support_appeal, tail_call
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import (
     byline_line,
@@ -14,15 +14,18 @@ from cleaner.heuristics.credits import (
     sign_off,
     source_note,
 )
+from cleaner.heuristics.embeds import trailing_tweet
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_label, inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
+from cleaner.heuristics.offstyle import off_style_headline
 from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
-from cleaner.heuristics.tails import link_residue, section_tail
+from cleaner.heuristics.tails import link_card, link_residue, section_tail
+from cleaner.heuristics.teasers import bullet_label, series_list
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
 from cleaner.scorer.decider import block_scorer
@@ -142,7 +145,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "আরও পড়ুন: <headline> <next sentence> …'): the label goes. Its headline, if any, cannot be "
         "told from the prose that follows on the same line, so the rest stays; unless the scraper "
         "kept each headline two or more times in a row (units of 3-24 words that end no sentence): "
-        "those repeats go with the label.",
+        "those repeats go with the label; or another label follows on the line with no sentence end "
+        "between them (at most 60 words: '… আরো পড়ুন: <headline> <headline> আরো পড়ুন: …'): what "
+        "lies between is the first label's headlines and goes with it.",
         inline_label,
         confidence=(0.8, 0.8),
     ),
@@ -262,6 +267,35 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.75, 0.75),
     ),
     Heuristic(
+        "promo.bullet-label",
+        "promo",
+        "Bulleted link label glued into the text twice or more ('… • Match report: Newcastle 2-0 Forest'), with its link's title.",
+        "A bullet inside a line followed by a label of 1-3 words that opens with a capital and a "
+        "colon, the same label two or more times in the text: the links a roundup puts after each "
+        "item, joined into the running text by the scraper. The bullet and label go with the link's "
+        "title: up to the next bullet or the line's end when that is short and ends no sentence; "
+        "else the run of capitalised words and figures after the label (a name, a score) but its "
+        "last word, which opens the next sentence (sentence case). Where no title can be told from "
+        "what follows (a script without capitals before prose, a question after '• Q:'), nothing "
+        "goes; nor does a label said once ('• Note: …').",
+        bullet_label,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.series-list",
+        "promo",
+        "Navigation between the parts of a series ('Part 1: Title', 'Part 2: Title', …).",
+        "Three lines or more in a row, each of at most 15 words and no sentence, that name the same "
+        "title (two words or more) after a label of at most 3 words and a colon, once the numbers "
+        "are set aside, and whose last numbers count the parts one by one ('প্রথম পর্ব: আকাশ "
+        "পর্যবেক্ষকের খেরোখাতা - ১', 'দ্বিতীয় পর্ব: … - ২', 'Part 3: …'), are the links to the "
+        "series' parts. Found by that repetition, so in every language. Lists of prices, hours or "
+        "dates of one shape ('Monthly: US$14 per month', 'September 10 12pm-1pm …') do not count "
+        "their lines and stay; lines that repeat each other exactly are a repeat, not a series.",
+        series_list,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "share.network-row",
         "share",
         "Share bar's buttons, one network name a line ('Facebook', 'Twitter', 'WhatsApp').",
@@ -331,12 +365,27 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "Some scrapers cut the anchor texts of a paragraph's links out of the sentences and append "
         "them after the last one, separated by the holes the links left (two or more spaces, a "
         "no-break space or empty brackets '( )'): '… registriert.   Menschen auf der Einreise nach China'. Only "
-        "at the end of the text's last paragraph, 1-12 words without a sentence end; a quotation, an "
+        "at the end of the text's last paragraph, 1-12 words without a sentence end (or with one when "
+        "they open in lower case: no sentence opens so, '…  scharf kritisierten … kritisiert.'); a quotation, an "
         "attribution dash ('  —Name, Studio'), a hashtag or a handle stays. After a plain space, only "
         "at the very end of the text: 1-6 words without a sentence end, a colon, a semicolon or a '|' that "
         "open with a verb of looking, reading or listening (lexicon tail.link-verbs: '… 4,0%. Δείτε "
         "την έρευνα', '… View Full Profile'), a link's text.",
         link_residue,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "embed.trailing-tweet",
+        "embed",
+        "Picture link of an embedded tweet ending the text ('… rules. pic.twitter.com/laV4XTG1Kw').",
+        "A tweet's picture link (pic.twitter.com/…) at the end of the text's last line, after a space "
+        "or a punctuation mark, with nothing of the article after it (what earlier decisions removed "
+        "set aside: a 'Read also' tail), goes with the date fused after it ('April 22, 2020'): the "
+        "residue of a post the page embedded after the article. Inside the text the article quotes "
+        "the post, and a link followed by the post's attribution ('— Name (@handle) December 28, "
+        "2021'), on a line of its own or joined to it, is a quoted embed the dev collections' true "
+        "bodies keep; both stay (embed.tweet-residue reports them as candidates).",
+        trailing_tweet,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
@@ -368,6 +417,36 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "caption the scraper kept at the tail. Only when one shares at most a fifth of its content "
         "words with the last paragraph and the title.",
         trailing_headline,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "headline.off-style",
+        "headline",
+        "Headline of another story in sentence case among the article's own subheads in capitals.",
+        "A site sets its own subheads in one style. When at least two of an article's subheads (short "
+        "lines without a sentence end between its text and a paragraph) are in capitals and none of "
+        "more than three words is in another style, a line shaped like a news headline (as for "
+        "headline.stacked: 7-20 words, no sentence end, not in title case or capitals) after a body "
+        "paragraph or a list item, before a paragraph or at the end, is a related story's headline the "
+        "scraper kept ('ES JURAMENTADO' … 'Oficial: Werner Ovalle es el nuevo Superintendente de la "
+        "SAT' … 'LEMUS DICE QUE DESCONOCÍA ACCIÓN'). In an article whose subheads mix styles nothing "
+        "goes.",
+        off_style_headline,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "tail.link-card",
+        "tail",
+        "Link card left as the text's last line ('Schodzimy do piekłaMateriał jest częścią serwisu TVN24 GO').",
+        "The text's last line (what earlier decisions removed set aside), of at most 20 words and "
+        "without a sentence end, after a body paragraph, is the card of a link or a video: its title "
+        "and label glued without a space (a word in lower case of four letters or more, or an "
+        "acronym, then a capitalised word opening three words or more: 'Schodzimy do piekłaMateriał "
+        "jest częścią serwisu TVN24 GO'), or a title in quotation marks followed by its source in one "
+        "to four words ('«Ответы на главные вопросы» от мэрии Москвы'). A brand glued inside a word "
+        "('WordPress', 'iPhone'), a quotation with its punctuation ('\"We will,\" she said') and a "
+        "line inside the text stay.",
+        link_card,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
@@ -413,6 +492,24 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "videos, pictures and stories at iReport.', 'Pokud jste našli chybu, napište na editori@…'). "
         "A title (no sentence end), a longer paragraph and a call inside the article stay.",
         reader_call,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "promo.tail-call",
+        "promo",
+        "Call for the readers' contributions closing the article, in a box joined to its last line ('… >> Send us your story here.').",
+        "Among the last three units (sentences, or pieces after a '>>', '»', '|' or '•') of the text's "
+        "last line, a unit of at most 25 words asks the reader to send or write something (lexicon "
+        "service.call-words), perhaps after a question to the reader of at most 15 words ('>> Quan "
+        "điểm của bạn thế nào? Gửi bài tại đây .'), and addresses them (service.reader-words) or "
+        "gives an e-mail address or a link; it (or its question) opens with the separator of a box "
+        "the scraper joined to the line ('>>', '»', '|', '•'), at most one unit of at most 20 words "
+        "follows it (the box's fine print), and the article (15 words or a body paragraph) comes "
+        "before it. From the separator to the end goes. A call after a plain sentence end is the "
+        "writer's own and stays ('What matters most to you? Email us at …': the dev collections' "
+        "true bodies keep such closing calls), and so do a quotation and a call with more of the "
+        "article after it.",
+        tail_call,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -14,7 +14,7 @@ from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.navigation import is_body
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
-from cleaner.text import trie_regex
+from cleaner.text import count_words, trie_regex
 
 _TAIL = 3  # the appeal is one of the article's last blocks (what earlier decisions removed set aside)
 _MAX_WORDS = 80
@@ -248,3 +248,87 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 "service text, not the article.",
             )
             return
+
+
+# A call for the readers' contributions closing the article, inside its last line: the site's box
+# of service text the scraper joined to the last paragraph ('… năm tới. >> Quan điểm của bạn thế
+# nào? Gửi bài tại đây . Bài viết không …').
+_TAIL_CALL_UNITS = 3  # the call is one of the last units of the last line
+_TAIL_CALL_MAX_WORDS = 25  # the call unit
+_TAIL_QUESTION_MAX_WORDS = 15  # a question to the reader right before it ('What do you think?')
+_TAIL_AFTER_MAX_WORDS = 20  # one short unit after it (the box's fine print)
+_TAIL_BODY_MIN_WORDS = 15  # the article before it
+# Unit boundaries: after a sentence end (any script; perhaps a closing quote or bracket), or before
+# a separator that opens a box ('>>', '»', '|', '•'); a unit starts with the space before it.
+_UNIT_START = regex.compile(
+    r"(?<=[.!?\u2026\u0964\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?)\s+(?=\S)|\s+(?=(?:>>|\u00bb|\||\u2022)\s)"
+)
+_QUOTE = regex.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
+# The call opens with the separator of a box the scraper joined to the line: a call after a plain
+# sentence end is the writer's own ('What factor matters most to you? Email us at …': the dev
+# collections' true bodies keep such closing calls).
+_BOX = regex.compile(r"\s*(?:>>|\u00bb|\||\u2022)\s")
+
+
+def _quoted(unit: str) -> bool:
+    """A quotation mark in the unit, the box's separator ('»') set aside."""
+    m = _BOX.match(unit)
+    return _QUOTE.search(unit, m.end() if m else 0) is not None
+
+
+def _units(text: str) -> list[tuple[int, str]]:
+    starts = [0, *(m.start() for m in _UNIT_START.finditer(text))]
+    return [(a, text[a:z]) for a, z in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+def tail_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """Among the last units of the text's last line (what earlier decisions left of it), a short
+    one asks the reader to send or write something (lexicon service.call-words), perhaps after a
+    short question to the reader, and it or that question addresses them (service.reader-words) or
+    gives an e-mail address or a link; the call (or its question) opens with a box's separator
+    ('>>', '»', '|', '•'), and at most one short unit follows it. From the separator to the end
+    goes: the site's call for contributions, closing the article."""
+    calls = ctx.rulebook.words("service.call-words", None)
+    if not calls:
+        return
+    reader = ctx.rulebook.words("service.reader-words", None)
+    kept = ctx.kept_blocks()
+    if not kept:
+        return
+    last = kept[-1]
+    view = ctx.view(last)
+    units = _units(view.text)
+    for c in range(max(0, len(units) - _TAIL_CALL_UNITS), len(units)):
+        text = units[c][1]
+        call = _has(text, calls)
+        if not call or count_words(text) > _TAIL_CALL_MAX_WORDS or _quoted(text):
+            continue
+        after = units[c + 1 :]
+        if len(after) > 1 or any(count_words(u) > _TAIL_AFTER_MAX_WORDS for _, u in after):
+            return
+        s = c
+        q = units[c - 1][1] if c > 0 else ""
+        if q.rstrip().endswith("?") and count_words(q) <= _TAIL_QUESTION_MAX_WORDS and not _quoted(q):
+            s = c - 1
+        asked = " ".join(u for _, u in units[s : c + 1]).replace(call, " ", 1)
+        m = _ADDRESS.search(asked)
+        address = _has(asked, reader) or (m.group(0) if m else None)
+        if not address:
+            return
+        start = units[s][0]
+        if not _BOX.match(view.text, start):
+            return
+        before = count_words(view.text[:start])
+        if before < _TAIL_BODY_MIN_WORDS and not any(is_body(b) for b in kept[:-1]):
+            return
+        for a, z in view.spans(start, len(view.text)):
+            yield h.remove_span(
+                ctx,
+                last,
+                a,
+                z,
+                0.8,
+                f"Call for the readers' contributions closing the article ('{call}', '{address}'): the "
+                "site's service text, not the article.",
+            )
+        return

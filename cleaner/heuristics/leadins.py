@@ -334,10 +334,33 @@ def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[froze
     return folded[max(0, k - 2) : k] in edges[2] or folded[k - 1 : k] in edges[3]
 
 
+def _label_at(
+    content: str, sep: regex.Match[str], pattern: regex.Pattern[str], ending: regex.Pattern[str]
+) -> regex.Match[str] | None:
+    """The label that ends at separator ``sep``, with the separator, if one does."""
+    before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
+    return pattern.match(content, before.start()) if before else None
+
+
+def _next_label(content: str, at: int, later: list[regex.Match[str]]) -> int | None:
+    """Where the headlines after a label end when another label follows them on the line: the
+    text up to it ends no sentence and is short (a box's links, not prose). None otherwise."""
+    nxt = next((m for m in later if m.start() >= at), None)
+    if nxt is None:
+        return None
+    stop = len(content[: nxt.start()].rstrip())
+    between = content[at:stop]
+    if stop <= at or _SENTENCE_END.search(between) or count_words(between) > _TAIL_MAX_WORDS:
+        return None
+    return stop
+
+
 def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """A lead-in label with its separator between sentences of a line ("… rain. Read also: Storm
     Hits Coast The mayor said …"): the label goes. What follows it is a headline or the next
-    sentence, and where one ends and the other starts is not in the text, so that stays."""
+    sentence, and where one ends and the other starts is not in the text, so that stays; unless
+    the headlines are kept twice in a row, or another label follows with no sentence end between
+    (that bounds them: they go with the label)."""
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
@@ -345,17 +368,13 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
     for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
-        for sep in _SEPARATOR.finditer(content):  # few per block: look for a label ending at each
-            if (
-                folded is not None
-                and edges is not None
-                and not _may_end(folded, b.content_start, content, sep.start(), edges)
-            ):
-                continue
-            before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
-            m = pattern.match(content, before.start()) if before else None
-            if not m:
-                continue
+        found = [
+            m
+            for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
+            if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
+            and (m := _label_at(content, sep, pattern, ending))
+        ]
+        for k, m in enumerate(found):
             s, e = len(content[: m.start()].rstrip()), m.end()
             while more := again.match(content, e):
                 e = more.end()
@@ -363,6 +382,11 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if run := _repeated_run(content[e:]):
                 e += run
                 reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+            elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
+                e = bound
+                reason = (
+                    "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
+                )
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
                 continue

@@ -78,13 +78,17 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 # Link texts a scraper cut out of the sentences and appended after the last one: after the last
 # sentence end (any script), a gap that is not a plain single space (two or more spaces, a
-# no-break space or empty brackets: the holes the links left), then words without a sentence end. Not a quotation
+# no-break space or empty brackets: the holes the links left), then words without a sentence end
+# (or with one, when they open in lower case). Not a quotation
 # (an opening quote or bracket), an attribution dash ("  —Name, Studio") or a hashtag/handle.
 _RESIDUE = regex.compile(
     r"(?<=[\p{L}\p{N}\p{M}]{2}[.!?\u0964\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?)"
     r"(?P<gap>[ \t\u00a0]*(?:[ \t\u00a0]{2}|\u00a0|\(\s*\)|\[\s*\])[ \t\u00a0]*)"
     r"(?P<frag>[^\s.!?\u0964\u3002\uff01\uff1f\"'\u201c\u201e\u00ab(\[\-\u2013\u2014#@]"
-    r"[^.!?\u0964\u3002\uff01\uff1f\n]{0,150})$"
+    r"[^.!?\u0964\u3002\uff01\uff1f\n]{0,150}"
+    # words that open in lower case may close with a full stop: no sentence opens so, and the
+    # link texts' last one can carry the sentence's stop ('  scharf kritisierten … kritisiert.')
+    r"|\p{Ll}[^.!?\u0964\u3002\uff01\uff1f\n]{0,150}[.!?])$"
 )
 _RESIDUE_MAX_WORDS = 12
 _LOOK_MAX_WORDS = 6
@@ -135,3 +139,64 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
             "the texts of its links, cut out of the sentences by the scraper.",
         )
+
+
+# A link card left as the text's last line: the card's title and its label glued together without a
+# space ('Schodzimy do piekłaMateriał jest częścią serwisu TVN24 GO': a word in lower case, or an
+# acronym, and then a capitalised word that opens a clause of three words or more), or a title in
+# quotation marks and its source ('«Ответы на главные вопросы» от мэрии Москвы'). A brand glued
+# inside a word opens with a capital ('WordPress', 'SiteSwan') or has one lower-case letter
+# ('iPhone'), and is no seam here.
+_CARD_SEAM = regex.compile(
+    r"(?:(?<=(?:^|[ \t])\p{Ll}[\p{Ll}\p{M}]{3,})|(?<=(?:^|[ \t])[\p{Lu}\p{N}]{2,}))"
+    r"(?=\p{Lu}[\p{Ll}\p{M}]{2,}(?:[ \t]+\S+){2,}[ \t]*$)"
+)
+_CARD_HEAD_MIN_WORDS = 2  # the card's title before the seam, the glued word included
+_QUOTED_CARD = regex.compile(
+    r"^[\"\u201c\u201e\u00ab](?P<title>[^\"\u201c\u201d\u201e\u00ab\u00bb.!?,;:]{3,80})[\"\u201d\u201c\u00bb]"
+    r"\s+(?P<source>[^\s\"\u201c\u201d\u201e\u00ab\u00bb]+(?:\s+[^\s\"\u201c\u201d\u201e\u00ab\u00bb]+){0,3})$"
+)
+_CARD_MAX_WORDS = 20
+_BODY_MIN_WORDS = 15  # a body paragraph before it: a finished sentence of this many words
+
+
+def _card(text: str) -> str | None:
+    """What makes the line a link card ('glued' or 'quoted'), or None."""
+    t = text.strip()
+    if not t or not _unfinished_line(t):
+        return None
+    if _QUOTED_CARD.match(t):
+        return "a quoted title and its source"
+    m = _CARD_SEAM.search(t)
+    if m and count_words(t[: m.start()]) >= _CARD_HEAD_MIN_WORDS:
+        return "a title and a label glued without a space"
+    return None
+
+
+def _unfinished_line(t: str) -> bool:
+    return t[-1] not in ".!?\u2026:;,\u0964\u3002\uff01\uff1f"
+
+
+def _body(b: Block) -> bool:
+    return b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(b.content)
+
+
+def link_card(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """The text's last line (no earlier decision removed it) is a link card: a short line without a
+    sentence end, either a title and a label glued together without a space or a title in
+    quotation marks followed by its source in a few words; and the article comes before it."""
+    kept = ctx.kept_blocks()
+    if len(kept) < 2:
+        return
+    last = kept[-1]
+    if last.kind != PARAGRAPH or last.n_words > _CARD_MAX_WORDS or ctx.prior_cuts(last):
+        return
+    shape = _card(last.content)
+    if shape is None or not any(_body(b) for b in kept[:-1]):
+        return
+    yield h.remove_block(
+        ctx,
+        last,
+        0.8,
+        f"Link card left as the text's last line ({shape}): a box's texts, not the article.",
+    )
