@@ -44,6 +44,8 @@ def decide(
     known = {_key(r) for r in proposed}
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
     blind: set[int] = set()  # heuristics that did not read the earlier decisions: the same again
+    reads = [False]
+    ctx: Context | None = None
     for round_ in range(_MAX_ROUNDS):
         before = len(strong)
         looking_again = round_ > 0
@@ -51,22 +53,24 @@ def decide(
             if fed.get(i) == len(strong) or i in blind or not id_selected(h.id, config.select, config.ignore):
                 continue  # it saw all of this already, or what it finds does not depend on it
             fed[i] = len(strong)
-            prior = tuple(strong)
-            reads = [False]
-            ctx = Context(
-                text,
-                blocks,
-                lang,
-                book,
-                config,
-                hits.removals,
-                prior,
-                site,
-                plan.rules,
-                frozenset(taken.gone),
-                reads,
-                taken.cuts,
-            )
+            if ctx is None or len(ctx.prior) != len(strong):
+                # A new view of the decisions; while none is added, the heuristics share it (and
+                # what it computed once: the blocks removed whole, those kept).
+                ctx = Context(
+                    text,
+                    blocks,
+                    lang,
+                    book,
+                    config,
+                    hits.removals,
+                    tuple(strong),
+                    site,
+                    plan.rules,
+                    frozenset(taken.gone),
+                    reads,
+                    taken.cuts,
+                )
+            reads[0] = False
             found = h.run(ctx, h)
             found = _tuned(found, config) if config.confidence else list(found)
             if not reads[0]:
@@ -98,7 +102,7 @@ def _key(r: Removal) -> tuple[str, int | None, int | None]:
 
 
 def _add(
-    found: Iterable[Removal],
+    found: Sequence[Removal],
     proposed: list[Removal],
     strong: list[Removal],
     known: set[tuple[str, int | None, int | None]],
@@ -108,6 +112,8 @@ def _add(
 ) -> None:
     """Adds the findings not proposed before (a heuristic looking again finds its own again);
     looking again, also not those inside a piece already removed (they change nothing)."""
+    if not found:
+        return
     fresh = [r for r in found if _key(r) not in known]
     if looking_again:
         fresh = [r for r in fresh if not taken.covers(r)]

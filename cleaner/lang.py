@@ -56,6 +56,7 @@ _MIN_PROB = 0.2
 # The script path looks at this many letters of the sample and needs this share in one script.
 _SCRIPT_LETTERS = 200
 _SCRIPT_SHARE = 0.8
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 # Scripts by code-point range: first code point and script; a range ends where the next begins.
 _RANGE_TABLE = """
@@ -142,6 +143,11 @@ def _script(sample: str) -> tuple[str, float, int]:
     """The sample's main script (a language code for scripts one language owns), its share of
     the first ``_SCRIPT_LETTERS`` letters, and how many of those are accented Latin letters.
     Kana with Han is Japanese; Han alone, Chinese; Han inside Hangul text, Korean."""
+    head = sample[: _SCRIPT_LETTERS * 8]
+    if head.isascii():  # the common case, answered without a loop: ASCII letters are Latin
+        letters = len(head.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        if letters >= _SCRIPT_LETTERS or (len(head) == len(sample) and letters):
+            return "latin", 1.0, 0
     counts: dict[str, int] = {}
     n = accented = 0
     for ch in sample:

@@ -79,6 +79,16 @@ def phrase_key(text: str) -> str:
     return " ".join(text[i:j].split()).casefold()
 
 
+@lru_cache(maxsize=2)
+def aligned_fold(text: str) -> str | None:
+    """``text.casefold()`` when every character folds to one, so that the folded text lines up
+    with the text (and each character's fold is its simple case folding, the one a case-blind
+    pattern compares by); None when some character folds to several ("ß", "İ"). Kept for the
+    document being cleaned: several heuristics ask."""
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """One regex for a set of literals, shaped as a trie so a search costs little per position."""
     trie: dict[str, Any] = {}

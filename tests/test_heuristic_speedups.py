@@ -1,6 +1,7 @@
 """The cheaper forms the heuristics use answer exactly what the plain forms answer (issue 13):
-an end-anchored pattern asked backwards first, the fused lead-in's candidate positions, and
-'at most n words' without counting."""
+an end-anchored pattern asked backwards first, the fused lead-in's candidate positions, the
+places a credit or a lead-in label can stand found in one scan of the text, and 'at most n words'
+without counting."""
 
 from __future__ import annotations
 
@@ -10,18 +11,35 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
+from cleaner.heuristics.appeals import _gate, _has, _may_have, _pattern
 from cleaner.heuristics.base import Context
 from cleaner.heuristics.credits import (
     _FUSED_UNCASED,
     _blocks_with_label_words,
+    _credits,
+    _label_ends,
+    _label_pattern,
     _label_prefilter,
+    _label_tail,
     _signoff_patterns,
     _source_pattern,
+    _standalone_pattern,
 )
-from cleaner.heuristics.leadins import _FUSED_AT
+from cleaner.heuristics.embeds import _TRAILING_TWEET
+from cleaner.heuristics.leadins import (
+    _FUSED_AT,
+    _SEPARATOR,
+    _bracketing,
+    _fused_starts,
+    _label_edges,
+    _label_patterns,
+    _may_end,
+    _opening,
+    _patterns,
+)
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.rulebook import load_rulebook
-from cleaner.text import count_words, words_at_most
+from cleaner.text import aligned_fold, count_words, words_at_most
 
 BOOK = load_rulebook(Config())
 # Characters the patterns turn on: sentence ends, quotes, dashes, spaces of several kinds, line
@@ -31,7 +49,15 @@ ALPHABET = list(' \t\n\u00a0.!?\u2026"\u201d\u00bb\u0964\u3002-\u2013\u2014()[]:
 )
 texts = st.text(alphabet=ALPHABET, max_size=80)
 # Ends that make the sign-off, source-note and uncased patterns match now and then.
-ENDS = ["", ". By John Smith", ". — Jane Doe (Reuters)", " Source: example.com", "ข่าว.สมชาย ใจดี", ". Ann Lee\n"]
+ENDS = [
+    "",
+    " pic.twitter.com/AbCd1234",
+    ". By John Smith",
+    ". — Jane Doe (Reuters)",
+    " Source: example.com",
+    "ข่าว.สมชาย ใจดี",
+    ". Ann Lee\n",
+]
 SIGN_WHOLE, SIGN_FUSED = _signoff_patterns(BOOK.words("credit.byline-words", None))
 SOURCE = _source_pattern(BOOK.words("credit.source-labels", None))
 
@@ -118,3 +144,150 @@ def test_label_words_by_block_from_one_scan(lines: list[str], sep: str) -> None:
     ctx = Context(text, blocks, None, BOOK, Config(), ())
     expected = {b.index for b in blocks if SEEN.search(b.content.casefold())}
     assert _blocks_with_label_words(ctx, SEEN) == expected
+
+
+PHOTO_LABELS = BOOK.words("credit.photo-labels", None)
+FILE_LABELS = BOOK.words("credit.file-photo-labels", None)
+CREDIT_LINES = st.sampled_from(
+    [
+        "The mayor spoke on Tuesday.",
+        "The mayor spoke. Photo: Jane Doe",
+        "Photo: Jane Doe",
+        "(Foto: AP) The council met.",
+        "A fire in the old town. File photo.",
+        "A fire in the old town. File photo",
+        "A fire in the old town. (File photo)",
+        "Bildquelle = dpa",
+        "Fot. Jan Kowalski",
+        "φωτ. Γιάννης",
+        "사진=연합뉴스",
+        "Photographers met the mayor: a photo op",
+        "İmage with a dotted capital: yes",
+        "ẞtraße und Fotos: dpa",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CREDIT_LINES, min_size=1, max_size=8), st.sampled_from(["\n", "\n\n", "\n- ", "\n> "]))
+def test_credit_blocks_from_the_places_a_credit_can_end(lines: list[str], sep: str) -> None:
+    """Asked only where a credit can end, the label words hold in every block the credit patterns
+    find a credit in, and only in blocks where they hold."""
+    text = sep.join(lines)
+    blocks = segment(text)
+    ctx = Context(text, blocks, None, BOOK, Config(), ())
+    labels = PHOTO_LABELS + FILE_LABELS
+    seen = _label_prefilter(labels)
+    found = _blocks_with_label_words(ctx, seen, _label_ends(labels, FILE_LABELS), _label_tail(FILE_LABELS))
+    words = {b.index for b in blocks if seen.search(b.content.casefold())}
+    pat, alone = _label_pattern(labels), _standalone_pattern(FILE_LABELS)
+    credits = {b.index for b in blocks if _credits(b.content, pat, alone)}
+    assert found <= words
+    assert credits & words <= found
+
+
+def test_the_credit_places_find_each_kind() -> None:
+    labels = PHOTO_LABELS + FILE_LABELS
+    seen, ends, tail = _label_prefilter(labels), _label_ends(labels, FILE_LABELS), _label_tail(FILE_LABELS)
+    for line in ("It rained. Photo: Jane Doe", "Fot. Jan Kowalski", "It rained. File photo.", "It rained. File photo"):
+        ctx = Context(line, segment(line), None, BOOK, Config(), ())
+        assert _blocks_with_label_words(ctx, seen, ends, tail) == {0}, line
+    ctx = Context("The photo shows the mayor", segment("The photo shows the mayor"), None, BOOK, Config(), ())
+    assert _blocks_with_label_words(ctx, seen, ends, tail) == set()
+
+
+LEAD_LABELS = BOOK.words("promo.lead-in-labels", None)
+LEAD_LINES = st.sampled_from(
+    [
+        "The mayor spoke on Tuesday.",
+        "It rained.  Read also: Storm Hits Coast",
+        "It rained. READ MORE: Storm Hits Coast",
+        "It rained.\tSee also | Storm",
+        "Rain (Related: Storm Hits Coast) fell.",
+        "Rain [ read more - Storm ] fell",
+        "\u00c0 lire aussi: La temp\u00eate",
+        "It rained.   \u00c0 LIRE AUSSI : La temp\u00eate",
+        "Lesen Sie auch \u00bb Sturm",
+        "  indented  line  with  runs",
+        "ẞtraße. Read also: x",
+        "",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LEAD_LINES, min_size=1, max_size=8), st.sampled_from(["\n", "\n\n", "\n- ", "\n  "]))
+def test_lead_in_places_from_one_scan(lines: list[str], sep: str) -> None:
+    """The fused lead-in's positions from one scan of the text are each content's own; those kept
+    for a label's first characters hold every match; the brackets and label ends likewise."""
+    text = sep.join(lines)
+    blocks = segment(text)
+    ctx = Context(text, blocks, None, BOOK, Config(), ())
+    starts = _fused_starts(text, blocks)
+    for b in blocks:
+        assert starts.get(b.index, []) == [m.end() for m in _FUSED_AT.finditer(b.content)]
+    bracketed, fused = _patterns(LEAD_LABELS)
+    opening = _opening(ctx, LEAD_LABELS)
+    inside = _bracketing(ctx, LEAD_LABELS)
+    pattern, ending, _ = _label_patterns(LEAD_LABELS)
+    folded, edges = aligned_fold(text), _label_edges(LEAD_LABELS)
+    for b in blocks:
+        for at in starts.get(b.index, []):
+            if fused.match(b.content, at):
+                assert at in opening.get(b.index, [])
+        if bracketed.search(b.content):
+            assert b.index in inside
+        for sep_m in _SEPARATOR.finditer(b.content):
+            if ending.search(b.content, max(0, sep_m.start() - 80), sep_m.start()) and folded is not None:
+                assert _may_end(folded, b.content_start, b.content, sep_m.start(), edges)
+
+
+def test_lead_in_places_find_a_label() -> None:
+    text = "It rained.  Read also: Storm Hits Coast\nRain (Related: Storm) fell."
+    ctx = Context(text, segment(text), None, BOOK, Config(), ())
+    assert _opening(ctx, LEAD_LABELS) == {0: [12]}
+    assert _bracketing(ctx, LEAD_LABELS) == {1}
+
+
+APPEAL_WORDS = [
+    BOOK.words(name, None)
+    for name in ("appeal.journalism-words", "appeal.support-words", "service.paywall-words", "service.action-words")
+]
+APPEAL_LINES = st.sampled_from(
+    [
+        "Support independent JOURNALISM today.",
+        "Subscribe to read the full story.",
+        "Unterstützen Sie unseren Journalismus.",
+        "The mayor spoke on Tuesday.",
+        "ẞtraße: donate now",
+        "İndependent reporting",
+        "",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(APPEAL_LINES, min_size=1, max_size=4), texts)
+def test_appeal_words_gate_misses_nothing(lines: list[str], noise: str) -> None:
+    """Where the cheap literal scan finds none of the words, the word pattern finds none either."""
+    text = " ".join(lines) + noise
+    for words in APPEAL_WORDS:
+        if _pattern(words).search(text):
+            assert _may_have(text, words)
+        assert _has(text, words) == (m.group(0) if (m := _pattern(words).search(text)) else None)
+
+
+def test_appeal_words_gate_refuses_a_text_without_them() -> None:
+    words = BOOK.words("appeal.journalism-words", None)
+    assert _gate(words) is not None
+    assert not _may_have("The mayor spoke on Tuesday.", words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(ENDS), st.sampled_from(["", "\n", " \n", "\n\n", " "]))
+def test_end_anchored_tried_at_the_end_is_the_backward_search(text: str, end: str, tail: str) -> None:
+    """Tried only where a match can end, the backward pattern answers as its search of the text."""
+    for pat in (SIGN_FUSED, _FUSED_UNCASED, SOURCE, _TRAILING_TWEET):
+        t = text + end + tail
+        assert pat.matches(t) == (pat.backward.search(t) is not None)

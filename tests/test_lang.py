@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+import cleaner.lang as lang_mod
 from cleaner import Cleaner, Config, clean
 from cleaner.blocks import segment
 from cleaner.cli.app import app
@@ -261,3 +265,30 @@ def test_unknown_language_gets_the_language_neutral_rules_only():
     assert all(not r.languages for r in text_plan(book, "und").rules)
     assert all(not r.languages for r in text_plan(book, None).rules)
     assert len(text_plan(book, "en").rules) > len(text_plan(book, "und").rules)
+
+
+def _script_by_letters(sample: str) -> tuple[str, float, int]:
+    """``_script`` without its ASCII shortcut: every letter looked at."""
+    counts: dict[str, int] = {}
+    n = accented = 0
+    for ch in sample:
+        if ch.isalpha():
+            o = ord(ch)
+            s = "latin" if o < 0x80 else lang_mod._RANGES[bisect_right(lang_mod._STARTS, o) - 1][1]
+            accented += s == "latin" and o >= 0x80
+            counts[s] = counts.get(s, 0) + 1
+            n += 1
+            if n >= lang_mod._SCRIPT_LETTERS:
+                break
+    if not n:
+        return "other", 0.0, 0
+    if "han" in counts or "kana" in counts:
+        return lang_mod._script(sample)  # the shortcut never answers these
+    script = max(counts, key=lambda k: counts[k])
+    return script, counts[script] / n, accented
+
+
+@given(st.text(alphabet="ab Z1.,\n\t\u00e9\u0436\u05d0-", max_size=500), st.integers(0, 2000))
+def test_script_shortcut_answers_as_the_letters_do(text: str, pad: int) -> None:
+    for sample in (text, " " * pad + text, "a" * pad + text):
+        assert lang_mod._script(sample) == _script_by_letters(sample)

@@ -122,6 +122,9 @@ class Context:
 
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
+        if block.index not in self._prior_cuts:  # one piece, the whole content: its view's text
+            self._note()
+            return self.text[block.content_start : block.content_end]
         return self.view(block).text
 
     def view(self, block: Block) -> View:

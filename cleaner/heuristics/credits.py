@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +15,7 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, phrase_key, trie_regex, uncovered, words_at_most
+from cleaner.text import aligned_fold, count_words, phrase_key, trie_regex, uncovered, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -213,31 +213,62 @@ def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex({w.casefold().split()[0] for w in labels if w.strip()}))
 
 
-def _blocks_with_label_words(ctx: Context, seen: re.Pattern[str]) -> set[int]:
-    """The blocks for which ``seen.search(block.content.casefold())`` holds, from one scan of the
-    case-folded text rather than one per block.
+@lru_cache(maxsize=16)
+def _label_ends(labels: tuple[str, ...], file_labels: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a credit can stand, found in the case-folded text read backwards: each label pattern
+    needs its label's last word right before what closes it, a ":" or "=" (or after a label ending
+    in a full stop, a space), and a standalone "file photo" label a sentence end (or the line's
+    end, asked apart: ``_label_tail``). One hit is one character (the closer), so no hit hides
+    another; the hits are few, where a scan for the labels' words stops at most letters."""
 
-    When case folding keeps the text's length, every character folds to one and the folded text
-    lines up with the text, so a hit inside a block's content is a hit in its folded content; a
-    hit that crosses an edge of a content (no word of the prefilter holds a space, and blocks are
-    cut at line breaks, so only a marker glued to its line's content could) leaves that block to
-    be asked alone. Each position the scan passes is either the start of a hit or inside one, so a
-    block without a hit inside and none across its edges has none."""
-    folded = ctx.text.casefold()
-    if len(folded) != len(ctx.text):
+    def backwards(words: tuple[str, ...], drop: str = "") -> str:
+        return trie_regex({w.casefold().split()[-1].removesuffix(drop)[::-1] for w in words if w.strip()})
+
+    alts = [rf"(?<=[:=\uff1a])(?=\s*(?:{backwards(labels)}))"]
+    dotted = tuple(w for w in labels if w.strip() and w.casefold().split()[-1].endswith("."))
+    if dotted:
+        alts.append(rf"(?<=\.)(?=(?:{backwards(dotted, '.')}))")
+    if file_labels:
+        alts.append(rf"(?<=[.\u0964\u3002])(?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(file_labels)}))")
+    # one character class first: the scan stops only at these characters
+    return re.compile(r"[:=\uff1a.\u0964\u3002](?:" + "|".join(alts) + ")")
+
+
+@lru_cache(maxsize=16)
+def _label_tail(file_labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A "file photo" label closing its line, read backwards from the line's end."""
+    words = {w.casefold().split()[-1][::-1] for w in file_labels if w.strip()}
+    return re.compile(rf"\s*(?:[)\]\uff09]\s*)?(?:{trie_regex(words)})")
+
+
+def _blocks_with_label_words(
+    ctx: Context, seen: re.Pattern[str], ends: re.Pattern[str] | None = None, tail: re.Pattern[str] | None = None
+) -> set[int]:
+    """The blocks for which ``seen.search(block.content.casefold())`` holds (a label's first word
+    in the block), asked only of the blocks where ``ends`` (``_label_ends``) or ``tail`` finds a
+    place a credit could end: a block with none holds no credit, whatever words it has.
+
+    When case folding keeps the text's length, every character folds to one, the folded text
+    lines up with the text, and the places come from one scan of it read backwards (a credit
+    lies inside one block's content, so its closer does). A text whose folding changes length is
+    asked block by block."""
+    folded = aligned_fold(ctx.text)
+    if folded is None or ends is None:
         return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
-    hits = [(m.start(), m.end()) for m in seen.finditer(folded)]
-    starts = [s for s, _ in hits]
-    out: set[int] = set()
-    for b in ctx.blocks:
-        cs, ce = b.content_start, b.content_end
-        i = bisect_left(starts, cs)  # the first hit that starts inside or after the content
-        if i < len(hits) and hits[i][1] <= ce:
-            out.add(b.index)
-        elif (i > 0 and hits[i - 1][1] > cs) or (i < len(hits) and hits[i][0] < ce):
-            if seen.search(b.content.casefold()):  # a hit across an edge of the content
-                out.add(b.index)
-    return out
+    n = len(folded)
+    back = folded[::-1]
+    starts = [b.content_start for b in ctx.blocks]
+    near: set[int] = set()
+    for m in ends.finditer(back):
+        q = n - 1 - m.start()  # the closer's offset in the text
+        i = bisect_right(starts, q) - 1
+        if i >= 0 and q < ctx.blocks[i].content_end:
+            near.add(i)
+    if tail is not None:
+        for b in ctx.blocks:
+            if b.index not in near and b.content_end > b.content_start and tail.match(back, n - b.content_end):
+                near.add(b.index)
+    return {i for i in near if seen.search(ctx.blocks[i].content.casefold())}
 
 
 _REPEATED_CAPTION_MAX_WORDS = 30
@@ -265,7 +296,12 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
-    with_words = _blocks_with_label_words(ctx, _label_prefilter(labels))
+    with_words = _blocks_with_label_words(
+        ctx,
+        _label_prefilter(labels),
+        _label_ends(labels, file_labels),
+        _label_tail(file_labels) if file_labels else None,
+    )
     if bywords:
         with_words |= {b.index for b in ctx.blocks if _SYMBOLS.search(b.content)}
     if not with_words:

@@ -4,14 +4,16 @@ between two sentences of a line, whose headline (if any) cannot be told from the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words
+from cleaner.text import aligned_fold, count_words
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -20,9 +22,74 @@ _SENTENCE_END = regex.compile(r"[.!?\u3002\uff01\uff1f\u0964](?![\p{L}\p{N}])")
 # Where a fused label can start: its pattern's lookbehinds end in spaces and a label does not
 # start with one, so only at the end of a run of spaces after sentence-final punctuation, or of a
 # run of 2 or more. Trying the pattern only there finds the same first match as a search, faster.
-# The runs are found by their spaces, the character before them only looked behind at: a pattern
-# that opens with that character would be tried at every character of the text.
+# The runs are found in the whole text at once (``_fused_starts``), each kind by a scan that stops
+# only where one starts: after one of these characters, or at two spaces.
+_ENDERS = '.!?\u2026\u00bb"\u201d\u0964\u3002'
+_RUN_AFTER_END = re.compile(rf"[{re.escape(_ENDERS)}][ \t]+")
+_LONG_RUN = re.compile(r"[ \t]{2,}")
+_NONSPACE = regex.compile(r"\S")
+# The same positions in one content (what _fused_starts answers for every content at once).
 _FUSED_AT = regex.compile(r"(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002])[ \t]+|(?<=\S)[ \t]{2,}")
+
+
+def _fused_starts(
+    text: str, blocks: Sequence[Block], keep: Callable[[int], bool] | None = None
+) -> dict[int, list[int]]:
+    """For each block, the offsets in its content where a fused label can start: the ends of the
+    runs of spaces and tabs inside the content that follow sentence-final punctuation, or
+    another character than a space (the content's own, not one before it) when two or more
+    long: what ``_FUSED_AT`` finds in each content alone. ``keep``: asked first of the offset in
+    the text where a run ends, the runs it refuses are left out (a run that a content's end cuts
+    leaves no room for a label there)."""
+    runs: dict[int, int] = {m.start() + 1: m.end() for m in _RUN_AFTER_END.finditer(text)}
+    if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
+        for m in _LONG_RUN.finditer(text):
+            runs.setdefault(m.start(), m.end())
+    starts = [b.content_start for b in blocks]
+    out: dict[int, list[int]] = {}
+    for s in sorted(runs):
+        if keep is not None and not keep(runs[s]):
+            continue
+        i = bisect_right(starts, s - 1) - 1  # the block whose content holds the character before
+        if i < 0:
+            continue
+        b = blocks[i]
+        if not b.content_start < s < b.content_end:
+            continue
+        e = min(runs[s], b.content_end)
+        before = text[s - 1]
+        if before in _ENDERS or (e - s >= 2 and _NONSPACE.match(before)):
+            out.setdefault(i, []).append(e - b.content_start)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _label_edges(
+    labels: tuple[str, ...],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]] | None:
+    """The labels' first two characters case-folded (the first alone when the second is a space,
+    which a label pattern lets be any run of spaces), and their last two (or the last alone)
+    likewise: where the folded text holds none of them, no label starts (or ends). None when a
+    label's folding is not one character for one (no such answer then)."""
+    head2: set[str] = set()
+    head1: set[str] = set()
+    tail2: set[str] = set()
+    tail1: set[str] = set()
+    for w in labels:
+        f = w.casefold()
+        if not f:
+            continue
+        if len(f) != len(w) or f[0].isspace() or f[-1].isspace():
+            return None
+        if len(f) >= 2 and not f[1].isspace():
+            head2.add(f[:2])
+        else:
+            head1.add(f[:1])
+        if len(f) >= 2 and not f[-2].isspace():
+            tail2.add(f[-2:])
+        else:
+            tail1.add(f[-1:])
+    return frozenset(head2), frozenset(head1), frozenset(tail2), frozenset(tail1)
 
 
 @lru_cache(maxsize=16)
@@ -95,20 +162,68 @@ def _repeated_run(text: str) -> int:
             return end
 
 
-def _first_fused(fused: regex.Pattern[str], content: str) -> regex.Match[str] | None:
-    """``fused.search(content)``, tried only where its lookbehinds allow a match to start."""
-    for at in _FUSED_AT.finditer(content):
-        m = fused.match(content, at.end())
+def _first_fused(
+    fused: regex.Pattern[str], content: str, starts: Iterable[int] | None = None
+) -> regex.Match[str] | None:
+    """``fused.search(content)``, tried only where its lookbehinds allow a match to start
+    (``starts``, from ``_fused_starts``; else found here)."""
+    for at in (m.end() for m in _FUSED_AT.finditer(content)) if starts is None else starts:
+        m = fused.match(content, at)
         if m:
             return m
     return None
 
 
-def _labelled_lines(ctx: Context) -> Iterator[tuple[Block, str, list[tuple[int, int]]]]:
+def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
+    """For each block, the offsets ``_first_fused`` tries: where a fused label can start, and a
+    label's first characters stand (any would do when the text's or a label's folding is not one
+    character for one)."""
+    folded = aligned_fold(ctx.text)
+    edges = _label_edges(labels)
+    if folded is None or edges is None:
+        return _fused_starts(ctx.text, ctx.blocks)
+    two, one = edges[0], edges[1]
+    return _fused_starts(ctx.text, ctx.blocks, lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one)
+
+
+_BRACKET = re.compile(r"[(\[]")
+
+
+def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
+    """The blocks whose content holds a "(" or "[" that a label's first characters follow (spaces
+    aside): the only ones a bracketed lead-in can stand in (all that hold one, when the text's or
+    a label's folding is not one character for one)."""
+    text = ctx.text
+    if "(" not in text and "[" not in text:
+        return set()
+    folded = aligned_fold(text)
+    edges = _label_edges(labels)
+    blocks = ctx.blocks
+    if folded is None or edges is None:
+        return {b.index for b in blocks if "(" in b.content or "[" in b.content}
+    two, one = edges[0], edges[1]
+    starts = [b.content_start for b in blocks]
+    out: set[int] = set()
+    n = len(text)
+    for m in _BRACKET.finditer(text):
+        j = m.end()
+        while j < n and text[j].isspace():
+            j += 1
+        if folded[j : j + 2] in two or folded[j : j + 1] in one:
+            i = bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < blocks[i].content_end:
+                out.add(i)
+    return out
+
+
+def _labelled_lines(
+    ctx: Context, only: Iterable[int] | None = None
+) -> Iterator[tuple[Block, str, list[tuple[int, int]]]]:
     """The blocks the lead-in label heuristics read: not removed whole, not huge; each with its
-    content and the cuts earlier decisions made in it."""
+    content and the cuts earlier decisions made in it. ``only``: the indexes of the blocks that
+    can hold what the heuristic looks for, in order (else all)."""
     gone = ctx.removed_blocks()
-    for b in ctx.blocks:
+    for b in ctx.blocks if only is None else (ctx.blocks[i] for i in only):
         if b.index not in gone and len(b.content) <= 20000:
             yield b, b.content, ctx.prior_cuts(b)
 
@@ -118,12 +233,15 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     bracketed, fused = _patterns(labels)
-    for b, content, taken in _labelled_lines(ctx):
+    opening = _opening(ctx, labels)
+    inside = _bracketing(ctx, labels)
+    for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
+        at = opening.get(b.index)
         found: list[tuple[int, int, str]] = []
-        for m in bracketed.finditer(content) if ("(" in content or "[" in content) else ():
+        for m in bracketed.finditer(content) if b.index in inside else ():
             if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
                 found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-        m = _first_fused(fused, content)
+        m = _first_fused(fused, content, at or ())
         if m and m.start() > 0:
             rest = m.group("rest")
             # Headlines start with a capital (or a script without capitals); "Read more here: …",
@@ -186,6 +304,36 @@ def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     )
 
 
+_ONE_CHAR_SEPARATOR = re.compile(r"[:\u0983|\u00bb]")
+
+
+def _separated(ctx: Context) -> list[int] | None:
+    """The blocks whose content holds a separator (``_SEPARATOR``), from one scan of the text;
+    None (every block) when the text holds a ">>", which a block's edge could split."""
+    if ">>" in ctx.text:
+        return None
+    starts = [b.content_start for b in ctx.blocks]
+    out: list[int] = []
+    for m in _ONE_CHAR_SEPARATOR.finditer(ctx.text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ctx.blocks[i].content_end and (not out or out[-1] != i):
+            out.append(i)
+    return out
+
+
+def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[frozenset[str], ...]) -> bool:
+    """Whether a label's last characters stand right before ``at`` in the content, spaces and tabs
+    aside (what ``ending`` needs to match there): ``folded`` is the whole text folded, the content
+    starting at ``offset`` in it."""
+    k = at
+    while k > 0 and content[k - 1] in " \t":
+        k -= 1
+    if k == 0:
+        return False
+    k += offset
+    return folded[max(0, k - 2) : k] in edges[2] or folded[k - 1 : k] in edges[3]
+
+
 def _label_at(
     content: str, sep: regex.Match[str], pattern: regex.Pattern[str], ending: regex.Pattern[str]
 ) -> regex.Match[str] | None:
@@ -217,8 +365,15 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     pattern, ending, again = _label_patterns(labels)
-    for b, content, taken in _labelled_lines(ctx):
-        found = [m for sep in _SEPARATOR.finditer(content) if (m := _label_at(content, sep, pattern, ending))]
+    folded = aligned_fold(ctx.text)
+    edges = _label_edges(labels)
+    for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
+        found = [
+            m
+            for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
+            if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
+            and (m := _label_at(content, sep, pattern, ending))
+        ]
         for k, m in enumerate(found):
             s, e = len(content[: m.start()].rstrip()), m.end()
             while more := again.match(content, e):

@@ -13,9 +13,9 @@ class EndAnchored:
     ``forward.search`` would, but asked first, matching backwards, whether it matches at all.
 
     Forwards, a search tries the pattern (its lookbehinds first) at every position of the text;
-    backwards, every position where a match cannot end fails at once at the ``$``. Most texts have
-    no match, and that answer costs a fraction; when there is one, the forward search finds the
-    same match as it always did (whether a pattern matches does not depend on the direction)."""
+    backwards, the pattern is tried only where a match can end (``$``). Most texts have no match,
+    and that answer costs a fraction; when there is one, the forward search finds the same match
+    as it always did (whether a pattern matches does not depend on the direction)."""
 
     forward: regex.Pattern[str]
     backward: regex.Pattern[str]
@@ -29,4 +29,11 @@ class EndAnchored:
         return self.forward.pattern
 
     def search(self, text: str) -> regex.Match[str] | None:
-        return self.forward.search(text) if self.backward.search(text) is not None else None
+        return self.forward.search(text) if self.matches(text) else None
+
+    def matches(self, text: str) -> bool:
+        """Whether the pattern matches somewhere: a match ends where ``$`` holds, at the text's
+        end or before a line break ending it, so the backward pattern is tried there alone."""
+        if self.backward.match(text) is not None:
+            return True
+        return text.endswith("\n") and self.backward.match(text, 0, len(text) - 1) is not None
