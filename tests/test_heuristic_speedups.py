@@ -182,7 +182,7 @@ def test_credit_blocks_from_the_places_a_credit_can_end(lines: list[str], sep: s
     found = _blocks_with_label_words(ctx, seen, _label_ends(labels, FILE_LABELS), _label_tail(FILE_LABELS))
     words = {b.index for b in blocks if seen.search(b.content.casefold())}
     pat, alone = _label_pattern(labels), _standalone_pattern(FILE_LABELS)
-    credits = {b.index for b in blocks if _credits(b.content, pat, alone)}
+    credits = {b.index for b in blocks if _credits(b.content, (pat,), alone)}
     assert found <= words
     assert credits & words <= found
 
