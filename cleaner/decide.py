@@ -9,11 +9,10 @@ from dataclasses import dataclass, replace
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
 from cleaner.heuristics.base import takes_whole
-from cleaner.match import apply_rules
+from cleaner.match import apply_rules, apply_rules_again
 from cleaner.model import Block, Removal, precedence
 from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
-from cleaner.text import count_words, uncovered
 
 
 @dataclass(frozen=True)
@@ -76,10 +75,13 @@ def decide(
             if not reads[0]:
                 blind.add(i)
             _add(found, proposed, strong, known, taken, config, looking_again)
-        # A span cut can leave a remainder that a block rule removes on its own ("Advertisement" once
-        # "Also Read: …" is cut from its line): the rules look at it again now, or the next cleaning of
-        # the output would remove it and cleaning would not be idempotent.
-        again = apply_rules(text, _remainders(text, blocks, strong), plan, config.regex_timeout).removals
+        # A cut can leave a remainder that a block rule removes on its own ("Advertisement" once
+        # "Also Read: …" is cut from its line), or join pieces that a span rule matches ("Also Read: …"
+        # right after a sentence end once "Advertisement" is cut from between them): the rules look
+        # at each block as its cuts leave it now, or the next cleaning of the output would remove it
+        # and cleaning would not be idempotent.
+        left = {i: cuts for i, cuts in taken.cuts.items() if i not in taken.gone}
+        again = apply_rules_again(text, blocks, left, plan, config.regex_timeout).removals
         _add(again, proposed, strong, known, taken, config, looking_again)
         # A removal can change what an earlier heuristic sees (a long line gone leaves the short
         # lines around it a menu run): those whose view changed look again, to a fixed point, as
@@ -147,38 +149,6 @@ class _Taken:
         if r.block is None or r.start is None or r.end is None:
             return False
         return any(s <= r.start and r.end <= e for s, e in self.cuts.get(r.block, ()))
-
-
-def _remainders(text: str, blocks: Sequence[Block], strong: Sequence[Removal]) -> list[Block]:
-    """The blocks that span cuts leave one piece of, each as a block of that piece alone (same
-    index and kind), for the block rules to look at."""
-    cuts: dict[int, list[tuple[int, int]]] = {}
-    whole: set[int] = set()
-    for r in strong:
-        if r.block is None or r.start is None or r.end is None:
-            continue
-        b = blocks[r.block]
-        if r.start <= b.content_start and r.end >= b.content_end:
-            whole.add(r.block)
-        else:
-            cuts.setdefault(r.block, []).append((r.start, r.end))
-    out = []
-    for i, spans in sorted(cuts.items()):
-        if i in whole:
-            continue
-        b = blocks[i]
-        pieces = [(a, z) for a, z in uncovered([(b.content_start, b.content_end)], spans) if text[a:z].strip()]
-        if len(pieces) != 1:
-            continue
-        a, z = pieces[0]
-        piece = text[a:z]
-        a += len(piece) - len(piece.lstrip())
-        z -= len(piece) - len(piece.rstrip())
-        piece = text[a:z]
-        out.append(
-            replace(b, start=a, end=z, content_start=a, content_end=z, content=piece, n_words=count_words(piece))
-        )
-    return out
 
 
 def _tuned(removals: Iterable[Removal], config: Config) -> list[Removal]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -12,7 +12,7 @@ import regex
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
 from cleaner.rulebook import Rule
-from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char
+from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char, uncovered
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +27,14 @@ INVISIBLE = regex.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\
 
 @dataclass(frozen=True)
 class _View:
-    """A block as rules see it (``rule_view``), and where each of the view's characters sits in
-    the content (None when the view is the content)."""
+    """A block as rules see it (``rule_view``, ``cut_view``), and where each of the view's
+    characters sits in the content (None when the view is the content). ``pieces``: for a view of
+    what cuts leave of a block, the content ranges it shows (the cuts lie between them)."""
 
     block: Block
     index: tuple[int, ...] | None = None
     length: int = 0  # of the block's own content
+    pieces: tuple[tuple[int, int], ...] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Content offsets of the view's ``[start, end)``, with the invisible characters that
@@ -42,6 +44,21 @@ class _View:
         lo = 0 if start == 0 else self.index[start - 1] + 1
         hi = self.length if end >= len(self.index) else self.index[end]
         return lo, hi
+
+    def ranges(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Content ranges of the view's ``[start, end)``: one, or for a view of pieces one per
+        piece it touches, never reaching into a cut between them (the invisible characters that
+        touch it inside its pieces go with it)."""
+        lo, hi = self.span(start, end)
+        if self.pieces is None or self.index is None or end <= start:
+            return [(lo, hi)]
+        first, last = self.index[start], self.index[end - 1]
+        out = []
+        for a, z in self.pieces:
+            if z <= first or a > last:
+                continue
+            out.append((max(a, lo), min(z, hi)))
+        return [(a, z) for a, z in out if z > a]
 
 
 @lru_cache(maxsize=1)
@@ -58,12 +75,47 @@ def rule_view(block: Block) -> _View:
     hidden = INVISIBLE.search(content) is not None
     if not hidden and not has_respelled(content):
         return _View(block)
+    index: list[int] = []
+    view = _seen(content, 0, len(content), index, hidden)
+    # another spelling of a character leaves the words as they are; a dropped invisible one may not
+    n_words = count_words(view) if hidden else block.n_words
+    return _View(replace(block, content=view, n_words=n_words), tuple(index), len(content))
+
+
+def cut_view(text: str, block: Block, cuts: Sequence[tuple[int, int]]) -> _View | None:
+    """The block as rules see what ``cuts`` (text offsets) leave of it: its pieces joined as the
+    clean text joins them (without the whitespace at the outer edges), seen as ``rule_view``
+    sees a block; None when nothing but whitespace is left. What rules find maps back to the
+    pieces (``_View.ranges``), never to the cuts."""
+    content = block.content
+    base = block.content_start
+    rel = [(max(s - base, 0), min(e - base, len(content))) for s, e in cuts if s < block.content_end and e > base]
+    pieces = uncovered([(0, len(content))], rel)
+    while pieces and not content[pieces[0][0] : pieces[0][1]].strip():
+        pieces.pop(0)
+    while pieces and not content[pieces[-1][0] : pieces[-1][1]].strip():
+        pieces.pop()
+    if not pieces:
+        return None
+    a, z = pieces[0]
+    pieces[0] = (a + len(content[a:z]) - len(content[a:z].lstrip()), z)
+    a, z = pieces[-1]
+    pieces[-1] = (a, z - (len(content[a:z]) - len(content[a:z].rstrip())))
+    hidden = INVISIBLE.search(content) is not None
+    index: list[int] = []
+    view = "".join(_seen(content, a, z, index, hidden) for a, z in pieces)
+    seen = replace(block, content=view, n_words=count_words(view))
+    return _View(seen, tuple(index), len(content), tuple(pieces))
+
+
+def _seen(content: str, a: int, z: int, index: list[int], hidden: bool) -> str:
+    """``content[a:z]`` as rules see it (``rule_view``), the content offset of each of its
+    characters appended to ``index``."""
     table = respelled()
     special = _special() if hidden else respelled_char()
-    index: list[int] = []
     parts: list[str] = []
-    pos = 0
-    for m in special.finditer(content):  # few: copy the runs between them whole
+    pos = a
+    for m in special.finditer(content, a, z):  # few: copy the runs between them whole
         i = m.start()
         parts.append(content[pos:i])
         index.extend(range(pos, i))
@@ -71,12 +123,9 @@ def rule_view(block: Block) -> _View:
         parts.append(seen)
         index.extend([i] * len(seen))
         pos = i + 1
-    parts.append(content[pos:])
-    index.extend(range(pos, len(content)))
-    view = "".join(parts)
-    # another spelling of a character leaves the words as they are; a dropped invisible one may not
-    n_words = count_words(view) if hidden else block.n_words
-    return _View(replace(block, content=view, n_words=n_words), tuple(index), len(content))
+    parts.append(content[pos:z])
+    index.extend(range(pos, z))
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -92,25 +141,51 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
     removals: list[Removal] = []
     warnings: list[str] = []
     for original in blocks:
-        view = rule_view(original)
-        block = view.block
-        folded = block.content.casefold()
-        found: list[tuple[int, list[Removal]]] = []
-        gated = plan.candidates(block, folded)
-        rank = _best_block_rule(plan, block, folded, timeout, warnings, gated.unanchored)
-        if rank is not None:
-            best = plan.ranked[rank]
-            found.append((best.order, [_whole(text, original, best.rule)]))
-        if len(block.content) <= MAX_SPAN_CHARS:
-            for i, rule in gated.spans:
-                cuts = _span_removals(text, view, rule, timeout, warnings)
-                if cuts:
-                    found.append((i, cuts))
-        if len(found) > 1:
-            found.sort(key=lambda f: f[0])
-        for _, cuts in found:
-            removals.extend(cuts)
+        removals.extend(_on_view(text, original, rule_view(original), plan, timeout, warnings))
     return RuleHits(tuple(removals), tuple(warnings))
+
+
+def apply_rules_again(
+    text: str,
+    blocks: Sequence[Block],
+    cuts: Mapping[int, Sequence[tuple[int, int]]],
+    plan: TextPlan,
+    timeout: float,
+) -> RuleHits:
+    """The rules on what ``cuts`` (text offsets, by block index) leave of each block, seen as the
+    clean text shows it (``cut_view``): what a second cleaning of the clean text would find there.
+    A block rule takes every piece left; a span rule's cut takes the pieces it touches and none
+    of the cuts between them, so the offsets stay exact."""
+    removals: list[Removal] = []
+    warnings: list[str] = []
+    for i in sorted(cuts):
+        view = cut_view(text, blocks[i], cuts[i])
+        if view is not None:
+            removals.extend(_on_view(text, blocks[i], view, plan, timeout, warnings))
+    return RuleHits(tuple(removals), tuple(warnings))
+
+
+def _on_view(
+    text: str, original: Block, view: _View, plan: TextPlan, timeout: float, warnings: list[str]
+) -> list[Removal]:
+    """The block's best block-scope rule and every span-rule cut on ``view``, in rule order."""
+    block = view.block
+    folded = block.content.casefold()
+    found: list[tuple[int, list[Removal]]] = []
+    gated = plan.candidates(block, folded)
+    rank = _best_block_rule(plan, block, folded, timeout, warnings, gated.unanchored)
+    if rank is not None:
+        best = plan.ranked[rank]
+        whole = [_whole(text, original, best.rule)] if view.pieces is None else _pieces(text, view, best.rule)
+        found.append((best.order, whole))
+    if len(block.content) <= MAX_SPAN_CHARS:
+        for i, rule in gated.spans:
+            cuts = _span_removals(text, view, rule, timeout, warnings)
+            if cuts:
+                found.append((i, cuts))
+    if len(found) > 1:
+        found.sort(key=lambda f: f[0])
+    return [r for _, cuts in found for r in cuts]
 
 
 def _best_block_rule(
@@ -203,6 +278,9 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
         for m in matches:
             if m.end() <= m.start():
                 continue
+            if view.pieces is not None:
+                out.extend(_pieces(text, view, rule, *_absorb_seen(block.content, m.start(), m.end())))
+                continue
             lo, hi = view.span(m.start(), m.end())
             start, end = block.content_start + lo, block.content_start + hi
             if not text[block.content_start : start].strip() and not text[end : block.content_end].strip():
@@ -224,6 +302,56 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
                     block=block.index,
                 )
             )
+    return out
+
+
+def _absorb_seen(seen: str, start: int, end: int) -> tuple[int, int]:
+    """``absorb_space`` on a view of pieces (``cut_view``), in its own offsets, as a second
+    cleaning would widen the cut in the clean text; all of the view when only spaces are left."""
+    if not seen[:start].strip() and not seen[end:].strip():
+        return 0, len(seen)
+    e = end
+    while e < len(seen) and seen[e] in " \t":
+        e += 1
+    if e < len(seen):
+        return start, e
+    s = start
+    while s > 0 and seen[s - 1] in " \t\n":
+        s -= 1
+    return s, e
+
+
+def _pieces(text: str, view: _View, rule: Rule, start: int = 0, end: int | None = None) -> list[Removal]:
+    """A rule's removals of the view's ``[start, end)`` (all of it by default) on a view of
+    pieces: one per piece it touches, in text offsets. Only spaces of a piece before it, when
+    it runs to the end of what is left (after it, when it starts there), are left alone: the
+    clean text drops a block's outer whitespace anyway."""
+    base = view.block.content_start
+    length = len(view.block.content)
+    end = length if end is None else end
+    ranges = view.ranges(start, end)
+    if end == length:
+        while len(ranges) > 1 and not text[base + ranges[0][0] : base + ranges[0][1]].strip():
+            ranges.pop(0)
+    if start == 0:
+        while len(ranges) > 1 and not text[base + ranges[-1][0] : base + ranges[-1][1]].strip():
+            ranges.pop()
+    out = []
+    for lo, hi in ranges:
+        s, e = base + lo, base + hi
+        out.append(
+            Removal(
+                rule.id,
+                rule.category,
+                rule.reason,
+                rule.source,
+                text[s:e],
+                rule.confidence,
+                start=s,
+                end=e,
+                block=view.block.index,
+            )
+        )
     return out
 
 
