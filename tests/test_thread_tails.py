@@ -1,5 +1,5 @@
 """Runs closing a text after the article (cleaner/heuristics/threads.py): a comment thread
-(tail.comment-thread) and a run of other stories' teasers (tail.teaser-run), on small invented texts."""
+(comments.thread) and a run of other stories' teasers (related.teaser-run), on small invented texts."""
 
 from __future__ import annotations
 
@@ -34,13 +34,13 @@ THREAD = [
 
 
 def test_a_comment_thread_with_a_name_that_comes_back_goes() -> None:
-    assert removed("\n".join(ARTICLE + THREAD), "tail.comment-thread") == THREAD
+    assert removed("\n".join(ARTICLE + THREAD), "comments.thread") == THREAD
 
 
 def test_names_each_once_stay() -> None:
     """A list of people or places has each name once: without a name that comes back it stays."""
     thread = THREAD[:6] + ["Lee Park", "Thanks Anna, that was my question too."]
-    assert removed("\n".join(ARTICLE + thread), "tail.comment-thread") == []
+    assert removed("\n".join(ARTICLE + thread), "comments.thread") == []
 
 
 def test_a_list_of_places_with_their_addresses_stays() -> None:
@@ -55,7 +55,7 @@ def test_a_list_of_places_with_their_addresses_stays() -> None:
         "3718 14th St., NW",
         "A second night of music, with the same band as last year.",
     ]
-    assert removed("\n".join(ARTICLE + places), "tail.comment-thread") == []
+    assert removed("\n".join(ARTICLE + places), "comments.thread") == []
 
 
 def test_subheads_that_introduce_their_paragraphs_stay() -> None:
@@ -67,7 +67,7 @@ def test_subheads_that_introduce_their_paragraphs_stay() -> None:
         "Bridge Repairs",
         "Further bridge repairs follow in the second year, on the eastern side.",
     ]
-    assert removed("\n".join(ARTICLE + body), "tail.comment-thread") == []
+    assert removed("\n".join(ARTICLE + body), "comments.thread") == []
 
 
 def test_names_followed_by_the_same_word_of_the_comment_system_go() -> None:
@@ -79,11 +79,11 @@ def test_names_followed_by_the_same_word_of_the_comment_system_go() -> None:
         "Chris Lewis says",
         "I understand why you love this work, it shows in every picture.",
     ]
-    assert removed("\n".join(ARTICLE + thread), "tail.comment-thread") == thread
+    assert removed("\n".join(ARTICLE + thread), "comments.thread") == thread
 
 
 def test_a_thread_without_an_article_before_it_stays() -> None:
-    assert removed("\n".join(THREAD), "tail.comment-thread") == []
+    assert removed("\n".join(THREAD), "comments.thread") == []
 
 
 TEASERS = [
@@ -99,11 +99,11 @@ BOX = ["Stay connected", "Get the latest updates from", "Discover special offers
 
 
 def test_a_run_of_teasers_closing_the_text_goes_with_its_label_and_box() -> None:
-    assert removed("\n".join(ARTICLE + TEASERS + BOX), "tail.teaser-run") == TEASERS + BOX
+    assert removed("\n".join(ARTICLE + TEASERS + BOX), "related.teaser-run") == TEASERS + BOX
 
 
 def test_two_teasers_are_not_a_run() -> None:
-    assert removed("\n".join(ARTICLE + TEASERS[:5]), "tail.teaser-run") == []
+    assert removed("\n".join(ARTICLE + TEASERS[:5]), "related.teaser-run") == []
 
 
 def test_an_faq_closing_the_article_stays() -> None:
@@ -115,7 +115,7 @@ def test_an_faq_closing_the_article_stays() -> None:
         "Which streets will be closed?",
         "Only the bridge and the street of the school, for a few weeks each.",
     ]
-    assert removed("\n".join(ARTICLE + faq), "tail.teaser-run") == []
+    assert removed("\n".join(ARTICLE + faq), "related.teaser-run") == []
 
 
 def test_an_interview_and_a_list_stay() -> None:
@@ -135,8 +135,8 @@ def test_an_interview_and_a_list_stay() -> None:
         "- Jeff Kushner, Chief Marketing Officer",
         "- We use the hardened images in our deployments to save most of the manual work.",
     ]
-    assert removed("\n".join(ARTICLE + interview), "tail.teaser-run") == []
-    assert removed("\n".join(ARTICLE + listing), "tail.teaser-run") == []
+    assert removed("\n".join(ARTICLE + interview), "related.teaser-run") == []
+    assert removed("\n".join(ARTICLE + listing), "related.teaser-run") == []
 
 
 def test_subheads_sharing_words_with_their_paragraphs_stay() -> None:
@@ -148,4 +148,4 @@ def test_subheads_sharing_words_with_their_paragraphs_stay() -> None:
         "What the residents said",
         "Residents said they were glad, though some feared the noise of the works.",
     ]
-    assert removed("\n".join(ARTICLE + body), "tail.teaser-run") == []
+    assert removed("\n".join(ARTICLE + body), "related.teaser-run") == []

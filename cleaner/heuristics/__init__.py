@@ -510,7 +510,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
-        "tail.comment-thread",
+        "comments.thread",
         "comments",
         "Comment thread closing the text: commenters' names, each followed by what they wrote.",
         "From the text's end backwards, groups of a name line (one to four capitalised words, at most "
@@ -523,7 +523,7 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.85),
     ),
     Heuristic(
-        "tail.teaser-run",
+        "related.teaser-run",
         "related",
         "Run of other stories' teasers closing the text: a headline, then its one-sentence summary, again and again.",
         "From the text's end backwards (past up to five short lines of a box: 'Stay connected'), at "
