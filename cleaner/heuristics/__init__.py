@@ -27,6 +27,7 @@ from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_card, link_residue, section_tail
 from cleaner.heuristics.teasers import bullet_label, series_list
+from cleaner.heuristics.threads import comment_thread, teaser_run
 from cleaner.heuristics.truncation import cut_teaser, dangling_fragment, repeated_block, snippet_limit
 from cleaner.repetition.decider import site_repeat
 from cleaner.scorer.decider import block_scorer
@@ -506,6 +507,32 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "('WordPress', 'iPhone'), a quotation with its punctuation ('\"We will,\" she said') and a "
         "line inside the text stay.",
         link_card,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "comments.thread",
+        "comments",
+        "Comment thread closing the text: commenters' names, each followed by what they wrote.",
+        "From the text's end backwards, groups of a name line (one to four capitalised words, at most "
+        "one initial, no digit or punctuation: 'Pat Bowden', 'y. Hidayat') and one to four lines under "
+        "it that do not repeat the name's words: at least three groups when a name comes back (the "
+        "author answering), five otherwise, after at least 80 words of text. A subhead, or a person "
+        "in a list of names, introduces lines that speak of it, and stops the run; so does a block "
+        "of over 120 words.",
+        comment_thread,
+        confidence=(0.8, 0.85),
+    ),
+    Heuristic(
+        "related.teaser-run",
+        "related",
+        "Run of other stories' teasers closing the text: a headline, then its one-sentence summary, again and again.",
+        "From the text's end backwards (past up to five short lines of a box: 'Stay connected'), at "
+        "least three pairs in a row of a headline (3-20 words, no closing full stop, comma or colon) "
+        "and a summary of one or two sentences (5-45 words, a full stop) that shares no content word "
+        "with its headline, after at least 80 words of text; a section word or two above the run "
+        "('Policy', 'Deep Dive') goes with it. An article's own subhead shares words with the "
+        "paragraph it introduces, and stops the run.",
+        teaser_run,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
