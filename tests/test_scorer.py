@@ -140,7 +140,7 @@ TAIL_ARTICLE = (
     "The river rose by two metres in six hours, the highest level since records began in 1950, the water "
     "agency said in a statement on Monday.\n\n"
     "Schools in three villages will stay closed until Wednesday while engineers check the bridges.\n\n"
-    "Photo gallery: Floods hit the valley\n\n"  # a gallery teaser no rule takes (the shipped model: p 0.87)
+    "1 of 12\n\n"  # a gallery's counter no rule takes (the shipped model: p 0.82, threshold 0.80)
     "Share on Facebook\n\n"
     "Follow us on Twitter"
 )
