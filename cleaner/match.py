@@ -289,19 +289,7 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
                 )
                 continue
             start, end = absorb_space(text, block, start, end)
-            out.append(
-                Removal(
-                    rule.id,
-                    rule.category,
-                    rule.reason,
-                    rule.source,
-                    text[start:end],
-                    rule.confidence,
-                    start=start,
-                    end=end,
-                    block=block.index,
-                )
-            )
+            out.append(_rule_cut(text, rule, block.index, start, end))
     return out
 
 
@@ -336,23 +324,22 @@ def _pieces(text: str, view: _View, rule: Rule, start: int = 0, end: int | None 
     if start == 0:
         while len(ranges) > 1 and not text[base + ranges[-1][0] : base + ranges[-1][1]].strip():
             ranges.pop()
-    out = []
-    for lo, hi in ranges:
-        s, e = base + lo, base + hi
-        out.append(
-            Removal(
-                rule.id,
-                rule.category,
-                rule.reason,
-                rule.source,
-                text[s:e],
-                rule.confidence,
-                start=s,
-                end=e,
-                block=view.block.index,
-            )
-        )
-    return out
+    return [_rule_cut(text, rule, view.block.index, base + lo, base + hi) for lo, hi in ranges]
+
+
+def _rule_cut(text: str, rule: Rule, block: int, start: int, end: int) -> Removal:
+    """A rule's removal of ``text[start:end]`` inside a block."""
+    return Removal(
+        rule.id,
+        rule.category,
+        rule.reason,
+        rule.source,
+        text[start:end],
+        rule.confidence,
+        start=start,
+        end=end,
+        block=block,
+    )
 
 
 def absorb_space(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
