@@ -18,6 +18,9 @@ splitting, no uncurling of quotes.
 
 A cheap check skips ftfy when it has nothing to do: none of the characters or mojibake pairs any
 of those fixes acts on (property-tested against ftfy). The path ("skip" or "ftfy") is recorded.
+Past that check, ftfy's own tests (its badness pattern, asked only near the characters a match
+needs, and the characters its other fixes act on) decide whether it runs at all: when they say it
+would return the text as is, the text comes back without the call (path "ftfy", no steps).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from dataclasses import dataclass
 
 import ftfy
 from ftfy import chardata
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
 
 # Characters some enabled ftfy fix acts on: HTML entities (entity-shaped, as ftfy matches them),
@@ -69,6 +73,46 @@ def needs_ftfy(text: str) -> bool:
     return bool(_NON_ASCII_SUSPECT.search(text))
 
 
+# What ftfy itself asks before it repairs mojibake is whether its badness pattern matches (``is_bad``);
+# when it does not, and no entity, control character, C1 character, line separator or surrogate
+# is there for the other fixes, ftfy returns the text as it came, with no steps. Its pattern is
+# slow on long text (~35 alternatives tried at every position), so it is asked only around the
+# characters every one of its alternatives needs one of (its categories below and four
+# literals: an alternative wants a bad, currency, numeric, legal, box, accented capital or
+# quotation character, or "œ", "°", "Ù", "Ђ"); no match is longer than 7 characters, so a
+# window of 8 either side of each holds any match there is (property-tested against ``is_bad``).
+_BADNESS_NEEDS = re.compile(
+    "["
+    + "".join(
+        MOJIBAKE_CATEGORIES[k]
+        for k in ("c1", "bad", "currency", "numeric", "law", "box", "upper_accented")
+        + ("start_punctuation", "end_punctuation")
+    )
+    + "\u0153\u00b0\u00d9\u0402]"
+)
+_BADNESS_REACH = 8
+_OTHER_FIXES = re.compile("[\x80-\x9f\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]")
+
+
+def is_bad(text: str) -> bool:
+    """``ftfy.badness.is_bad``, searched only near the characters a match needs."""
+    search = BADNESS_RE.search
+    for m in _BADNESS_NEEDS.finditer(text):
+        i = m.start()
+        if search(text, max(0, i - _BADNESS_REACH), i + _BADNESS_REACH + 1):
+            return True
+    return False
+
+
+def ftfy_acts(text: str) -> bool:
+    """Whether ftfy (with the fixes below) would change the text: exactly its own tests."""
+    if "&" in text and _ENTITY.search(text):
+        return True
+    if _CONTROL.search(text) or _OTHER_FIXES.search(text):
+        return True
+    return is_bad(text)
+
+
 # Repair, don't restyle (see the module doc).
 _FTFY = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -89,6 +133,8 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     if not needs_ftfy(text):
         return Normalized(text, (), "skip")
+    if not ftfy_acts(text):  # ftfy's own tests say it would return the text as is, with no steps
+        return Normalized(text, (), "ftfy")
     fixed = ftfy.fix_and_explain(text, config=_FTFY)
     steps = tuple((str(a), str(b)) for a, b in (fixed.explanation or ()))
     return Normalized(fixed.text, steps, "ftfy")

@@ -13,6 +13,7 @@ from cleaner import Config
 from cleaner.blocks import segment
 from cleaner.heuristics.appeals import _gate, _has, _may_have, _pattern
 from cleaner.heuristics.base import Context
+from cleaner.heuristics.captions import _bracket_pattern, _bracketed, _marker_pattern
 from cleaner.heuristics.credits import (
     _FUSED_UNCASED,
     _blocks_with_label_words,
@@ -291,3 +292,29 @@ def test_end_anchored_tried_at_the_end_is_the_backward_search(text: str, end: st
     for pat in (SIGN_FUSED, _FUSED_UNCASED, SOURCE, _TRAILING_TWEET):
         t = text + end + tail
         assert pat.matches(t) == (pat.backward.search(t) is not None)
+
+
+# The position-caption pattern as it was written first: a word of any length, then the marker.
+_CAPTION_WORD = r"[\p{L}\p{M}\p{N}.'\u2019\-]"
+_CAPTION_MARKERS = BOOK.words("credit.position-markers", None)
+_PLAIN_CAPTION = regex.compile(rf"(?P<word>{_CAPTION_WORD}+)[ \t]?" + _bracketed(_CAPTION_MARKERS), regex.IGNORECASE)
+_CAPTION_PIECES = st.sampled_from(
+    ["Anh", "anh", "Jane Doe", " ", "\t", "(", ")", "\uff08", "\uff09", "left", "LEFT", "trái", "왼쪽", "左"]
+    + ["second from right", "a la izquierda", "10", "-", ".", "'", "\u2019", "é", "\u0301", "ß", "İ", "x", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CAPTION_PIECES, max_size=14))
+def test_position_marker_found_from_a_word_start_is_the_plain_search(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = [(m.span(), m.group("word")) for m in _PLAIN_CAPTION.finditer(text)]
+    assert [(m.span(), m.group("word")) for m in _marker_pattern(_CAPTION_MARKERS).finditer(text)] == plain
+    if plain:  # the bracketed marker alone is the cheap first test: it never misses one
+        assert _bracket_pattern(_CAPTION_MARKERS).search(text)
+
+
+def test_position_marker_pattern_finds_a_caption() -> None:
+    text = "Tổng thư ký VFF Lê Hoài Anh (trái) và Jane Doe (left) at the event."
+    found = [m.group("word") for m in _marker_pattern(_CAPTION_MARKERS).finditer(text)]
+    assert found == ["Anh", "Doe"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ftfy
+from ftfy import badness, chardata
+from ftfy.badness import MOJIBAKE_CATEGORIES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.normalize import _FTFY, normalize, replay
+from cleaner.normalize import _FTFY, is_bad, normalize, replay
 
 # Letters, accents, quotes, dashes and symbols common in news text, plus mojibake material.
 ALPHABET = (
@@ -71,3 +73,70 @@ def test_broken_pieces_are_repaired_next_to_correct_text_that_stays():
 
 def test_a0_byte_turned_space_is_sent_to_ftfy():
     assert normalize("\u00c2 ").path == "ftfy"
+
+
+# Material for ftfy's badness pattern: every character of its categories (ranges spelled out),
+# the literals its alternatives name, Latin, Greek and Cyrillic letters, spaces and line breaks.
+def _expand(chars: str) -> str:
+    out, i = [], 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            out.extend(chr(c) for c in range(ord(chars[i]), ord(chars[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(chars[i])
+            i += 1
+    return "".join(out)
+
+
+BADNESS_ALPHABET = "".join(
+    sorted(
+        set(_expand("".join(MOJIBAKE_CATEGORIES.values())))
+        | set("abzAZ .,?!\n\t\xa0ВГРСΒΓΞΟŒœÂÃÎÐØÙàâóÄ√≈‚Ђўβā€°µ²×еиоЁ")
+    )
+)
+# Correct sentences, and what they become read in each single-byte encoding ftfy knows.
+SENTENCES = [
+    "L’Élysée a répondu « non » à 25 °C, côté cœur.",
+    "«Сегодня» — сказал он, № 5 и всё.",
+    "Ο Γιώργος είπε «ναι» στην Αθήνα.",
+    "Zażółć gęślą jaźń — Łódź, Šťastný Čech.",
+    "It’s 5 € – “fine” ½ × 3 ± 1…",
+]
+MOJIBAKE = [
+    s.encode("utf-8").decode(enc.replace("sloppy-", ""), "replace")
+    for s in SENTENCES
+    for enc in chardata.CHARMAP_ENCODINGS
+]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.text(alphabet=BADNESS_ALPHABET, max_size=14), st.sampled_from(SENTENCES + MOJIBAKE), st.integers(0, 60))
+def test_badness_near_the_needed_characters_is_ftfys(piece: str, host: str, at: int):
+    for text in (piece, host[:at] + piece + host[at:]):
+        assert is_bad(text) == badness.is_bad(text), text
+
+
+def test_badness_on_mojibake_and_correct_text_is_ftfys():
+    for text in SENTENCES + MOJIBAKE:
+        assert is_bad(text) == badness.is_bad(text), text
+    assert any(is_bad(t) for t in MOJIBAKE)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=ALPHABET, max_size=120), st.sampled_from(SENTENCES + MOJIBAKE)))
+def test_normalize_is_ftfy(text):
+    fixed = ftfy.fix_and_explain(text, config=_FTFY)
+    result = normalize(text)
+    assert result.text == fixed.text
+    assert result.steps == tuple((str(a), str(b)) for a, b in fixed.explanation or ())
+
+
+def test_text_ftfy_would_leave_as_is_does_not_run_it(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("ftfy ran")
+
+    monkeypatch.setattr(ftfy, "fix_and_explain", refuse)
+    for text in SENTENCES:  # each holds a pair the cheap check sends on ("à ", "е ", "é»" ...)
+        result = normalize(text)
+        assert result.text == text and result.steps == ()

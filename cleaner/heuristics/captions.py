@@ -32,17 +32,30 @@ _SENTENCE = regex.compile(r"[^\n]*?(?:[.!?\u2026\u3002\uff01\uff1f\u0964](?=\s|$
 _OPEN = "(\uff08"
 
 
+# The word before a marker: a run of these, taken whole (possessive, from its first character:
+# the run can only end at a space or a bracket, so no shorter run or later start could match).
+_WORD = r"[\p{L}\p{M}\p{N}.'\u2019\-]"
+
+
 @lru_cache(maxsize=16)
 def _marker_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """A marker in brackets right after a word: "Anh (trái)", "문재인 대통령(왼쪽)", "张三（左）";
     the marker alone or followed by a number ("(áo số 10)")."""
-    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in markers if w}, key=len, reverse=True)
     return regex.compile(
-        r"(?P<word>[\p{L}\p{M}\p{N}.'\u2019\-]+)[ \t]?[(\uff08][ \t]*(?:"
-        + "|".join(alts)
-        + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]",
+        rf"(?<!{_WORD})(?P<word>{_WORD}++)[ \t]?" + _bracketed(markers),
         regex.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=16)
+def _bracket_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
+    """The bracketed marker alone: without it no word can precede one (a cheap first test)."""
+    return regex.compile(_bracketed(markers), regex.IGNORECASE)
+
+
+def _bracketed(markers: tuple[str, ...]) -> str:
+    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in markers if w}, key=len, reverse=True)
+    return r"[(\uff08][ \t]*(?:" + "|".join(alts) + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
 
 
 def _names_someone(word: str) -> bool:
@@ -56,11 +69,14 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not markers:
         return
     pat = _marker_pattern(markers)
+    bracket = _bracket_pattern(markers)
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
         if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
             continue
         content = b.content
+        if not bracket.search(content):
+            continue
         if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
             continue
         taken = ctx.prior_cuts(b)
