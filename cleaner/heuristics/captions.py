@@ -12,6 +12,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
 from cleaner.text import count_words, phrase_key
 
@@ -54,8 +55,8 @@ def _bracket_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 def _bracketed(markers: tuple[str, ...]) -> str:
-    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in markers if w}, key=len, reverse=True)
-    return r"[(\uff08][ \t]*(?:" + "|".join(alts) + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
+    alts = alternation(markers)
+    return r"[(\uff08][ \t]*(?:" + alts + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
 
 
 def _names_someone(word: str) -> bool:

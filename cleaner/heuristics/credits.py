@@ -13,7 +13,7 @@ import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
-from cleaner.heuristics.patterns import EndAnchored
+from cleaner.heuristics.patterns import EndAnchored, alternation
 from cleaner.model import Block, Removal
 from cleaner.text import aligned_fold, count_words, phrase_key, trie_regex, uncovered, words_at_most
 
@@ -44,10 +44,10 @@ _NAME_MAX_CHARS = 60
 
 @lru_cache(maxsize=16)
 def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
-    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
+    alts = alternation(labels)
     return regex.compile(
         r"(?<![\p{L}\p{N}])(?P<open>[(\[<\uff08]\s*)?(?P<label>"
-        + "|".join(alts)
+        + alts
         + r")(?:\s*[:=\uff1a]\s*|(?<=\.)\s+|"
         + _SYMBOL_SEPARATOR
         + r")",
@@ -65,20 +65,18 @@ _SYMBOLS = re.compile("[\u25aa\u25a0\u25cf\u2022]")
 def _symbol_label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """A byline word ("Autor", "By") before a square or a bullet and a name: a credit as sites
     print it under a photo. With a colon such a word opens bylines, which the body's header keeps."""
-    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
-    return regex.compile(
-        r"(?<![\p{L}\p{N}])(?P<open>)(?P<label>" + "|".join(alts) + r")" + _SYMBOL_SEPARATOR, regex.IGNORECASE
-    )
+    alts = alternation(labels)
+    return regex.compile(r"(?<![\p{L}\p{N}])(?P<open>)(?P<label>" + alts + r")" + _SYMBOL_SEPARATOR, regex.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def _standalone_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """A "file photo" label standing as a sentence of its own: after a sentence end (or at the
     line's start) and closed by a full stop, a bracket or the line's end."""
-    alts = sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True)
+    alts = alternation(labels)
     return regex.compile(
         r"(?:(?<=[.!?\u0964\u3002][\"'\u201d\u2019)]?[ \t]{1,3})|^)(?P<open>[(\[\uff08]\s*)?(?P<label>"
-        + "|".join(alts)
+        + alts
         + r")(?(open)\s*[)\]\uff09]|)(?:\s*[.\u0964\u3002]|(?=\s*$))",
         regex.IGNORECASE,
     )
@@ -681,7 +679,7 @@ _DOMAIN = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}
 
 @lru_cache(maxsize=16)
 def _source_pattern(labels: tuple[str, ...]) -> EndAnchored:
-    alts = "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True))
+    alts = alternation(labels)
     return EndAnchored.compile(
         r"(?:^|(?<=\s))[(\[]?\s*(?:" + alts + r")\s*:\s*" + _DOMAIN + r"[)\]]?\s*$", regex.IGNORECASE
     )

@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
 from cleaner.text import aligned_fold, count_words
 
@@ -94,7 +95,7 @@ def _label_edges(
 
 @lru_cache(maxsize=16)
 def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    alts = "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in labels if w}, key=len, reverse=True))
+    alts = alternation(labels)
     bracketed = regex.compile(
         r"(?:\s+|^)[(\[]\s*(?:" + alts + r")\s*[:|\-\u2013\u2014>\u00bb]\s*[^()\[\]\n]{3,200}[)\]]", regex.IGNORECASE
     )

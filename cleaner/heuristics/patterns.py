@@ -1,7 +1,9 @@
-"""Searching patterns anchored at the end of a text without trying them at every position."""
+"""Patterns made from lexicon words, and searching patterns anchored at the end of a text without
+trying them at every position."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -37,3 +39,9 @@ class EndAnchored:
         if self.backward.match(text) is not None:
             return True
         return text.endswith("\n") and self.backward.match(text, 0, len(text) - 1) is not None
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Lexicon words as one regex alternation: escaped, a space matching any run of spaces, the
+    longest first (a label wins over a shorter label it starts with), empty words left out."""
+    return "|".join(sorted({regex.escape(w).replace(r"\ ", r"\s+") for w in words if w}, key=len, reverse=True))
