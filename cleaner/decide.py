@@ -13,6 +13,7 @@ from cleaner.match import apply_rules, apply_rules_again
 from cleaner.model import Block, Removal, precedence
 from cleaner.plan import text_plan
 from cleaner.rulebook import Rulebook
+from cleaner.text import uncovered
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def decide(
     proposed = list(hits.removals)
     strong = [r for r in proposed if r.confidence >= config.min_confidence]  # grows with proposed, in its order
     blocks = tuple(blocks)
-    taken = _Taken(blocks)  # what ``strong`` takes, kept as it grows (each heuristic asks)
+    taken = _Taken(blocks, text)  # what ``strong`` takes, kept as it grows (each heuristic asks)
     taken.note(strong)
     known = {_key(r) for r in proposed}
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
@@ -131,8 +132,9 @@ class _Taken:
     ``Context.removed_blocks`` counts them) and their cuts by block, sorted (``Context.prior_cuts``),
     so that no heuristic's context scans every removal again."""
 
-    def __init__(self, blocks: Sequence[Block]) -> None:
+    def __init__(self, blocks: Sequence[Block], text: str) -> None:
         self.blocks = blocks
+        self._text = text
         self.gone: set[int] = set()
         self.cuts: dict[int, list[tuple[int, int]]] = {}
 
@@ -140,9 +142,16 @@ class _Taken:
         for r in removals:
             if r.block is None or r.start is None or r.end is None:
                 continue
-            if takes_whole(r, self.blocks):
+            cuts = self.cuts.setdefault(r.block, [])
+            insort(cuts, (r.start, r.end))
+            if r.block not in self.gone and (takes_whole(r, self.blocks) or self._emptied(r.block, cuts)):
                 self.gone.add(r.block)
-            insort(self.cuts.setdefault(r.block, []), (r.start, r.end))
+
+    def _emptied(self, i: int, cuts: list[tuple[int, int]]) -> bool:
+        """Whether the cuts leave nothing but spaces of the block (the next cleaning of the output
+        would not see it at all: the heuristics that look at the blocks around it do not either)."""
+        b = self.blocks[i]
+        return not any(self._text[a:z].strip() for a, z in uncovered([(b.content_start, b.content_end)], cuts))
 
     def covers(self, r: Removal) -> bool:
         """Whether one removal noted covers ``r`` whole."""

@@ -262,3 +262,26 @@ def test_idempotence_on_a_sample_of_the_dev_collections():
             if CLEANER.clean(second, html=False).text != second:
                 failures.append(f"{coll}/{p.id}")
     assert not failures, failures
+
+
+def test_a_block_its_cuts_empty_counts_as_removed():
+    # wcxb-dev's naive join of one page: a sign-off cut from the end of a long copyright block kept
+    # the block from credit.closing-copyright, and the block kept the footer menu above it from
+    # navigation.footer-run; a second cleaning found both. The copyright is judged on what the cut
+    # leaves, and a block its cuts leave empty no longer stands between the menu and the end.
+    body = (
+        "The clinic opened a new wing on Monday, and the first patients were seen within the hour, staff said.\n\n"
+        "Doctors said the extra beds would shorten waiting times across the region during the winter months.\n\n"
+    )
+    footer = "\n\n".join(["Instagram", "Tiktok", "About Us", "Video", "Masthead", "Contact", "Careers", "Site Map"])
+    text = (
+        "Clinic Opens New Wing\n\n" + body + footer + "\n\n© 2025 Example Media. All rights reserved. Example may "
+        "earn a portion of sales from products that are purchased through our site as part of our Affiliate "
+        "Partnerships with retailers. The material on this site may not be reproduced, distributed, transmitted, "
+        "cached or otherwise used, except with the prior written permission of Example Media. Ad Choices"
+    )
+    first = CLEANER.clean(text, lang="en")
+    assert first.text.endswith("during the winter months."), first.text[-80:]
+    assert restore(first) == text
+    second = CLEANER.clean(first.text, lang="en")
+    assert second.text == first.text, [r.to_dict() for r in second.removed]

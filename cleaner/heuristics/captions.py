@@ -144,13 +144,22 @@ def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if "\u00a9" not in ctx.text and "(c)" not in ctx.text.casefold():
         return
     last = _last_kept(ctx)
-    if last is None or last.n_words > _COPYRIGHT_MAX_WORDS or ctx.prior_cuts(last):
+    if last is None:
         return
-    if not _COPYRIGHT_LEAD.search(last.content.strip()):
+    # judged as a second cleaning would see it: what earlier cuts leave of the block (a sign-off
+    # cut from its end must not keep the credit for the next cleaning to find)
+    view = ctx.view(last)
+    left = view.text.strip()
+    if not left or count_words(left) > _COPYRIGHT_MAX_WORDS or not _COPYRIGHT_LEAD.search(left):
         return
     if not any(b.n_words >= _BODY_MIN_WORDS for b in ctx.kept_blocks()[:-1]):
         return
-    yield h.remove_block(ctx, last, 0.8)
+    if not ctx.prior_cuts(last):
+        yield h.remove_block(ctx, last, 0.8)
+        return
+    for a, z in view.pieces:
+        if ctx.text[a:z].strip():
+            yield h.remove_span(ctx, last, a, z, 0.8)
 
 
 # ---------------------------------------------------------------------------------------------
