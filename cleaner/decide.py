@@ -81,7 +81,8 @@ def decide(
         # right after a sentence end once "Advertisement" is cut from between them): the rules look
         # at each block as its cuts leave it now, or the next cleaning of the output would remove it
         # and cleaning would not be idempotent.
-        left = {i: cuts for i, cuts in taken.cuts.items() if i not in taken.gone}
+        gone = taken.gone
+        left = {i: cuts for i, cuts in taken.cuts.items() if i not in gone}
         again = apply_rules_again(text, blocks, left, plan, config.regex_timeout).removals
         _add(again, proposed, strong, known, taken, config, looking_again)
         # A removal can change what an earlier heuristic sees (a long line gone leaves the short
@@ -135,23 +136,33 @@ class _Taken:
     def __init__(self, blocks: Sequence[Block], text: str) -> None:
         self.blocks = blocks
         self._text = text
-        self.gone: set[int] = set()
+        self._gone: set[int] = set()
+        self._cut: set[int] = set()  # blocks cut since ``gone`` was last asked
         self.cuts: dict[int, list[tuple[int, int]]] = {}
 
     def note(self, removals: Iterable[Removal]) -> None:
         for r in removals:
             if r.block is None or r.start is None or r.end is None:
                 continue
-            cuts = self.cuts.setdefault(r.block, [])
-            insort(cuts, (r.start, r.end))
-            if r.block not in self.gone and (takes_whole(r, self.blocks) or self._emptied(r.block, cuts)):
-                self.gone.add(r.block)
+            insort(self.cuts.setdefault(r.block, []), (r.start, r.end))
+            if takes_whole(r, self.blocks):
+                self._gone.add(r.block)
+            else:
+                self._cut.add(r.block)
 
-    def _emptied(self, i: int, cuts: list[tuple[int, int]]) -> bool:
-        """Whether the cuts leave nothing but spaces of the block (the next cleaning of the output
-        would not see it at all: the heuristics that look at the blocks around it do not either)."""
-        b = self.blocks[i]
-        return not any(self._text[a:z].strip() for a, z in uncovered([(b.content_start, b.content_end)], cuts))
+    @property
+    def gone(self) -> set[int]:
+        """The blocks removed whole, or left nothing but spaces by their cuts (the next cleaning of
+        the output would not see them: the heuristics that look at the blocks around them do not
+        either). The cut blocks are looked at when asked, once per batch of cuts: asked after each
+        cut, a line cut in thousands of places would cost the square of that."""
+        for i in self._cut - self._gone:
+            b = self.blocks[i]
+            pieces = uncovered([(b.content_start, b.content_end)], self.cuts[i])
+            if not any(self._text[a:z].strip() for a, z in pieces):
+                self._gone.add(i)
+        self._cut.clear()
+        return self._gone
 
     def covers(self, r: Removal) -> bool:
         """Whether one removal noted covers ``r`` whole."""
