@@ -298,15 +298,7 @@ def _absorb_seen(seen: str, start: int, end: int) -> tuple[int, int]:
     cleaning would widen the cut in the clean text; all of the view when only spaces are left."""
     if not seen[:start].strip() and not seen[end:].strip():
         return 0, len(seen)
-    e = end
-    while e < len(seen) and seen[e] in " \t":
-        e += 1
-    if e < len(seen):
-        return start, e
-    s = start
-    while s > 0 and seen[s - 1] in " \t\n":
-        s -= 1
-    return s, e
+    return _widen(seen, 0, len(seen), start, end)
 
 
 def _pieces(text: str, view: _View, rule: Rule, start: int = 0, end: int | None = None) -> list[Removal]:
@@ -345,17 +337,21 @@ def _rule_cut(text: str, rule: Rule, block: int, start: int, end: int) -> Remova
 def absorb_space(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
     """Widen a span so that what is left of the block reads well: take the spaces after it,
     or, at the end of the block, the spaces before it."""
+    return _widen(text, block.content_start, block.content_end, start, end)
+
+
+def _widen(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` with the spaces after it up to ``hi``, or, when those reach ``hi``, also
+    the spaces and line breaks before it down to ``lo``."""
     e = end
-    while e < block.content_end and text[e] in " \t":
+    while e < hi and text[e] in " \t":
         e += 1
-    if e == block.content_end or e == end:
-        s = start
-        while s > block.content_start and text[s - 1] in " \t\n":
-            s -= 1
-        if e == block.content_end:
-            return s, e
+    if e < hi:
         return start, e
-    return start, e
+    s = start
+    while s > lo and text[s - 1] in " \t\n":
+        s -= 1
+    return s, e
 
 
 def block_removal(
