@@ -321,14 +321,14 @@ def tail_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         before = count_words(view.text[:start])
         if before < _TAIL_BODY_MIN_WORDS and not any(is_body(b) for b in kept[:-1]):
             return
-        for a, z in view.spans(start, len(view.text)):
-            yield h.remove_span(
-                ctx,
-                last,
-                a,
-                z,
-                0.8,
-                f"Call for the readers' contributions closing the article ('{call}', '{address}'): the "
-                "site's service text, not the article.",
-            )
+        yield from h.remove_view(
+            ctx,
+            last,
+            view,
+            start,
+            len(view.text),
+            0.8,
+            f"Call for the readers' contributions closing the article ('{call}', '{address}'): the "
+            "site's service text, not the article.",
+        )
         return

@@ -181,6 +181,12 @@ class Heuristic:
             block=block.index,
         )
 
+    def remove_view(
+        self, ctx: Context, block: Block, view: View, start: int, end: int, confidence: float, reason: str | None = None
+    ) -> list[Removal]:
+        """The removals of a view's ``[start, end)``: one per surviving piece of the block it covers."""
+        return [self.remove_span(ctx, block, a, z, confidence, reason) for a, z in view.spans(start, end)]
+
 
 def body_neighbours(blocks: Sequence[Block], i: int) -> tuple[bool, bool]:
     """Whether a body paragraph stands somewhere before and somewhere after block i."""

@@ -43,13 +43,13 @@ def trailing_tweet(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if m is None:
         return
     start = len(view.text) - len(tail) + m.start()
-    for a, z in view.spans(start, len(view.text)):
-        yield h.remove_span(
-            ctx,
-            last,
-            a,
-            z,
-            0.8,
-            f"Picture link of an embedded tweet ('{m.group('link')}') ending the text, with nothing of the "
-            "article after it: the embed's residue.",
-        )
+    yield from h.remove_view(
+        ctx,
+        last,
+        view,
+        start,
+        len(view.text),
+        0.8,
+        f"Picture link of an embedded tweet ('{m.group('link')}') ending the text, with nothing of the "
+        "article after it: the embed's residue.",
+    )

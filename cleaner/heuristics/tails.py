@@ -129,16 +129,16 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             return
         reason = f"opening with '{m.group('verb')}'"
     start = len(view.text) - len(tail) + m.start("gap")
-    for a, z in view.spans(start, len(view.text)):
-        yield h.remove_span(
-            ctx,
-            last,
-            a,
-            z,
-            0.8,
-            f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
-            "the texts of its links, cut out of the sentences by the scraper.",
-        )
+    yield from h.remove_view(
+        ctx,
+        last,
+        view,
+        start,
+        len(view.text),
+        0.8,
+        f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
+        "the texts of its links, cut out of the sentences by the scraper.",
+    )
 
 
 # A link card left as the text's last line: the card's title and its label glued together without a
