@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -136,6 +137,16 @@ class Context:
             uncovered([(a, z)], self._prior_cuts.get(block.index, [])) if block.index in self._prior_cuts else [(a, z)]
         )
         return View(self.text, tuple(pieces))
+
+    @cached_property
+    def _content_starts(self) -> list[int]:
+        return [b.content_start for b in self.blocks]
+
+    def holding(self, offset: int) -> int | None:
+        """The index of the block whose content holds the text's ``offset`` (None between contents):
+        for heuristics that scan the whole text once and ask which block each hit falls in."""
+        i = bisect_right(self._content_starts, offset) - 1
+        return i if i >= 0 and offset < self.blocks[i].content_end else None
 
     def rule_hit_blocks(self) -> dict[int, Removal]:
         """Blocks that a rule removes whole, by block index."""

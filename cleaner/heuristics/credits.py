@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -255,12 +254,10 @@ def _blocks_with_label_words(
         return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
     n = len(folded)
     back = folded[::-1]
-    starts = [b.content_start for b in ctx.blocks]
     near: set[int] = set()
     for m in ends.finditer(back):
-        q = n - 1 - m.start()  # the closer's offset in the text
-        i = bisect_right(starts, q) - 1
-        if i >= 0 and q < ctx.blocks[i].content_end:
+        i = ctx.holding(n - 1 - m.start())  # the block of the closer's offset in the text
+        if i is not None:
             near.add(i)
     if tail is not None:
         for b in ctx.blocks:

@@ -203,7 +203,6 @@ def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
     if folded is None or edges is None:
         return {b.index for b in blocks if "(" in b.content or "[" in b.content}
     two, one = edges[0], edges[1]
-    starts = [b.content_start for b in blocks]
     out: set[int] = set()
     n = len(text)
     for m in _BRACKET.finditer(text):
@@ -211,8 +210,8 @@ def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
         while j < n and text[j].isspace():
             j += 1
         if folded[j : j + 2] in two or folded[j : j + 1] in one:
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < blocks[i].content_end:
+            i = ctx.holding(m.start())
+            if i is not None:
                 out.add(i)
     return out
 
@@ -313,11 +312,10 @@ def _separated(ctx: Context) -> list[int] | None:
     None (every block) when the text holds a ">>", which a block's edge could split."""
     if ">>" in ctx.text:
         return None
-    starts = [b.content_start for b in ctx.blocks]
     out: list[int] = []
     for m in _ONE_CHAR_SEPARATOR.finditer(ctx.text):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < ctx.blocks[i].content_end and (not out or out[-1] != i):
+        i = ctx.holding(m.start())
+        if i is not None and (not out or out[-1] != i):
             out.append(i)
     return out
 
