@@ -298,7 +298,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         _label_tail(file_labels) if file_labels else None,
     )
     if bywords:
-        with_words |= {b.index for b in ctx.blocks if _SYMBOLS.search(b.content)}
+        with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     if not with_words:
         return
     pats = (_label_pattern(labels),) + ((_symbol_label_pattern(bywords),) if bywords else ())
