@@ -153,6 +153,20 @@ CASES = (
         lambda w: f"Please {w} photos",
     ),
     Case(
+        "contents.toc-labels",
+        "widget.toc-label",
+        None,
+        lambda w: f"{BODY}\n\n{w.title()}\n\n{BODY2}",
+        lambda w: w.title(),
+    ),
+    Case(
+        "contents.toggle-words",
+        "widget.toc-label",
+        None,
+        lambda w: f"{BODY}\n\nTable of Contents {w}\n\n{BODY2}",
+        lambda w: f"Table of Contents {w}",
+    ),
+    Case(
         "tail.link-verbs",
         "tail.link-residue",
         None,

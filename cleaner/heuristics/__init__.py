@@ -5,6 +5,7 @@ from __future__ import annotations
 from cleaner.heuristics.appeals import reader_call, service_note, support_appeal, tail_call
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
+from cleaner.heuristics.contents import toc_label
 from cleaner.heuristics.credits import (
     byline_line,
     dateline_caption,
@@ -608,6 +609,20 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "another story, or of the article itself, cut at the box's length. Shorter openers ending in "
         "an ellipsis ('I bet you didn't know this, but…') are the article's own voice and stay.",
         opening_teaser,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "widget.toc-label",
+        "widget",
+        "Label of a table of contents whose list is gone ('Table of Contents', 'In this article').",
+        "A block that is only a table of contents' label in any language (lexicon contents.toc-labels: "
+        "'Table of Contents', 'In this article', 'Índice', 'Inhaltsverzeichnis', 'Spis treści', '目次'), "
+        "with a toggle word after it or not ('Table of Contents Show', lexicon contents.toggle-words), "
+        "and without its list: the next block is no list item, and none of the next four short lines "
+        "(at most 15 words) comes back further down as the heading it would link to. The scraper "
+        "dropped the links and kept the label. A table of contents printed whole (its entries repeat "
+        "the headings below) stays: the true bodies keep it.",
+        toc_label,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -1,0 +1,43 @@
+"""A table of contents' label whose list the scraper dropped (cleaner/heuristics/contents.py),
+on small invented articles."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, Config
+
+BODY = "The council approved the new budget on Tuesday after a long debate about schools and roads."
+BODY2 = "Officials said the plan would take effect in March, and residents can comment until Friday."
+RULE = "widget.toc-label"
+
+
+def removed(*blocks: str, lang: str | None = None) -> list[str]:
+    result = Cleaner(Config()).clean("\n\n".join(blocks), lang=lang)
+    return [r.text.strip() for r in result.removed if r.rule == RULE]
+
+
+def test_a_label_without_its_list_goes():
+    assert removed(BODY, "Table of Contents", BODY2) == ["Table of Contents"]
+    assert removed("Table of contents", BODY, BODY2) == ["Table of contents"]
+    assert removed(BODY, "Contents:", BODY2, BODY) == ["Contents:"]
+    assert removed(BODY, "Table of Contents Show", BODY2) == ["Table of Contents Show"]
+    assert removed(BODY, "Inhaltsverzeichnis [ausblenden]", BODY2, lang="de") == ["Inhaltsverzeichnis [ausblenden]"]
+    # a heading and its paragraph below the label are the article's first section, not entries
+    assert removed(BODY, "Table of Contents", "Why the budget matters", BODY2, BODY) == ["Table of Contents"]
+
+
+def test_a_table_of_contents_printed_whole_stays():
+    # its entries as list items, table rows, or short lines; an intro line ending in a colon; or
+    # entries that come back below as the headings they link to
+    assert removed(BODY, "Contents", "- The vote", "- The schools", BODY2) == []
+    assert removed(BODY, "Table of Contents", "| Part one | The vote |", BODY2) == []
+    assert removed(BODY, "In this guide", "Step 1 - Back up your data", "Step 2 - Keep it safe", BODY2) == []
+    toc = "Table of Contents"
+    intro = "This article is long, so we divided it into sections you can jump to:"
+    assert removed(BODY, toc, intro, BODY2) == []
+    assert removed(BODY, toc, "Why the budget matters", BODY2, "Why the budget matters", BODY) == []
+
+
+def test_a_heading_that_only_starts_like_a_label_stays():
+    assert removed(BODY, "Contents insurance", BODY2) == []
+    assert removed(BODY, "Table of contents for the new report", BODY2) == []
+    assert removed(BODY, "The table of contents lists every school that will get new roofs this year.", BODY2) == []
