@@ -35,6 +35,9 @@ def test_a_table_of_contents_printed_whole_stays():
     intro = "This article is long, so we divided it into sections you can jump to:"
     assert removed(BODY, toc, intro, BODY2) == []
     assert removed(BODY, toc, "Why the budget matters", BODY2, "Why the budget matters", BODY) == []
+    # a second copy of the table below the article (a sidebar): its entries stood above
+    article = ("Why the budget matters", BODY, "What comes next", BODY2)
+    assert removed(*article, toc, "Why the budget matters", BODY2, BODY) == []
 
 
 def test_a_heading_that_only_starts_like_a_label_stays():

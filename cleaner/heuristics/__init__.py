@@ -618,10 +618,13 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "A block that is only a table of contents' label in any language (lexicon contents.toc-labels: "
         "'Table of Contents', 'In this article', 'Índice', 'Inhaltsverzeichnis', 'Spis treści', '目次'), "
         "with a toggle word after it or not ('Table of Contents Show', lexicon contents.toggle-words), "
-        "and without its list: the next block is no list item, and none of the next four short lines "
-        "(at most 15 words) comes back further down as the heading it would link to. The scraper "
-        "dropped the links and kept the label. A table of contents printed whole (its entries repeat "
-        "the headings below) stays: the true bodies keep it.",
+        "and without its list: none of the next three blocks is a list item or a table row, none of "
+        "the next two ends in a colon (an intro to the list), at most one of the next three is a short "
+        "line without a sentence end (an entry), and none of the next four short lines (at most 15 "
+        "words) stands elsewhere in the text too (the heading an entry links to, or a second copy of "
+        "the table in a sidebar). The scraper dropped the links and kept the label. A table of "
+        "contents printed whole stays: the true bodies keep it (wcxb-dev, naeb-dev), and a comment-"
+        "thread heuristic reads its repeated lines as the table they are only while the label stands.",
         toc_label,
         confidence=(0.8, 0.8),
     ),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from cleaner.blocks import ends_terminal
@@ -34,8 +35,8 @@ def _label_key(text: str, toggles: frozenset[str]) -> str:
 def _has_list(ctx: Context, kept: tuple[Block, ...], at: int) -> bool:
     """Whether the blocks below the label hold its list: a list item or a table row among the next
     three, a line ending in a colon that introduces them, two short lines without a sentence end
-    among the next three (entries), or a short line among the next few that the text repeats further down (an entry and
-    the heading it links to)."""
+    among the next three (entries), or a short line among the next few that the text says again
+    elsewhere (an entry and the heading it links to, or a second copy of the table in a sidebar)."""
     below = kept[at + 1 : at + 1 + _LOOK_AHEAD]
     if not below:
         return True
@@ -50,9 +51,9 @@ def _has_list(ctx: Context, kept: tuple[Block, ...], at: int) -> bool:
     ):
         return True
     keys = [phrase_key(ctx.surviving(b)) for b in kept]
-    last = {k: i for i, k in enumerate(keys)}  # the last place each line stands
+    seen = Counter(keys)
     return any(
-        keys[j] and count_words(keys[j]) <= _MAX_ENTRY_WORDS and last[keys[j]] > j
+        keys[j] and count_words(keys[j]) <= _MAX_ENTRY_WORDS and seen[keys[j]] >= 2
         for j in range(at + 1, at + 1 + len(below))
     )
 
