@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner.heuristics.appeals import reader_call, service_note, support_appeal, tail_call
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.bios import closing_bio
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
 from cleaner.heuristics.credits import (
     byline_line,
@@ -285,6 +286,19 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "text's last line, fused after it or alone: the site the story was copied from. Only at the "
         "end: under a chart or table inside the text, 'Source: site.com' cites data and stays.",
         source_note,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.closing-bio",
+        "credit",
+        "The writer's bio closing the text after a rule line ('--'): who wrote it, not the article.",
+        "Syndicated posts close with a line of rule characters ('--', '* * *', '___') and a short "
+        "note on the writer: 'Brad Shorr is Director of B2B Marketing for …'. When the text's last "
+        "kept block opens with a person's name (2-4 capitalised words) and a copula of any language "
+        "(lexicon credit.bio-verbs), holds at most 80 words and follows such a line right after the "
+        "article (25 words or more before it), the line and the bio go. A section after a scene "
+        "break that opens with a name goes on past one block or does not say who the person is.",
+        closing_bio,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
