@@ -22,7 +22,7 @@ from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_label, inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offstyle import off_style_headline
-from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
+from cleaner.heuristics.offtopic import above_dateline, stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
@@ -276,6 +276,20 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "2014.') is that caption and goes: a lead's own sentences come after the dateline, and a "
         "headline or a standfirst above it does not end in a date.",
         dateline_caption,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "headline.above-dateline",
+        "headline",
+        "Line above the wire dateline that shares no word with the lead: another story's headline.",
+        "Wire copy opens with a dateline ('MUMBAI (Reuters) - …'). Among the lines before it in the "
+        "first three, one of at most 15 words that shares no content word (4 letters or more, "
+        "compared by their first five) with the dateline paragraph and the next, and carries none "
+        "of the marks of a list, table or link, is the headline of another story (a slideshow's, a "
+        "link box's) that the scraper kept above the lead ('The best and worst of Bollywood in "
+        "2014.' above a market report). The article's own headline or standfirst names what the "
+        "lead reports.",
+        above_dateline,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
