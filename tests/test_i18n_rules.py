@@ -82,3 +82,36 @@ def test_no_body_text_removed_on_wild_dev() -> None:
             assert not any(ch.isalnum() for ch in body), (art["id"], r.rule, body[:80])
         checked += 1
     assert checked >= 60  # 79 on the current set; Bengali texts that normalization changes are skipped
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "rule", "left"),
+    [
+        (
+            "nl",
+            "Die foto ook... Social Goedemorgen, mijnheer de president. Het Volk heeft massaal gereageerd.",
+            "embed.placeholder-label.nl",
+            "Die foto ook... Goedemorgen, mijnheer de president. Het Volk heeft massaal gereageerd.",
+        ),
+        (
+            "nl",
+            "De scholen blijven open, aldus Rutte. Alle coronamaatregelen staan hier Minister De Jonge denkt"
+            " dat de druk afneemt.",
+            "promo.link-here.nl",
+            "De scholen blijven open, aldus Rutte. Minister De Jonge denkt dat de druk afneemt.",
+        ),
+        (
+            "it",
+            "La dottrina prevedeva già questa possibilità. \u00a0 La DIRETTA dall'Assemblea dell'Onu\u00a0 \u00a0"
+            " \u00a0La Russia ha avviato un programma di droni.",
+            "promo.inline-live.it",
+            "La dottrina prevedeva già questa possibilità. La Russia ha avviato un programma di droni.",
+        ),
+    ],
+)
+def test_labels_glued_inside_a_line_go_and_the_sentences_stay(lang: str, text: str, rule: str, left: str) -> None:
+    """A widget's label, a link line without its full stop and a live-coverage link between two
+    paragraphs of one line: only they go."""
+    result = Cleaner().clean(text, lang=lang)
+    assert [r.rule for r in result.removed] == [rule]
+    assert " ".join(result.text.split()) == left

@@ -76,6 +76,13 @@ CASES = (
         lambda w: f"{w.capitalize()}: example.com",
     ),
     Case(
+        "credit.bio-verbs",
+        "credit.closing-bio",
+        None,
+        lambda w: f"{BODY}\n\n{BODY2}\n\n--\n\nJane Roe {w} a reporter at the Daily Example.",
+        lambda w: f"Jane Roe {w} a reporter",
+    ),
+    Case(
         "credit.byline-words",
         "credit.sign-off",
         None,

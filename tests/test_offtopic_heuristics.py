@@ -208,3 +208,35 @@ def test_lines_after_a_paragraph_ending_in_a_colon_are_its_list():
     steps = "Consultar su historial de cotizaciones en la sede electrónica del ministerio"
     assert reported(cleaned(TITLE, intro, steps, SUBHEAD, P2, P3), "headline.stacked") == []
     assert reported(cleaned(TITLE, P1, steps, SUBHEAD, P2, P3), "headline.stacked") == [steps]
+
+
+WIRE_LEAD = (
+    "MUMBAI (Reuters) - The BSE Sensex and Nifty ended flat on Tuesday as weaker regional shares offset "
+    "optimism over reforms a day after the government passed an order to ease land-acquisition rules."
+)
+WIRE_NEXT = "Monday's announcement could kick-start stalled projects worth billions of dollars, analysts said."
+
+
+def test_line_above_the_dateline_that_shares_nothing_with_the_lead_goes() -> None:
+    result = cleaned("The best and worst of Bollywood in 2014.", WIRE_LEAD, WIRE_NEXT)
+    assert [r.text for r in result.removed if r.rule == "headline.above-dateline"] == [
+        "The best and worst of Bollywood in 2014."
+    ]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Sensex, Nifty end flat as regional shares weigh",  # the article's own headline
+        "Indian shares flat after land reform order",  # its standfirst shares the lead's words
+    ],
+)
+def test_own_headline_above_the_dateline_stays(above: str) -> None:
+    result = cleaned(above, WIRE_LEAD, WIRE_NEXT)
+    assert [r for r in result.removed if r.rule == "headline.above-dateline"] == []
+
+
+def test_a_line_without_a_dateline_after_it_stays() -> None:
+    lead = WIRE_LEAD.removeprefix("MUMBAI (Reuters) - ")
+    result = cleaned("The best and worst of Bollywood in 2014.", lead, WIRE_NEXT)
+    assert [r for r in result.removed if r.rule == "headline.above-dateline"] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner.heuristics.appeals import reader_call, service_note, support_appeal, tail_call
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.bios import closing_bio
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
 from cleaner.heuristics.contents import toc_label
 from cleaner.heuristics.credits import (
@@ -22,7 +23,7 @@ from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_label, inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offstyle import off_style_headline
-from cleaner.heuristics.offtopic import stacked_headline, trailing_headline
+from cleaner.heuristics.offtopic import above_dateline, stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
@@ -279,6 +280,20 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.8),
     ),
     Heuristic(
+        "headline.above-dateline",
+        "headline",
+        "Line above the wire dateline that shares no word with the lead: another story's headline.",
+        "Wire copy opens with a dateline ('MUMBAI (Reuters) - …'). Among the lines before it in the "
+        "first three, one of at most 15 words that shares no content word (4 letters or more, "
+        "compared by their first five) with the dateline paragraph and the next, and carries none "
+        "of the marks of a list, table or link, is the headline of another story (a slideshow's, a "
+        "link box's) that the scraper kept above the lead ('The best and worst of Bollywood in "
+        "2014.' above a market report). The article's own headline or standfirst names what the "
+        "lead reports.",
+        above_dateline,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "credit.source-note",
         "credit",
         "Source note naming the site a story was taken from ('Πηγή: tovima.gr'), at the end of the text.",
@@ -286,6 +301,19 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "text's last line, fused after it or alone: the site the story was copied from. Only at the "
         "end: under a chart or table inside the text, 'Source: site.com' cites data and stays.",
         source_note,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "credit.closing-bio",
+        "credit",
+        "The writer's bio closing the text after a rule line ('--'): who wrote it, not the article.",
+        "Syndicated posts close with a line of rule characters ('--', '* * *', '___') and a short "
+        "note on the writer: 'Brad Shorr is Director of B2B Marketing for …'. When the text's last "
+        "kept block opens with a person's name (2-4 capitalised words) and a copula of any language "
+        "(lexicon credit.bio-verbs), holds at most 80 words and follows such a line right after the "
+        "article (25 words or more before it), the line and the bio go. A section after a scene "
+        "break that opens with a name goes on past one block or does not say who the person is.",
+        closing_bio,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -862,7 +862,7 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 # Mumbai May 13, 2014."). A caption there is one short line that ends in the date the photo was
 # taken, which a lead's first sentence does not: the lead comes after the dateline.
 
-_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'\-]{1,40}[ \t]*\([\p{L} .\-/]{2,30}\)[ \t]*[-\u2013\u2014]+[ \t]")
+DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'\-]{1,40}[ \t]*\([\p{L} .\-/]{2,30}\)[ \t]*[-\u2013\u2014]+[ \t]")
 # A date closing the line: "May 13, 2014.", "13 May 2014.", "29. prosince 2014.", "2014-05-13."
 _DATE_END = regex.compile(
     r"(?:\p{L}{3,}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}\.?[ \t]+\p{L}{3,}\.?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\.$"
@@ -874,7 +874,7 @@ _DATELINE_WITHIN = 3
 def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     alive = ctx.kept_blocks()
     head = alive[:_DATELINE_WITHIN]
-    at = next((k for k, b in enumerate(head) if _DATELINE.match(b.content.strip())), None)
+    at = next((k for k, b in enumerate(head) if DATELINE.match(b.content.strip())), None)
     if not at:
         return
     for b in head[:at]:

@@ -17,6 +17,7 @@ import regex
 
 from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, words
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.credits import DATELINE
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 
 # A headline of another story: a clause of 7-20 words. Own subheads stacked under it are shorter.
@@ -167,4 +168,39 @@ def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 0.8,
                 "Headline-shaped line after the article's last paragraph, sharing few words with it: "
                 "another story's headline or a caption left at the tail.",
+            )
+
+
+# ---------------------------------------------------------------------------------------------
+# A line above a wire dateline ("MUMBAI (Reuters) - …") that has nothing to do with the story: the
+# headline of another story (a slideshow's, a link box's) the scraper kept above the lead. The
+# article's own headline or standfirst there names what the lead reports.
+
+_ABOVE_DATELINE_MAX_WORDS = 15
+_DATELINE_WITHIN = 3
+_DATELINE_LOOK = 150  # words of the lead (the dateline paragraph and the next) compared
+
+
+def above_dateline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    alive = ctx.kept_blocks()
+    head = alive[:_DATELINE_WITHIN]
+    at = next((k for k, b in enumerate(head) if DATELINE.match(b.content.strip())), None)
+    if not at:
+        return
+    lead = " ".join(words(" ".join(b.content for b in alive[at : at + 2]))[:_DATELINE_LOOK])
+    lead_stems = content_stems(lead)
+    for b in head[:at]:
+        stems = content_stems(b.content)
+        if (
+            b.n_words <= _ABOVE_DATELINE_MAX_WORDS
+            and len(stems) >= 2
+            and not stems & lead_stems
+            and not ctx.prior_cuts(b)
+            and not _NOT_HEADLINE.search(b.content.strip())
+        ):
+            yield h.remove_block(
+                ctx,
+                b,
+                0.8,
+                "Line above the wire dateline that shares no word with the lead: another story's headline.",
             )
