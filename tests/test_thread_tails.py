@@ -82,6 +82,47 @@ def test_names_followed_by_the_same_word_of_the_comment_system_go() -> None:
     assert removed("\n".join(ARTICLE + thread), "comments.thread") == thread
 
 
+LONG_STORY = " ".join(["We planted the beds late this year and the beetles came before the beans did."] * 10)
+
+
+def test_names_with_the_comment_systems_word_take_greetings_long_stories_and_short_questions() -> None:
+    thread = [
+        "Cindy says",
+        "I have an old starter from my grandmother and this is the best recipe so far.",
+        "Jessica Robinson says",
+        "Hello Cindy,",
+        "That is wonderful to hear, thank you for trying it.",
+        "Hannah says",
+        "Why use these products",
+        "Anita Owens says",
+        LONG_STORY,
+        "Alan Dalley says",
+        "First line of a long reply.",
+        "Second line of it.",
+        "Third line of it.",
+        "Fourth line of it.",
+        "Fifth line of it.",
+        "Sixth line of it.",
+        "Seventh line of it.",
+        "Jill Winger says",
+        "Worth a try!",
+    ]
+    assert removed("\n".join(ARTICLE + thread), "comments.thread") == thread
+
+
+def test_a_label_repeated_before_the_word_is_not_a_name() -> None:
+    entries = []
+    for name in ("Kumon", "Mathnasium", "Tutor Doctor", "Club Z"):
+        entries += [
+            name,
+            f"{name} is a tutoring franchise with a long record of results in many countries.",
+            "Fast facts",
+            "- Founded: 1954",
+            "- Franchise fee: $2,000",
+        ]
+    assert removed("\n".join(ARTICLE + entries), "comments.thread") == []
+
+
 def test_a_thread_without_an_article_before_it_stays() -> None:
     assert removed("\n".join(THREAD), "comments.thread") == []
 
