@@ -5,6 +5,7 @@ from __future__ import annotations
 from cleaner.heuristics.appeals import reader_call, service_note, support_appeal, tail_call
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
+from cleaner.heuristics.cards import card_run, slide_counters
 from cleaner.heuristics.credits import (
     byline_line,
     dateline_caption,
@@ -534,6 +535,29 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "paragraph it introduces, and stops the run.",
         teaser_run,
         confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "related.card-run",
+        "related",
+        "Run of teaser cards above or below the article, each with the same section label and a headline of its own.",
+        "At least four cards in a row of two to four short lines (no body paragraph among them), one "
+        "line the same short label (at most five words) in every card and another a headline (3-25 "
+        "words) different in every card ('Tennis Lessons' / a headline / 'By Dec 19, 2023', again "
+        "and again), with no body paragraph before the run (above the article) or none after it "
+        "(below), and a body paragraph beside it. An article's own list repeats no line.",
+        card_run,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "navigation.slide-counter",
+        "navigation",
+        "A gallery's slide counters ('1 of 57', '2 of 57', …) left by the scraper.",
+        "At least three lines in a row of two numbers with at most a short word or a slash between "
+        "them and the same words around them, the first counting up by one and the second the "
+        "same ('1 of 57', '2 of 57', '3 of 57'; 'Foto 1 de 9'): a gallery's numbering, its pictures "
+        "gone. Anywhere in the text; a list whose numbers do not count up stays.",
+        slide_counters,
+        confidence=(0.9, 0.9),
     ),
     Heuristic(
         "promo.support-appeal",
