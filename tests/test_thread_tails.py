@@ -190,3 +190,21 @@ def test_subheads_sharing_words_with_their_paragraphs_stay() -> None:
         "Residents said they were glad, though some feared the noise of the works.",
     ]
     assert removed("\n".join(ARTICLE + body), "related.teaser-run") == []
+
+
+LONG_COMMENTS = [
+    "Even if it increases the weight slightly, this is a professional machine and I like the direction "
+    "the company is taking with the keyboard and the thermal design of the new model.",
+    "I sure wish they would offer the chance to upgrade the keyboards of the older models to the new "
+    "keyboard; I would be happy to pay for it and keep the machine for a few more years.",
+]
+
+
+def test_long_comments_between_a_comment_header_and_its_closing_line_go() -> None:
+    text = "\n".join(ARTICLE + ["Top Rated Comments", "(View all)", *LONG_COMMENTS, "[ Read All Comments ]"])
+    assert removed(text, "tail.section-items") == ["(View all)", *LONG_COMMENTS]
+
+
+def test_long_paragraphs_after_a_comment_header_without_a_closing_line_stay() -> None:
+    text = "\n".join(ARTICLE + ["Top Rated Comments", "(View all)", *LONG_COMMENTS])
+    assert removed(text, "tail.section-items") == ["(View all)"]

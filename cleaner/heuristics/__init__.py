@@ -103,7 +103,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "tail",
         "Item of a related-content or comments section.",
         "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
-        "'Comments'), the items under it go too, each recorded with the header that caused it.",
+        "'Comments'), the items under it go too, each recorded with the header that caused it. A "
+        "comment section that a comments rule's line closes further on ('Read all comments', 'Load "
+        "more comments') goes whole to that line, its long comments too.",
         section_tail,
         confidence=(0.45, 0.95),
     ),
@@ -519,7 +521,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "it that do not repeat the name's words: at least three groups when a name comes back (the "
         "author answering), five otherwise, after at least 80 words of text. A subhead, or a person "
         "in a list of names, introduces lines that speak of it, and stops the run; so does a block "
-        "of over 120 words.",
+        "of over 120 words. Names the comment system marks with its word ('Josh Simi says', 'penny "
+        "says': the last word, in lower case, of three such short lines), at least three different "
+        "names before it on three lines in four, head comments of up to twelve lines and 300 words a "
+        "block, which may open with a greeting ('Hello Cindy,') or a short question.",
         comment_thread,
         confidence=(0.8, 0.85),
     ),
