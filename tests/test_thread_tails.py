@@ -82,6 +82,47 @@ def test_names_followed_by_the_same_word_of_the_comment_system_go() -> None:
     assert removed("\n".join(ARTICLE + thread), "comments.thread") == thread
 
 
+LONG_STORY = " ".join(["We planted the beds late this year and the beetles came before the beans did."] * 10)
+
+
+def test_names_with_the_comment_systems_word_take_greetings_long_stories_and_short_questions() -> None:
+    thread = [
+        "Cindy says",
+        "I have an old starter from my grandmother and this is the best recipe so far.",
+        "Jessica Robinson says",
+        "Hello Cindy,",
+        "That is wonderful to hear, thank you for trying it.",
+        "Hannah says",
+        "Why use these products",
+        "Anita Owens says",
+        LONG_STORY,
+        "Alan Dalley says",
+        "First line of a long reply.",
+        "Second line of it.",
+        "Third line of it.",
+        "Fourth line of it.",
+        "Fifth line of it.",
+        "Sixth line of it.",
+        "Seventh line of it.",
+        "Jill Winger says",
+        "Worth a try!",
+    ]
+    assert removed("\n".join(ARTICLE + thread), "comments.thread") == thread
+
+
+def test_a_label_repeated_before_the_word_is_not_a_name() -> None:
+    entries = []
+    for name in ("Kumon", "Mathnasium", "Tutor Doctor", "Club Z"):
+        entries += [
+            name,
+            f"{name} is a tutoring franchise with a long record of results in many countries.",
+            "Fast facts",
+            "- Founded: 1954",
+            "- Franchise fee: $2,000",
+        ]
+    assert removed("\n".join(ARTICLE + entries), "comments.thread") == []
+
+
 def test_a_thread_without_an_article_before_it_stays() -> None:
     assert removed("\n".join(THREAD), "comments.thread") == []
 
@@ -149,3 +190,21 @@ def test_subheads_sharing_words_with_their_paragraphs_stay() -> None:
         "Residents said they were glad, though some feared the noise of the works.",
     ]
     assert removed("\n".join(ARTICLE + body), "related.teaser-run") == []
+
+
+LONG_COMMENTS = [
+    "Even if it increases the weight slightly, this is a professional machine and I like the direction "
+    "the company is taking with the keyboard and the thermal design of the new model.",
+    "I sure wish they would offer the chance to upgrade the keyboards of the older models to the new "
+    "keyboard; I would be happy to pay for it and keep the machine for a few more years.",
+]
+
+
+def test_long_comments_between_a_comment_header_and_its_closing_line_go() -> None:
+    text = "\n".join(ARTICLE + ["Top Rated Comments", "(View all)", *LONG_COMMENTS, "[ Read All Comments ]"])
+    assert removed(text, "tail.section-items") == ["(View all)", *LONG_COMMENTS]
+
+
+def test_long_paragraphs_after_a_comment_header_without_a_closing_line_stay() -> None:
+    text = "\n".join(ARTICLE + ["Top Rated Comments", "(View all)", *LONG_COMMENTS])
+    assert removed(text, "tail.section-items") == ["(View all)"]

@@ -6,6 +6,7 @@ from cleaner.heuristics.appeals import reader_call, service_note, support_appeal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.bios import closing_bio
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
+from cleaner.heuristics.cards import card_run, slide_counters
 from cleaner.heuristics.contents import toc_label
 from cleaner.heuristics.credits import (
     byline_line,
@@ -104,7 +105,9 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "tail",
         "Item of a related-content or comments section.",
         "Once a section header with 'tail' in its rule fires ('Related', 'More from', "
-        "'Comments'), the items under it go too, each recorded with the header that caused it.",
+        "'Comments'), the items under it go too, each recorded with the header that caused it. A "
+        "comment section that a comments rule's line closes further on ('Read all comments', 'Load "
+        "more comments') goes whole to that line, its long comments too.",
         section_tail,
         confidence=(0.45, 0.95),
     ),
@@ -547,7 +550,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "it that do not repeat the name's words: at least three groups when a name comes back (the "
         "author answering), five otherwise, after at least 80 words of text. A subhead, or a person "
         "in a list of names, introduces lines that speak of it, and stops the run; so does a block "
-        "of over 120 words.",
+        "of over 120 words. Names the comment system marks with its word ('Josh Simi says', 'penny "
+        "says': the last word, in lower case, of three such short lines), at least three different "
+        "names before it on three lines in four, head comments of up to twelve lines and 300 words a "
+        "block, which may open with a greeting ('Hello Cindy,') or a short question.",
         comment_thread,
         confidence=(0.8, 0.85),
     ),
@@ -563,6 +569,29 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "paragraph it introduces, and stops the run.",
         teaser_run,
         confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "related.card-run",
+        "related",
+        "Run of teaser cards above or below the article, each with the same section label and a headline of its own.",
+        "At least four cards in a row of two to four short lines (no body paragraph among them), one "
+        "line the same short label (at most five words) in every card and another a headline (3-25 "
+        "words) different in every card ('Tennis Lessons' / a headline / 'By Dec 19, 2023', again "
+        "and again), with no body paragraph before the run (above the article) or none after it "
+        "(below), and a body paragraph beside it. An article's own list repeats no line.",
+        card_run,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "navigation.slide-counter",
+        "navigation",
+        "A gallery's slide counters ('1 of 57', '2 of 57', …) left by the scraper.",
+        "At least three lines in a row of two numbers with at most a short word or a slash between "
+        "them and the same words around them, the first counting up by one and the second the "
+        "same ('1 of 57', '2 of 57', '3 of 57'; 'Foto 1 de 9'): a gallery's numbering, its pictures "
+        "gone. Anywhere in the text; a list whose numbers do not count up stays.",
+        slide_counters,
+        confidence=(0.9, 0.9),
     ),
     Heuristic(
         "promo.support-appeal",

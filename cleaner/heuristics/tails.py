@@ -73,7 +73,34 @@ def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                     f"Item of the '{header}' section that starts at block {i} ({rule.id}).",
                 )
             j += 1
-        i = j
+        end = _section_close(ctx, hits, rule, j)
+        for b in ctx.blocks[j:end]:
+            if b.index not in hits:
+                yield h.remove_block(
+                    ctx,
+                    b,
+                    rule.confidence * 0.9,
+                    f"Comment under the '{header}' section that starts at block {i} ({rule.id}), before "
+                    f"the section's closing line at block {end}.",
+                )
+        i = max(j, end)
+
+
+def _section_close(ctx: Context, hits: dict[int, Removal], rule: Rule, j: int) -> int:
+    """Where a comment section whose short items ended at block ``j`` (a longer comment) closes: the
+    next block a comments rule without a tail removed ('Read all comments', 'Load more comments'), the
+    widget's line under the thread; everything between is readers' comments, whatever its length. ``j`` when the
+    header opens no comment section or nothing closes it."""
+    if rule.category != "comments" or j >= len(ctx.blocks):
+        return j
+    return next((k for k in sorted(hits) if k > j and _closes(ctx, hits[k])), j)
+
+
+def _closes(ctx: Context, hit: Removal) -> bool:
+    """A comments rule's widget line ('Read all comments'); another section header opens a section,
+    it closes none."""
+    rule = ctx.rulebook.get(hit.rule)
+    return hit.category == "comments" and rule is not None and rule.tail is None
 
 
 # Link texts a scraper cut out of the sentences and appended after the last one: after the last

@@ -41,25 +41,31 @@ def _names_own_text(name: str, comment: Sequence[Block]) -> bool:
     return bool(stems) and any(stems & content_stems(b.content) for b in comment)
 
 
-def _thread_start(kept: Sequence[Block], header: Callable[[str], bool]) -> tuple[int, int, bool] | None:
+def _thread_start(
+    kept: Sequence[Block], header: Callable[[str], bool], marked: str | None = None
+) -> tuple[int, int, bool] | None:
     """From the end: the index in ``kept`` where a thread of groups (a ``header`` line, then a comment)
-    that reaches the text's end starts, the names it holds and whether one comes back; None when there is none."""
+    that reaches the text's end starts, the names it holds and whether one comes back; None when there is none.
+    ``marked``: the word the comment system writes after every name; with it, a comment may be long
+    and may open with a greeting ('Hello Cindy,'), and the name is compared to its comment without it."""
     i = len(kept)
     names: list[str] = []
     start = None
     while i > 0:
         # one group: a name, then one to a few comment lines, read backwards
         j = i - 1
-        while j >= 0 and i - j <= _THREAD_MAX_LINES and not header(kept[j].content.strip()):
+        most = _MARKED_MAX_LINES if marked is not None else _THREAD_MAX_LINES
+        while j >= 0 and i - j <= most and not header(kept[j].content.strip()):
             j -= 1
-        if j < 0 or j == i - 1 or i - j > _THREAD_MAX_LINES:
+        if j < 0 or j == i - 1 or i - j > most:
             break
         comment = kept[j + 1 : i]
-        if (
-            any(b.n_words > _BLOCK_WORDS_MAX for b in comment)
-            or not _prose(comment[0])
-            or _names_own_text(kept[j].content, comment)
-        ):
+        name = kept[j].content
+        if marked is not None:
+            name = name.rsplit(None, 1)[0]
+        opens = marked is not None or _prose(comment[0])
+        longest = _MARKED_BLOCK_WORDS_MAX if marked is not None else _BLOCK_WORDS_MAX
+        if any(b.n_words > longest for b in comment) or not opens or _names_own_text(name, comment):
             break
         names.append(" ".join(kept[j].content.split()).casefold())
         start = j
@@ -82,6 +88,11 @@ def _prose(b: Block) -> bool:
 # a short line without punctuation whose last word, in lower case, ends three or more such lines.
 _SAYS_MIN = 3
 _SAYS_MAX_WORDS = 6
+# Under such a name a comment may run long (a reader's whole story); an article's paragraph under a
+# subhead that ends in the same word three times is what the other checks keep.
+_MARKED_BLOCK_WORDS_MAX = 300
+_MARKED_MAX_LINES = 12
+_NAMED_SHARE = 0.75
 
 
 def _says_word(kept: Sequence[Block]) -> str | None:
@@ -92,6 +103,15 @@ def _says_word(kept: Sequence[Block]) -> str | None:
     )
     word, n = counts.most_common(1)[0] if counts else ("", 0)
     return word if n >= _SAYS_MIN else None
+
+
+def _names_marked(kept: Sequence[Block], word: str) -> bool:
+    """Whether what stands before the word on nearly every such line is a name ('Rachel says'), and
+    several different ones, rather than a phrase ('Weekly take', 'Good for') or a label repeated
+    ('Fast facts' above each entry of a list)."""
+    heads = [ws[:-1] for b in kept if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1] == word]
+    named = [" ".join(ws).casefold() for ws in heads if _name_line(" ".join(ws))]
+    return len(named) >= _NAMED_SHARE * len(heads) and len(set(named)) >= _THREAD_MIN_NAMES
 
 
 def _says_header(word: str) -> Callable[[str], bool]:
@@ -111,7 +131,7 @@ def comment_thread(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     why = "a name comes back"
     word = _says_word(kept)
     if word is not None:
-        says = _thread_start(kept, _says_header(word))
+        says = _thread_start(kept, _says_header(word), word if _names_marked(kept, word) else None)
         if says is not None and says[1] >= _THREAD_MIN_NAMES and (got is None or says[0] < got[0]):
             got, why = says, f"each name followed by '{word}'"
     if got is None:
