@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -207,51 +208,82 @@ def _add(
     out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, count_words(c), heading_like))
 
 
-def as_text_reads(parts: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+# A block known from markup: (kind, text, heading level), and whether the text path's reading of
+# the text decides its kind (a paragraph's lines), not the markup.
+Part = tuple[str, str, int] | tuple[str, str, int, bool]
+
+
+def as_text_reads(parts: Sequence[tuple[str, str, int]]) -> list[Part]:
     """Blocks known from markup, each split where the text path would split it when the clean
     text is read again (``<br>`` lines, rows, nested blocks: one per line unless they continue
     one another), so that cleaning the clean text as text finds the same blocks. A paragraph's
-    pieces take the kinds the text path gives them; the other kinds (heading, caption, quote,
-    list item) stay their element's."""
-    out: list[tuple[str, str, int]] = []
+    pieces are read as the text path reads them (``from_parts``: kind, bullet, heading-likeness),
+    even a paragraph of one line; the other kinds (heading, caption, quote, list item) stay their
+    element's."""
+    out: list[Part] = []
     for kind, part_text, level in parts:
         t = part_text.strip()
+        own = kind == PARAGRAPH
         if "\n" not in t:
-            out.append((kind, t, level))
+            out.append((kind, t, level, own))
             continue
         for b in segment(t):
-            own = kind == PARAGRAPH
-            out.append((b.kind if own else kind, t[b.start : b.end], b.level if own else level))
+            out.append((b.kind if own else kind, t[b.start : b.end], b.level if own else level, own))
     return out
 
 
-def from_parts(parts: Sequence[tuple[str, str, int]]) -> tuple[str, tuple[Block, ...]]:
-    """Blocks already known (HTML extraction): join them with blank lines, keep their kinds."""
+def from_parts(parts: Sequence[Part]) -> tuple[str, tuple[Block, ...]]:
+    """Blocks already known (HTML extraction): join them with blank lines, keep their kinds. A
+    part marked as read as text takes the block the text path finds in it (its kind, its bullet
+    or Markdown marker, its hint), as a second cleaning of the clean text would: the markup did
+    not declare what a paragraph's line is."""
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    for kind, part_text, level in parts:
+    for part in parts:
+        kind, part_text, level = part[0], part[1], part[2]
         t = part_text.strip()
         if not t:
             continue
         if pieces:
             pieces.append("\n\n")
             pos += 2
-        blocks.append(
-            Block(
-                len(blocks),
-                kind,
-                pos,
-                pos + len(t),
-                pos,
-                pos + len(t),
-                t,
-                level,
-                "html",
-                count_words(t),
-                is_heading_like(t),
+        textual = len(part) > 3 and bool(part[3])
+        read = segment(t) if textual and ("\n" in t or _marked(t)) else ()
+        if len(read) == 1 and read[0].start == 0 and read[0].end == len(t):
+            b = read[0]
+            blocks.append(
+                replace(
+                    b,
+                    index=len(blocks),
+                    start=pos,
+                    end=pos + len(t),
+                    content_start=pos + b.content_start,
+                    content_end=pos + b.content_end,
+                )
             )
-        )
+        else:
+            # one plain line read as text is what ``segment`` finds in it without the search: a
+            # heading when it is heading-like, else a paragraph
+            heading_like = is_heading_like(t)
+            if textual and not read:
+                kind, level = (HEADING if heading_like else PARAGRAPH), 0
+            hint = "" if textual and not read else "html"
+            blocks.append(
+                Block(
+                    len(blocks),
+                    kind,
+                    pos,
+                    pos + len(t),
+                    pos,
+                    pos + len(t),
+                    t,
+                    level,
+                    hint,
+                    count_words(t),
+                    heading_like,
+                )
+            )
         pieces.append(t)
         pos += len(t)
     return "".join(pieces), tuple(blocks)

@@ -280,10 +280,14 @@ def _normalize_parts(
         return raw, blocks, norm.steps, norm.path
     pieces = norm.text.split("\n\n")
     if len(pieces) == len(blocks):
-        text, again = blocks_mod.from_parts([(b.kind, p, b.level) for b, p in zip(blocks, pieces, strict=True)])
+        text, again = blocks_mod.from_parts(
+            [(b.kind, p, b.level, b.source_hint != "html") for b, p in zip(blocks, pieces, strict=True)]
+        )
         if text == norm.text and len(again) == len(blocks):
             return text, again, norm.steps, norm.path
-    text, again = blocks_mod.from_parts([(b.kind, normalize(b.content).text, b.level) for b in blocks])
+    text, again = blocks_mod.from_parts(
+        [(b.kind, normalize(raw[b.start : b.end]).text, b.level, b.source_hint != "html") for b in blocks]
+    )
     return text, again, (), "ftfy-blocks"
 
 

@@ -285,3 +285,79 @@ def test_a_block_its_cuts_empty_counts_as_removed():
     assert restore(first) == text
     second = CLEANER.clean(first.text, lang="en")
     assert second.text == first.text, [r.to_dict() for r in second.removed]
+
+
+# Generated HTML, one page per way the HTML path's output, cleaned again as text, used to lose
+# something (each failed on the main branch before the fix): the first cleaning reads a block as
+# its clean text reads, so it removes what the second would.
+LEAD = (
+    "The regional council met on Monday to discuss the new budget for roads and schools in the valley, "
+    "and members spoke for hours."
+)
+HTML_CASES = {
+    # a paragraph opening with a bullet is a list item in the clean text: the rules judge its words
+    "paragraph read as a bullet": (
+        f"<h1>Council backs budget</h1><p>{LEAD}</p><p>{BODY}</p>"
+        "<p>* Follow Example News on Instagram, Twitter, Facebook and YouTube.</p>",
+        ["share.follow"],
+    ),
+    # a heading-like <h2> with loaded wording between body paragraphs
+    "loaded subhead": (f"<p>{LEAD}</p><h2>How The Storm Crippled The Harbour</h2><p>{BODY}</p>", ["headline.loaded"]),
+    # a line of a paragraph (a <br>) read as a heading: a plain line, not one the markup declares
+    "heading-like line of a paragraph": (
+        f"<p>{LEAD}</p><p>{BODY}<br>How Rebels Crippled The Capital</p><p>{BODY}</p>",
+        ["headline.loaded"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", HTML_CASES)
+def test_the_html_output_cleaned_again_loses_nothing(name):
+    body, expected = HTML_CASES[name]
+    page = f"<html><head><title>News</title></head><body><article>{body}</article></body></html>"
+    first = CLEANER.clean(page, html=True, lang="en")
+    assert [r.rule for r in first.removed] == expected
+    again = CLEANER.clean(first.text, html=False, lang="en")
+    assert again.removed == (), [r.to_dict() for r in again.removed]
+
+
+def test_the_first_cleaning_reads_a_paragraph_as_the_text_path_does():
+    # a paragraph's lines (and a one-line paragraph) become the blocks the text path finds in the
+    # clean text: kind, bullet, heading-likeness; the kinds the markup declares stay
+    from cleaner.blocks import as_text_reads, from_parts, segment
+
+    parts = [
+        ("heading", "How The Storm Crippled The Harbour", 2),
+        ("paragraph", f"{BODY}\nHow Rebels Crippled The Capital", 0),
+        ("paragraph", "* Follow Example News on Instagram", 0),
+        ("paragraph", "Council Votes Today", 0),
+        ("list_item", "Roads and schools", 0),
+    ]
+    text, blocks = from_parts(as_text_reads(parts))
+    read = segment(text)
+    assert [(b.kind, b.content) for b in blocks[1:4]] == [(b.kind, b.content) for b in read[1:4]]
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "heading", "list_item", "heading", "list_item"]
+    assert [b.source_hint for b in blocks] == ["html", "", "", "", "", "html"]
+    assert blocks[3].content == "Follow Example News on Instagram"
+
+
+@SETTINGS
+@given(st.one_of(st.text(st.characters(exclude_characters="\x00"), max_size=40), debris, sentence))
+def test_a_paragraph_part_is_the_block_segment_finds(line):
+    # from_parts reads a one-line paragraph without calling segment (the common case): the same block
+    from cleaner.blocks import from_parts, segment
+
+    t = line.strip()
+    read = segment(t)
+    if not t or len(read) != 1 or (read[0].start, read[0].end) != (0, len(t)):
+        return
+    _, (b,) = from_parts([("paragraph", t, 0, True)])
+    r = read[0]
+    assert (b.kind, b.content, b.level, b.source_hint, b.n_words, b.heading_like) == (
+        r.kind,
+        r.content,
+        r.level,
+        r.source_hint,
+        r.n_words,
+        r.heading_like,
+    )

@@ -104,3 +104,30 @@ def test_not_on_the_html_path():
     assert not [r for r in decide(text, blocks, "en", c.rulebook, c.config).removed if r.rule.startswith("navigation")]
     plain = cleaned(*menu, BODY, BODY2)
     assert removed(plain, "navigation.menu-run") == menu
+
+
+def test_a_short_run_set_apart_as_paragraphs_stays_a_long_one_goes():
+    # the layout an extractor writes (cleaner's HTML path, every clean text): each entry set apart
+    # by a blank line; a short run there is the article's header, a run as long as a footer menu
+    # is still the site's menu
+    c = Cleaner(Config())
+    header = ["Home", "Resources", "Knowledge Hub"]
+    assert removed(c.clean("\n\n".join([*header, TITLE, BODY, BODY2])), "navigation.menu-run") == []
+    menu = ["Home", "World", "Politics", "Business", "Science", "Travel", "Sport", "Culture"]
+    assert removed(c.clean("\n\n".join([*menu, TITLE, BODY, BODY2])), "navigation.menu-run") == menu
+    # mostly lines in a row: the scraper's dump it always was
+    mixed = "Home\nWorld\n\nPolitics\nBusiness\n\n" + "\n\n".join([TITLE, BODY, BODY2])
+    assert removed(c.clean(mixed), "navigation.menu-run") == ["Home", "World", "Politics", "Business"]
+
+
+def test_a_clean_text_cleaned_again_keeps_its_short_runs():
+    # a run the first cleaning left (here: lines that were headings of the page) is judged the same
+    # way when the clean text, each block set apart, is cleaned again
+    c = Cleaner(Config())
+    text = "\n\n".join(["Home", "Resources", "Knowledge Hub", TITLE, BODY, BODY2])
+    first = c.clean(text)
+    assert c.clean(first.text).removed == ()
+    menu = ["Home", "World", "Politics", "Business", "Science & Tech", "Travel"]
+    lines = c.clean("\n".join([*menu, TITLE, BODY, BODY2]))
+    assert removed(lines, "navigation.menu-run") == menu
+    assert c.clean(lines.text).removed == ()
