@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.model import Block, Removal
-from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
+from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates, top_level_alternation
 from cleaner.rulebook import Rule
 from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char, uncovered
 
@@ -256,6 +256,8 @@ def _phrase_gates(rule: Rule, block: Block) -> bool:
 
 
 def _search(rule: Rule, pattern: regex.Pattern[str], block: Block, timeout: float, warnings: list[str]) -> bool:
+    if not _may_match(pattern, block.content, timeout):
+        return False
     try:
         return pattern.search(block.content, timeout=timeout) is not None
     except TimeoutError:
@@ -274,6 +276,8 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
         view = rule_view(view)
     block = view.block
     for pat in rule.patterns:
+        if not _may_match(pat, block.content, timeout):
+            continue
         try:
             matches = list(pat.finditer(block.content, timeout=timeout))
         except TimeoutError:
@@ -295,6 +299,53 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
             start, end = absorb_space(text, block, start, end)
             out.append(_rule_cut(text, rule, block.index, start, end))
     return out
+
+
+_MULTILINE_FLAG = regex.compile(r"\(\?[a-zA-Z]*m")
+# What a match backwards may not answer as forwards does: atomic groups and possessive quantifiers
+# (they commit in the direction of matching), conditionals, references to groups (matched later
+# backwards), \G and \K.
+_DIRECTED = regex.compile(r"\(\?>|[*+?}]\+|\(\?\(|\\[1-9gGK]|\(\?P=")
+
+
+@lru_cache(maxsize=4096)
+def _backward(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """``pattern`` matching backwards, when it can only match at the end of a text (it ends in
+    ``$``, outside any alternation, without the multi-line flag) and a search forwards is not
+    anchored at the start (``^``); None otherwise. A search forwards tries the pattern,
+    lookbehinds first, at every position of the text; backwards it is tried only where a match
+    can end (``_may_match``)."""
+    src = pattern.pattern
+    backslashes = len(src) - 1 - len(src[:-1].rstrip("\\"))
+    if (
+        src.startswith("^")
+        or not src.endswith("$")
+        or backslashes % 2
+        or top_level_alternation(src)
+        or pattern.flags & (regex.MULTILINE | regex.REVERSE)
+        or _MULTILINE_FLAG.search(src)
+        or _DIRECTED.search(src)
+    ):
+        return None
+    try:
+        return regex.compile(src, pattern.flags | regex.REVERSE)
+    except regex.error:
+        return None
+
+
+def _may_match(pattern: regex.Pattern[str], content: str, timeout: float) -> bool:
+    """False when ``pattern`` matches nowhere in ``content`` for sure: it can only match at the
+    end (``_backward``), where ``$`` holds (the end, or before a line break ending the text), and
+    it does not match there. True otherwise (the search then decides, and reports a timeout)."""
+    back = _backward(pattern)
+    if back is None:
+        return True
+    try:
+        if back.match(content, timeout=timeout) is not None:
+            return True
+        return content.endswith("\n") and back.match(content, 0, len(content) - 1, timeout=timeout) is not None
+    except TimeoutError:
+        return True
 
 
 def _absorb_seen(seen: str, start: int, end: int) -> tuple[int, int]:
