@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -10,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.model import Block, Removal
-from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates
+from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates, top_level_alternation
 from cleaner.rulebook import Rule
 from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char, uncovered
 
@@ -22,7 +23,8 @@ MAX_SPAN_CHARS = 200_000  # span rules skip longer blocks: this bounds a patholo
 # isolates, word joiner and invisible operators, the zero-width no-break space. Inside debris
 # (``Al\u00adso Read:``) they would let it through, so rules match on a view of the block without
 # them; the offsets of what they cut are mapped back to the text, which keeps them.
-INVISIBLE = regex.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# (``re``: a class of plain characters is the same class there, and a search for it cheaper.)
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ class _View:
 
 
 @lru_cache(maxsize=1)
-def _special() -> regex.Pattern[str]:
+def _special() -> re.Pattern[str]:
     """An invisible character or one :func:`respelled` maps."""
-    return regex.compile(f"{INVISIBLE.pattern}|{respelled_char().pattern}")
+    return re.compile(f"{INVISIBLE.pattern}|{respelled_char().pattern}")
 
 
 def rule_view(block: Block) -> _View:
@@ -72,6 +74,8 @@ def rule_view(block: Block) -> _View:
     another canonical spelling in that spelling (``text.respelled``: ড় U+09DC as ড + ়, the form
     rules are written in); a cut's offsets map back to the content as it is."""
     content = block.content
+    if content.isascii():  # neither an invisible character nor a respelled one is ASCII
+        return _View(block)
     hidden = INVISIBLE.search(content) is not None
     if not hidden and not has_respelled(content):
         return _View(block)
@@ -252,6 +256,8 @@ def _phrase_gates(rule: Rule, block: Block) -> bool:
 
 
 def _search(rule: Rule, pattern: regex.Pattern[str], block: Block, timeout: float, warnings: list[str]) -> bool:
+    if not _may_match(pattern, block.content, timeout):
+        return False
     try:
         return pattern.search(block.content, timeout=timeout) is not None
     except TimeoutError:
@@ -270,6 +276,8 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
         view = rule_view(view)
     block = view.block
     for pat in rule.patterns:
+        if not _may_match(pat, block.content, timeout):
+            continue
         try:
             matches = list(pat.finditer(block.content, timeout=timeout))
         except TimeoutError:
@@ -291,6 +299,53 @@ def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, w
             start, end = absorb_space(text, block, start, end)
             out.append(_rule_cut(text, rule, block.index, start, end))
     return out
+
+
+_MULTILINE_FLAG = regex.compile(r"\(\?[a-zA-Z]*m")
+# What a match backwards may not answer as forwards does: atomic groups and possessive quantifiers
+# (they commit in the direction of matching), conditionals, references to groups (matched later
+# backwards), \G and \K.
+_DIRECTED = regex.compile(r"\(\?>|[*+?}]\+|\(\?\(|\\[1-9gGK]|\(\?P=")
+
+
+@lru_cache(maxsize=4096)
+def _backward(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """``pattern`` matching backwards, when it can only match at the end of a text (it ends in
+    ``$``, outside any alternation, without the multi-line flag) and a search forwards is not
+    anchored at the start (``^``); None otherwise. A search forwards tries the pattern,
+    lookbehinds first, at every position of the text; backwards it is tried only where a match
+    can end (``_may_match``)."""
+    src = pattern.pattern
+    backslashes = len(src) - 1 - len(src[:-1].rstrip("\\"))
+    if (
+        src.startswith("^")
+        or not src.endswith("$")
+        or backslashes % 2
+        or top_level_alternation(src)
+        or pattern.flags & (regex.MULTILINE | regex.REVERSE)
+        or _MULTILINE_FLAG.search(src)
+        or _DIRECTED.search(src)
+    ):
+        return None
+    try:
+        return regex.compile(src, pattern.flags | regex.REVERSE)
+    except regex.error:
+        return None
+
+
+def _may_match(pattern: regex.Pattern[str], content: str, timeout: float) -> bool:
+    """False when ``pattern`` matches nowhere in ``content`` for sure: it can only match at the
+    end (``_backward``), where ``$`` holds (the end, or before a line break ending the text), and
+    it does not match there. True otherwise (the search then decides, and reports a timeout)."""
+    back = _backward(pattern)
+    if back is None:
+        return True
+    try:
+        if back.match(content, timeout=timeout) is not None:
+            return True
+        return content.endswith("\n") and back.match(content, 0, len(content) - 1, timeout=timeout) is not None
+    except TimeoutError:
+        return True
 
 
 def _absorb_seen(seen: str, start: int, end: int) -> tuple[int, int]:

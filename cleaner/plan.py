@@ -211,13 +211,13 @@ def _combinable(pattern: str) -> bool:
     set flags for the whole expression."""
     return (
         pattern.startswith("^")
-        and not _top_level_alternation(pattern)
+        and not top_level_alternation(pattern)
         and not _BACKREF.search(pattern)
         and not _GLOBAL_FLAGS.search(pattern)
     )
 
 
-def _top_level_alternation(pattern: str) -> bool:
+def top_level_alternation(pattern: str) -> bool:
     """Whether ``|`` occurs outside groups and classes (then ``^`` anchors only one branch)."""
     depth, i, in_class = 0, 0, False
     while i < len(pattern):

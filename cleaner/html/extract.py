@@ -9,11 +9,19 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cleaner.config import Config, id_selected
+from cleaner.html.bare import body as extraction_body
 from cleaner.html.encoding import decode_html
 from cleaner.html.fallback import is_short, json_ld_body, json_ld_preferred, prefer_default
 from cleaner.html.limits import over_limits
-from cleaner.html.metadata import page_metadata, page_url
-from cleaner.html.page import declared_lang, drop_page_title, drop_standfirst, linked_headlines, page_title
+from cleaner.html.metadata import json_scripts, page_metadata, page_url
+from cleaner.html.page import (
+    declared_lang,
+    drop_page_title,
+    drop_standfirst,
+    linked_headlines,
+    page_title,
+    title_texts,
+)
 from cleaner.html.parse import looks_binary, parse
 from cleaner.html.prune import apply_html_rules
 from cleaner.html.render import Block3, body_blocks
@@ -87,9 +95,10 @@ def extract(
     if not url and (found := page_url(tree)) is not None:
         url = found[0]
         info = InputInfo(info.kind, info.encoding, info.encoding_source, url, info.extras, found[1])
-    metadata = page_metadata(tree, url)  # before anything is pruned
+    scripts = json_scripts(tree)  # the JSON-LD the metadata and the fallback read, found once
+    metadata = page_metadata(tree, url, scripts)  # before anything is pruned
     lang = declared_lang(tree)  # before trafilatura, which prunes the tree it is given
-    declared = json_ld_body(tree)  # likewise: trafilatura drops the scripts
+    declared = json_ld_body(tree, scripts)  # likewise: trafilatura drops the scripts
     active = [
         r
         for r in (rules_for_url(html_rules, url) if config.html_rules else ())
@@ -106,6 +115,7 @@ def extract(
 
     _prepare(tree, active, config, decided, removals, held)
     title = page_title(tree)
+    titles = title_texts(tree)  # before trafilatura, which prunes the tree
     source = "trafilatura"
     try:
         blocks = _extracted(tree, url, config.favor_recall)
@@ -139,7 +149,7 @@ def extract(
         )
     if declared and json_ld_preferred(blocks, declared):
         blocks, source = list(declared), "json-ld"
-    decided(drop_page_title(blocks, tree, config))
+    decided(drop_page_title(blocks, titles, config))
     decided(drop_standfirst(blocks, config))
     if not blocks:
         return Extracted(
@@ -176,8 +186,6 @@ def _prepare(
 
 
 def _extracted(tree: etree._Element, url: str | None, favor_recall: bool) -> list[Block3]:
-    from trafilatura import bare_extraction
-
-    doc = bare_extraction(tree, url=url, output_format="xml", include_comments=False, favor_recall=favor_recall)
-    body = getattr(doc, "body", None) if doc is not None else None
+    """trafilatura's extraction of ``tree`` as blocks; ``tree`` is pruned by it (not read after)."""
+    body = extraction_body(tree, url, favor_recall)
     return body_blocks(body) if body is not None else []

@@ -109,14 +109,19 @@ def _paragraphs(body: str) -> Iterator[str]:
             yield line
 
 
-def json_ld_body(tree: etree._Element) -> list[Block3]:
+def json_ld_body(tree: etree._Element, scripts: Sequence[etree._Element] | None = None) -> list[Block3]:
     """The page's schema.org ``articleBody`` texts as paragraphs (each distinct body once); read
-    before trafilatura, which drops the scripts from the tree it is given."""
+    before trafilatura, which drops the scripts from the tree it is given. ``scripts``: the
+    page's JSON scripts (``metadata.json_scripts``), when ``tree`` is the document's root (they
+    are then every JSON script of the document)."""
     bodies: list[str] = []
-    try:
-        scripts = _LD_XP(tree)
-    except (etree.XPathError, ValueError):
-        return []
+    if scripts is not None and tree.getparent() is None and tree.tag != "script":
+        scripts = [e for e in scripts if e.get("type") == "application/ld+json"]
+    else:
+        try:
+            scripts = _LD_XP(tree)
+        except (etree.XPathError, ValueError):
+            return []
     for el in scripts:
         src = el.text
         if not src or "articleBody" not in src or len(src) > _MAX_JSON_CHARS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -18,10 +19,8 @@ from cleaner.model import HEADING, PARAGRAPH, Removal
 from cleaner.text import count_words, phrase_key
 
 
-def title_variants(tree: etree._Element) -> set[str]:
-    """The page's own title as it may stand at the top of the body: og:title, twitter:title,
-    <title> (whole, and each side of a ' | ' or ' - ' site-name separator)."""
-    out: set[str] = set()
+def title_texts(tree: etree._Element) -> tuple[str, ...]:
+    """The page's own titles as written: og:title, twitter:title, <title>."""
     try:
         doc = tree.getroottree()
         # //meta[@property='og:title' or @name='og:title' or @name='twitter:title' or @property='twitter:title']/@content
@@ -33,8 +32,15 @@ def title_variants(tree: etree._Element) -> set[str]:
         ][:4]
         vals += [" ".join(head_title_texts(doc)[:20])]
     except Exception:
-        return out
-    for v in vals:
+        return ()
+    return tuple(vals)
+
+
+def title_variants(titles: Sequence[str]) -> set[str]:
+    """The page's own title (``title_texts``) as it may stand at the top of the body: og:title,
+    twitter:title, <title> (whole, and each side of a ' | ' or ' - ' site-name separator)."""
+    out: set[str] = set()
+    for v in titles:
         v = " ".join(html_lib.unescape(v).split())
         if not v:
             continue
@@ -62,15 +68,16 @@ def head_title_texts(doc: etree._ElementTree) -> list[str]:
 _TITLE_SEP = re.compile(r"\s+(?:[|\u2013\u2014\u00b7\u2022:]|-|::|//)\s+")
 
 
-def drop_page_title(blocks: list[Block3], tree: etree._Element, config: Config) -> Removal | None:
-    """The first block, when it repeats the page's title: the title is not part of the body."""
+def drop_page_title(blocks: list[Block3], titles: Sequence[str], config: Config) -> Removal | None:
+    """The first block, when it repeats the page's title (``titles``: ``title_texts``, read
+    before trafilatura prunes the tree): the title is not part of the body."""
     if not blocks or not PAGE_TITLE.selected(config):
         return None
     h = PAGE_TITLE.tuned(config)
     kind, text, _ = blocks[0]
     if len(text) > 300 or kind not in (HEADING, PARAGRAPH):
         return None
-    if phrase_key(text) not in title_variants(tree):
+    if phrase_key(text) not in title_variants(titles):
         return None
     if h.confidence >= config.min_confidence:
         del blocks[0]

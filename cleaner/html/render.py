@@ -13,7 +13,6 @@ Block3 = tuple[str, str, int]
 
 
 _BLOCKISH = frozenset({"p", "head", "quote", "item", "list", "row", "table", "div", "code", "figure", "caption"})
-_WS = re.compile(r"[^\S\n]+")
 _HEAD_LEVEL = re.compile(r"h([1-6])")
 _CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
 
@@ -55,8 +54,13 @@ def _render(el: etree._Element, skip_lists: bool = False) -> str:
     text = "".join(parts)
     if "&" in text:
         text = html_lib.unescape(text)
-    lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return _lines(text)
+
+
+def _lines(text: str) -> str:
+    """Each line's words joined by one space; empty lines dropped (``str.split`` splits at the
+    characters ``\\s`` matches, so this is ``[^\\S\\n]+`` replaced by a space and each line stripped)."""
+    return "\n".join(filter(None, [" ".join(line.split()) for line in text.split("\n")]))
 
 
 def _heading_level(el: etree._Element) -> int:
@@ -114,7 +118,6 @@ def _loose(text: str | None, out: list[Block3]) -> None:
     if text and text.strip():
         if "&" in text:
             text = html_lib.unescape(text)
-        lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
-        joined = "\n".join(line for line in lines if line)
+        joined = _lines(text)
         if joined:
             out.append((PARAGRAPH, joined, 0))
