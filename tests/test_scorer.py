@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from pathlib import Path
@@ -140,7 +141,7 @@ TAIL_ARTICLE = (
     "The river rose by two metres in six hours, the highest level since records began in 1950, the water "
     "agency said in a statement on Monday.\n\n"
     "Schools in three villages will stay closed until Wednesday while engineers check the bridges.\n\n"
-    "1 of 12\n\n"  # a gallery's counter no rule takes (the shipped model: p 0.82, threshold 0.80)
+    "1 of 12\n\n"  # a gallery's counter no rule takes (the shipped model: p 0.77)
     "Share on Facebook\n\n"
     "Follow us on Twitter"
 )
@@ -184,9 +185,21 @@ def test_lexicon_hits_equal_the_token_by_token_walk(text):
     assert sorted(LEXICON.hits(text)) == sorted(LEXICON._hits_by_token(text))
 
 
-@pytest.fixture(scope="module")
-def on() -> Cleaner:
-    return Cleaner(Config(block_model=True))  # the scorer is opt-in
+@pytest.fixture
+def working_model(monkeypatch) -> None:
+    # The scorer is opt-in. Its calibrated threshold is where, with sites held out, it stops adding
+    # wild-dev spans to the rules' (scripts/train_scorer.py): retrained on the 2026-12-02 evening
+    # rules that is 0.995, where it proposes nothing the rules leave. The decider's path (proposal,
+    # reason, offsets, restore) is tested with the shipped model at a working threshold.
+    import cleaner.scorer.decider as decider
+
+    model = load()
+    monkeypatch.setattr(decider, "load", lambda: dataclasses.replace(model, threshold=0.7, candidate_floor=0.5))
+
+
+@pytest.fixture
+def on(working_model) -> Cleaner:
+    return Cleaner(Config(block_model=True))
 
 
 def test_the_scorer_is_off_by_default(cleaner):
@@ -281,7 +294,7 @@ def test_tiny_tree_training_run_reproduces_the_committed_model():
     assert any("feature" in t for t in doc["debris"]["trees"])  # it learned splits
 
 
-def test_cli_ignore_model_turns_it_off(tmp_path):
+def test_cli_ignore_model_turns_it_off(tmp_path, working_model):
     from typer.testing import CliRunner
 
     from cleaner.cli import app
