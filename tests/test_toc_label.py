@@ -44,3 +44,19 @@ def test_a_heading_that_only_starts_like_a_label_stays():
     assert removed(BODY, "Contents insurance", BODY2) == []
     assert removed(BODY, "Table of contents for the new report", BODY2) == []
     assert removed(BODY, "The table of contents lists every school that will get new roofs this year.", BODY2) == []
+
+
+def test_a_bulleted_summary_below_the_label_is_not_its_list():
+    # list items of sentences ('Key takeaways' under the label) are not entries: the label goes, as
+    # it does when the same text comes back as plain lines (a second cleaning of an HTML page)
+    summary = (
+        "- Choosing the right microphone for an untreated room matters more than any other purchase you make.",
+        "- Starting with a cheaper USB microphone saves money and still leaves room to upgrade later on.",
+    )
+    assert removed(BODY, "Table of Contents", BODY2, *summary, BODY) == ["Table of Contents"]
+    html = "<html><body><article><h2>Table of Contents</h2><p>" + BODY + "</p><ul>"
+    html += "".join(f"<li>{s[2:]}</li>" for s in summary) + "</ul><p>" + BODY2 + "</p></article></body></html>"
+    first = Cleaner(Config()).clean(html, html=True)
+    assert "Table of Contents" not in first.text or not any(
+        r.rule == RULE for r in Cleaner(Config()).clean(first.text).removed
+    )

@@ -33,15 +33,18 @@ def _label_key(text: str, toggles: frozenset[str]) -> str:
 
 
 def _has_list(ctx: Context, kept: tuple[Block, ...], at: int) -> bool:
-    """Whether the blocks below the label hold its list: a list item or a table row among the next
-    three, a line ending in a colon that introduces them, two short lines without a sentence end
+    """Whether the blocks below the label hold its list: a list item of an entry's length (a
+    bulleted summary's sentences are not entries) or a table row among the next three, a line ending in a colon that introduces them, two short lines without a sentence end
     among the next three (entries), or a short line among the next few that the text says again
     elsewhere (an entry and the heading it links to, or a second copy of the table in a sidebar)."""
     below = kept[at + 1 : at + 1 + _LOOK_AHEAD]
     if not below:
         return True
     texts = [ctx.surviving(b).strip() for b in below[:3]]
-    if any(b.kind == LIST_ITEM or t.startswith("|") for b, t in zip(below[:3], texts, strict=True)):
+    if any(
+        (b.kind == LIST_ITEM and count_words(t) <= _MAX_ENTRY_WORDS) or t.startswith("|")
+        for b, t in zip(below[:3], texts, strict=True)
+    ):
         return True
     if any(t.endswith(":") for t in texts[:2]):
         return True  # a line that introduces what follows: the list comes after it
