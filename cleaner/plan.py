@@ -99,6 +99,7 @@ class TextPlan:
     phrase_max_words: int  # blocks longer than this cannot equal a phrase
     literals: tuple[str, ...] = ()  # every literal the unanchored patterns' and span rules' gates require
     words_cap: int = NO_LIMIT  # above every word bound of those rules: word counts past it gate alike
+    ascii_literals: tuple[str, ...] = ()  # those of ``literals`` that are ASCII, in their order
     _candidates: dict[tuple[str, int, bool, tuple[str, ...]], Candidates] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -129,6 +130,7 @@ class TextPlan:
         phrase_max = max((r.rule.max_words or NO_LIMIT for r in ranked if r.rule.phrases), default=0)
         spans = tuple((i, r) for i, r in enumerate(rules) if r.scope == "span")
         gated = [ranked[u.rank].rule for u in unanchored] + [r for _, r in spans]
+        literals = tuple(dict.fromkeys(w for r in gated for w in r.requires))
         return cls(
             rules=rules,
             ranked=ranked,
@@ -139,14 +141,16 @@ class TextPlan:
             phrases={k: tuple(v) for k, v in phrases.items()},
             spans=spans,
             phrase_max_words=phrase_max,
-            literals=tuple(dict.fromkeys(w for r in gated for w in r.requires)),
+            literals=literals,
+            ascii_literals=tuple(w for w in literals if w.isascii()),
             words_cap=max((r.max_words for r in gated if r.max_words is not None), default=0) + 1,
         )
 
     def candidates(self, block: Block, folded: str) -> Candidates:
         """The unanchored patterns and span rules whose gates (``rule_gates``) ``block`` passes,
-        ``folded`` being its content case-folded: the same answer, rule for rule (tested)."""
-        present = tuple([w for w in self.literals if w in folded])
+        ``folded`` being its content case-folded: the same answer, rule for rule (tested). An
+        ASCII block holds no literal that is not ASCII: only the ASCII ones are looked for."""
+        present = tuple([w for w in (self.ascii_literals if folded.isascii() else self.literals) if w in folded])
         key = (block.kind, min(block.n_words, self.words_cap), len(block.content) > MAX_BLOCK_CHARS, present)
         hit = self._candidates.get(key)
         if hit is None:

@@ -91,3 +91,27 @@ def test_asked_backwards_is_whether_the_search_finds_a_match(src, text):
     p = regex.compile(src)
     assert _backward(p) is not None
     assert _may_match(p, text, 5.0) == (p.search(text) is not None)
+
+
+def test_an_ascii_block_is_asked_only_the_ascii_literals():
+    """``plan.candidates`` looks for the ASCII literals alone in an ASCII block: the literals it
+    finds, and so its answer, are those of a scan for every literal."""
+    from dataclasses import replace
+
+    from cleaner.plan import text_plan
+
+    texts = ["Read more: the council votes.", "Lesen Sie auch: Die Wahl", "Pour en savoir plus : cliquez ici", "ab"]
+    checked = 0
+    for lang in (None, "en", "de", "fr", "es", "ru", "vi", "tr"):
+        plan = text_plan(_BOOK, lang)
+        assert all(w.isascii() for w in plan.ascii_literals)
+        assert [w for w in plan.literals if w.isascii()] == list(plan.ascii_literals)
+        for text in texts:
+            for block in segment(text):
+                folded = block.content.casefold()
+                got = plan.candidates(block, folded)
+                slow = replace(plan, ascii_literals=plan.literals, _candidates={})
+                assert got == slow.candidates(block, folded)
+                checked += 1
+    assert checked >= 30
+    assert any(not w.isascii() for lang in ("ru", "vi", "tr") for w in text_plan(_BOOK, lang).literals)

@@ -175,12 +175,15 @@ def _caption_start(pre: str) -> int:
 
 
 def _credits(
-    content: str, pats: tuple[regex.Pattern[str], ...], alone: regex.Pattern[str] | None
+    content: str,
+    pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
+    alone: regex.Pattern[str] | None,
 ) -> list[tuple[regex.Match[str], _Credit]]:
     """The credits of a block in order: a label with ":" or "=" and a name, or a "file photo"
-    label standing as its own sentence."""
+    label standing as its own sentence. ``pats``: the label patterns, each with where its
+    matches can start (``_label_matches``)."""
     found: list[tuple[regex.Match[str], _Credit]] = []
-    for m in (m for pat in pats for m in pat.finditer(content)):
+    for m in (m for pat, starts in pats for m in _label_matches(pat, content, starts)):
         pre = content[: m.start()]
         if (
             not m.group("open")
@@ -197,6 +200,39 @@ def _credits(
             if not any(c.start <= m.start() < c.end for _, c in found):
                 found.append((m, _Credit(m.start(), m.end())))
     return sorted(found, key=lambda mc: mc[1].start)
+
+
+@lru_cache(maxsize=16)
+def _label_starts(labels: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """Where a match of ``_label_pattern(labels)`` can start: after no letter or digit, at an
+    opening bracket or at a label's first word (as a trie, compared as the label pattern compares
+    it: by ``regex``, ignoring case). None when a label does not start with a letter of its own."""
+    words = [w for w in labels if w]
+    if not words or any(w[0].isspace() for w in words):
+        return None
+    firsts = trie_regex({w.split()[0] for w in words})
+    return regex.compile(r"(?<![\p{L}\p{N}])(?=[(\[<\uff08]|" + firsts + ")", regex.IGNORECASE)
+
+
+def _label_matches(
+    pat: regex.Pattern[str], content: str, starts: regex.Pattern[str] | None
+) -> Iterable[regex.Match[str]]:
+    """``pat.finditer(content)``, tried only where ``starts`` finds a match of ``pat`` can start
+    (``_label_starts`` for ``_label_pattern``): a scan for a label's first word costs less than
+    trying every label at every word (tested equal). Without ``starts``, everywhere."""
+    if starts is None:
+        return pat.finditer(content)
+    out: list[regex.Match[str]] = []
+    end = 0
+    for s in starts.finditer(content):
+        at = s.start()
+        if at < end:
+            continue
+        m = pat.match(content, at)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
@@ -301,7 +337,9 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     if not with_words:
         return
-    pats = (_label_pattern(labels),) + ((_symbol_label_pattern(bywords),) if bywords else ())
+    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
+        ((_symbol_label_pattern(bywords), None),) if bywords else ()
+    )
     alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
