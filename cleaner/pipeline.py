@@ -177,7 +177,7 @@ class Cleaner:
             with paused():
                 text_plan(self.rulebook, code, host)
             decision = decide(doc.text, doc.blocks, code, self.rulebook, self.config, site, host)
-        clean, kept, gaps = assemble(doc.text, doc.blocks, decision.removed)
+        clean, kept, gaps = assemble(doc.text, doc.blocks, decision.removed, keep_breaks=doc.info.kind == "text")
         return Result(
             text=clean,
             removed=doc.removed + decision.removed,

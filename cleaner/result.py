@@ -102,8 +102,25 @@ def _block_at(blocks: Sequence[Block], pos: int) -> int:
     return lo
 
 
-def assemble(text: str, blocks: Sequence[Block], removed: Sequence[Removal]) -> tuple[str, tuple, tuple]:
-    """Cut the removals out of the blocks; join what is left of each block with a blank line."""
+def _separator(text: str, end: int, start: int) -> str:
+    """The line breaks of the text between a kept piece ending at ``end`` and the next starting at
+    ``start``: all of it when it is only white space with a line break, else its white space up to
+    what was removed (a blank line when that holds no line break)."""
+    gap = text[end:start]
+    if not gap.strip() and "\n" in gap:
+        return gap
+    lead = gap[: len(gap) - len(gap.lstrip())]
+    return lead if "\n" in lead and not lead.endswith((" ", "\t")) else "\n\n"
+
+
+def assemble(
+    text: str, blocks: Sequence[Block], removed: Sequence[Removal], *, keep_breaks: bool = False
+) -> tuple[str, tuple, tuple]:
+    """Cut the removals out of the blocks; join what is left of each block with a blank line.
+
+    With ``keep_breaks`` (text input) two kept blocks are joined by the text's own line breaks
+    between them, so a text nothing is removed from comes out byte for byte; where a removal stood
+    between them, by the breaks that followed the first of the two."""
     spans = sorted((r.start, r.end) for r in removed if r.start is not None)  # type: ignore[misc]
     kept: list[tuple[int, int, int]] = []
     pieces: list[str] = []
@@ -130,8 +147,9 @@ def assemble(text: str, blocks: Sequence[Block], removed: Sequence[Removal]) -> 
         if not segs:
             continue
         if pieces:
-            pieces.append("\n\n")
-            clean_len += 2
+            sep = _separator(text, kept[-1][1], segs[0][0]) if keep_breaks else "\n\n"
+            pieces.append(sep)
+            clean_len += len(sep)
         for s, e in segs:
             kept.append((s, e, clean_len))
             pieces.append(text[s:e])

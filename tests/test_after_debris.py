@@ -27,7 +27,7 @@ def test_short_blocks_after_a_removed_section_below_the_article_go():
     result = cleaned(TITLE, BODY, BODY2, *FOOTER, SLOGAN)
     assert removed(result, "navigation.footer-run") == FOOTER
     assert removed(result, "tail.after-debris") == [SLOGAN]
-    assert result.text == "\n\n".join([TITLE, BODY, BODY2])
+    assert result.text == "\n".join([TITLE, BODY, BODY2])  # the text's own line breaks
 
 
 def test_long_blocks_and_blocks_before_the_section_stay():

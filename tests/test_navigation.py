@@ -67,7 +67,7 @@ def test_joined_menu_line_goes_above_and_below_the_article():
     )
     result = cleaned(line, TITLE, BODY, BODY2, line.replace("Food", "Garden"))
     assert removed(result, "navigation.menu-line") == [line, line.replace("Food", "Garden")]
-    assert result.text == "\n\n".join([TITLE, BODY, BODY2])
+    assert result.text == "\n".join([TITLE, BODY, BODY2])  # the text's own line breaks
 
 
 def test_titles_and_sentences_without_punctuation_stay():
@@ -85,7 +85,7 @@ def test_long_footer_menu_below_the_article_goes():
     footer = ["About us", "Contact", "Careers", "Advertise", "Privacy policy", "Terms of use", "Newsroom", "Help"]
     result = cleaned(TITLE, BODY, BODY2, *footer)
     assert removed(result, "navigation.footer-run") == footer
-    assert result.text == "\n\n".join([TITLE, BODY, BODY2])
+    assert result.text == "\n".join([TITLE, BODY, BODY2])  # the text's own line breaks
     # seven entries, or entries with figures (a list of ingredients), stay
     assert removed(cleaned(TITLE, BODY, BODY2, *footer[:7]), "navigation.footer-run") == []
     ingredients = ["2 cups flour", "1 cup sugar", "3 eggs", "Butter", "Salt", "Milk", "1 lemon", "Vanilla"]
