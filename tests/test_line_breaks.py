@@ -1,0 +1,32 @@
+"""The clean text of a text input keeps the input's own line breaks between the blocks it keeps;
+HTML output separates its blocks by a blank line."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner, Config, restore
+
+A = "The council approved the new budget on Tuesday after a long debate about schools and roads."
+B = "Officials said the plan would take effect in March, and residents can comment until Friday."
+C = "The mayor said the vote was the most important of her first term in office."
+
+
+def clean(text: str):
+    return Cleaner(Config()).clean(text, lang="en")
+
+
+def test_a_text_with_nothing_to_remove_comes_out_as_it_came():
+    for text in (f"{A}\n{B}\n{C}", f"{A}\n\n{B}\n\n\n{C}", f"{A}  \n{B}\n{C}"):
+        assert clean(text).text == text
+
+
+def test_a_removed_block_leaves_the_breaks_that_followed_the_block_before_it():
+    assert clean(f"{A}\n{B}\nAlso Read: Council votes on the budget\n\n{C}").text == f"{A}\n{B}\n{C}"
+    assert clean(f"{A}\n\nAlso Read: Council votes on the budget\n{C}").text == f"{A}\n\n{C}"
+    result = clean(f"{A}\nAlso Read: Council votes on the budget\n{B}")
+    assert restore(result) == f"{A}\nAlso Read: Council votes on the budget\n{B}"
+    assert clean(result.text).text == result.text
+
+
+def test_html_blocks_are_separated_by_a_blank_line():
+    html = f"<html><body><article><h1>Budget vote</h1><p>{A}</p><p>{B}</p><p>{C}</p></article></body></html>"
+    assert f"{A}\n\n{B}\n\n{C}" in Cleaner(Config()).clean(html, html=True).text
