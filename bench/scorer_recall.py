@@ -60,13 +60,7 @@ def recall_items(data: Path, lexicon) -> list[T.Item]:
             if not p.truth.strip() or not text.strip():
                 continue
             doc = prepare(text, cleaner, lexicon)
-            truth = T.Truth(p.truth)
-            labels, mask, seen = [], [], False
-            for u in doc.units:
-                hit = truth.contains(text[u.start : u.end])
-                seen = seen or bool(hit)
-                labels.append((0 if hit or hit is None else 1, None))
-                mask.append(seen and hit is not None)
+            labels, mask = T.aligned_labels(doc, T.Truth(p.truth))
             it = T.Item("recall", T._host(p.url), doc, labels, rows_mask=mask, collection=c)
             it.truth_text = p.truth
             items.append(it)

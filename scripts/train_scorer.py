@@ -155,6 +155,20 @@ class Truth:
         return sum(g in self.grams for g in grams) * 2 >= len(grams)
 
 
+def aligned_labels(doc: Doc, truth: Truth) -> tuple[list[tuple[int, str | None]], list[bool]]:
+    """Labels of a text's units by alignment with the true body (debris: mostly not in it), and
+    which units are rows: those from the first true one on (the title and header above it are not)."""
+    labels: list[tuple[int, str | None]] = []
+    mask: list[bool] = []
+    seen_body = False
+    for u in doc.units:
+        hit = truth.contains(doc.text[u.start : u.end])
+        seen_body = seen_body or bool(hit)
+        labels.append((0 if hit or hit is None else 1, None))
+        mask.append(seen_body and hit is not None)
+    return labels, mask
+
+
 def html_items(data: Path, cleaner, lexicon) -> tuple[list[Item], list[Item]]:
     pages = [p for c in HTML_COLLECTIONS if (data / c).exists() for p in load_pages(data, c)]
     inputs = scraper_inputs(pages)
@@ -174,12 +188,7 @@ def html_items(data: Path, cleaner, lexicon) -> tuple[list[Item], list[Item]]:
             continue
         text = normalize("\n".join(lines[max(0, inside[0] - 3) : inside[-1] + 9])).text
         doc = prepare(text, cleaner, lexicon)
-        labels, mask, seen_body = [], [], False
-        for u in doc.units:
-            hit = truth.contains(text[u.start : u.end])
-            seen_body = seen_body or bool(hit)
-            labels.append((0 if hit or hit is None else 1, None))
-            mask.append(seen_body and hit is not None)
+        labels, mask = aligned_labels(doc, truth)
         naive_items.append(Item("naive", site, doc, labels, rows_mask=mask))
     return naive_items, truth_items
 
