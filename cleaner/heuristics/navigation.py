@@ -4,8 +4,9 @@
 
 Short runs are left to the extractor on cleaner's own HTML path (it has dropped the menus
 already): a run of three counts when its entries are set as lines in a row; set apart as
-paragraphs each (how the HTML path and every clean text set their blocks) it needs eight, so that
-a second cleaning of a clean text judges a run as the first did.
+paragraphs each (how the HTML path sets its blocks) it needs eight. A clean text keeps the layout
+its input had (a text's own line breaks, the HTML path's blank lines), so a second cleaning of it
+judges a run as the first did.
 Judged by structure, position and shape only (no word lists, so every language is covered):
 a run of three entries before the article's first body paragraph, of eight shorter ones after its
 last (below the article, short lines are as often its own lists of sources or products), a joined
@@ -115,8 +116,8 @@ def _runs(blocks: Sequence[Block], max_words: int = _ENTRY_MAX_WORDS) -> Iterabl
 def _set_as_lines(text: str, run: Sequence[Block]) -> bool:
     """Whether most of a run's entries follow one another as lines (a single line break between
     them), as a scraper dumps a page's menu, rather than each set apart as a paragraph (a blank
-    line between them). Judged on the layout, which cleaning keeps: every clean text sets its
-    blocks apart, cleaner's HTML path too."""
+    line between them). Judged on the layout, which cleaning keeps: a text's clean text keeps its
+    line breaks, and the HTML path sets its blocks apart in the first cleaning as in its output."""
     lines = sum(1 for a, b in zip(run, run[1:], strict=False) if not _BLANK_LINE.search(text, a.end, b.start))
     return lines * 2 > len(run) - 1
 
@@ -125,7 +126,7 @@ def menu_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     head, _ = _outside(ctx)
     for run in _runs(head):
         # Entries each set apart as a paragraph are the blocks an extractor kept (cleaner's HTML
-        # path, a clean text cleaned again): the extractor has dropped the page's menus, and the
+        # path, or its clean text cleaned again): the extractor has dropped the page's menus, and the
         # short lines above its first paragraph are the article's header (site name, kicker,
         # headings the markup declares; 8 to 16 of the 68 entries runs of 3 would take on the HTML path
         # were true body). A run set so must be as long as a footer menu.
