@@ -900,7 +900,7 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 # Mumbai May 13, 2014."). A caption there is one short line that ends in the date the photo was
 # taken, which a lead's first sentence does not: the lead comes after the dateline.
 
-DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'\-]{1,40}[ \t]*\([\p{L} .\-/]{2,30}\)[ \t]*[-\u2013\u2014]+[ \t]")
+_DATELINE = regex.compile(r"^\p{Lu}[\p{Lu}\p{M} .,'\-]{1,40}[ \t]*\([\p{L} .\-/]{2,30}\)[ \t]*[-\u2013\u2014]+[ \t]")
 # A date closing the line: "May 13, 2014.", "13 May 2014.", "29. prosince 2014.", "2014-05-13."
 _DATE_END = regex.compile(
     r"(?:\p{L}{3,}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}\.?[ \t]+\p{L}{3,}\.?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\.$"
@@ -909,13 +909,20 @@ _LEAD_CAPTION_MAX_WORDS = 40
 _DATELINE_WITHIN = 3
 
 
-def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+def dateline_head(ctx: Context) -> tuple[tuple[Block, ...], int] | None:
+    """The kept blocks and the index of the wire dateline's paragraph ("CITY (Agency) - …") among
+    the first three, when lines stand above it; None otherwise."""
     alive = ctx.kept_blocks()
-    head = alive[:_DATELINE_WITHIN]
-    at = next((k for k, b in enumerate(head) if DATELINE.match(b.content.strip())), None)
-    if not at:
+    at = next((k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if _DATELINE.match(b.content.strip())), None)
+    return (alive, at) if at else None
+
+
+def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    found = dateline_head(ctx)
+    if found is None:
         return
-    for b in head[:at]:
+    alive, at = found
+    for b in alive[:at]:
         text = b.content.strip()
         if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(text) and not ctx.prior_cuts(b):
             yield h.remove_block(

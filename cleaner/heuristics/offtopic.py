@@ -17,7 +17,7 @@ import regex
 
 from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, words
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import DATELINE
+from cleaner.heuristics.credits import dateline_head
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 
 # A headline of another story: a clause of 7-20 words. Own subheads stacked under it are shorter.
@@ -177,19 +177,17 @@ def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 # article's own headline or standfirst there names what the lead reports.
 
 _ABOVE_DATELINE_MAX_WORDS = 15
-_DATELINE_WITHIN = 3
 _DATELINE_LOOK = 150  # words of the lead (the dateline paragraph and the next) compared
 
 
 def above_dateline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    alive = ctx.kept_blocks()
-    head = alive[:_DATELINE_WITHIN]
-    at = next((k for k, b in enumerate(head) if DATELINE.match(b.content.strip())), None)
-    if not at:
+    found = dateline_head(ctx)
+    if found is None:
         return
+    alive, at = found
     lead = " ".join(words(" ".join(b.content for b in alive[at : at + 2]))[:_DATELINE_LOOK])
     lead_stems = content_stems(lead)
-    for b in head[:at]:
+    for b in alive[:at]:
         stems = content_stems(b.content)
         if (
             b.n_words <= _ABOVE_DATELINE_MAX_WORDS
