@@ -70,6 +70,7 @@ def test_extraction_in_place_prunes_the_tree_and_makes_one_copy_less(monkeypatch
     copies: list[object] = []
     real_copy = trafilatura.core.copy
     monkeypatch.setattr(trafilatura.core, "copy", lambda x: copies.append(x) or real_copy(x))
+    monkeypatch.setattr(bare_mod, "copy", lambda x: copies.append(x) or real_copy(x))  # the recall cascade's
     bare_mod._bare(parse(ARTICLE), None, True)
     n_bare = len(copies)
     copies.clear()

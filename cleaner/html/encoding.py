@@ -87,12 +87,12 @@ def content_type_charset(content_type: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def _is_utf8(data: bytes) -> bool:
+def _utf8(data: bytes) -> str | None:
+    """The bytes decoded as UTF-8, or None when they are not UTF-8 (one decoding serves as test and result)."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def decode_html(data: str | bytes, charset: str | None = None) -> Decoded:
@@ -114,8 +114,9 @@ def decode_html(data: str | bytes, charset: str | None = None) -> Decoded:
             decoded = _labelled(data, codec, source)
             if decoded is not None:
                 return decoded
-    if _is_utf8(data):
-        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+    text = _utf8(data)
+    if text is not None:
+        return Decoded(text, "utf-8", "utf-8")
     guess = _detect(data)
     if guess is not None:
         try:
@@ -128,10 +129,11 @@ def decode_html(data: str | bytes, charset: str | None = None) -> Decoded:
 def _labelled(data: bytes, codec: str, source: str) -> Decoded | None:
     """The bytes in the codec a label names; None when they do not decode in it."""
     if codec == "utf-8":
-        return Decoded(data.decode("utf-8"), "utf-8", source) if _is_utf8(data) else None
+        text = _utf8(data)
+        return Decoded(text, "utf-8", source) if text is not None else None
     # a stale legacy label on UTF-8 bytes: trust the bytes
-    if not data.isascii() and _is_utf8(data):
-        return Decoded(data.decode("utf-8"), "utf-8", "utf-8")
+    if not data.isascii() and (text := _utf8(data)) is not None:
+        return Decoded(text, "utf-8", "utf-8")
     try:
         return Decoded(data.decode(codec), codec, source)
     except (UnicodeDecodeError, LookupError):

@@ -65,8 +65,14 @@ def looks_like_script(blocks: Sequence[Block3]) -> bool:
 
 
 def is_short(blocks: Sequence[Block3]) -> bool:
-    """Whether a favor_recall extraction is short enough to compare with the default one."""
-    return words(blocks) < SHORT_WORDS
+    """Whether a favor_recall extraction is short enough to compare with the default one
+    (``words(blocks) < SHORT_WORDS``, counted only as far as ``SHORT_WORDS``)."""
+    n = 0
+    for _, text, _ in blocks:
+        n += count_words(text)
+        if n >= SHORT_WORDS:
+            return False
+    return True
 
 
 def prefer_default(recall: Sequence[Block3], default: Sequence[Block3]) -> bool:

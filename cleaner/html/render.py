@@ -18,6 +18,15 @@ _CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
 
 
 def _render(el: etree._Element, skip_lists: bool = False) -> str:
+    # an element without children (most paragraphs) is its own text: what _joined gives, without the walk
+    text = (el.text or "") if not len(el) else _joined(el, skip_lists)
+    if "&" in text:
+        text = html_lib.unescape(text)
+    return _lines(text)
+
+
+def _joined(el: etree._Element, skip_lists: bool = False) -> str:
+    """The element's text and its descendants', blockish ones set apart by line breaks, cells by ' | '."""
     parts: list[str] = []
     stack: list[tuple[etree._Element, int]] = [(el, 0)]
     # iterative walk: (element, state) where state 0 = enter, 1 = leave
@@ -51,10 +60,7 @@ def _render(el: etree._Element, skip_lists: bool = False) -> str:
                     parts.append("\n")
                 if e.tail:
                     parts.append(e.tail)
-    text = "".join(parts)
-    if "&" in text:
-        text = html_lib.unescape(text)
-    return _lines(text)
+    return "".join(parts)
 
 
 def _lines(text: str) -> str:
