@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -206,6 +207,37 @@ def _add(
     if heading_like is None:
         heading_like = is_heading_like(c)
     out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, count_words(c), heading_like))
+
+
+def read_again(b: Block) -> Block:
+    """The block a cleaning of the clean text finds where ``b`` stands, at ``b``'s offsets.
+
+    The clean text keeps no markup: an HTML element's kind (a list item, a heading, a caption, a
+    quote) and a Markdown heading's '#' are gone, and a second cleaning reads the line as the text
+    path reads any line (a bullet or Markdown marker, else a heading when it is heading-like, else
+    a paragraph). A heuristic whose decision depends on what the text form loses judges a block by
+    this reading, so that the second cleaning decides as the first did. Other blocks (the text
+    path's, and the HTML paragraphs ``from_parts`` already read so) are returned as they are."""
+    if not (b.source_hint == "html" or (b.kind == HEADING and b.source_hint == "markdown")):
+        return b
+    return _read_line(b)
+
+
+@lru_cache(maxsize=4096)
+def _read_line(b: Block) -> Block:
+    """``read_again`` of a block of markup; cached: the heuristics ask again for the same blocks."""
+    read = segment(b.content)
+    if len(read) != 1:
+        return b
+    r, at = read[0], b.content_start
+    return replace(
+        r,
+        index=b.index,
+        start=at + r.start,
+        end=at + r.end,
+        content_start=at + r.content_start,
+        content_end=at + r.content_end,
+    )
 
 
 # A block known from markup: (kind, text, heading level), and whether the text path's reading of

@@ -91,6 +91,13 @@ def text_article(draw: st.DrawFn) -> str:
 # "Also Read: …" after the sentence end only in the clean text; promo.inline-read took it on a
 # second pass (span rules now look at a block as what its cuts leave, in several pieces)
 @example("T\xadhe the the the. A\xaddvertisement Also Read: Minister Quits Over Scandal")
+# found by hypothesis: promo.inline-label cut "READ MORE |" from the middle of a credit line, and
+# credit.inline-caption found the credit ("Photo: Reuters Storm") only in the clean text; a line
+# in which it finds none as written is judged on what earlier cuts leave of it
+@example(
+    "T\xadhe the the the.\n\n\n\nP\ufeffhoto: Reuters READ MORE | Storm hits coast "
+    "T\xadhe the the the the the the the the the the the the.\n\n"
+)
 def test_text_is_idempotent(text):
     # the language is given: detection on a few generated words may flip between the passes
     # (e.g. to French when only a credit line is left), which switches other rules on; the
@@ -294,6 +301,14 @@ LEAD = (
     "The regional council met on Monday to discuss the new budget for roads and schools in the valley, "
     "and members spoke for hours."
 )
+NEXT = (
+    "Engineers from the county will inspect every bridge before the work starts, and the first contracts "
+    "go out in the spring."
+)
+LAST = (
+    "Residents can comment on the plan at three public meetings, the first of which takes place in the "
+    "town hall next week."
+)
 HTML_CASES = {
     # a paragraph opening with a bullet is a list item in the clean text: the rules judge its words
     "paragraph read as a bullet": (
@@ -306,6 +321,50 @@ HTML_CASES = {
     # a line of a paragraph (a <br>) read as a heading: a plain line, not one the markup declares
     "heading-like line of a paragraph": (
         f"<p>{LEAD}</p><p>{BODY}<br>How Rebels Crippled The Capital</p><p>{BODY}</p>",
+        ["headline.loaded"],
+    ),
+    # a list item's line reads as a paragraph in the clean text (no bullet): its dangling link
+    # text after the last sentence goes now, not on the second cleaning
+    "dangling fragment of a list item": (
+        f"<h1>Council backs budget</h1><p>{LEAD}</p><p>{BODY}</p><ol><li>Most of the new lanes will run "
+        "along the river, the council said. Two more are planned in the north. Source</li>"
+        f"<li>Last updated: 2024-05-02</li></ol><p>{NEXT}</p>",
+        ["truncation.dangling-fragment", "credit.timestamp"],
+    ),
+    # a heading-like list item reads as a heading line: judged as a loaded headline like one
+    "loaded list item": (
+        f"<h1>Council backs budget</h1><p>{LEAD}</p><ul><li>This Stunning Lakeside Cabin Is Half Price This "
+        f"Week</li></ul><p>{BODY}</p><p>{NEXT}</p>",
+        ["headline.loaded"],
+    ),
+    # <h2> subheads in capitals are the article's subheads in the clean text too (plain lines):
+    # the sentence-case headline-shaped last line is off their style on both cleanings
+    "off-style line under declared subheads": (
+        f"<h1>Council backs budget</h1><p>{LEAD}</p><h2>THE PLAN FOR THE ROADS</h2><p>{BODY}</p>"
+        f"<h2>WHAT COMES NEXT</h2><p>{NEXT}</p><p>{LAST}</p>"
+        "<p>Originally published as Council backs a budget for roads in the valley</p>",
+        ["headline.off-style"],
+    ),
+    # ... and a headline-shaped list item between body paragraphs reads as a plain line
+    "off-style list item": (
+        f"<h1>Council backs budget</h1><p>{LEAD}</p><h2>THE PLAN FOR THE ROADS</h2><p>{BODY}</p>"
+        f"<h2>WHAT COMES NEXT</h2><p>{NEXT}</p><ul><li>Up to a third of the roads in the valley could be "
+        f"repaved by next spring</li></ul><p>{LAST}</p>",
+        ["headline.off-style"],
+    ),
+    # the body paragraph after a heading-like line is the next line that reads as one (here an <h3>
+    # set as a sentence): it shares a word with the line, which introduces it and stays on both
+    "loaded list item introducing what follows": (
+        f"<h1>Council backs budget</h1><p>{LEAD}</p><p>{BODY}</p><ul><li>This Stunning Lakeside Cabin Is "
+        "Half Price This Week</li></ul><h3>Want a cabin by the water yourself? Here is where the council "
+        f"allows new ones to be built.</h3><p>{NEXT}</p>",
+        [],
+    ),
+    # a list item of sentences before a loaded <h2> is a body paragraph in the clean text: the
+    # heading stands in the body on both cleanings
+    "loaded subhead after a list item": (
+        f"<h1>Council backs budget</h1><ul><li>{LEAD}</li></ul><h2>How The Storm Crippled The Harbour</h2>"
+        f"<p>{BODY}</p>",
         ["headline.loaded"],
     ),
 }
@@ -361,3 +420,25 @@ def test_a_paragraph_part_is_the_block_segment_finds(line):
         r.n_words,
         r.heading_like,
     )
+
+
+def test_a_block_read_again_is_the_block_the_text_path_finds_in_its_line():
+    # read_again: an HTML block (any kind the markup declared) and a Markdown heading become the
+    # block segment() finds in their clean line, at their own offsets; the text path's blocks stay
+    from cleaner.blocks import from_parts, read_again, segment
+
+    parts = [
+        ("heading", "Why the council voted no. It did", 2),
+        ("list_item", "This Stunning Lakeside Cabin Is Half Price", 0),
+        ("list_item", "+ Show more deals", 0),
+        ("caption", "The new bridge over the river, seen from the north bank.", 0),
+        ("paragraph", "- a bullet of a paragraph", 0, True),
+    ]
+    text, blocks = from_parts(parts)
+    again = [read_again(b) for b in blocks]
+    assert [(b.kind, b.content) for b in again] == [(b.kind, b.content) for b in segment(text)]
+    assert [b.index for b in again] == [0, 1, 2, 3, 4]
+    assert all(text[b.content_start : b.content_end] == b.content for b in again)
+    assert again[4] is blocks[4]
+    (md,) = segment("## Council Votes Today")
+    assert read_again(md).kind == "heading" and read_again(md).source_hint == ""

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from cleaner.blocks import shares_topic
+from cleaner.blocks import read_again, shares_topic
 from cleaner.config import Config
 from cleaner.match import block_removal
 from cleaner.model import Block, Removal
@@ -200,7 +200,8 @@ class Heuristic:
 
 
 def body_neighbours(blocks: Sequence[Block], i: int) -> tuple[bool, bool]:
-    """Whether a body paragraph stands somewhere before and somewhere after block i."""
+    """Whether a body paragraph stands somewhere before and somewhere after block i (a paragraph
+    as a cleaning of the clean text reads it: ``read_again``)."""
     first, last = _paragraph_bounds(blocks)
     return first < i, last > i
 
@@ -214,7 +215,7 @@ def _paragraph_bounds(blocks: Sequence[Block]) -> tuple[int, int]:
     last = _BOUNDS[0] if _BOUNDS else None
     if last is not None and last[0] is blocks:
         return last[1]
-    paras = [b.index for b in blocks if b.kind == "paragraph"]
+    paras = [b.index for b in blocks if read_again(b).kind == "paragraph"]
     bounds = (paras[0], paras[-1]) if paras else (len(blocks), -1)
     _BOUNDS[:] = [(blocks, bounds)]
     return bounds
@@ -223,14 +224,16 @@ def _paragraph_bounds(blocks: Sequence[Block]) -> tuple[int, int]:
 def introduces_next(ctx: Context, b: Block, look: int = 60) -> bool:
     """Topic coherence: whether a heading-like block shares a content word with the body
     paragraph after it (its first ``look`` words). An article's own subhead introduces what
-    follows; another story's headline dropped between paragraphs shares nothing with it."""
+    follows; another story's headline dropped between paragraphs shares nothing with it. The
+    paragraph is the next one a cleaning of the clean text finds (``read_again``: an HTML list
+    item or heading that reads as a paragraph line is one), so that it judges as this one did."""
     gone = ctx.removed_blocks()
     blocks = ctx.blocks
     nxt = next(
         (
             blocks[i]
             for i in range(b.index + 1, len(blocks))
-            if blocks[i].index not in gone and blocks[i].kind == "paragraph"
+            if blocks[i].index not in gone and read_again(blocks[i]).kind == "paragraph"
         ),
         None,
     )

@@ -345,49 +345,78 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
             continue
-        content = b.content
-        taken = _prior_spans(ctx, b)
-        last_end = 0
-        for m, credit in _credits(content, pats, alone):
-            if m.start() < last_end:
-                continue
-            pre = content[: m.start()]
-            rest = content[credit.end :]
-            at_end = not rest.strip(" \t.")
-            if not pre.strip() and b.n_words <= _CREDIT_LINE_MAX_WORDS:
-                s, e = 0, len(content)
-                reason = "Photo credit line: a credit label and a name, not article text."
-                above = _caption_above(ctx, b, content[credit.end :])
-                if above is not None and not _prior_spans(ctx, above):
-                    yield h.remove_block(
-                        ctx, above, 0.8, "Photo caption above its credit line, which repeats it after the credit."
-                    )
+        prior = _prior_spans(ctx, b)
+        at = b.content_start
+        cuts = list(_credit_cuts(ctx, b, b.content, b.n_words, [(x - at, y - at) for x, y in prior], pats, alone))
+        view = None
+        if not cuts and prior:
+            # none in the block as written: judged on what earlier cuts leave of it, as a second
+            # cleaning of the output sees it (a label cut from the middle of the line no longer
+            # hides the credit's name)
+            view = ctx.view(b)
+            cuts = list(_credit_cuts(ctx, b, view.text, count_words(view.text), [], pats, alone))
+        for start, end, reason, above in cuts:
+            if above is not None:
+                yield h.remove_block(
+                    ctx, above, 0.8, "Photo caption above its credit line, which repeats it after the credit."
+                )
+            if view is None:
+                yield h.remove_span(ctx, b, at + start, at + end, 0.8, reason)
             else:
-                cap = _caption_start(pre)
-                caption = pre[cap:]
-                n = count_words(caption)
-                # At the end of a line only the credit goes: the sentence before it may be the
-                # paragraph's own (in the HTML collections' captions and paragraphs alike).
-                if pre.strip() and (at_end or n > _CAPTION_MAX_WORDS or n == 0):
-                    s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
-                    s = s if s < credit.start else credit.start
-                    reason = "Photo credit fused after the paragraph's last sentence."
-                else:
-                    s = cap
-                    reason = "Photo caption fused into the text, ending in its credit label and a name."
-                e = credit.end
-                if at_end:
-                    e = len(content)
-                elif s == 0:
-                    e = credit.end + (len(rest) - len(rest.lstrip()))
-                if s > 0:
-                    s = len(content[:s].rstrip())  # the space before goes with it
-            a, z = b.content_start + s, b.content_start + e
-            if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
-                continue  # a clash with an earlier cut that this one does not contain
-            last_end = e
-            taken.append((a, z))
-            yield h.remove_span(ctx, b, a, z, 0.8, reason)
+                yield from h.remove_view(ctx, b, view, start, end, 0.8, reason)
+
+
+def _credit_cuts(
+    ctx: Context,
+    b: Block,
+    content: str,
+    n_words: int,
+    taken: list[tuple[int, int]],
+    pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
+    alone: regex.Pattern[str] | None,
+) -> Iterable[tuple[int, int, str, Block | None]]:
+    """The credits of ``content`` (block ``b``'s, or what earlier cuts leave of it) and the pieces
+    they take, in ``content``'s offsets: (start, end, reason, the caption line above that the
+    credit line repeats). ``taken``: the cuts already made in it, which a piece must not clash with."""
+    last_end = 0
+    for m, credit in _credits(content, pats, alone):
+        if m.start() < last_end:
+            continue
+        pre = content[: m.start()]
+        rest = content[credit.end :]
+        at_end = not rest.strip(" \t.")
+        above = None
+        if not pre.strip() and n_words <= _CREDIT_LINE_MAX_WORDS:
+            s, e = 0, len(content)
+            reason = "Photo credit line: a credit label and a name, not article text."
+            above = _caption_above(ctx, b, content[credit.end :])
+            if above is not None and _prior_spans(ctx, above):
+                above = None
+        else:
+            cap = _caption_start(pre)
+            caption = pre[cap:]
+            n = count_words(caption)
+            # At the end of a line only the credit goes: the sentence before it may be the
+            # paragraph's own (in the HTML collections' captions and paragraphs alike).
+            if pre.strip() and (at_end or n > _CAPTION_MAX_WORDS or n == 0):
+                s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
+                s = s if s < credit.start else credit.start
+                reason = "Photo credit fused after the paragraph's last sentence."
+            else:
+                s = cap
+                reason = "Photo caption fused into the text, ending in its credit label and a name."
+            e = credit.end
+            if at_end:
+                e = len(content)
+            elif s == 0:
+                e = credit.end + (len(rest) - len(rest.lstrip()))
+            if s > 0:
+                s = len(content[:s].rstrip())  # the space before goes with it
+        if any(x < e and s < y and not (s <= x and y <= e) for x, y in taken):
+            continue  # a clash with an earlier cut that this one does not contain
+        last_end = e
+        taken.append((s, e))
+        yield s, e, reason, above
 
 
 # ---------------------------------------------------------------------------------------------

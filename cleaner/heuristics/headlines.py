@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.blocks import is_all_caps, segment, words
+from cleaner.blocks import is_all_caps, read_again, words
 from cleaner.heuristics.base import Context, Heuristic, body_neighbours, introduces_next
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 from cleaner.text import count_words
@@ -27,13 +27,13 @@ def _headline_candidate(b: Block) -> bool:
 
 
 def _reads_as_headline(b: Block) -> bool:
-    """Whether an HTML heading is a headline candidate as the text path reads its line: the HTML
-    path's clean text has no markup, and a second cleaning takes a loaded heading-like line
-    standing between body paragraphs, so the first cleaning does (on the dev collections the
-    three <h2> it takes so are none of the true bodies; a heading that does not read as one, a
-    sentence or a numbered line, stays the page's own)."""
-    read = segment(b.content)
-    return len(read) == 1 and _headline_candidate(read[0])
+    """Whether a block of the HTML path's markup (a heading, a list item, a caption, a quote) is a
+    headline candidate as the text path reads its line: the HTML path's clean text has no markup,
+    and a second cleaning takes a loaded heading-like line standing between body paragraphs, so
+    the first cleaning does (on the dev collections the three <h2> it takes so are none of the
+    true bodies; a heading that does not read as one, a sentence or a numbered line, stays the
+    page's own)."""
+    return _headline_candidate(read_again(b))
 
 
 @lru_cache(maxsize=64)
@@ -95,7 +95,7 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     clickbait = ctx.words("headline.clickbait-phrases")
     either = _any_of(clickbait + loaded)  # one search for a line that holds neither (most)
     for b in ctx.blocks:
-        declared = b.kind == HEADING and b.source_hint == "html"
+        declared = b.kind != PARAGRAPH and b.source_hint == "html"  # its kind is the markup's
         if not (declared or _headline_candidate(b)) or not _standing_in_body(ctx, b):
             continue
         if _ENUMERATED.match(b.content):

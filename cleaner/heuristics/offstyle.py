@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from cleaner.blocks import ends_terminal, is_all_caps
+from cleaner.blocks import ends_terminal, is_all_caps, read_again
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.offtopic import _NOT_HEADLINE, _plain, _unfinished, headline_shaped
 from cleaner.model import LIST_ITEM, PARAGRAPH, Block, Removal
@@ -60,7 +60,9 @@ def _headline_slot(kept: Sequence[Block], i: int) -> bool:
 
 def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Sentence-case headline-shaped lines in an article whose own subheads are all in capitals."""
-    kept = ctx.kept_blocks()
+    # Each block as a cleaning of the clean text reads it: the HTML path's clean text drops the
+    # markup (a list item's, a heading's kind), and the second cleaning must judge as the first did.
+    kept = tuple(read_again(b) for b in ctx.kept_blocks())
     if len(kept) < 5:
         return
     heads = [i for i in range(len(kept)) if headline_shaped(kept[i]) and _headline_slot(kept, i)]
@@ -80,7 +82,7 @@ def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for i in heads:
         yield h.remove_block(
             ctx,
-            kept[i],
+            ctx.blocks[kept[i].index],
             0.8,
             f"Headline-shaped line in sentence case among {caps} own subheads set in capitals: another "
             "story's headline kept from a link box.",

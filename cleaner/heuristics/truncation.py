@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import regex
 
-from cleaner.blocks import ends_terminal, is_heading_like
+from cleaner.blocks import ends_terminal, is_heading_like, read_again
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import HEADING, PARAGRAPH, Removal
+from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 from cleaner.text import phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
@@ -18,14 +18,22 @@ _DANGLING = regex.compile(
 _ELLIPSIS = ("\u2026", "...")
 
 
+def _read_as_paragraph(b: Block) -> bool:
+    """A paragraph, or a block a second cleaning of the clean text reads as one: a Markdown
+    heading (the clean text drops its '#') and an HTML block of any kind whose line is not
+    heading-like (a list item, a caption, a sentence set as a heading: the clean text drops the
+    markup). Its fragment is cut now: the cut must not wait for a second pass."""
+    if b.kind == PARAGRAPH or (b.kind == HEADING and b.source_hint == "markdown"):
+        return True
+    return b.source_hint == "html" and read_again(b).kind == PARAGRAPH
+
+
 def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
-        # a Markdown heading too: the clean text drops its '#' marker, and cleaning it again would
-        # read the line as a paragraph (the cut must not wait for a second pass)
-        if not (b.kind == PARAGRAPH or (b.kind == HEADING and b.source_hint == "markdown")) or len(b.content) > 20_000:
+        if len(b.content) > 20_000 or not (b.kind == PARAGRAPH or b.source_hint in ("html", "markdown")):
             continue
         m = _DANGLING.search(b.content[-80:])
-        if not m:
+        if not m or not _read_as_paragraph(b):
             continue
         frag, prev = m.group("frag"), m.group("prev")
         if len(frag) > 12 or not any(c.islower() for c in prev) or b.n_words < 6:
