@@ -14,7 +14,7 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
 from cleaner.heuristics.patterns import EndAnchored, alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, count_words, phrase_key, trie_regex, uncovered, words_at_most
+from cleaner.text import UNFOLDED, count_words, lined_fold, phrase_key, trie_regex, uncovered, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -58,6 +58,7 @@ def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
 # separator some sites print in credits instead of a colon.
 _SYMBOL_SEPARATOR = r"[ \t]+[\u25aa\u25a0\u25cf\u2022][ \t]+"
 _SYMBOLS = re.compile("[\u25aa\u25a0\u25cf\u2022]")
+_UNFOLDED = re.compile(UNFOLDED)
 
 
 @lru_cache(maxsize=16)
@@ -281,16 +282,17 @@ def _blocks_with_label_words(
     in the block), asked only of the blocks where ``ends`` (``_label_ends``) or ``tail`` finds a
     place a credit could end: a block with none holds no credit, whatever words it has.
 
-    When case folding keeps the text's length, every character folds to one, the folded text
-    lines up with the text, and the places come from one scan of it read backwards (a credit
-    lies inside one block's content, so its closer does). A text whose folding changes length is
-    asked block by block."""
-    folded = aligned_fold(ctx.text)
-    if folded is None or ends is None:
+    The places come from one scan of the folded text read backwards (``lined_fold``: it lines up
+    with the text; a credit lies inside one block's content, so its closer does). A block holding
+    a character that folds to several (where the fold says nothing) is asked as a block."""
+    if ends is None:
         return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
+    folded = lined_fold(ctx.text)
     n = len(folded)
     back = folded[::-1]
     near: set[int] = set()
+    if UNFOLDED in folded:
+        near.update(i for m in _UNFOLDED.finditer(folded) if (i := ctx.holding(m.start())) is not None)
     for m in ends.finditer(back):
         i = ctx.holding(n - 1 - m.start())  # the block of the closer's offset in the text
         if i is not None:

@@ -14,7 +14,7 @@ import regex
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, count_words
+from cleaner.text import UNFOLDED, count_words, lined_fold
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -179,11 +179,17 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     """For each block, the offsets ``_first_fused`` tries: where a fused label can start, and a
     label's first characters stand (any would do when the text's or a label's folding is not one
     character for one)."""
-    folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
-    if folded is None or edges is None:
+    if edges is None:
         return _fused_starts(ctx.text, ctx.blocks)
+    folded = lined_fold(ctx.text)
     two, one = edges[0], edges[1]
+    if UNFOLDED in folded:  # where it stands, anything may
+        return _fused_starts(
+            ctx.text,
+            ctx.blocks,
+            lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one or UNFOLDED in folded[e : e + 2],
+        )
     return _fused_starts(ctx.text, ctx.blocks, lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one)
 
 
@@ -197,19 +203,20 @@ def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
     text = ctx.text
     if "(" not in text and "[" not in text:
         return set()
-    folded = aligned_fold(text)
     edges = _label_edges(labels)
     blocks = ctx.blocks
-    if folded is None or edges is None:
+    if edges is None:
         return {b.index for b in blocks if "(" in b.content or "[" in b.content}
+    folded = lined_fold(text)
     two, one = edges[0], edges[1]
+    anything = UNFOLDED in folded  # where it stands, anything may follow
     out: set[int] = set()
     n = len(text)
     for m in _BRACKET.finditer(text):
         j = m.end()
         while j < n and text[j].isspace():
             j += 1
-        if folded[j : j + 2] in two or folded[j : j + 1] in one:
+        if folded[j : j + 2] in two or folded[j : j + 1] in one or (anything and UNFOLDED in folded[j : j + 2]):
             i = ctx.holding(m.start())
             if i is not None:
                 out.add(i)
@@ -330,7 +337,8 @@ def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[froze
     if k == 0:
         return False
     k += offset
-    return folded[max(0, k - 2) : k] in edges[2] or folded[k - 1 : k] in edges[3]
+    last = folded[max(0, k - 2) : k]
+    return last in edges[2] or last[-1:] in edges[3] or UNFOLDED in last
 
 
 def _label_at(
@@ -364,13 +372,13 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     pattern, ending, again = _label_patterns(labels)
-    folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
+    folded = lined_fold(ctx.text) if edges is not None else ""
     for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
         found = [
             m
             for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
-            if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
+            if (edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
             and (m := _label_at(content, sep, pattern, ending))
         ]
         for k, m in enumerate(found):
