@@ -89,3 +89,67 @@ def test_the_characters_folding_to_several_are_all_known():
     every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     several = [ch for ch in every if len(ch.casefold()) != 1]
     assert several and all(_FOLDING_TO_SEVERAL.fullmatch(ch) for ch in several)
+
+
+# A text the heuristics look at twice: a teaser repeating a paragraph's start, cut off, comes
+# first (repeated-block, the last heuristic, removes it) and the heuristics before it look again.
+_BODY = "The council met on Tuesday to vote on the new budget for the roads and the schools of the city, after a long debate."
+_PARA = "Mayor Jane Doe said the city would spend more money on repairing the old bridges over the river next year because of the floods."
+_TWICE = "\n\n".join(
+    [
+        _BODY,
+        " ".join(_PARA.split()[:12]) + "...",
+        _BODY.replace("Tuesday", "Monday"),
+        _PARA + " Photo: Jane Roe",
+        "Jane Doe (left) and John Roe at the bridge.",
+        "It rained.  Read also: Storm Hits Coast • Match report: A • Match report: B",
+        _BODY.replace("Tuesday", "Friday"),
+    ]
+)
+
+
+def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
+    """Each heuristic finds what depends on the text alone (its label places, the credits of its
+    blocks, the blocks' keys) once for the document: in a later round, after a removal elsewhere,
+    it only weighs that against the decisions (10 MB took 4 rounds, each scanning everything)."""
+    from cleaner import Cleaner
+    from cleaner.heuristics import captions, navigation, offtopic, threads, truncation
+
+    counted = {
+        (leadins_mod, "_lead_ins"): 0,
+        (leadins_mod, "_labels_between"): 0,
+        (leadins_mod, "_labelled_lines"): 0,
+        (credits_mod, "_credits_by_block"): 0,
+        (credits_mod, "_caption_lines"): 0,
+        (credits_mod, "_item_sign_offs"): 0,
+        (captions, "_position_captions"): 0,
+        (threads, "_short_lines"): 0,
+    }
+    judged: dict[str, int] = {}
+    with pytest.MonkeyPatch.context() as m:
+        for (mod, name), _ in list(counted.items()):
+            real = getattr(mod, name)
+
+            def counting(*args, _real=real, _key=(mod, name), **kwargs):
+                counted[_key] += 1
+                return _real(*args, **kwargs)
+
+            m.setattr(mod, name, counting)
+        for mod, name in ((navigation, "is_body"), (offtopic, "headline_shaped"), (truncation, "_repeat_key")):
+            real = getattr(mod, name)
+
+            def tally(*args, _real=real, _name=name, **kwargs):
+                judged[_name] = judged.get(_name, 0) + 1
+                return _real(*args, **kwargs)
+
+            m.setattr(mod, name, tally)
+        result = Cleaner(Config()).clean(_TWICE, lang="en")
+    blocks = len(result.blocks)
+    rounds = counted.pop((leadins_mod, "_labelled_lines")) // 2  # promo.inline-lead-in and promo.inline-label
+    assert rounds >= 2, "the text needs two rounds for this test"
+    assert set(counted.values()) == {1}, counted
+    cut = {r.block for r in result.removed if r.block is not None}
+    assert judged["_repeat_key"] <= blocks + rounds * len(cut), judged  # a cut block's view is keyed again
+    # once a block for the menu and card runs and the stacked and off-style headlines (their few
+    # other askers ask of a few blocks)
+    assert judged["is_body"] < 2 * blocks and judged["headline_shaped"] < 2 * blocks, judged

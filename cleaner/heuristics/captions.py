@@ -69,18 +69,34 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     markers = ctx.rulebook.words("credit.position-markers", None)
     if not markers:
         return
+    found = ctx.once(("credit.position-caption", markers), lambda: _position_captions(ctx, markers))
+    gone = ctx.removed_blocks()
+    for i, spans in found.items():
+        if i in gone:
+            continue
+        b = ctx.blocks[i]
+        taken = ctx.prior_cuts(b)
+        for a, z in spans:
+            if any(x < z and a < y for x, y in taken):
+                continue
+            yield h.remove_span(ctx, b, a, z, 0.8)
+
+
+def _position_captions(ctx: Context, markers: tuple[str, ...]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """The caption sentences placing people each block's content holds, (start, end) in the text,
+    by block in order (those holding none left out)."""
     pat = _marker_pattern(markers)
     bracket = _bracket_pattern(markers)
-    gone = ctx.removed_blocks()
+    out: dict[int, tuple[tuple[int, int], ...]] = {}
     for b in ctx.blocks:
-        if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
+        if not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
             continue
         content = b.content
         if not bracket.search(content):
             continue
         if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
             continue
-        taken = ctx.prior_cuts(b)
+        spans: list[tuple[int, int]] = []
         for s in _SENTENCE.finditer(content):
             sentence = s.group()
             if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
@@ -93,11 +109,10 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             ):
                 continue
             lead = len(sentence) - len(sentence.lstrip())
-            a = b.content_start + s.start() + lead
-            z = b.content_start + s.end()
-            if any(x < z and a < y for x, y in taken):
-                continue
-            yield h.remove_span(ctx, b, a, z, 0.8)
+            spans.append((b.content_start + s.start() + lead, b.content_start + s.end()))
+        if spans:
+            out[b.index] = tuple(spans)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,20 +194,26 @@ def _halves_equal(words: list[str]) -> bool:
 
 
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    lo, hi = _DOUBLED_WORDS
     gone = ctx.removed_blocks()
-    for b in ctx.blocks:
-        if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
-            continue
-        text = b.content.strip()
-        m = _LEAD_BRACKET.match(text)
-        rest = text[m.end() :] if m else text
-        words = rest.split()
-        if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
-            continue
-        copy = " ".join(words[: len(words) // 2])
-        if "|" in rest or not ends_terminal(copy):
-            continue  # a table's header row twice, a list of names: a caption is a sentence
-        if m is None and len({phrase_key(x) for x in _SENTENCE_SPLIT.split(copy) if x.strip()}) < 2:
-            continue  # one sentence said again and again ("Let it be. Let it be."): a refrain
-        yield h.remove_block(ctx, b, 0.8)
+    for i in ctx.once("credit.doubled-caption", lambda: [b.index for b in ctx.blocks if _doubled(b)]):
+        b = ctx.blocks[i]
+        if i not in gone and not ctx.prior_cuts(b):
+            yield h.remove_block(ctx, b, 0.8)
+
+
+def _doubled(b: Block) -> bool:
+    """Whether the block is a caption said twice."""
+    lo, hi = _DOUBLED_WORDS
+    if not 2 * lo <= b.n_words <= 2 * hi + 12:
+        return False
+    text = b.content.strip()
+    m = _LEAD_BRACKET.match(text)
+    rest = text[m.end() :] if m else text
+    words = rest.split()
+    if not lo <= len(words) // 2 <= hi or not _halves_equal(words):
+        return False
+    copy = " ".join(words[: len(words) // 2])
+    if "|" in rest or not ends_terminal(copy):
+        return False  # a table's header row twice, a list of names: a caption is a sentence
+    # one sentence said again and again ("Let it be. Let it be."): a refrain
+    return m is not None or len({phrase_key(x) for x in _SENTENCE_SPLIT.split(copy) if x.strip()}) >= 2

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -329,28 +329,20 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
-    with_words = _blocks_with_label_words(
-        ctx,
-        _label_prefilter(labels),
-        _label_ends(labels, file_labels),
-        _label_tail(file_labels) if file_labels else None,
+    found = ctx.once(
+        ("credit.inline-caption", labels, bywords), lambda: _credits_by_block(ctx, labels, file_labels, bywords)
     )
-    if bywords:
-        with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
-    if not with_words:
+    if found is None:
         return
-    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
-        ((_symbol_label_pattern(bywords), None),) if bywords else ()
-    )
-    alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
-    for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
+    for i, credits in found.items():
+        if i in gone:
             continue
+        b = ctx.blocks[i]
         content = b.content
         taken = _prior_spans(ctx, b)
         last_end = 0
-        for m, credit in _credits(content, pats, alone):
+        for m, credit in credits:
             if m.start() < last_end:
                 continue
             pre = content[: m.start()]
@@ -390,6 +382,33 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             last_end = e
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def _credits_by_block(
+    ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
+) -> dict[int, list[tuple[regex.Match[str], _Credit]]] | None:
+    """The credits (``_credits``) of each block that holds a label's words (or a byline symbol),
+    by block in order, those holding none left out; None when no block holds the words."""
+    with_words = _blocks_with_label_words(
+        ctx,
+        _label_prefilter(labels),
+        _label_ends(labels, file_labels),
+        _label_tail(file_labels) if file_labels else None,
+    )
+    if bywords:
+        with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
+    if not with_words:
+        return None
+    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
+        ((_symbol_label_pattern(bywords), None),) if bywords else ()
+    )
+    alone = _standalone_pattern(file_labels) if file_labels else None
+    out: dict[int, list[tuple[regex.Match[str], _Credit]]] = {}
+    for i in sorted(with_words):
+        content = ctx.blocks[i].content
+        if len(content) <= 20000 and (credits := _credits(content, pats, alone)):
+            out[i] = credits
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -625,22 +644,32 @@ def _credit_shaped(suffix: str) -> bool:
     return True
 
 
-def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
+def _glue_points(text: str) -> tuple[tuple[str, str], ...]:
+    """The credits a caption line may end in, glued on (``_repeated_glued`` compares them across
+    lines): each credit-shaped suffix after a seam, with the word it is glued to."""
+    out: list[tuple[str, str]] = []
+    low = max(1, len(text) - _SUFFIX_MAX_CHARS)
+    for m in _GLUE_POINT.finditer(text, low):
+        suffix = text[m.start() :]
+        if not _credit_shaped(suffix):
+            continue
+        head = text[: m.start()]
+        glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
+        if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
+            continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
+        if _LOWER_UPPER.search(head):
+            break  # more seams in the line: cells of a table row glued together, not a caption
+        out.append((suffix, glued_to))
+    return tuple(out)
+
+
+def _repeated_glued(lines: dict[int, str], points: dict[int, tuple[tuple[str, str], ...]]) -> dict[int, _Glued]:
     """For each candidate caption line (by block index), the longest credit glued to it that is
-    glued to another candidate line too, after a different word."""
+    glued to another candidate line too, after a different word. ``points``: each line's
+    ``_glue_points``."""
     where: dict[str, list[tuple[int, str]]] = {}
-    for i, text in lines.items():
-        low = max(1, len(text) - _SUFFIX_MAX_CHARS)
-        for m in _GLUE_POINT.finditer(text, low):
-            suffix = text[m.start() :]
-            if not _credit_shaped(suffix):
-                continue
-            head = text[: m.start()]
-            glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
-            if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
-                continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
-            if _LOWER_UPPER.search(head):
-                break  # more seams in the line: cells of a table row glued together, not a caption
+    for i in lines:
+        for suffix, glued_to in points[i]:
             where.setdefault(suffix, []).append((i, glued_to))
     out: dict[int, _Glued] = {}
     for suffix, hits in where.items():
@@ -652,31 +681,37 @@ def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
     return out
 
 
+def _caption_lines(blocks: Sequence[Block]) -> dict[int, tuple[str, tuple[tuple[str, str], ...], _Glued | None]]:
+    """The blocks shaped as a caption line (by index): each with its text, its ``_glue_points``
+    and its ``_caption_credit``."""
+    out = {}
+    for b in blocks:
+        text = b.content.strip()
+        if 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and (text[-1] not in _LINE_END or text[-1] == "]"):
+            out[b.index] = (text, _glue_points(text), _caption_credit(text))
+    return out
+
+
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
+    shaped = ctx.once("credit.glued-caption", lambda: _caption_lines(ctx.blocks))
     seen_body = False
     lines: dict[int, str] = {}
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        text = b.content.strip()
-        if (
-            seen_body
-            and 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS
-            and text
-            and (text[-1] not in _LINE_END or text[-1] == "]")
-        ):
-            lines[b.index] = text
+        if seen_body and b.index in shaped:
+            lines[b.index] = shaped[b.index][0]
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
     if not lines:
         return
-    repeated = _repeated_glued(lines)
+    repeated = _repeated_glued(lines, {i: shaped[i][1] for i in lines})
     for i, text in lines.items():
         b = ctx.blocks[i]
         if _prior_spans(ctx, b):
             continue
-        m = _caption_credit(text)
+        m = shaped[i][2]
         if m is None:
             m = repeated.get(i)
             if m is not None and is_title_case(text[: m.start]):
@@ -759,22 +794,37 @@ _ITEM_SIGN_OFF = regex.compile(
 
 def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
-    for b in ctx.blocks:
-        if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
+    for i, found in ctx.once("credit.item-sign-off", lambda: _item_sign_offs(ctx.blocks)).items():
+        if i in gone:
             continue
+        b = ctx.blocks[i]
         taken = _prior_spans(ctx, b)
+        for a, z, name in found:
+            if any(x < z and a < y for x, y in taken):
+                continue
+            yield h.remove_span(
+                ctx, b, a, z, 0.75, f"Sign-off '{name}' between an item's last sentence and the bullet of the next."
+            )
+
+
+def _item_sign_offs(blocks: Sequence[Block]) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    """The sign-offs before an item's bullet each block holds, (start, end, name) in the text, by
+    block in order (those holding none left out)."""
+    out = {}
+    for b in blocks:
+        if "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
+            continue
+        found = []
         for m in _ITEM_SIGN_OFF.finditer(b.content):
             name = m.group("name")
             if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
                 continue
             if _abbreviation_before(b.content, m.start()):
                 continue  # "… the U.S. Army • …": the full stop ends an abbreviation
-            a, z = b.content_start + m.start(), b.content_start + m.end()
-            if any(x < z and a < y for x, y in taken):
-                continue
-            yield h.remove_span(
-                ctx, b, a, z, 0.75, f"Sign-off '{name}' between an item's last sentence and the bullet of the next."
-            )
+            found.append((b.content_start + m.start(), b.content_start + m.end(), name))
+        if found:
+            out[b.index] = tuple(found)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -239,16 +239,32 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
+    finds = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_ins(ctx, labels))
+    for b, _, taken in _labelled_lines(ctx, sorted(finds)):
+        for s, e, reason in finds[b.index]:
+            a, z = b.content_start + s, b.content_start + e
+            if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
+                continue
+            taken.append((a, z))
+            yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def _lead_ins(ctx: Context, labels: tuple[str, ...]) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    """The lead-ins each block's content holds, (start, end, reason) in its content, by block (those
+    holding none left out): what ``inline_lead_in`` then weighs against the earlier decisions."""
     bracketed, fused = _patterns(labels)
     opening = _opening(ctx, labels)
     inside = _bracketing(ctx, labels)
-    for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
-        at = opening.get(b.index)
+    out: dict[int, tuple[tuple[int, int, str], ...]] = {}
+    for i in sorted(inside.union(opening)):  # where a label can start
+        content = ctx.blocks[i].content
+        if len(content) > 20000:
+            continue
         found: list[tuple[int, int, str]] = []
-        for m in bracketed.finditer(content) if b.index in inside else ():
+        for m in bracketed.finditer(content) if i in inside else ():
             if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
                 found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-        m = _first_fused(fused, content, at or ())
+        m = _first_fused(fused, content, opening.get(i) or ())
         if m and m.start() > 0:
             rest = m.group("rest")
             # Headlines start with a capital (or a script without capitals); "Read more here: …",
@@ -269,12 +285,9 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                         "Cross-promotion label fused after the text, followed only by other stories' headlines.",
                     )
                 )
-        for s, e, reason in found:
-            a, z = b.content_start + s, b.content_start + e
-            if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
-                continue
-            taken.append((a, z))
-            yield h.remove_span(ctx, b, a, z, 0.8, reason)
+        if found:
+            out[i] = tuple(found)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,16 +384,35 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
+    finds = ctx.once(("promo.inline-label", labels), lambda: _labels_between(ctx, labels))
+    for b, _, taken in _labelled_lines(ctx, list(finds)):
+        for a, z, reason in finds[b.index]:
+            if any(x < z and a < y for x, y in taken):
+                continue
+            taken.append((a, z))
+            yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def _labels_between(ctx: Context, labels: tuple[str, ...]) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    """The labels between sentences each block's content holds, (start, end, reason) in the text, by
+    block in order (those holding none left out): what ``inline_label`` then weighs against the
+    earlier decisions."""
     pattern, ending, again = _label_patterns(labels)
     edges = _label_edges(labels)
     folded = lined_fold(ctx.text) if edges is not None else ""
-    for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
+    separated = _separated(ctx)
+    out: dict[int, tuple[tuple[int, int, str], ...]] = {}
+    for b in ctx.blocks if separated is None else (ctx.blocks[i] for i in separated):
+        content = b.content
+        if len(content) > 20000:
+            continue
         found = [
             m
             for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
             if (edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
             and (m := _label_at(content, sep, pattern, ending))
         ]
+        spans: list[tuple[int, int, str]] = []
         for k, m in enumerate(found):
             s, e = len(content[: m.start()].rstrip()), m.end()
             while more := again.match(content, e):
@@ -394,8 +426,7 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 reason = (
                     "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
                 )
-            a, z = b.content_start + s, b.content_start + e
-            if any(x < z and a < y for x, y in taken):
-                continue
-            taken.append((a, z))
-            yield h.remove_span(ctx, b, a, z, 0.8, reason)
+            spans.append((b.content_start + s, b.content_start + e, reason))
+        if spans:
+            out[b.index] = tuple(spans)
+    return out

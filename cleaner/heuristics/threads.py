@@ -95,21 +95,23 @@ _MARKED_MAX_LINES = 12
 _NAMED_SHARE = 0.75
 
 
-def _says_word(kept: Sequence[Block]) -> str | None:
-    counts = Counter(
-        ws[-1]
-        for b in kept
-        if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1].isalpha() and ws[-1].islower()
-    )
+def _short_lines(blocks: Sequence[Block]) -> tuple[tuple[int, list[str]], ...]:
+    """The blocks of 2 to ``_SAYS_MAX_WORDS`` words, each with its words (its index first)."""
+    return tuple((b.index, ws) for b in blocks if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS)
+
+
+def _says_word(short: Sequence[list[str]]) -> str | None:
+    """``short``: the words of the kept blocks of 2 to ``_SAYS_MAX_WORDS`` words, in order."""
+    counts = Counter(ws[-1] for ws in short if ws[-1].isalpha() and ws[-1].islower())
     word, n = counts.most_common(1)[0] if counts else ("", 0)
     return word if n >= _SAYS_MIN else None
 
 
-def _names_marked(kept: Sequence[Block], word: str) -> bool:
+def _names_marked(short: Sequence[list[str]], word: str) -> bool:
     """Whether what stands before the word on nearly every such line is a name ('Rachel says'), and
     several different ones, rather than a phrase ('Weekly take', 'Good for') or a label repeated
     ('Fast facts' above each entry of a list)."""
-    heads = [ws[:-1] for b in kept if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1] == word]
+    heads = [ws[:-1] for ws in short if ws[-1] == word]
     named = [" ".join(ws).casefold() for ws in heads if _name_line(" ".join(ws))]
     return len(named) >= _NAMED_SHARE * len(heads) and len(set(named)) >= _THREAD_MIN_NAMES
 
@@ -129,9 +131,11 @@ def comment_thread(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if got is not None and not (got[2] and got[1] >= _THREAD_MIN_NAMES):
         got = None
     why = "a name comes back"
-    word = _says_word(kept)
+    gone = ctx.removed_blocks()  # the kept blocks' short lines, found once for the document
+    short = [ws for i, ws in ctx.once("comments.thread", lambda: _short_lines(ctx.blocks)) if i not in gone]
+    word = _says_word(short)
     if word is not None:
-        says = _thread_start(kept, _says_header(word), word if _names_marked(kept, word) else None)
+        says = _thread_start(kept, _says_header(word), word if _names_marked(short, word) else None)
         if says is not None and says[1] >= _THREAD_MIN_NAMES and (got is None or says[0] < got[0]):
             got, why = says, f"each name followed by '{word}'"
     if got is None:

@@ -146,6 +146,15 @@ _CUT_TEASER_CONFIDENCE = 0.8
 _TEASER_CUT = regex.compile(r"[\p{L}\p{N}?!](?:\.{3}|\u2026)\s*$")
 
 
+def _repeat_key(text: str) -> tuple[str, int]:
+    """How ``repeated_block`` compares a block: its phrase key without a closing ellipsis, and the
+    key's words."""
+    key = phrase_key(text)
+    for e in _ELLIPSIS:
+        key = key.removesuffix(e).rstrip()
+    return key, key.count(" ") + 1 if key else 0  # phrase_key joins words with one space
+
+
 def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """A long block that appears exactly twice, or a cut-off teaser repeating another block's start.
 
@@ -158,12 +167,15 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
     debris = ctx.removed_blocks()
+    whole = ctx.once(
+        "truncation.repeated-block",
+        lambda: [_repeat_key(ctx.text[b.content_start : b.content_end]) for b in ctx.blocks],
+    )
     for b in ctx.blocks:
-        key = phrase_key(ctx.surviving(b))
-        for e in _ELLIPSIS:
-            key = key.removesuffix(e).rstrip()
+        # a block no earlier decision cuts is its content, keyed once for the document
+        key, n = _repeat_key(ctx.surviving(b)) if ctx.prior_cuts(b) else whole[b.index]
         keys.append(key)
-        sizes.append(key.count(" ") + 1 if key else 0)  # phrase_key joins words with one space
+        sizes.append(n)
         if b.index not in debris:
             counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
