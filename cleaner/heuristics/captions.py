@@ -69,50 +69,47 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     markers = ctx.rulebook.words("credit.position-markers", None)
     if not markers:
         return
-    found = ctx.once(("credit.position-caption", markers), lambda: _position_captions(ctx, markers))
+    pat = _marker_pattern(markers)
+    bracket = _bracket_pattern(markers)
     gone = ctx.removed_blocks()
-    for i, spans in found.items():
-        if i in gone:
+    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once(("credit.position-caption", markers), dict)
+    for b in ctx.blocks:
+        if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
             continue
-        b = ctx.blocks[i]
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _position_captions(b, pat, bracket)
+        if not found:
+            continue
         taken = ctx.prior_cuts(b)
-        for a, z in spans:
+        for a, z in found:
             if any(x < z and a < y for x, y in taken):
                 continue
             yield h.remove_span(ctx, b, a, z, 0.8)
 
 
-def _position_captions(ctx: Context, markers: tuple[str, ...]) -> dict[int, tuple[tuple[int, int], ...]]:
-    """The caption sentences placing people each block's content holds, (start, end) in the text,
-    by block in order (those holding none left out)."""
-    pat = _marker_pattern(markers)
-    bracket = _bracket_pattern(markers)
-    out: dict[int, tuple[tuple[int, int], ...]] = {}
-    for b in ctx.blocks:
-        if not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
+def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The caption sentences placing people the block's content holds, (start, end) in the text."""
+    content = b.content
+    if not bracket.search(content):
+        return ()
+    if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
+        return ()
+    spans: list[tuple[int, int]] = []
+    for s in _SENTENCE.finditer(content):
+        sentence = s.group()
+        if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
             continue
-        content = b.content
-        if not bracket.search(content):
+        if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
             continue
-        if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
+        if not any(
+            _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
+            for m in pat.finditer(sentence)
+        ):
             continue
-        spans: list[tuple[int, int]] = []
-        for s in _SENTENCE.finditer(content):
-            sentence = s.group()
-            if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
-                continue
-            if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
-                continue
-            if not any(
-                _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
-                for m in pat.finditer(sentence)
-            ):
-                continue
-            lead = len(sentence) - len(sentence.lstrip())
-            spans.append((b.content_start + s.start() + lead, b.content_start + s.end()))
-        if spans:
-            out[b.index] = tuple(spans)
-    return out
+        lead = len(sentence) - len(sentence.lstrip())
+        spans.append((b.content_start + s.start() + lead, b.content_start + s.end()))
+    return tuple(spans)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,18 +191,22 @@ def _halves_equal(words: list[str]) -> bool:
 
 
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    lo, hi = _DOUBLED_WORDS
     gone = ctx.removed_blocks()
-    for i in ctx.once("credit.doubled-caption", lambda: [b.index for b in ctx.blocks if _doubled(b)]):
-        b = ctx.blocks[i]
-        if i not in gone and not ctx.prior_cuts(b):
+    held: dict[int, bool] = ctx.once("credit.doubled-caption", dict)
+    for b in ctx.blocks:
+        if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
+            continue
+        doubled = held.get(b.index)
+        if doubled is None:  # each block's own once for the document, asked as the heuristic first reads it
+            doubled = held[b.index] = _doubled(b)
+        if doubled and not ctx.prior_cuts(b):
             yield h.remove_block(ctx, b, 0.8)
 
 
 def _doubled(b: Block) -> bool:
-    """Whether the block is a caption said twice."""
+    """Whether the block (of the words a doubled caption has) is a caption said twice."""
     lo, hi = _DOUBLED_WORDS
-    if not 2 * lo <= b.n_words <= 2 * hi + 12:
-        return False
     text = b.content.strip()
     m = _LEAD_BRACKET.match(text)
     rest = text[m.end() :] if m else text

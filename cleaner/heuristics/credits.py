@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -329,17 +329,19 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
-    found = ctx.once(
-        ("credit.inline-caption", labels, bywords), lambda: _credits_by_block(ctx, labels, file_labels, bywords)
+    with_words, pats, alone, held = ctx.once(
+        ("credit.inline-caption", labels, bywords), lambda: _credit_places(ctx, labels, file_labels, bywords)
     )
-    if found is None:
+    if not with_words:
         return
     gone = ctx.removed_blocks()
-    for i, credits in found.items():
-        if i in gone:
+    for b in ctx.blocks:
+        if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
             continue
-        b = ctx.blocks[i]
         content = b.content
+        credits = held.get(b.index)
+        if credits is None:  # each block's own once for the document, asked as the heuristic first reads it
+            credits = held[b.index] = _credits(content, pats, alone)
         taken = _prior_spans(ctx, b)
         last_end = 0
         for m, credit in credits:
@@ -384,11 +386,16 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
 
 
-def _credits_by_block(
+def _credit_places(
     ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
-) -> dict[int, list[tuple[regex.Match[str], _Credit]]] | None:
-    """The credits (``_credits``) of each block that holds a label's words (or a byline symbol),
-    by block in order, those holding none left out; None when no block holds the words."""
+) -> tuple[
+    set[int],
+    tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
+    regex.Pattern[str] | None,
+    dict[int, list[tuple[regex.Match[str], _Credit]]],
+]:
+    """Where a credit can stand, from the whole text: the blocks holding a label's words (or a
+    byline symbol); the patterns ``_credits`` takes; and room for each block's credits, by block."""
     with_words = _blocks_with_label_words(
         ctx,
         _label_prefilter(labels),
@@ -397,18 +404,10 @@ def _credits_by_block(
     )
     if bywords:
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
-    if not with_words:
-        return None
     pats = ((_label_pattern(labels), _label_starts(labels)),) + (
         ((_symbol_label_pattern(bywords), None),) if bywords else ()
     )
-    alone = _standalone_pattern(file_labels) if file_labels else None
-    out: dict[int, list[tuple[regex.Match[str], _Credit]]] = {}
-    for i in sorted(with_words):
-        content = ctx.blocks[i].content
-        if len(content) <= 20000 and (credits := _credits(content, pats, alone)):
-            out[i] = credits
-    return out
+    return with_words, pats, _standalone_pattern(file_labels) if file_labels else None, {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -663,7 +662,7 @@ def _glue_points(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _repeated_glued(lines: dict[int, str], points: dict[int, tuple[tuple[str, str], ...]]) -> dict[int, _Glued]:
+def _repeated_glued(lines: dict[int, str], points: Mapping[int, tuple[tuple[str, str], ...]]) -> dict[int, _Glued]:
     """For each candidate caption line (by block index), the longest credit glued to it that is
     glued to another candidate line too, after a different word. ``points``: each line's
     ``_glue_points``."""
@@ -681,37 +680,40 @@ def _repeated_glued(lines: dict[int, str], points: dict[int, tuple[tuple[str, st
     return out
 
 
-def _caption_lines(blocks: Sequence[Block]) -> dict[int, tuple[str, tuple[tuple[str, str], ...], _Glued | None]]:
-    """The blocks shaped as a caption line (by index): each with its text, its ``_glue_points``
-    and its ``_caption_credit``."""
-    out = {}
-    for b in blocks:
-        text = b.content.strip()
-        if 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and (text[-1] not in _LINE_END or text[-1] == "]"):
-            out[b.index] = (text, _glue_points(text), _caption_credit(text))
-    return out
+def _caption_line(b: Block) -> str | None:
+    """The block's text when it is shaped as a caption line."""
+    text = b.content.strip()
+    if 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and (text[-1] not in _LINE_END or text[-1] == "]"):
+        return text
+    return None
 
 
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
-    shaped = ctx.once("credit.glued-caption", lambda: _caption_lines(ctx.blocks))
+    shaped = ctx.judged(_caption_line)
     seen_body = False
     lines: dict[int, str] = {}
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        if seen_body and b.index in shaped:
-            lines[b.index] = shaped[b.index][0]
+        if seen_body and (text := shaped[b.index]) is not None:
+            lines[b.index] = text
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
     if not lines:
         return
-    repeated = _repeated_glued(lines, {i: shaped[i][1] for i in lines})
+    # each line's glue points and credit once for the document, asked as the heuristic first reads it
+    points, credits = ctx.once("credit.glued-caption", lambda: ({}, {}))
+    for i in lines.keys() - points.keys():
+        points[i] = _glue_points(lines[i])
+    repeated = _repeated_glued(lines, points)
     for i, text in lines.items():
         b = ctx.blocks[i]
         if _prior_spans(ctx, b):
             continue
-        m = shaped[i][2]
+        if i not in credits:
+            credits[i] = _caption_credit(text)
+        m = credits[i]
         if m is None:
             m = repeated.get(i)
             if m is not None and is_title_case(text[: m.start]):
@@ -794,10 +796,13 @@ _ITEM_SIGN_OFF = regex.compile(
 
 def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
-    for i, found in ctx.once("credit.item-sign-off", lambda: _item_sign_offs(ctx.blocks)).items():
-        if i in gone:
+    held: dict[int, tuple[tuple[int, int, str], ...]] = ctx.once("credit.item-sign-off", dict)
+    for b in ctx.blocks:
+        if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
             continue
-        b = ctx.blocks[i]
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _item_sign_offs(b)
         taken = _prior_spans(ctx, b)
         for a, z, name in found:
             if any(x < z and a < y for x, y in taken):
@@ -807,24 +812,17 @@ def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             )
 
 
-def _item_sign_offs(blocks: Sequence[Block]) -> dict[int, tuple[tuple[int, int, str], ...]]:
-    """The sign-offs before an item's bullet each block holds, (start, end, name) in the text, by
-    block in order (those holding none left out)."""
-    out = {}
-    for b in blocks:
-        if "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
+def _item_sign_offs(b: Block) -> tuple[tuple[int, int, str], ...]:
+    """The sign-offs before an item's bullet the block holds, (start, end, name) in the text."""
+    found = []
+    for m in _ITEM_SIGN_OFF.finditer(b.content):
+        name = m.group("name")
+        if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
             continue
-        found = []
-        for m in _ITEM_SIGN_OFF.finditer(b.content):
-            name = m.group("name")
-            if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
-                continue
-            if _abbreviation_before(b.content, m.start()):
-                continue  # "… the U.S. Army • …": the full stop ends an abbreviation
-            found.append((b.content_start + m.start(), b.content_start + m.end(), name))
-        if found:
-            out[b.index] = tuple(found)
-    return out
+        if _abbreviation_before(b.content, m.start()):
+            continue  # "… the U.S. Army • …": the full stop ends an abbreviation
+        found.append((b.content_start + m.start(), b.content_start + m.end(), name))
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -239,9 +239,15 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    finds = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_ins(ctx, labels))
-    for b, _, taken in _labelled_lines(ctx, sorted(finds)):
-        for s, e, reason in finds[b.index]:
+    order, opening, inside, held = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_in_places(ctx, labels))
+    bracketed, fused = _patterns(labels)
+    for b, content, taken in _labelled_lines(ctx, order):  # where a label can start
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _lead_ins(
+                content, bracketed if b.index in inside else None, fused, opening.get(b.index)
+            )
+        for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
                 continue
@@ -249,45 +255,49 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
 
 
-def _lead_ins(ctx: Context, labels: tuple[str, ...]) -> dict[int, tuple[tuple[int, int, str], ...]]:
-    """The lead-ins each block's content holds, (start, end, reason) in its content, by block (those
-    holding none left out): what ``inline_lead_in`` then weighs against the earlier decisions."""
-    bracketed, fused = _patterns(labels)
+def _lead_in_places(
+    ctx: Context, labels: tuple[str, ...]
+) -> tuple[list[int], dict[int, list[int]], set[int], dict[int, tuple[tuple[int, int, str], ...]]]:
+    """Where a lead-in can stand, from the whole text: the blocks in order, the places in each where
+    a fused label can start (``_opening``), the blocks with a bracket a label follows
+    (``_bracketing``); and room for what each block holds (``_lead_ins``), by block."""
     opening = _opening(ctx, labels)
     inside = _bracketing(ctx, labels)
-    out: dict[int, tuple[tuple[int, int, str], ...]] = {}
-    for i in sorted(inside.union(opening)):  # where a label can start
-        content = ctx.blocks[i].content
-        if len(content) > 20000:
-            continue
-        found: list[tuple[int, int, str]] = []
-        for m in bracketed.finditer(content) if i in inside else ():
-            if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
-                found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-        m = _first_fused(fused, content, opening.get(i) or ())
-        if m and m.start() > 0:
-            rest = m.group("rest")
-            # Headlines start with a capital (or a script without capitals); "Read more here: …",
-            # "Read more about our methods" are prose.
-            head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
-            headline = (
-                not head
-                or head[0].isupper()
-                or head[0].isdigit()
-                or (head[0].isalpha() and head[0].lower() == head[0].upper())
-            )
-            if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
-                s = len(content[: m.start()].rstrip())
-                found.append(
-                    (
-                        s,
-                        len(content),
-                        "Cross-promotion label fused after the text, followed only by other stories' headlines.",
-                    )
+    return sorted(inside.union(opening)), opening, inside, {}
+
+
+def _lead_ins(
+    content: str, bracketed: regex.Pattern[str] | None, fused: regex.Pattern[str], at: list[int] | None
+) -> tuple[tuple[int, int, str], ...]:
+    """The lead-ins a block's content holds, (start, end, reason) in the content: bracketed ones
+    (``bracketed``, when a bracket a label follows is there), and a label fused after the text
+    tried at ``at``."""
+    found: list[tuple[int, int, str]] = []
+    for m in bracketed.finditer(content) if bracketed is not None else ():
+        if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
+            found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
+    m = _first_fused(fused, content, at or ())
+    if m and m.start() > 0:
+        rest = m.group("rest")
+        # Headlines start with a capital (or a script without capitals); "Read more here: …",
+        # "Read more about our methods" are prose.
+        head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
+        headline = (
+            not head
+            or head[0].isupper()
+            or head[0].isdigit()
+            or (head[0].isalpha() and head[0].lower() == head[0].upper())
+        )
+        if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
+            s = len(content[: m.start()].rstrip())
+            found.append(
+                (
+                    s,
+                    len(content),
+                    "Cross-promotion label fused after the text, followed only by other stories' headlines.",
                 )
-        if found:
-            out[i] = tuple(found)
-    return out
+            )
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -384,49 +394,48 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    finds = ctx.once(("promo.inline-label", labels), lambda: _labels_between(ctx, labels))
-    for b, _, taken in _labelled_lines(ctx, list(finds)):
-        for a, z, reason in finds[b.index]:
+    separated, held = ctx.once(("promo.inline-label", labels), lambda: (_separated(ctx), {}))
+    patterns, edges = _label_patterns(labels), _label_edges(labels)
+    folded = lined_fold(ctx.text) if edges is not None else ""
+    for b, content, taken in _labelled_lines(ctx, separated):
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _labels_between(content, b.content_start, patterns, folded, edges)
+        for s, e, reason in found:
+            a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
 
 
-def _labels_between(ctx: Context, labels: tuple[str, ...]) -> dict[int, tuple[tuple[int, int, str], ...]]:
-    """The labels between sentences each block's content holds, (start, end, reason) in the text, by
-    block in order (those holding none left out): what ``inline_label`` then weighs against the
-    earlier decisions."""
-    pattern, ending, again = _label_patterns(labels)
-    edges = _label_edges(labels)
-    folded = lined_fold(ctx.text) if edges is not None else ""
-    separated = _separated(ctx)
-    out: dict[int, tuple[tuple[int, int, str], ...]] = {}
-    for b in ctx.blocks if separated is None else (ctx.blocks[i] for i in separated):
-        content = b.content
-        if len(content) > 20000:
-            continue
-        found = [
-            m
-            for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
-            if (edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
-            and (m := _label_at(content, sep, pattern, ending))
-        ]
-        spans: list[tuple[int, int, str]] = []
-        for k, m in enumerate(found):
-            s, e = len(content[: m.start()].rstrip()), m.end()
-            while more := again.match(content, e):
-                e = more.end()
-            reason = "Cross-promotion label ('Read also:') between the sentences of a line."
-            if run := _repeated_run(content[e:]):
-                e += run
-                reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
-            elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
-                e = bound
-                reason = (
-                    "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
-                )
-            spans.append((b.content_start + s, b.content_start + e, reason))
-        if spans:
-            out[b.index] = tuple(spans)
-    return out
+def _labels_between(
+    content: str,
+    offset: int,
+    patterns: tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]],
+    folded: str,
+    edges: tuple[frozenset[str], ...] | None,
+) -> tuple[tuple[int, int, str], ...]:
+    """The labels between sentences a block's content holds (it starts at ``offset`` in the text
+    ``folded`` lines up with), (start, end, reason) in the content; ``patterns``: ``_label_patterns``."""
+    pattern, ending, again = patterns
+    found = [
+        m
+        for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
+        if (edges is None or _may_end(folded, offset, content, sep.start(), edges))
+        and (m := _label_at(content, sep, pattern, ending))
+    ]
+    spans: list[tuple[int, int, str]] = []
+    for k, m in enumerate(found):
+        s, e = len(content[: m.start()].rstrip()), m.end()
+        while more := again.match(content, e):
+            e = more.end()
+        reason = "Cross-promotion label ('Read also:') between the sentences of a line."
+        if run := _repeated_run(content[e:]):
+            e += run
+            reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+        elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
+            e = bound
+            reason = "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
+        spans.append((s, e, reason))
+    return tuple(spans)

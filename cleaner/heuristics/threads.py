@@ -95,9 +95,10 @@ _MARKED_MAX_LINES = 12
 _NAMED_SHARE = 0.75
 
 
-def _short_lines(blocks: Sequence[Block]) -> tuple[tuple[int, list[str]], ...]:
-    """The blocks of 2 to ``_SAYS_MAX_WORDS`` words, each with its words (its index first)."""
-    return tuple((b.index, ws) for b in blocks if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS)
+def _short_line(b: Block) -> list[str] | None:
+    """The block's words when it has 2 to ``_SAYS_MAX_WORDS`` of them."""
+    ws = b.content.split()
+    return ws if 2 <= len(ws) <= _SAYS_MAX_WORDS else None
 
 
 def _says_word(short: Sequence[list[str]]) -> str | None:
@@ -131,8 +132,13 @@ def comment_thread(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if got is not None and not (got[2] and got[1] >= _THREAD_MIN_NAMES):
         got = None
     why = "a name comes back"
-    gone = ctx.removed_blocks()  # the kept blocks' short lines, found once for the document
-    short = [ws for i, ws in ctx.once("comments.thread", lambda: _short_lines(ctx.blocks)) if i not in gone]
+    held: dict[int, list[str] | None] = ctx.once("comments.thread", dict)  # each block's once for the document
+    short = []
+    for b in kept:
+        if b.index not in held:
+            held[b.index] = _short_line(b)
+        if (ws := held[b.index]) is not None:
+            short.append(ws)
     word = _says_word(short)
     if word is not None:
         says = _thread_start(kept, _says_header(word), word if _names_marked(short, word) else None)

@@ -167,17 +167,21 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
     debris = ctx.removed_blocks()
-    whole = ctx.once(
-        "truncation.repeated-block",
-        lambda: [_repeat_key(ctx.text[b.content_start : b.content_end]) for b in ctx.blocks],
-    )
+    held: dict[int, tuple[str, int]] = ctx.once("truncation.repeated-block", dict)
     for b in ctx.blocks:
-        # a block no earlier decision cuts is its content, keyed once for the document
-        key, n = _repeat_key(ctx.surviving(b)) if ctx.prior_cuts(b) else whole[b.index]
+        if b.index in debris:  # never compared
+            keys.append("")
+            sizes.append(0)
+            continue
+        if ctx.prior_cuts(b):
+            key, n = _repeat_key(ctx.surviving(b))
+        elif (kn := held.get(b.index)) is not None:  # a block no decision cuts is its content: keyed once
+            key, n = kn
+        else:
+            key, n = held[b.index] = _repeat_key(ctx.surviving(b))
         keys.append(key)
         sizes.append(n)
-        if b.index not in debris:
-            counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
     templated = sum(1 for k, c in counts.items() if c >= 2 and k.count(" ") >= 2) >= 3
     first: dict[str, int] = {}
