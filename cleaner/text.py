@@ -30,12 +30,16 @@ import regex
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"  # ー, the prolonged-sound mark, sits inside katakana words
 _SEA = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _UNSPACED = regex.compile(f"[{_CJK}{_SEA}]")
+# Every character of those scripts is at U+0E00 (Thai) or above: text without one (Latin with
+# accents, Cyrillic, Greek, Arabic, Devanagari) is answered by this scan, ~10x cheaper than
+# ``regex``'s script properties (tests/test_size_speedups.py holds that none lies below).
+_FROM_THAI = re.compile("[\u0e00-\U0010ffff]")
 _RUNS = regex.compile(f"(?P<cjk>[{_CJK}]+)|(?P<sea>[{_SEA}]+)|(?P<other>(?:(?![{_CJK}{_SEA}])[\\p{{L}}\\p{{N}}])+)")
 
 
 def count_words(text: str) -> int:
     """Words in ``text``, in any script (see the module doc)."""
-    if text.isascii() or not _UNSPACED.search(text):
+    if text.isascii() or not _FROM_THAI.search(text) or not _UNSPACED.search(text):
         return len(text.split())
     n = 0
     for token in text.split():

@@ -169,3 +169,11 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
             assert len(asked) < 2 * len(result.blocks), name
         else:
             assert again == 0, (name, calls[name])
+
+
+def test_no_character_of_the_unspaced_scripts_lies_below_thai():
+    from cleaner.text import _FROM_THAI, _UNSPACED
+
+    below = "".join(chr(c) for c in range(0x0E00))
+    assert _UNSPACED.search(below) is None
+    assert _FROM_THAI.search(below) is None and _FROM_THAI.fullmatch("\u0e00")
