@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from cleaner.config import Config, id_selected
 from cleaner.heuristics import HEURISTICS, Context
@@ -45,6 +46,7 @@ def decide(
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
     blind: set[int] = set()  # heuristics that did not read the earlier decisions: the same again
     reads = [False]
+    memo: dict[Hashable, Any] = {}  # what the heuristics find in the document alone (``Context.once``)
     ctx: Context | None = None
     for round_ in range(_MAX_ROUNDS):
         before = len(strong)
@@ -69,6 +71,7 @@ def decide(
                     frozenset(taken.gone),
                     reads,
                     taken.cuts,
+                    memo,
                 )
             reads[0] = False
             found = h.run(ctx, h)

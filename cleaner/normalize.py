@@ -32,6 +32,8 @@ import ftfy
 from ftfy import chardata
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
 
+from cleaner.ftfy_steps import fix_and_explain
+
 
 # Characters some enabled ftfy fix acts on: HTML entities (entity-shaped, as ftfy matches them),
 # line breaks it rewrites, control and C1 characters, replacement characters and surrogates; and
@@ -135,9 +137,8 @@ def normalize(text: str) -> Normalized:
         return Normalized(text, (), "skip")
     if not ftfy_acts(text):  # ftfy's own tests say it would return the text as is, with no steps
         return Normalized(text, (), "ftfy")
-    fixed = ftfy.fix_and_explain(text, config=_FTFY)
-    steps = tuple((str(a), str(b)) for a, b in (fixed.explanation or ()))
-    return Normalized(fixed.text, steps, "ftfy")
+    fixed, steps = fix_and_explain(text, _FTFY, is_bad)  # ftfy's, without its slow scans of long text
+    return Normalized(fixed, steps, "ftfy")
 
 
 def replay(text: str, steps: tuple[tuple[str, str], ...] | list[list[str]]) -> str:

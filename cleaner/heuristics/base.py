@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from cleaner.blocks import read_again, shares_topic
 from cleaner.config import Config
@@ -13,6 +14,8 @@ from cleaner.match import block_removal
 from cleaner.model import Block, Removal
 from cleaner.rulebook import Rule, Rulebook
 from cleaner.text import uncovered
+
+T = TypeVar("T")
 
 
 def takes_whole(r: Removal, blocks: Sequence[Block]) -> bool:
@@ -62,6 +65,24 @@ class Context:
     reads: list[bool] | None = None
     # ``prior``'s cuts by block, each list sorted, when the caller keeps them (else computed here)
     cuts: dict[int, list[tuple[int, int]]] | None = None
+    # What depends on the document alone (``once``), shared by the contexts of one decision
+    memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, computed once for the document: the contexts of one decision share what a
+        heuristic finds in the text and the blocks alone, so that one looking again (a later
+        round, after a removal elsewhere) does not scan them again. Only for what does not depend
+        on the earlier decisions (``make`` reads none of them); the value is not to be changed."""
+        try:
+            return self.memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self.memo[key] = make()
+            return value
+
+    def judged(self, judge: Callable[[Block], T]) -> list[T]:
+        """``judge`` of every block, by block index, computed once for the document (``once``): for
+        a judge of the block alone (its content, kind, words), never of the earlier decisions."""
+        return self.once(judge, lambda: [judge(b) for b in self.blocks])
 
     def _note(self) -> None:
         if self.reads is not None:

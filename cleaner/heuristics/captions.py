@@ -72,32 +72,44 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     pat = _marker_pattern(markers)
     bracket = _bracket_pattern(markers)
     gone = ctx.removed_blocks()
+    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once(("credit.position-caption", markers), dict)
     for b in ctx.blocks:
         if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
             continue
-        content = b.content
-        if not bracket.search(content):
-            continue
-        if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _position_captions(b, pat, bracket)
+        if not found:
             continue
         taken = ctx.prior_cuts(b)
-        for s in _SENTENCE.finditer(content):
-            sentence = s.group()
-            if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
-                continue
-            if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
-                continue
-            if not any(
-                _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
-                for m in pat.finditer(sentence)
-            ):
-                continue
-            lead = len(sentence) - len(sentence.lstrip())
-            a = b.content_start + s.start() + lead
-            z = b.content_start + s.end()
+        for a, z in found:
             if any(x < z and a < y for x, y in taken):
                 continue
             yield h.remove_span(ctx, b, a, z, 0.8)
+
+
+def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    """The caption sentences placing people the block's content holds, (start, end) in the text."""
+    content = b.content
+    if not bracket.search(content):
+        return ()
+    if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
+        return ()
+    spans: list[tuple[int, int]] = []
+    for s in _SENTENCE.finditer(content):
+        sentence = s.group()
+        if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
+            continue
+        if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
+            continue
+        if not any(
+            _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
+            for m in pat.finditer(sentence)
+        ):
+            continue
+        lead = len(sentence) - len(sentence.lstrip())
+        spans.append((b.content_start + s.start() + lead, b.content_start + s.end()))
+    return tuple(spans)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,18 +193,28 @@ def _halves_equal(words: list[str]) -> bool:
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     lo, hi = _DOUBLED_WORDS
     gone = ctx.removed_blocks()
+    held: dict[int, bool] = ctx.once("credit.doubled-caption", dict)
     for b in ctx.blocks:
         if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
             continue
-        text = b.content.strip()
-        m = _LEAD_BRACKET.match(text)
-        rest = text[m.end() :] if m else text
-        words = rest.split()
-        if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
-            continue
-        copy = " ".join(words[: len(words) // 2])
-        if "|" in rest or not ends_terminal(copy):
-            continue  # a table's header row twice, a list of names: a caption is a sentence
-        if m is None and len({phrase_key(x) for x in _SENTENCE_SPLIT.split(copy) if x.strip()}) < 2:
-            continue  # one sentence said again and again ("Let it be. Let it be."): a refrain
-        yield h.remove_block(ctx, b, 0.8)
+        doubled = held.get(b.index)
+        if doubled is None:  # each block's own once for the document, asked as the heuristic first reads it
+            doubled = held[b.index] = _doubled(b)
+        if doubled and not ctx.prior_cuts(b):
+            yield h.remove_block(ctx, b, 0.8)
+
+
+def _doubled(b: Block) -> bool:
+    """Whether the block (of the words a doubled caption has) is a caption said twice."""
+    lo, hi = _DOUBLED_WORDS
+    text = b.content.strip()
+    m = _LEAD_BRACKET.match(text)
+    rest = text[m.end() :] if m else text
+    words = rest.split()
+    if not lo <= len(words) // 2 <= hi or not _halves_equal(words):
+        return False
+    copy = " ".join(words[: len(words) // 2])
+    if "|" in rest or not ends_terminal(copy):
+        return False  # a table's header row twice, a list of names: a caption is a sentence
+    # one sentence said again and again ("Let it be. Let it be."): a refrain
+    return m is not None or len({phrase_key(x) for x in _SENTENCE_SPLIT.split(copy) if x.strip()}) >= 2

@@ -19,73 +19,85 @@ _LABEL_MAX_WORDS = 5
 _HEAD_WORDS = (3, 25)  # a card's headline
 
 
-def _label_slot(kept: Sequence[Block], i: int, p: int) -> int | None:
-    """The line of a ``p``-line card at ``kept[i]`` that the next card repeats word for word (a
-    short label), or None."""
+def _label_slot(lines: Sequence[str], words: Sequence[int], i: int, p: int) -> int | None:
+    """The line of a ``p``-line card at ``i`` that the next card repeats word for word (a short
+    label), or None. ``lines``: the blocks' contents stripped; ``words``: their words."""
     for s in range(p):
-        a, b = kept[i + s].content.strip(), kept[i + p + s].content.strip()
-        if a == b and 1 <= kept[i + s].n_words <= _LABEL_MAX_WORDS:
+        if lines[i + s] == lines[i + p + s] and 1 <= words[i + s] <= _LABEL_MAX_WORDS:
             return s
     return None
 
 
-def _cards(kept: Sequence[Block], i: int, p: int) -> int:
-    """How many ``p``-line cards stand in a row from ``kept[i]``: no line a body paragraph, one line
+def _cards(lines: Sequence[str], words: Sequence[int], body: Sequence[bool], i: int, p: int) -> int:
+    """How many ``p``-line cards stand in a row from ``i``: no line a body paragraph, one line
     the same label in every card, another a headline different in every card."""
-    if i + 2 * p > len(kept):
+    if i + 2 * p > len(lines):
         return 0
-    s = _label_slot(kept, i, p)
+    s = _label_slot(lines, words, i, p)
     if s is None:
         return 0
-    label = kept[i + s].content.strip()
+    label = lines[i + s]
     heads = [t for t in range(p) if t != s]
     seen: list[set[str]] = [set() for _ in heads]
     n = 0
-    while i + (n + 1) * p <= len(kept):
-        card = kept[i + n * p : i + (n + 1) * p]
-        if card[s].content.strip() != label or any(is_body(b) for b in card):
+    while i + (n + 1) * p <= len(lines):
+        c = i + n * p
+        if lines[c + s] != label or any(body[c : c + p]):
             break
         fresh = [
             k
             for k, t in enumerate(heads)
-            if _HEAD_WORDS[0] <= card[t].n_words <= _HEAD_WORDS[1] and card[t].content.strip() not in seen[k]
+            if _HEAD_WORDS[0] <= words[c + t] <= _HEAD_WORDS[1] and lines[c + t] not in seen[k]
         ]
         if not fresh:
             break
         for k, t in enumerate(heads):
-            seen[k].add(card[t].content.strip())
+            seen[k].add(lines[c + t])
         n += 1
     # a headline slot must hold a headline in every card (not a date or a short line)
     full = [k for k, t in enumerate(heads) if len(seen[k]) == n and n]
     return n if full else 0
 
 
-def _card_run(kept: Sequence[Block]) -> tuple[int, int, int] | None:
+def _card_run(lines: Sequence[str], words: Sequence[int], body: Sequence[bool]) -> tuple[int, int, int] | None:
     """The first run of cards (start, cards, lines a card) with no body paragraph before it (above
     the article) or after it (below); None when the text has no body paragraph (nothing tells the
-    article from the cards then)."""
-    body = [k for k, b in enumerate(kept) if is_body(b)]
-    if not body:
+    article from the cards then). Tried only where a card's line comes again ``p`` lines on (the
+    label a run needs), found for each ``p`` by one pass over the lines."""
+    bodies = [k for k, x in enumerate(body) if x]
+    if not bodies:
         return None
-    for i in range(len(kept)):
+    starts: set[int] = set()
+    for p in _CARD_LINES:
+        for j, (a, b, w) in enumerate(zip(lines, lines[p:], words, strict=False)):
+            if a == b and 1 <= w <= _LABEL_MAX_WORDS:
+                starts.update(range(max(0, j - p + 1), j + 1))  # a card at i holds j as line j - i
+    for i in sorted(starts):
         for p in _CARD_LINES:
-            n = _cards(kept, i, p)
+            n = _cards(lines, words, body, i, p)
             if n < _CARD_MIN:
                 continue
             end = i + n * p
-            if i < body[0] or end > body[-1]:
+            if i < bodies[0] or end > bodies[-1]:
                 return i, n, p
     return None
 
 
+def _stripped(b: Block) -> str:
+    return b.content.strip()
+
+
 def card_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     kept = ctx.kept_blocks()
-    found = _card_run(kept)
+    stripped, body = ctx.judged(_stripped), ctx.judged(is_body)
+    lines = [stripped[b.index] for b in kept]
+    words = [b.n_words for b in kept]
+    found = _card_run(lines, words, [body[b.index] for b in kept])
     if found is None:
         return
     start, n, p = found
     run = kept[start : start + n * p]
-    slot = _label_slot(run, 0, p)
+    slot = _label_slot(lines, words, start, p)
     label = " ".join(run[slot or 0].content.split())
     for b in run:
         yield h.remove_block(

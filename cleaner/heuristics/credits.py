@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,7 +14,7 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
 from cleaner.heuristics.patterns import EndAnchored, alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, count_words, phrase_key, trie_regex, uncovered, words_at_most
+from cleaner.text import UNFOLDED, count_words, lined_fold, phrase_key, trie_regex, uncovered, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -58,6 +58,7 @@ def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
 # separator some sites print in credits instead of a colon.
 _SYMBOL_SEPARATOR = r"[ \t]+[\u25aa\u25a0\u25cf\u2022][ \t]+"
 _SYMBOLS = re.compile("[\u25aa\u25a0\u25cf\u2022]")
+_UNFOLDED = re.compile(UNFOLDED)
 
 
 @lru_cache(maxsize=16)
@@ -281,16 +282,17 @@ def _blocks_with_label_words(
     in the block), asked only of the blocks where ``ends`` (``_label_ends``) or ``tail`` finds a
     place a credit could end: a block with none holds no credit, whatever words it has.
 
-    When case folding keeps the text's length, every character folds to one, the folded text
-    lines up with the text, and the places come from one scan of it read backwards (a credit
-    lies inside one block's content, so its closer does). A text whose folding changes length is
-    asked block by block."""
-    folded = aligned_fold(ctx.text)
-    if folded is None or ends is None:
+    The places come from one scan of the folded text read backwards (``lined_fold``: it lines up
+    with the text; a credit lies inside one block's content, so its closer does). A block holding
+    a character that folds to several (where the fold says nothing) is asked as a block."""
+    if ends is None:
         return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
+    folded = lined_fold(ctx.text)
     n = len(folded)
     back = folded[::-1]
     near: set[int] = set()
+    if UNFOLDED in folded:
+        near.update(i for m in _UNFOLDED.finditer(folded) if (i := ctx.holding(m.start())) is not None)
     for m in ends.finditer(back):
         i = ctx.holding(n - 1 - m.start())  # the block of the closer's offset in the text
         if i is not None:
@@ -327,27 +329,22 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
-    with_words = _blocks_with_label_words(
-        ctx,
-        _label_prefilter(labels),
-        _label_ends(labels, file_labels),
-        _label_tail(file_labels) if file_labels else None,
+    with_words, pats, alone, held = ctx.once(
+        ("credit.inline-caption", labels, bywords), lambda: _credit_places(ctx, labels, file_labels, bywords)
     )
-    if bywords:
-        with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     if not with_words:
         return
-    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
-        ((_symbol_label_pattern(bywords), None),) if bywords else ()
-    )
-    alone = _standalone_pattern(file_labels) if file_labels else None
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
         if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
             continue
+        credits = held.get(b.index)
+        if credits is None:  # each block's own once for the document, asked as the heuristic first reads it
+            credits = held[b.index] = _credits(b.content, pats, alone)
         prior = _prior_spans(ctx, b)
         at = b.content_start
-        cuts = list(_credit_cuts(ctx, b, b.content, b.n_words, [(x - at, y - at) for x, y in prior], pats, alone))
+        taken = [(x - at, y - at) for x, y in prior]
+        cuts = list(_credit_cuts(ctx, b, b.content, b.n_words, taken, pats, alone, credits))
         view = None
         if not cuts and prior:
             # none in the block as written: judged on what earlier cuts leave of it, as a second
@@ -374,12 +371,14 @@ def _credit_cuts(
     taken: list[tuple[int, int]],
     pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
     alone: regex.Pattern[str] | None,
+    credits: list[tuple[regex.Match[str], _Credit]] | None = None,
 ) -> Iterable[tuple[int, int, str, Block | None]]:
     """The credits of ``content`` (block ``b``'s, or what earlier cuts leave of it) and the pieces
     they take, in ``content``'s offsets: (start, end, reason, the caption line above that the
-    credit line repeats). ``taken``: the cuts already made in it, which a piece must not clash with."""
+    credit line repeats). ``taken``: the cuts already made in it, which a piece must not clash with;
+    ``credits``: those of ``content``, when they were found before."""
     last_end = 0
-    for m, credit in _credits(content, pats, alone):
+    for m, credit in _credits(content, pats, alone) if credits is None else credits:
         if m.start() < last_end:
             continue
         pre = content[: m.start()]
@@ -417,6 +416,30 @@ def _credit_cuts(
         last_end = e
         taken.append((s, e))
         yield s, e, reason, above
+
+
+def _credit_places(
+    ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
+) -> tuple[
+    set[int],
+    tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
+    regex.Pattern[str] | None,
+    dict[int, list[tuple[regex.Match[str], _Credit]]],
+]:
+    """Where a credit can stand, from the whole text: the blocks holding a label's words (or a
+    byline symbol); the patterns ``_credits`` takes; and room for each block's credits, by block."""
+    with_words = _blocks_with_label_words(
+        ctx,
+        _label_prefilter(labels),
+        _label_ends(labels, file_labels),
+        _label_tail(file_labels) if file_labels else None,
+    )
+    if bywords:
+        with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
+    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
+        ((_symbol_label_pattern(bywords), None),) if bywords else ()
+    )
+    return with_words, pats, _standalone_pattern(file_labels) if file_labels else None, {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -652,22 +675,32 @@ def _credit_shaped(suffix: str) -> bool:
     return True
 
 
-def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
+def _glue_points(text: str) -> tuple[tuple[str, str], ...]:
+    """The credits a caption line may end in, glued on (``_repeated_glued`` compares them across
+    lines): each credit-shaped suffix after a seam, with the word it is glued to."""
+    out: list[tuple[str, str]] = []
+    low = max(1, len(text) - _SUFFIX_MAX_CHARS)
+    for m in _GLUE_POINT.finditer(text, low):
+        suffix = text[m.start() :]
+        if not _credit_shaped(suffix):
+            continue
+        head = text[: m.start()]
+        glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
+        if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
+            continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
+        if _LOWER_UPPER.search(head):
+            break  # more seams in the line: cells of a table row glued together, not a caption
+        out.append((suffix, glued_to))
+    return tuple(out)
+
+
+def _repeated_glued(lines: dict[int, str], points: Mapping[int, tuple[tuple[str, str], ...]]) -> dict[int, _Glued]:
     """For each candidate caption line (by block index), the longest credit glued to it that is
-    glued to another candidate line too, after a different word."""
+    glued to another candidate line too, after a different word. ``points``: each line's
+    ``_glue_points``."""
     where: dict[str, list[tuple[int, str]]] = {}
-    for i, text in lines.items():
-        low = max(1, len(text) - _SUFFIX_MAX_CHARS)
-        for m in _GLUE_POINT.finditer(text, low):
-            suffix = text[m.start() :]
-            if not _credit_shaped(suffix):
-                continue
-            head = text[: m.start()]
-            glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
-            if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
-                continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
-            if _LOWER_UPPER.search(head):
-                break  # more seams in the line: cells of a table row glued together, not a caption
+    for i in lines:
+        for suffix, glued_to in points[i]:
             where.setdefault(suffix, []).append((i, glued_to))
     out: dict[int, _Glued] = {}
     for suffix, hits in where.items():
@@ -679,31 +712,40 @@ def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
     return out
 
 
+def _caption_line(b: Block) -> str | None:
+    """The block's text when it is shaped as a caption line."""
+    text = b.content.strip()
+    if 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and (text[-1] not in _LINE_END or text[-1] == "]"):
+        return text
+    return None
+
+
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
+    shaped = ctx.judged(_caption_line)
     seen_body = False
     lines: dict[int, str] = {}
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        text = b.content.strip()
-        if (
-            seen_body
-            and 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS
-            and text
-            and (text[-1] not in _LINE_END or text[-1] == "]")
-        ):
+        if seen_body and (text := shaped[b.index]) is not None:
             lines[b.index] = text
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
     if not lines:
         return
-    repeated = _repeated_glued(lines)
+    # each line's glue points and credit once for the document, asked as the heuristic first reads it
+    points, credits = ctx.once("credit.glued-caption", lambda: ({}, {}))
+    for i in lines.keys() - points.keys():
+        points[i] = _glue_points(lines[i])
+    repeated = _repeated_glued(lines, points)
     for i, text in lines.items():
         b = ctx.blocks[i]
         if _prior_spans(ctx, b):
             continue
-        m = _caption_credit(text)
+        if i not in credits:
+            credits[i] = _caption_credit(text)
+        m = credits[i]
         if m is None:
             m = repeated.get(i)
             if m is not None and is_title_case(text[: m.start]):
@@ -786,22 +828,33 @@ _ITEM_SIGN_OFF = regex.compile(
 
 def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
+    held: dict[int, tuple[tuple[int, int, str], ...]] = ctx.once("credit.item-sign-off", dict)
     for b in ctx.blocks:
         if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
             continue
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _item_sign_offs(b)
         taken = _prior_spans(ctx, b)
-        for m in _ITEM_SIGN_OFF.finditer(b.content):
-            name = m.group("name")
-            if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
-                continue
-            if _abbreviation_before(b.content, m.start()):
-                continue  # "… the U.S. Army • …": the full stop ends an abbreviation
-            a, z = b.content_start + m.start(), b.content_start + m.end()
+        for a, z, name in found:
             if any(x < z and a < y for x, y in taken):
                 continue
             yield h.remove_span(
                 ctx, b, a, z, 0.75, f"Sign-off '{name}' between an item's last sentence and the bullet of the next."
             )
+
+
+def _item_sign_offs(b: Block) -> tuple[tuple[int, int, str], ...]:
+    """The sign-offs before an item's bullet the block holds, (start, end, name) in the text."""
+    found = []
+    for m in _ITEM_SIGN_OFF.finditer(b.content):
+        name = m.group("name")
+        if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
+            continue
+        if _abbreviation_before(b.content, m.start()):
+            continue  # "… the U.S. Army • …": the full stop ends an abbreviation
+        found.append((b.content_start + m.start(), b.content_start + m.end(), name))
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import regex
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, count_words
+from cleaner.text import UNFOLDED, count_words, lined_fold
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -179,11 +179,17 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     """For each block, the offsets ``_first_fused`` tries: where a fused label can start, and a
     label's first characters stand (any would do when the text's or a label's folding is not one
     character for one)."""
-    folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
-    if folded is None or edges is None:
+    if edges is None:
         return _fused_starts(ctx.text, ctx.blocks)
+    folded = lined_fold(ctx.text)
     two, one = edges[0], edges[1]
+    if UNFOLDED in folded:  # where it stands, anything may
+        return _fused_starts(
+            ctx.text,
+            ctx.blocks,
+            lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one or UNFOLDED in folded[e : e + 2],
+        )
     return _fused_starts(ctx.text, ctx.blocks, lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one)
 
 
@@ -197,19 +203,20 @@ def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
     text = ctx.text
     if "(" not in text and "[" not in text:
         return set()
-    folded = aligned_fold(text)
     edges = _label_edges(labels)
     blocks = ctx.blocks
-    if folded is None or edges is None:
+    if edges is None:
         return {b.index for b in blocks if "(" in b.content or "[" in b.content}
+    folded = lined_fold(text)
     two, one = edges[0], edges[1]
+    anything = UNFOLDED in folded  # where it stands, anything may follow
     out: set[int] = set()
     n = len(text)
     for m in _BRACKET.finditer(text):
         j = m.end()
         while j < n and text[j].isspace():
             j += 1
-        if folded[j : j + 2] in two or folded[j : j + 1] in one:
+        if folded[j : j + 2] in two or folded[j : j + 1] in one or (anything and UNFOLDED in folded[j : j + 2]):
             i = ctx.holding(m.start())
             if i is not None:
                 out.add(i)
@@ -232,42 +239,65 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
+    order, opening, inside, held = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_in_places(ctx, labels))
     bracketed, fused = _patterns(labels)
-    opening = _opening(ctx, labels)
-    inside = _bracketing(ctx, labels)
-    for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
-        at = opening.get(b.index)
-        found: list[tuple[int, int, str]] = []
-        for m in bracketed.finditer(content) if b.index in inside else ():
-            if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
-                found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-        m = _first_fused(fused, content, at or ())
-        if m and m.start() > 0:
-            rest = m.group("rest")
-            # Headlines start with a capital (or a script without capitals); "Read more here: …",
-            # "Read more about our methods" are prose.
-            head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
-            headline = (
-                not head
-                or head[0].isupper()
-                or head[0].isdigit()
-                or (head[0].isalpha() and head[0].lower() == head[0].upper())
+    for b, content, taken in _labelled_lines(ctx, order):  # where a label can start
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _lead_ins(
+                content, bracketed if b.index in inside else None, fused, opening.get(b.index)
             )
-            if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
-                s = len(content[: m.start()].rstrip())
-                found.append(
-                    (
-                        s,
-                        len(content),
-                        "Cross-promotion label fused after the text, followed only by other stories' headlines.",
-                    )
-                )
         for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def _lead_in_places(
+    ctx: Context, labels: tuple[str, ...]
+) -> tuple[list[int], dict[int, list[int]], set[int], dict[int, tuple[tuple[int, int, str], ...]]]:
+    """Where a lead-in can stand, from the whole text: the blocks in order, the places in each where
+    a fused label can start (``_opening``), the blocks with a bracket a label follows
+    (``_bracketing``); and room for what each block holds (``_lead_ins``), by block."""
+    opening = _opening(ctx, labels)
+    inside = _bracketing(ctx, labels)
+    return sorted(inside.union(opening)), opening, inside, {}
+
+
+def _lead_ins(
+    content: str, bracketed: regex.Pattern[str] | None, fused: regex.Pattern[str], at: list[int] | None
+) -> tuple[tuple[int, int, str], ...]:
+    """The lead-ins a block's content holds, (start, end, reason) in the content: bracketed ones
+    (``bracketed``, when a bracket a label follows is there), and a label fused after the text
+    tried at ``at``."""
+    found: list[tuple[int, int, str]] = []
+    for m in bracketed.finditer(content) if bracketed is not None else ():
+        if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
+            found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
+    m = _first_fused(fused, content, at or ())
+    if m and m.start() > 0:
+        rest = m.group("rest")
+        # Headlines start with a capital (or a script without capitals); "Read more here: …",
+        # "Read more about our methods" are prose.
+        head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
+        headline = (
+            not head
+            or head[0].isupper()
+            or head[0].isdigit()
+            or (head[0].isalpha() and head[0].lower() == head[0].upper())
+        )
+        if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
+            s = len(content[: m.start()].rstrip())
+            found.append(
+                (
+                    s,
+                    len(content),
+                    "Cross-promotion label fused after the text, followed only by other stories' headlines.",
+                )
+            )
+    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,7 +360,8 @@ def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[froze
     if k == 0:
         return False
     k += offset
-    return folded[max(0, k - 2) : k] in edges[2] or folded[k - 1 : k] in edges[3]
+    last = folded[max(0, k - 2) : k]
+    return last in edges[2] or last[-1:] in edges[3] or UNFOLDED in last
 
 
 def _label_at(
@@ -363,31 +394,48 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    pattern, ending, again = _label_patterns(labels)
-    folded = aligned_fold(ctx.text)
-    edges = _label_edges(labels)
-    for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
-        found = [
-            m
-            for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
-            if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
-            and (m := _label_at(content, sep, pattern, ending))
-        ]
-        for k, m in enumerate(found):
-            s, e = len(content[: m.start()].rstrip()), m.end()
-            while more := again.match(content, e):
-                e = more.end()
-            reason = "Cross-promotion label ('Read also:') between the sentences of a line."
-            if run := _repeated_run(content[e:]):
-                e += run
-                reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
-            elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
-                e = bound
-                reason = (
-                    "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
-                )
+    separated, held = ctx.once(("promo.inline-label", labels), lambda: (_separated(ctx), {}))
+    patterns, edges = _label_patterns(labels), _label_edges(labels)
+    folded = lined_fold(ctx.text) if edges is not None else ""
+    for b, content, taken in _labelled_lines(ctx, separated):
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _labels_between(content, b.content_start, patterns, folded, edges)
+        for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def _labels_between(
+    content: str,
+    offset: int,
+    patterns: tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]],
+    folded: str,
+    edges: tuple[frozenset[str], ...] | None,
+) -> tuple[tuple[int, int, str], ...]:
+    """The labels between sentences a block's content holds (it starts at ``offset`` in the text
+    ``folded`` lines up with), (start, end, reason) in the content; ``patterns``: ``_label_patterns``."""
+    pattern, ending, again = patterns
+    found = [
+        m
+        for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
+        if (edges is None or _may_end(folded, offset, content, sep.start(), edges))
+        and (m := _label_at(content, sep, pattern, ending))
+    ]
+    spans: list[tuple[int, int, str]] = []
+    for k, m in enumerate(found):
+        s, e = len(content[: m.start()].rstrip()), m.end()
+        while more := again.match(content, e):
+            e = more.end()
+        reason = "Cross-promotion label ('Read also:') between the sentences of a line."
+        if run := _repeated_run(content[e:]):
+            e += run
+            reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+        elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
+            e = bound
+            reason = "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
+        spans.append((s, e, reason))
+    return tuple(spans)

@@ -68,7 +68,8 @@ def _outside(ctx: Context) -> tuple[Sequence[Block], Sequence[Block]]:
     """The blocks that survive earlier decisions before the first body paragraph and after the
     last one (none when the text has no body paragraph: then nothing tells a menu from a list)."""
     alive = ctx.kept_blocks()
-    body = [k for k, b in enumerate(alive) if is_body(b)]
+    flags = ctx.judged(is_body)
+    body = [k for k, b in enumerate(alive) if flags[b.index]]
     if not body:
         return [], []
     return alive[: body[0]], alive[body[-1] + 1 :]

@@ -65,17 +65,19 @@ def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     kept = tuple(read_again(b) for b in ctx.kept_blocks())
     if len(kept) < 5:
         return
-    heads = [i for i in range(len(kept)) if headline_shaped(kept[i]) and _headline_slot(kept, i)]
+    shaped = ctx.judged(headline_shaped)
+    heads = [i for i in range(len(kept)) if shaped[kept[i].index] and _headline_slot(kept, i)]
     if not heads:
         return
     caps = 0
+    among = set(heads)
     for i in range(len(kept)):
-        if i in heads or not _subhead_slot(kept, i):
+        if i in among or not _subhead_slot(kept, i):
             continue
         b = kept[i]
         if is_all_caps(b.content):
             caps += 1
-        elif b.n_words > _STYLELESS_WORDS and not headline_shaped(b) and not _NOT_HEADLINE.search(b.content):
+        elif b.n_words > _STYLELESS_WORDS and not shaped[b.index] and not _NOT_HEADLINE.search(b.content):
             return  # an own subhead in another style: the article mixes styles
     if caps < _MIN_CAPS_SUBHEADS:
         return

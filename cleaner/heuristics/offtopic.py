@@ -120,13 +120,14 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if len(kept) < 5:
         return
     title = kept[0].content
+    shaped = ctx.judged(headline_shaped)
     i = 1
     while i < len(kept) - 2:
-        if not _body(kept[i - 1]) or not headline_shaped(kept[i]):
+        if not _body(kept[i - 1]) or not shaped[kept[i].index]:
             i += 1
             continue
         j = i
-        while j < len(kept) and headline_shaped(kept[j]):
+        while j < len(kept) and shaped[kept[j].index]:
             j += 1
         run: Sequence[Block] = kept[i:j]
         if j + 1 < len(kept) and _subhead(kept[j], min(b.n_words for b in run)) and _body(kept[j + 1]):

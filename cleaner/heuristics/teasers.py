@@ -41,6 +41,10 @@ def _series_key(line: str) -> str | None:
     return key if len(_LETTERS.findall(key)) >= _SERIES_TITLE_MIN_WORDS else None
 
 
+def _series_line(b: Block) -> str | None:
+    return _series_key(b.content)
+
+
 def _part_numbers_rise(run: Sequence[Block]) -> bool:
     """Whether the lines' last numbers count the parts one by one (1, 2, 3 or ১, ২, ৩): prices,
     times and dates in a list of the same shape do not."""
@@ -59,7 +63,8 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     to the other parts: they go. A list of prices, hours or dates of one shape does not count its
     lines; lines that differ in nothing else are a repeat, not a series."""
     kept = ctx.kept_blocks()
-    keys = [(b, _series_key(b.content)) for b in kept]
+    series = ctx.judged(_series_line)
+    keys = [(b, series[b.index]) for b in kept]
     i = 0
     while i < len(keys):
         key = keys[i][1]

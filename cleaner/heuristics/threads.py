@@ -95,21 +95,24 @@ _MARKED_MAX_LINES = 12
 _NAMED_SHARE = 0.75
 
 
-def _says_word(kept: Sequence[Block]) -> str | None:
-    counts = Counter(
-        ws[-1]
-        for b in kept
-        if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1].isalpha() and ws[-1].islower()
-    )
+def _short_line(b: Block) -> list[str] | None:
+    """The block's words when it has 2 to ``_SAYS_MAX_WORDS`` of them."""
+    ws = b.content.split()
+    return ws if 2 <= len(ws) <= _SAYS_MAX_WORDS else None
+
+
+def _says_word(short: Sequence[list[str]]) -> str | None:
+    """``short``: the words of the kept blocks of 2 to ``_SAYS_MAX_WORDS`` words, in order."""
+    counts = Counter(ws[-1] for ws in short if ws[-1].isalpha() and ws[-1].islower())
     word, n = counts.most_common(1)[0] if counts else ("", 0)
     return word if n >= _SAYS_MIN else None
 
 
-def _names_marked(kept: Sequence[Block], word: str) -> bool:
+def _names_marked(short: Sequence[list[str]], word: str) -> bool:
     """Whether what stands before the word on nearly every such line is a name ('Rachel says'), and
     several different ones, rather than a phrase ('Weekly take', 'Good for') or a label repeated
     ('Fast facts' above each entry of a list)."""
-    heads = [ws[:-1] for b in kept if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1] == word]
+    heads = [ws[:-1] for ws in short if ws[-1] == word]
     named = [" ".join(ws).casefold() for ws in heads if _name_line(" ".join(ws))]
     return len(named) >= _NAMED_SHARE * len(heads) and len(set(named)) >= _THREAD_MIN_NAMES
 
@@ -129,9 +132,16 @@ def comment_thread(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if got is not None and not (got[2] and got[1] >= _THREAD_MIN_NAMES):
         got = None
     why = "a name comes back"
-    word = _says_word(kept)
+    held: dict[int, list[str] | None] = ctx.once("comments.thread", dict)  # each block's once for the document
+    short = []
+    for b in kept:
+        if b.index not in held:
+            held[b.index] = _short_line(b)
+        if (ws := held[b.index]) is not None:
+            short.append(ws)
+    word = _says_word(short)
     if word is not None:
-        says = _thread_start(kept, _says_header(word), word if _names_marked(kept, word) else None)
+        says = _thread_start(kept, _says_header(word), word if _names_marked(short, word) else None)
         if says is not None and says[1] >= _THREAD_MIN_NAMES and (got is None or says[0] < got[0]):
             got, why = says, f"each name followed by '{word}'"
     if got is None:

@@ -154,6 +154,15 @@ _CUT_TEASER_CONFIDENCE = 0.8
 _TEASER_CUT = regex.compile(r"[\p{L}\p{N}?!](?:\.{3}|\u2026)\s*$")
 
 
+def _repeat_key(text: str) -> tuple[str, int]:
+    """How ``repeated_block`` compares a block: its phrase key without a closing ellipsis, and the
+    key's words."""
+    key = phrase_key(text)
+    for e in _ELLIPSIS:
+        key = key.removesuffix(e).rstrip()
+    return key, key.count(" ") + 1 if key else 0  # phrase_key joins words with one space
+
+
 def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """A long block that appears exactly twice, or a cut-off teaser repeating another block's start.
 
@@ -166,14 +175,21 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
     debris = ctx.removed_blocks()
+    held: dict[int, tuple[str, int]] = ctx.once("truncation.repeated-block", dict)
     for b in ctx.blocks:
-        key = phrase_key(ctx.surviving(b))
-        for e in _ELLIPSIS:
-            key = key.removesuffix(e).rstrip()
+        if b.index in debris:  # never compared
+            keys.append("")
+            sizes.append(0)
+            continue
+        if ctx.prior_cuts(b):
+            key, n = _repeat_key(ctx.surviving(b))
+        elif (kn := held.get(b.index)) is not None:  # a block no decision cuts is its content: keyed once
+            key, n = kn
+        else:
+            key, n = held[b.index] = _repeat_key(ctx.surviving(b))
         keys.append(key)
-        sizes.append(key.count(" ") + 1 if key else 0)  # phrase_key joins words with one space
-        if b.index not in debris:
-            counts[key] = counts.get(key, 0) + 1
+        sizes.append(n)
+        counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
     templated = sum(1 for k, c in counts.items() if c >= 2 and k.count(" ") >= 2) >= 3
     first: dict[str, int] = {}
