@@ -58,6 +58,11 @@ def _headline_slot(kept: Sequence[Block], i: int) -> bool:
     return nxt.kind == PARAGRAPH and nxt.n_words >= _BODY_MIN_WORDS
 
 
+def _shaped_as_read(b: Block) -> bool:
+    """``headline_shaped`` of the block as a cleaning of the clean text reads it (``read_again``)."""
+    return headline_shaped(read_again(b))
+
+
 def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Sentence-case headline-shaped lines in an article whose own subheads are all in capitals."""
     # Each block as a cleaning of the clean text reads it: the HTML path's clean text drops the
@@ -65,7 +70,7 @@ def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     kept = tuple(read_again(b) for b in ctx.kept_blocks())
     if len(kept) < 5:
         return
-    shaped = ctx.judged(headline_shaped)
+    shaped = ctx.judged(_shaped_as_read)
     heads = [i for i in range(len(kept)) if shaped[kept[i].index] and _headline_slot(kept, i)]
     if not heads:
         return
