@@ -270,6 +270,12 @@ _QUOTE = regex.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _BOX = regex.compile(r"\s*(?:>>|\u00bb|\||\u2022)\s")
 
 
+def _may_open_box(text: str) -> bool:
+    """False when ``_BOX`` matches nowhere in ``text``: it holds none of the separators (a few
+    substring tests, where splitting a long last line into units scans it with a lookbehind)."""
+    return ">>" in text or "\u00bb" in text or "|" in text or "\u2022" in text
+
+
 def _quoted(unit: str) -> bool:
     """A quotation mark in the unit, the box's separator ('»') set aside."""
     m = _BOX.match(unit)
@@ -297,6 +303,8 @@ def tail_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     last = kept[-1]
     view = ctx.view(last)
+    if not _may_open_box(view.text):
+        return  # what goes opens with a box's separator (``_BOX``): none, no call to find
     units = _units(view.text)
     for c in range(max(0, len(units) - _TAIL_CALL_UNITS), len(units)):
         text = units[c][1]

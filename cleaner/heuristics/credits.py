@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -39,6 +40,8 @@ _CAPTION_MAX_WORDS = 50
 _CREDIT_LINE_MAX_WORDS = 20
 _NAME_MAX_TOKENS = 6
 _NAME_MAX_CHARS = 60
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_DOMAIN_TOKEN = regex.compile(r"[\w\-/]+\.[\w\-./]*\w")
 
 
 @lru_cache(maxsize=16)
@@ -116,7 +119,7 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
         if content[end : end + 1] == ".":
             end += 1
         return _Credit(m.start(), end)
-    toks = list(_TOKEN.finditer(content, pos))
+    toks = list(islice(_TOKEN.finditer(content, pos), _NAME_MAX_TOKENS + 1))  # all that is read
     run: list[regex.Match[str]] = []
     stopped = False
     for t in toks[:_NAME_MAX_TOKENS]:
@@ -128,7 +131,7 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
         if not _name_like(tok):
             break
         run.append(t)
-        if tok.endswith((".", "!", "?")) and not regex.fullmatch(r"\p{Lu}\.", tok) and not _looks_domain(tok):
+        if tok.endswith((".", "!", "?")) and not _INITIAL.fullmatch(tok) and not _looks_domain(tok):
             stopped = True
             break
         if tok.endswith((";", ":")):
@@ -156,7 +159,7 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
 
 
 def _looks_domain(tok: str) -> bool:
-    return bool(regex.fullmatch(r"[\w\-/]+\.[\w\-./]*\w", tok.rstrip(".")) and not tok.endswith(".."))
+    return bool(_DOMAIN_TOKEN.fullmatch(tok.rstrip(".")) and not tok.endswith(".."))
 
 
 def _caption_start(pre: str) -> int:
@@ -424,9 +427,13 @@ _FUSED_UNCASED = EndAnchored.compile(
 _BODY_MIN_WORDS = 8
 
 
+_LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'\u2019\-]*")
+_PARTICLE_WORD = regex.compile(_PARTICLE, regex.IGNORECASE)
+
+
 def _all_titlecase_words(text: str) -> bool:
-    ws = regex.findall(r"\p{L}[\p{L}\p{M}'\u2019\-]*", text)
-    significant = [w for w in ws if not regex.fullmatch(_PARTICLE, w, flags=regex.IGNORECASE)]
+    ws = _LETTER_WORD.findall(text)
+    significant = [w for w in ws if not _PARTICLE_WORD.fullmatch(w)]
     return bool(significant) and not all(w.isupper() and len(w) > 1 for w in significant)
 
 
@@ -511,12 +518,15 @@ def _back(b: Block, view: View | None, start: int, end: int) -> list[tuple[int, 
     return view.spans(start, end)
 
 
+_ABBREVIATION = regex.compile(r"(?:\p{L}\.){2,}|\p{Lu}\.|\p{Lu}\p{Ll}{0,2}\.")
+
+
 def _abbreviation_before(content: str, i: int) -> bool:
     """Whether the full stop before offset i ends an abbreviation or an initial ("U.S.", "St.",
     "J."), which does not end a sentence."""
     head = content[:i].rstrip()
     tok = head.rsplit(None, 1)[-1] if head.split() else ""
-    return bool(regex.fullmatch(r"(?:\p{L}\.){2,}|\p{Lu}\.|\p{Lu}\p{Ll}{0,2}\.", tok))
+    return bool(_ABBREVIATION.fullmatch(tok))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -604,6 +614,7 @@ _SUFFIX_MAX_CHARS = 60
 _SUFFIX_WORD = regex.compile(r"[\p{L}\p{N}.\-]+")
 _TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]*$")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
+_SUFFIX_SPLIT = regex.compile(r"[ \t]*/[ \t]*|[ \t]+")
 
 
 def _credit_shaped(suffix: str) -> bool:
@@ -611,7 +622,7 @@ def _credit_shaped(suffix: str) -> bool:
     digits: capitalised words, with short lower-case particles only between them."""
     if _DIGIT_GLUE.fullmatch(suffix):
         return True
-    parts = regex.split(r"[ \t]*/[ \t]*|[ \t]+", suffix.strip())
+    parts = _SUFFIX_SPLIT.split(suffix.strip())
     if len(parts) < 2 or len(parts) > _NAME_MAX_TOKENS:
         return False
     for i, w in enumerate(parts):
@@ -811,6 +822,8 @@ _SLASH_OPEN = regex.compile(
     rf"(?:[ \t]+{_CREDIT_TOKEN})*"
 )
 _REPEATS_MIN = 2
+_NOT_LETTER = regex.compile(r"[\W\d]")
+_NAME_SPLIT = regex.compile(r"[\s/]+")
 _CREDIT_MIN_NAMES = 3
 
 
@@ -826,7 +839,7 @@ def _credit_run(text: str) -> list[str] | None:
     if not m or "/" not in m.group():
         return None
     left = m.group().split("/", 1)[0]
-    if len(regex.sub(r"[\W\d]", "", left)) < 2:
+    if len(_NOT_LETTER.sub("", left)) < 2:
         return None  # "N/A", "Q/A": an abbreviation, not a name
     return m.group().split()
 
@@ -861,7 +874,7 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if len(members) < _REPEATS_MIN:
             continue
         credit = _common_prefix([runs[i] for i in members])
-        names = [t for t in regex.split(r"[\s/]+", " ".join(credit)) if t[:1].isupper()]
+        names = [t for t in _NAME_SPLIT.split(" ".join(credit)) if t[:1].isupper()]
         if len(names) < _CREDIT_MIN_NAMES or len(credit) > _NAME_MAX_TOKENS + 2:
             continue  # "Pub/Sub", "AI/ML": a pair of terms, not a credit's names
         # After the credit each line is empty or opens a caption with a capital (the run goes on);

@@ -77,6 +77,7 @@ def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 # A whole text this short, in one block, is a snippet (a feed's description, a search result).
 _SNIPPET_MAX_WORDS = 80
+_LETTER_ELLIPSIS = regex.compile(r"\p{L}(?:\.\.\.|\u2026)$")
 
 
 def _ellipsis_snippet(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -89,7 +90,7 @@ def _ellipsis_snippet(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     b = blocks[0]
     text = b.content.rstrip()
-    if not regex.search(r"\p{L}(?:\.\.\.|\u2026)$", text):
+    if not _LETTER_ELLIPSIS.search(text):
         return
     end = b.content_start + len(text) - (1 if text.endswith("\u2026") else 3)
     ends = [e.end() for e in _SENTENCE_END.finditer(ctx.text, b.content_start, end)]
