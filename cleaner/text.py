@@ -89,6 +89,19 @@ def aligned_fold(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+def blind_folds(word: str) -> set[str]:
+    """The spellings a case-blind regex (``regex.IGNORECASE``) can match ``word`` by, as the text
+    reads once case-folded (``aligned_fold``): the word's folding, and with each dotless ı also as
+    i, since that compare takes "I" for "ı" and "I" folds to "i" (the one such letter: checked over
+    every character of the lexicons against all of Unicode). For gates that look for a lexicon's
+    words in the folded text."""
+    parts = word.casefold().split("\u0131")
+    out = {parts[0]}
+    for part in parts[1:]:
+        out = {v + d + part for v in out for d in ("\u0131", "i")}
+    return out
+
+
 def trie_regex(words: Iterable[str]) -> str:
     """One regex for a set of literals, shaped as a trie so a search costs little per position."""
     trie: dict[str, Any] = {}

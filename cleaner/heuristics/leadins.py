@@ -14,7 +14,7 @@ import regex
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, count_words
+from cleaner.text import aligned_fold, blind_folds, count_words, trie_regex
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -34,18 +34,23 @@ _FUSED_AT = regex.compile(r"(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002])[ \t]+|(?<
 
 
 def _fused_starts(
-    text: str, blocks: Sequence[Block], keep: Callable[[int], bool] | None = None
+    text: str,
+    blocks: Sequence[Block],
+    keep: Callable[[int], bool] | None = None,
+    runs: dict[int, int] | None = None,
 ) -> dict[int, list[int]]:
     """For each block, the offsets in its content where a fused label can start: the ends of the
     runs of spaces and tabs inside the content that follow sentence-final punctuation, or
     another character than a space (the content's own, not one before it) when two or more
     long: what ``_FUSED_AT`` finds in each content alone. ``keep``: asked first of the offset in
     the text where a run ends, the runs it refuses are left out (a run that a content's end cuts
-    leaves no room for a label there)."""
-    runs: dict[int, int] = {m.start() + 1: m.end() for m in _RUN_AFTER_END.finditer(text)}
-    if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
-        for m in _LONG_RUN.finditer(text):
-            runs.setdefault(m.start(), m.end())
+    leaves no room for a label there). ``runs``: the runs to look at (start -> end in the text),
+    when the caller found them (``_headed_runs``), else all."""
+    if runs is None:
+        runs = {m.start() + 1: m.end() for m in _RUN_AFTER_END.finditer(text)}
+        if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
+            for m in _LONG_RUN.finditer(text):
+                runs.setdefault(m.start(), m.end())
     starts = [b.content_start for b in blocks]
     out: dict[int, list[int]] = {}
     for s in sorted(runs):
@@ -94,6 +99,36 @@ def _label_edges(
 
 
 @lru_cache(maxsize=16)
+def _head_scans(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """On the folded text: the runs of spaces ``_fused_starts`` looks at (after sentence-final
+    punctuation, or two or more long) that a label's first word follows, and the opening brackets a
+    label's first word follows (spaces aside). One scan each finds the few places where a label can
+    start: where none of the labels' first words (case-folded, ``blind_folds``) stands, none starts,
+    since a label pattern compares by that folding and a label's spaces come after its first word.
+    None when a label's folding is not one character for one (``_label_edges``)."""
+    if _label_edges(labels) is None:
+        return None
+    trie = trie_regex({f for w in labels if w for f in blind_folds(w.split(" ")[0])})
+    return (
+        re.compile(rf"[{re.escape(_ENDERS)}]([ \t]+)(?={trie})"),
+        re.compile(rf"[ \t][ \t]+(?={trie})"),  # as [ \t]{{2,}}: a class first makes the scan skip ahead
+        re.compile(rf"[(\[]\s*(?={trie})"),
+    )
+
+
+def _headed_runs(text: str, folded: str, scans: tuple[re.Pattern[str], ...]) -> dict[int, int]:
+    """The runs of ``_fused_starts`` (start -> end) that a label's first word follows: those of all
+    its runs at whose end a label can start (the folded text lines up with the text, and folding
+    leaves spaces and punctuation as they are)."""
+    after_end, long_run = scans[0], scans[1]
+    runs: dict[int, int] = {m.start(1): m.end(1) for m in after_end.finditer(folded)}
+    if "  " in text or "\t" in text:
+        for m in long_run.finditer(folded):
+            runs.setdefault(m.start(), m.end())
+    return runs
+
+
+@lru_cache(maxsize=16)
 def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     alts = alternation(labels)
     bracketed = regex.compile(
@@ -129,6 +164,15 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.
         r"[ \t]*(?:" + alts(every) + r")(?![\p{L}\p{N}\p{M}])[ \t]*(?:[:\u0983|]|>>|\u00bb)", regex.IGNORECASE
     )
     return label, ending, again
+
+
+@lru_cache(maxsize=16)
+def _ending_backward(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """``_label_patterns``' ``ending`` matched backwards: it can only match at the end of where it
+    is searched (``\\Z``), so one match tried there, backwards, tells whether the search finds
+    anything, without trying every label at every position of the reach (``EndAnchored``'s way)."""
+    ending = _label_patterns(labels)[1]
+    return regex.compile(ending.pattern, ending.flags | regex.REVERSE)
 
 
 # The separators a label stands before, and how far before one a label can start.
@@ -180,39 +224,60 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     label's first characters stand (any would do when the text's or a label's folding is not one
     character for one)."""
     folded = aligned_fold(ctx.text)
-    edges = _label_edges(labels)
-    if folded is None or edges is None:
+    scans = _head_scans(labels)
+    if folded is None or scans is None:
         return _fused_starts(ctx.text, ctx.blocks)
-    two, one = edges[0], edges[1]
-    return _fused_starts(ctx.text, ctx.blocks, lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one)
-
-
-_BRACKET = re.compile(r"[(\[]")
+    return _fused_starts(ctx.text, ctx.blocks, runs=_headed_runs(ctx.text, folded, scans))
 
 
 def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
-    """The blocks whose content holds a "(" or "[" that a label's first characters follow (spaces
+    """The blocks whose content holds a "(" or "[" that a label's first word follows (spaces
     aside): the only ones a bracketed lead-in can stand in (all that hold one, when the text's or
     a label's folding is not one character for one)."""
+    places = _bracket_places(ctx, labels)
+    if places is None:
+        return {b.index for b in ctx.blocks if "(" in b.content or "[" in b.content}
+    return set(places)
+
+
+def _bracket_places(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]] | None:
+    """For each block, the offsets in its content of the "(" and "[" that a label's first word
+    follows (spaces aside), in order; None when the text's or a label's folding is not one
+    character for one (any bracket then)."""
     text = ctx.text
     if "(" not in text and "[" not in text:
-        return set()
+        return {}
     folded = aligned_fold(text)
-    edges = _label_edges(labels)
-    blocks = ctx.blocks
-    if folded is None or edges is None:
-        return {b.index for b in blocks if "(" in b.content or "[" in b.content}
-    two, one = edges[0], edges[1]
-    out: set[int] = set()
-    n = len(text)
-    for m in _BRACKET.finditer(text):
-        j = m.end()
-        while j < n and text[j].isspace():
-            j += 1
-        if folded[j : j + 2] in two or folded[j : j + 1] in one:
-            i = ctx.holding(m.start())
-            if i is not None:
-                out.add(i)
+    scans = _head_scans(labels)
+    if folded is None or scans is None:
+        return None
+    out: dict[int, list[int]] = {}
+    for m in scans[2].finditer(folded):
+        i = ctx.holding(m.start())
+        if i is not None:
+            out.setdefault(i, []).append(m.start() - ctx.blocks[i].content_start)
+    return out
+
+
+_SPACES_BEFORE = regex.compile(r"\s*", regex.REVERSE)
+
+
+def _bracketed_at(bracketed: regex.Pattern[str], content: str, places: list[int]) -> list[regex.Match[str]]:
+    """``list(bracketed.finditer(content))``, tried only at the brackets in ``places`` (those a
+    label's first word follows: no other can open a match): a match starts at the spaces before its
+    bracket (or at the content's start), so it is tried where they start, bracket by bracket."""
+    out: list[regex.Match[str]] = []
+    end = 0
+    for k in places:
+        if k < end:
+            continue
+        start = _SPACES_BEFORE.match(content, 0, k).start()  # type: ignore[union-attr]
+        if start == k and k > 0:
+            continue  # no space before it, not the content's start
+        m = bracketed.match(content, start)
+        if m is not None:
+            out.append(m)
+            end = m.end()
     return out
 
 
@@ -234,11 +299,18 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     bracketed, fused = _patterns(labels)
     opening = _opening(ctx, labels)
-    inside = _bracketing(ctx, labels)
+    places = _bracket_places(ctx, labels)
+    inside = set(places) if places is not None else _bracketing(ctx, labels)
     for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
         at = opening.get(b.index)
         found: list[tuple[int, int, str]] = []
-        for m in bracketed.finditer(content) if b.index in inside else ():
+        if b.index not in inside:
+            brackets: Iterable[regex.Match[str]] = ()
+        elif places is None:
+            brackets = bracketed.finditer(content)
+        else:
+            brackets = _bracketed_at(bracketed, content, places[b.index])
+        for m in brackets:
             if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
                 found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
         m = _first_fused(fused, content, at or ())
@@ -334,10 +406,18 @@ def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[froze
 
 
 def _label_at(
-    content: str, sep: regex.Match[str], pattern: regex.Pattern[str], ending: regex.Pattern[str]
+    content: str,
+    sep: regex.Match[str],
+    pattern: regex.Pattern[str],
+    ending: regex.Pattern[str],
+    backward: regex.Pattern[str] | None = None,
 ) -> regex.Match[str] | None:
-    """The label that ends at separator ``sep``, with the separator, if one does."""
-    before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
+    """The label that ends at separator ``sep``, with the separator, if one does (``backward``:
+    ``ending`` matched backwards, asked first whether there is one)."""
+    lo, hi = max(0, sep.start() - _LABEL_REACH), sep.start()
+    if backward is not None and backward.match(content, lo, hi) is None:
+        return None
+    before = ending.search(content, lo, hi)
     return pattern.match(content, before.start()) if before else None
 
 
@@ -364,6 +444,7 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     pattern, ending, again = _label_patterns(labels)
+    backward = _ending_backward(labels)
     folded = aligned_fold(ctx.text)
     edges = _label_edges(labels)
     for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
@@ -371,7 +452,7 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             m
             for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
             if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
-            and (m := _label_at(content, sep, pattern, ending))
+            and (m := _label_at(content, sep, pattern, ending, backward))
         ]
         for k, m in enumerate(found):
             s, e = len(content[: m.start()].rstrip()), m.end()

@@ -1,0 +1,163 @@
+"""Gates that let a heuristic skip work (issue 13) decide nothing: each heuristic finds the same with
+its gates as without them, labels in other cases and scripts, with a dotless ı, a soft hyphen or a
+run of spaces included; and each gate still lets through a text where the heuristic fires."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Config
+from cleaner.blocks import segment
+from cleaner.heuristics import HEURISTICS, appeals, headlines, leadins
+from cleaner.heuristics.base import Context
+from cleaner.model import Removal
+from cleaner.rulebook import load_rulebook
+from cleaner.text import aligned_fold, blind_folds
+
+BOOK = load_rulebook(Config())
+BY_ID = {h.id: h for h in HEURISTICS}
+
+
+def _found(hid: str, text: str) -> list[tuple[int | None, int | None, str]]:
+    h = BY_ID[hid]
+    ctx = Context(text, tuple(segment(text)), None, BOOK, Config(), ())
+    found: Iterable[Removal] = h.run(ctx, h)
+    return [(r.start, r.end, r.reason) for r in found]
+
+
+def _ungated(monkeypatch: pytest.MonkeyPatch, gates: list[tuple[object, str, Callable[..., object]]]) -> None:
+    for module, name, plain in gates:
+        monkeypatch.setattr(module, name, plain)
+
+
+# The lead-in gates: the runs and brackets a label's first word follows (``_head_scans``), the
+# label before a separator asked backwards first (``_ending_backward``).
+LEAD_GATES = [
+    (leadins, "_head_scans", lambda labels: None),
+    (leadins, "_ending_backward", lambda labels: None),
+]
+LEAD_LINES = [
+    "The mayor spoke on Tuesday.",
+    "It rained.  Read also: Storm Hits Coast",
+    "It rained. READ MORE: Storm Hits Coast",
+    "It rained. (RELATED: Storm Hits Coast) The mayor spoke.",
+    "Rain fell [ read more - Storm Hits ] on the town.",
+    "Rain fell. AYRICA OKUYUN: Fırtına Kıyıyı Vurdu",
+    "Yağmur yağdı. Ayrıca okuyun: Fırtına Kıyıyı Vurdu",
+    "Yağmur yağdı. AYRICA BAKINIZ: Fırtına",
+    "Дождь шёл. ЧИТАЙТЕ ТАКЖЕ: Буря",
+    "Βρέχει. ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Καταιγίδα",
+    "Trời mưa. XEM THÊM: Bão",
+    "বৃষ্টি হল। আরও পড়ুন: ঝড়",
+    "It rained. Read al\u00adso: Storm Hits Coast",
+    "It rained.\u00a0Read also: Storm",
+    "It rained.   Read\n also: Storm",
+    "It rained. Read also | Storm Hits Coast The mayor said more. Read also | Floods",
+    "It rained. Read also: Storm Hits Coast Storm Hits Coast The mayor said.",
+    "ẞtraße. Read also: x",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LEAD_LINES), min_size=1, max_size=6), st.sampled_from(["\n", "\n\n", " ", "  "]))
+def test_lead_in_gates_change_nothing(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    gated = {hid: _found(hid, text) for hid in ("promo.inline-lead-in", "promo.inline-label")}
+    with pytest.MonkeyPatch.context() as mp:
+        _ungated(mp, LEAD_GATES)
+        plain = {hid: _found(hid, text) for hid in ("promo.inline-lead-in", "promo.inline-label")}
+    assert gated == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It rained on the town all day long. AYRICA OKUYUN: Fırtına Kıyıyı Vurdu",  # dotless ı in capitals
+        "It rained on the town all day long. ЧИТАЙТЕ ТАКЖЕ: Буря Над Городом",
+        "It rained on the town all day long.  read also: Storm Hits Coast",
+        "It rained all day. (RELATED: Storm Hits Coast) The mayor spoke.",
+    ],
+)
+def test_a_lead_in_the_gates_let_through_goes(text: str) -> None:
+    assert _found("promo.inline-lead-in", text)
+
+
+def test_a_label_between_sentences_the_gates_let_through_goes() -> None:
+    assert _found("promo.inline-label", "It rained. Read also: Storm Hits Coast The mayor said more.")
+    assert _found("promo.inline-label", "Yağmur yağdı. AYRICA OKUYUN: Fırtına Kıyıyı Vurdu Belediye dedi.")
+
+
+def test_head_scans_find_the_places_of_every_label() -> None:
+    labels = BOOK.words("promo.lead-in-labels", None)
+    scans = leadins._head_scans(labels)
+    assert scans is not None
+    for label in labels:
+        for spelling in (label, label.upper(), label.title()):
+            text = f"It rained.  {spelling}: x (  {spelling} - y)"
+            folded = aligned_fold(text)
+            if folded is None:
+                continue
+            assert 10 in {m.start(1) for m in scans[0].finditer(folded)}, spelling
+            assert any(m.start() == text.index("(") for m in scans[2].finditer(folded)), spelling
+
+
+def test_blind_folds_spell_the_dotless_i_both_ways() -> None:
+    assert blind_folds("Read") == {"read"}
+    folds = blind_folds("ayrıca bakınız")
+    assert len(folds) == 8 and {"ayrıca bakınız", "ayrica bakiniz", "ayrica bakınız"} <= folds
+    # each spelling a case-blind regex takes for the word reads, once folded, as one of them
+    for text in ("AYRICA BAKINIZ", "ayrıca bakınız", "Ayrıca Bakınız", "AYRıCA bakINIZ"):
+        assert regex.fullmatch("ayrıca bakınız", text, regex.IGNORECASE)
+        assert text.casefold() in folds
+
+
+# promo.tail-call: a last line without a box separator ('>>', '»', '|', '•') holds no call.
+TAIL_LINES = [
+    "The council met on Tuesday and voted on the budget for the coming year.",
+    "What do you think? >> Send us your story at news@example.com",
+    "» Gửi bài tại đây cho chúng tôi qua news@example.com",
+    "| Write to us: news@example.com",
+    "Write to us: news@example.com",
+    "• Share your photos with us at example.com/upload",
+    "",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_LINES), min_size=1, max_size=4), st.sampled_from(["\n", " "]))
+def test_tail_call_gate_changes_nothing(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    gated = _found("promo.tail-call", text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(appeals, "_may_open_box", lambda text: True)
+        assert _found("promo.tail-call", text) == gated
+
+
+def test_a_call_after_a_box_separator_still_goes() -> None:
+    text = (
+        "The council met on Tuesday and voted on the budget for the coming year, the mayor said. "
+        ">> Quan điểm của bạn thế nào? Gửi bài tại đây news@example.com"
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(appeals, "_may_open_box", lambda text: True)
+        plain = _found("promo.tail-call", text)
+    assert _found("promo.tail-call", text) == plain == [(87, 150, plain[0][2])]
+
+
+# headline.loaded: one scan (a trie) for a line holding any of the phrases.
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "shock", "ing", " ", "you won't believe", "reveal", "s", "Shocking"]), max_size=8)
+)
+def test_any_phrase_trie_is_the_alternation(pieces: list[str]) -> None:
+    text = "".join(pieces).casefold()
+    phrases = BOOK.words("headline.loaded-words", "en") + BOOK.words("headline.clickbait-phrases", "en")
+    plain = re.compile("|".join(re.escape(p) for p in phrases))
+    assert (headlines._any_of(phrases).search(text) is None) == (plain.search(text) is None)
