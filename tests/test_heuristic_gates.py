@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, appeals, headlines, leadins
+from cleaner.heuristics import HEURISTICS, appeals, credits, headlines, leadins
 from cleaner.heuristics.base import Context
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
@@ -161,3 +161,63 @@ def test_any_phrase_trie_is_the_alternation(pieces: list[str]) -> None:
     phrases = BOOK.words("headline.loaded-words", "en") + BOOK.words("headline.clickbait-phrases", "en")
     plain = re.compile("|".join(re.escape(p) for p in phrases))
     assert (headlines._any_of(phrases).search(text) is None) == (plain.search(text) is None)
+
+
+# credit.inline-caption: the label patterns tried only in windows before the characters that can
+# close a credit (``credits._near``), the symbol label pattern only in a content with a symbol.
+CREDIT_LINES = [
+    "The mayor spoke on Tuesday.",
+    "The mayor spoke on Tuesday. Photo: Jane Doe",
+    "Ministers meet at the summit. (Photo: AFP) The talks went on.",
+    "The new bridge opened. PHOTO : Reuters.",
+    "Der neue Hafen. Foto \u2022 dpa",
+    "Autor \u25aa Jan Nowak",
+    "The old mill burned down. File photo.",
+    "The old mill burned down. (FILE PHOTO)",
+    "Eski değirmen yandı. ARŞIV FOTOĞRAFI.",
+    "Muhammad Yunus speaks. Fot. Jan Kowalski",
+    "Μια φωτογραφία. ΦΩΤ. Γιάννης",
+    "Ảnh: Đức Hùng. Các đội bóng thi đấu.",
+    "Ministers meet. (사진=연합뉴스)",
+    "Photo credit:   Jane   Doe",
+    "Pho\u00adto: Jane Doe",
+    "Credit: NASA View full size image",
+    "ẞtraße. Foto: AP",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CREDIT_LINES), min_size=1, max_size=5), st.sampled_from(["\n", "\n\n", " "]))
+def test_credit_windows_change_nothing(lines: list[str], sep: str) -> None:
+    text = sep.join(lines)
+    gated = _found("credit.inline-caption", text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(credits, "_near", lambda content, labels, file_labels: None)
+        mp.setattr(credits, "_needed", lambda pats, content: pats)
+        assert _found("credit.inline-caption", text) == gated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge opened on Tuesday after years of work. PHOTO : Reuters.",
+        "The old mill burned down on Monday night. File photo.",
+        "The old mill burned down on Monday night, the fire brigade said. (FILE PHOTO)",
+        "Muhammad Yunus speaks at the summit. Fot. Jan Kowalski",
+        "Der neue Hafen wurde am Dienstag eröffnet. Foto \u2022 AFP",
+    ],
+)
+def test_a_credit_the_windows_let_through_goes(text: str) -> None:
+    assert _found("credit.inline-caption", text)
+
+
+def test_windows_hold_a_label_before_its_closer() -> None:
+    labels = BOOK.words("credit.photo-labels", None) + BOOK.words("credit.file-photo-labels", None)
+    files = BOOK.words("credit.file-photo-labels", None)
+    content = "Long prose here, long prose here. Photo   credit :   Jane Doe. More prose. Arşiv fotoğrafı."
+    near = credits._near(content, labels, files)
+    assert near is not None
+    assert any(lo <= content.index("Photo") <= hi for lo, hi in near.label)
+    assert any(lo <= content.index("Arşiv") <= hi for lo, hi in near.alone)
+    assert not any(lo <= 5 <= hi for lo, hi in near.label)  # the prose before is not looked at

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -15,7 +15,7 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
 from cleaner.heuristics.patterns import EndAnchored, alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, count_words, phrase_key, trie_regex, uncovered, words_at_most
+from cleaner.text import aligned_fold, blind_folds, count_words, phrase_key, trie_regex, uncovered, words_at_most
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -181,12 +181,19 @@ def _credits(
     content: str,
     pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
     alone: regex.Pattern[str] | None,
+    near: _Windows | None = None,
 ) -> list[tuple[regex.Match[str], _Credit]]:
     """The credits of a block in order: a label with ":" or "=" and a name, or a "file photo"
     label standing as its own sentence. ``pats``: the label patterns, each with where its
-    matches can start (``_label_matches``)."""
+    matches can start (``_label_matches``); ``near``: the windows of the content where the first
+    pattern's and ``alone``'s matches can start (``_near``), when known."""
     found: list[tuple[regex.Match[str], _Credit]] = []
-    for m in (m for pat, starts in pats for m in _label_matches(pat, content, starts)):
+    windows = (near.label,) if near is not None else ()
+    for m in (
+        m
+        for k, (pat, starts) in enumerate(pats)
+        for m in _label_matches(pat, content, starts, windows[k] if k < len(windows) else None)
+    ):
         pre = content[: m.start()]
         if (
             not m.group("open")
@@ -199,7 +206,11 @@ def _credits(
         if credit is not None:
             found.append((m, credit))
     if alone is not None:
-        for m in alone.finditer(content):
+        if near is not None and near.alone_starts is not None:
+            alones: Iterable[regex.Match[str]] = _label_matches(alone, content, near.alone_starts, near.alone)
+        else:
+            alones = alone.finditer(content)
+        for m in alones:
             if not any(c.start <= m.start() < c.end for _, c in found):
                 found.append((m, _Credit(m.start(), m.end())))
     return sorted(found, key=lambda mc: mc[1].start)
@@ -218,24 +229,113 @@ def _label_starts(labels: tuple[str, ...]) -> regex.Pattern[str] | None:
 
 
 def _label_matches(
-    pat: regex.Pattern[str], content: str, starts: regex.Pattern[str] | None
+    pat: regex.Pattern[str],
+    content: str,
+    starts: regex.Pattern[str] | None,
+    windows: Sequence[tuple[int, int]] | None = None,
 ) -> Iterable[regex.Match[str]]:
     """``pat.finditer(content)``, tried only where ``starts`` finds a match of ``pat`` can start
     (``_label_starts`` for ``_label_pattern``): a scan for a label's first word costs less than
-    trying every label at every word (tested equal). Without ``starts``, everywhere."""
+    trying every label at every word (tested equal). Without ``starts``, everywhere.
+    ``windows``: the ranges ``[lo, hi]`` of the content, in order and apart, that hold every
+    offset where a match can start (``_near``): ``starts`` is asked only there."""
     if starts is None:
         return pat.finditer(content)
     out: list[regex.Match[str]] = []
     end = 0
-    for s in starts.finditer(content):
-        at = s.start()
-        if at < end:
-            continue
-        m = pat.match(content, at)
-        if m is not None:
-            out.append(m)
-            end = m.end()
+    for lo, hi in ((0, len(content)),) if windows is None else windows:
+        # a label and its first word end before the character closing it (``hi``)
+        for s in starts.finditer(content, max(lo, end), hi + 1):
+            at = s.start()
+            if at < end:
+                continue
+            m = pat.match(content, at)
+            if m is not None:
+                out.append(m)
+                end = m.end()
     return out
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """The ranges ``[lo, hi]`` of one content where the matches of ``_label_pattern`` and of
+    ``_standalone_pattern`` can start (``_near``), with where the latter's can start at all."""
+
+    label: tuple[tuple[int, int], ...]
+    alone: tuple[tuple[int, int], ...]
+    alone_starts: regex.Pattern[str] | None
+
+
+@lru_cache(maxsize=16)
+def _closer_scans(
+    labels: tuple[str, ...], file_labels: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two scans of a content case-folded and read backwards, for the characters that close a
+    credit: of ``_label_pattern(labels)``, a ":", "=" or "\uff1a" (after the label and spaces), a
+    symbol separator's square or bullet, or the full stop that ends a label ending in one (found
+    where such a label's last word stands before it); of ``_standalone_pattern(file_labels)``, a
+    sentence end that a "file photo" label's last word stands before, spaces and a closing bracket
+    aside. The words compare as folded (``blind_folds``: a label pattern compares by that folding).
+    None when a label's folding is not one character for one."""
+    words = [w for w in labels + file_labels if w.strip()]
+    if any(len(w.casefold()) != len(w) for w in words):
+        return None
+
+    def backwards(last_words: Iterable[str]) -> str:
+        return trie_regex({f[::-1] for w in last_words for f in blind_folds(w)})
+
+    dotted = [w.split()[-1][:-1] for w in labels if w.strip() and w.endswith(".")]
+    label = "[:=\uff1a\u25aa\u25a0\u25cf\u2022]" + (rf"|\.(?={backwards(dotted)})" if dotted else "")
+    files = [w.split()[-1] for w in file_labels if w.strip()]
+    alone = rf"[.\u0964\u3002](?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(files)}))" if files else "(?!)"
+    return re.compile(label), re.compile(alone)
+
+
+@lru_cache(maxsize=16)
+def _longest(words: tuple[str, ...]) -> int:
+    return max((len(w) for w in words), default=0)
+
+
+@lru_cache(maxsize=64)
+def _reach(chars: int) -> regex.Pattern[str]:
+    r"""Matched backwards from an offset: the stretch before it that holds ``chars`` characters
+    other than spaces (``\s`` as the label patterns read it), with the spaces among them."""
+    return regex.compile(rf"(?:\S\s*){{0,{chars}}}", regex.REVERSE)
+
+
+def _spans_before(content: str, closers: Iterable[int], chars: int) -> tuple[tuple[int, int], ...]:
+    """For each offset in ``closers``, the range from where ``chars`` characters other than spaces
+    stand before it to the offset itself; overlapping ranges merged, in order."""
+    out: list[tuple[int, int]] = []
+    reach = _reach(chars)
+    for c in sorted(set(closers)):
+        lo = reach.match(content, 0, c).start()  # type: ignore[union-attr]
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], c)
+        else:
+            out.append((lo, c))
+    return tuple(out)
+
+
+def _near(content: str, labels: tuple[str, ...], file_labels: tuple[str, ...]) -> _Windows | None:
+    """Where in ``content`` the matches of ``_label_pattern(labels)`` and of
+    ``_standalone_pattern(file_labels)`` can start: a match holds, before the character that
+    closes it (``_closer_scans``; for a "file photo" label, the content's end too), at most an
+    opening bracket, its label and a closing bracket besides spaces, so it starts within that many
+    characters other than spaces before it. None when the content's folding is not one character
+    for one, or a label's (no windows: everywhere)."""
+    scans = _closer_scans(labels, file_labels)
+    folded = content.casefold()
+    if scans is None or len(folded) != len(content):
+        return None
+    back = folded[::-1]
+    last = len(content) - 1
+    longest = _longest(labels + file_labels)
+    return _Windows(
+        _spans_before(content, (last - m.start() for m in scans[0].finditer(back)), longest + 2),
+        _spans_before(content, [*(last - m.start() for m in scans[1].finditer(back)), len(content)], longest + 3),
+        _label_starts(file_labels) if file_labels else None,
+    )
 
 
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
@@ -324,6 +424,14 @@ def _caption_above(ctx: Context, b: Block, after_credit: str) -> Block | None:
     return above
 
 
+def _needed(
+    pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...], content: str
+) -> tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...]:
+    """``inline_caption``'s label patterns that can match in ``content``: the symbol label pattern
+    (the second) needs a square or a bullet."""
+    return pats if len(pats) < 2 or _SYMBOLS.search(content) else pats[:1]
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
@@ -351,7 +459,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         content = b.content
         taken = _prior_spans(ctx, b)
         last_end = 0
-        for m, credit in _credits(content, pats, alone):
+        for m, credit in _credits(content, _needed(pats, content), alone, _near(content, labels, file_labels)):
             if m.start() < last_end:
                 continue
             pre = content[: m.start()]
