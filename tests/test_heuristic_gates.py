@@ -221,3 +221,26 @@ def test_windows_hold_a_label_before_its_closer() -> None:
     assert any(lo <= content.index("Photo") <= hi for lo, hi in near.label)
     assert any(lo <= content.index("Arşiv") <= hi for lo, hi in near.alone)
     assert not any(lo <= 5 <= hi for lo, hi in near.label)  # the prose before is not looked at
+
+
+# credit.sign-off: the forward search of an end-anchored pattern starts where its ``reach`` says
+# a match can start at the earliest (the last few runs of name characters before the end).
+SIGN_PIECES = ["Jan", "de", "van", "&", "By", "by", "—", "-", "--", "(Reuters)", "(AP)", "J.", "U.S.", "."]
+SIGN_PIECES += [",", " ", "  ", "\t", "\n", "Ann", "Lee", "O'Neil", "said", "2024", '"', "!", "\u201d", "ข่าว", "สมชาย"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_PIECES), max_size=24))
+def test_end_anchored_reach_finds_what_a_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fused = credits._signoff_patterns(BOOK.words("credit.byline-words", None))[1]
+    for pat in (fused, credits._FUSED_UNCASED):
+        assert pat.reach is not None
+        got, plain = pat.search(text), pat.forward.search(text)
+        assert (got.span() if got else None) == (plain.span() if plain else None)
+
+
+def test_a_long_name_after_a_long_text_still_signs_off() -> None:
+    body = "The council met on Tuesday, and it voted on the budget for the coming year. " * 5
+    assert _found("credit.sign-off", body + "By Jan de Vries (Reuters)")
+    assert _found("credit.sign-off", body + "\u2014 Ann O'Neil-Lee")

@@ -511,6 +511,9 @@ _DASH = r"(?:--?|\u2013|\u2014)"
 _NOTE = r"(?:[ \t]*\([^()\n]{1,40}\))?"
 
 
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+
+
 @lru_cache(maxsize=16)
 def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], EndAnchored]:
     by = "|".join(sorted((regex.escape(w) for w in bywords), key=len, reverse=True)) or "by"
@@ -521,8 +524,21 @@ def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], End
     # Fused after the last sentence: a name after a full stop or a closing quote; a dash and a
     # name only after a full stop (after a quote or a question it attributes the quote or the
     # title: '"… Winc!" - Rebecca W.', 'Why Isn't X the Norm? – Richard Feldman').
+    # What a match spans, read back from the end: spaces, a note in brackets, then at most a dash,
+    # a byword's words, four name tokens and three particles, each a run of letters, marks, dots,
+    # apostrophes, dashes and "&" (and a byword's other characters) between spaces.
+    extra = "".join(
+        f"|{regex.escape(c, special_only=False)}"
+        for c in sorted({c for w in bywords for c in w if c not in " \t" and not _LETTER_OR_MARK.match(c)})
+    )
+    runs = 8 + max((len(w.split()) for w in bywords), default=1)
+    reach = (
+        rf"(?:[ \t]*(?:[\p{{L}}\p{{M}}.'\u2019\-\u2013\u2014&]{extra})+){{0,{runs}}}"
+        rf"(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*\n?"
+    )
     fused = EndAnchored.compile(
-        rf"(?:(?<=[.!\u2026\u201d\"\u00bb][ \t]{{1,3}})(?:(?i:{by})[ \t]+)?{_NAME}|(?<=[^\s.]\.[ \t]{{1,3}}){dashed}){_NOTE}[ \t]*$"
+        rf"(?:(?<=[.!\u2026\u201d\"\u00bb][ \t]{{1,3}})(?:(?i:{by})[ \t]+)?{_NAME}|(?<=[^\s.]\.[ \t]{{1,3}}){dashed}){_NOTE}[ \t]*$",
+        reach=reach,
     )
     return whole, fused
 
@@ -530,7 +546,8 @@ def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], End
 _EMAIL_LINE = regex.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 # Uncased scripts (Thai, Khmer, ...): a name fused straight after the final full stop, no space.
 _FUSED_UNCASED = EndAnchored.compile(
-    r"(?<=[^\s.]\.)(?P<name>[^\s.!?\"\u201d\d]{2,25}(?:[ \t][^\s.!?\"\u201d\d]{2,25}){0,2})[ \t]*$"
+    r"(?<=[^\s.]\.)(?P<name>[^\s.!?\"\u201d\d]{2,25}(?:[ \t][^\s.!?\"\u201d\d]{2,25}){0,2})[ \t]*$",
+    reach=r"(?:[ \t]*[^\s.!?\"\u201d\d]+){0,3}[ \t]*\n?",  # at most three words, then spaces
 )
 _BODY_MIN_WORDS = 8
 
