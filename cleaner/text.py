@@ -76,7 +76,23 @@ def phrase_key(text: str) -> str:
         i += 1
     while j > i and _edge(text[j - 1]):
         j -= 1
-    return " ".join(text[i:j].split()).casefold()
+    core = text[i:j]  # no space at either end: spaces are edges
+    if _single_spaced(core):
+        return core.casefold()  # what joining its words with one space gives: itself
+    return " ".join(core.split()).casefold()
+
+
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # str.isspace() in ASCII, the space aside
+_OTHER_SPACES = tuple(chr(c) for c in range(0x80, 0x3001) if chr(c).isspace())  # and beyond (none past U+3000)
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether the only whitespace in ``text`` is single spaces: then its words joined with one
+    space are ``text`` stripped. A few substring tests, where splitting a long text into its words
+    costs a string for each."""
+    if "  " in text or any(c in text for c in _ASCII_SPACES):
+        return False
+    return text.isascii() or not any(c in text for c in _OTHER_SPACES)
 
 
 @lru_cache(maxsize=2)

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config
+from cleaner import text as text_module
 from cleaner.blocks import segment
 from cleaner.heuristics import HEURISTICS, appeals, credits, headlines, leadins
 from cleaner.heuristics.base import Context
@@ -244,3 +245,34 @@ def test_a_long_name_after_a_long_text_still_signs_off() -> None:
     body = "The council met on Tuesday, and it voted on the budget for the coming year. " * 5
     assert _found("credit.sign-off", body + "By Jan de Vries (Reuters)")
     assert _found("credit.sign-off", body + "\u2014 Ann O'Neil-Lee")
+
+
+# phrase_key: a text whose only whitespace is single spaces is its own words joined by one space.
+def _plain_phrase_key(text: str) -> str:
+    i, j = 0, len(text)
+    while i < j and text_module._edge(text[i]):
+        i += 1
+    while j > i and text_module._edge(text[j - 1]):
+        j -= 1
+    return " ".join(text[i:j].split()).casefold()
+
+
+SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "B", "ß", "İ", "ı", "日本", ".", ",", "-", "\u00ad", "\u200b", *SPACES]), max_size=16
+    )
+)
+def test_phrase_key_is_the_words_joined(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert text_module.phrase_key(text) == _plain_phrase_key(text)
+
+
+def test_phrase_key_squeezes_every_kind_of_space() -> None:
+    for space in SPACES:
+        assert text_module.phrase_key(f"Read{space}more.") == "read more", repr(space)
+        assert text_module.phrase_key(f"Read {space}more") == "read more", repr(space)
+    assert text_module.phrase_key("  Read  More!  ") == "read more"

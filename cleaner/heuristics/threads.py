@@ -27,7 +27,7 @@ _THREAD_MAX_LINES = 6  # a comment's lines between two names
 
 
 def _name_line(text: str) -> bool:
-    ws = text.split()
+    ws = text.split(None, 4)  # a fifth part: more than four words (a long paragraph is not split whole)
     if not 1 <= len(ws) <= 4 or text.rstrip()[-1] in ".!?,;:\u2026":
         return False
     initials = sum(1 for w in ws if w.endswith("."))
@@ -99,7 +99,9 @@ def _says_word(kept: Sequence[Block]) -> str | None:
     counts = Counter(
         ws[-1]
         for b in kept
-        if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1].isalpha() and ws[-1].islower()
+        if 2 <= len(ws := b.content.split(None, _SAYS_MAX_WORDS)) <= _SAYS_MAX_WORDS  # more: too long
+        and ws[-1].isalpha()
+        and ws[-1].islower()
     )
     word, n = counts.most_common(1)[0] if counts else ("", 0)
     return word if n >= _SAYS_MIN else None
@@ -109,14 +111,18 @@ def _names_marked(kept: Sequence[Block], word: str) -> bool:
     """Whether what stands before the word on nearly every such line is a name ('Rachel says'), and
     several different ones, rather than a phrase ('Weekly take', 'Good for') or a label repeated
     ('Fast facts' above each entry of a list)."""
-    heads = [ws[:-1] for b in kept if 2 <= len(ws := b.content.split()) <= _SAYS_MAX_WORDS and ws[-1] == word]
+    heads = [
+        ws[:-1]
+        for b in kept
+        if 2 <= len(ws := b.content.split(None, _SAYS_MAX_WORDS)) <= _SAYS_MAX_WORDS and ws[-1] == word
+    ]
     named = [" ".join(ws).casefold() for ws in heads if _name_line(" ".join(ws))]
     return len(named) >= _NAMED_SHARE * len(heads) and len(set(named)) >= _THREAD_MIN_NAMES
 
 
 def _says_header(word: str) -> Callable[[str], bool]:
     def header(text: str) -> bool:
-        ws = text.split()
+        ws = text.split(None, _SAYS_MAX_WORDS)
         return 2 <= len(ws) <= _SAYS_MAX_WORDS and ws[-1] == word
 
     return header
