@@ -276,3 +276,28 @@ def test_phrase_key_squeezes_every_kind_of_space() -> None:
         assert text_module.phrase_key(f"Read{space}more.") == "read more", repr(space)
         assert text_module.phrase_key(f"Read {space}more") == "read more", repr(space)
     assert text_module.phrase_key("  Read  More!  ") == "read more"
+
+
+# truncation.dangling-fragment, credit.open-dated-caption: end-anchored patterns asked backwards first.
+END_PIECES = ["official", "accounts", ".", "!", " ", "\t", "E", "Ee", "x", "(", "28.", "srpna", "2023", "June", "5,"]
+END_PIECES += ["5/6/", "1999", "\u201d", "'", ")", "Ab-c", "\n", "nepřežili", "\u2026"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(END_PIECES), max_size=16))
+def test_end_anchored_fragment_and_open_date_find_what_a_search_finds(pieces: list[str]) -> None:
+    from cleaner.heuristics.captions import _OPEN_DATE
+    from cleaner.heuristics.truncation import _DANGLING
+
+    text = "".join(pieces)
+    for pat in (_DANGLING, _OPEN_DATE):
+        got, plain = pat.search(text), pat.forward.search(text)
+        assert (got.span() if got else None) == (plain.span() if plain else None)
+        assert (got.groupdict() if got else None) == (plain.groupdict() if plain else None)
+        assert pat.matches(text) == (plain is not None)
+
+
+def test_a_dangling_fragment_and_an_open_dated_caption_still_go() -> None:
+    assert _found("truncation.dangling-fragment", "The minister spoke across official accounts. E")
+    body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said.\n"
+    assert _found("credit.open-dated-caption", body + "Oba muži nehodu nepřežili. (28. srpna 2023")

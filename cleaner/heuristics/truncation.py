@@ -8,11 +8,12 @@ import regex
 
 from cleaner.blocks import ends_terminal, is_heading_like
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import HEADING, PARAGRAPH, Removal
 from cleaner.text import phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
-_DANGLING = regex.compile(
+_DANGLING = EndAnchored.compile(
     r"(?<=(?P<prev>\p{L}{3,})[.!?][\"'\u201d\u2019)]?)(?P<gap>[ \t]+)(?P<frag>\p{Lu}[\p{L}'\u2019\-]*(?:[ \t]+\p{L}[\p{L}'\u2019\-]*)?)[ \t]*$"
 )
 _ELLIPSIS = ("\u2026", "...")
