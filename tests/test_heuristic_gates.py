@@ -301,3 +301,28 @@ def test_a_dangling_fragment_and_an_open_dated_caption_still_go() -> None:
     assert _found("truncation.dangling-fragment", "The minister spoke across official accounts. E")
     body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said.\n"
     assert _found("credit.open-dated-caption", body + "Oba muži nehodu nepřežili. (28. srpna 2023")
+
+
+# credit.glued-caption: the four patterns of a credit closing a caption line, asked backwards first.
+GLUE_PIECES = ["Przemyśl", "PAP", "/", "Darek", " ", "\t", "TVN", "24", "[Splash]", "[", "]", "burzy", "RCB"]
+GLUE_PIECES += ["Polską", "tvnmeteo", ".pl", ".", "w", "Ab", "x", "\n", "ß", "İ", ",", "KWP", "Lublin"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GLUE_PIECES), max_size=12))
+def test_glued_credit_patterns_find_what_a_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pat in (credits._GLUED_CREDIT, credits._BRACKET_CREDIT, credits._LOWER_GLUE, credits._DOMAIN_GLUE):
+        got, plain = pat.search(text), pat.forward.search(text)
+        assert (got.span() if got else None) == (plain.span() if plain else None)
+
+
+def test_glued_credits_still_go() -> None:
+    body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said.\n"
+    for line in (
+        "Okręty NATO w porcie w SzczecinieTVN24",
+        "Strumień zimna nad Polskątvnmeteo.pl",
+        "The couple have been dating for a year [Splash]",
+        "Żołnierze w trakcie ćwiczeń w twierdzyPAP/Darek Delmanowicz",
+    ):
+        assert _found("credit.glued-caption", body + line), line

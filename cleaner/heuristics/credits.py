@@ -663,26 +663,27 @@ def _abbreviation_before(content: str, i: int) -> bool:
 # capitalised name ("PAP/Darek Delmanowicz", "KWP Lublin"). A bare acronym is as often a brand
 # glued in the writing itself ("PostgreSQL", "ExpressVPN"), and a glued domain name cannot be told
 # from a domain (both were measured on the true bodies of the HTML collections).
-_GLUED_CREDIT = regex.compile(
+# (The four patterns of a credit closing a line are end-anchored: asked backwards first.)
+_GLUED_CREDIT = EndAnchored.compile(
     r"(?<=\p{Ll}{4})\p{Lu}{2,}(?:\p{N}+|(?:[ \t]*/[ \t]*|[ \t]+)\p{Lu}[\p{L}\-]*(?:,?[ \t]+\p{Lu}[\p{L}\-]*){0,3})$"
 )
 # A name in square brackets ending a line of text: the credit of the photo the line captions
 # ("The couple have been dating for a year [Splash]"). Square brackets only: a title's
 # parenthesised part ("(Part Two)") is not a credit, and a bracket alone on its line is a
 # placeholder or code ("[Name]", "[Fact]"), not a credit after a caption.
-_BRACKET_CREDIT = regex.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,2}\]$")
+_BRACKET_CREDIT = EndAnchored.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,2}\]$")
 # An acronym and its digits glued on ("SzczecinieTVN24") is a credit whatever the case of the
 # caption: a brand and a version are not glued to a lower-case word.
 _DIGIT_GLUE = regex.compile(r"\p{Lu}{2,}\p{N}+$")
 # A bare acronym of three capitals or more glued to a word that opens in lower case ("… w trakcie
 # burzyRCB"): a brand or a product that carries an acronym opens with a capital ("PostgreSQL",
 # "ExpressVPN"), and a two-letter tail is as often a brand's ("macOS", "nodeJS").
-_LOWER_GLUE = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
+_LOWER_GLUE = EndAnchored.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\p{N}*")
 # A domain name in ASCII glued to a word that ends in a letter outside ASCII ("… nad
 # Polskątvnmeteo.pl"): the seam shows where the caption's word ends, as case shows it for an
 # acronym; a domain name after plain ASCII letters cannot be told from a domain and stays.
-_DOMAIN_GLUE = regex.compile(r"(?<=[^\x00-\x7f\W\d_])[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
+_DOMAIN_GLUE = EndAnchored.compile(r"(?<=[^\x00-\x7f\W\d_])[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 _CAPTION_LINE_MAX_WORDS = 25
 
 
@@ -793,11 +794,10 @@ def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        text = b.content.strip()
         if (
             seen_body
             and 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS
-            and text
+            and (text := b.content.strip())
             and (text[-1] not in _LINE_END or text[-1] == "]")
         ):
             lines[b.index] = text
