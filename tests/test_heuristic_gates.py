@@ -326,3 +326,26 @@ def test_glued_credits_still_go() -> None:
         "Żołnierze w trakcie ćwiczeń w twierdzyPAP/Darek Delmanowicz",
     ):
         assert _found("credit.glued-caption", body + line), line
+
+
+# tail.link-residue: its end-anchored patterns asked backwards first.
+RESIDUE_PIECES = ["It rained", ".", "  ", " ", "\u00a0", "( )", "[]", "Read more", "View Full Profile", "scharf"]
+RESIDUE_PIECES += ["kritisiert.", "Δείτε την έρευνα", "4,0%", "\n", "\t", "—Name", "#tag", "\u201c", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(RESIDUE_PIECES), max_size=12))
+def test_link_residue_patterns_find_what_a_search_finds(pieces: list[str]) -> None:
+    from cleaner.heuristics.tails import _RESIDUE, _look_residue
+
+    text = "".join(pieces)
+    for pat in (_RESIDUE, _look_residue(BOOK.words("tail.link-verbs", None))):
+        got, plain = pat.search(text), pat.forward.search(text)
+        assert (got.span() if got else None) == (plain.span() if plain else None)
+        assert (got.groupdict() if got else None) == (plain.groupdict() if plain else None)
+
+
+def test_link_residue_still_goes() -> None:
+    body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said."
+    assert _found("tail.link-residue", body + "   budget vote   council")
+    assert _found("tail.link-residue", body + " View Full Profile")

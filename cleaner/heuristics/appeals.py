@@ -152,6 +152,8 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     of which name the paywall or ask the reader to act: the paywall word and the address."""
     if b.kind not in (PARAGRAPH, HEADING) or b.n_words > _NOTE_MAX_WORDS or ctx.prior_cuts(b):
         return None
+    if not _may_have(b.content, words.paywall):
+        return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
     sents = _sentences(b.content)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:
         return None
