@@ -77,7 +77,7 @@ def phrase_key(text: str) -> str:
     while j > i and _edge(text[j - 1]):
         j -= 1
     core = text[i:j]  # no space at either end: spaces are edges
-    if _single_spaced(core):
+    if (len(core) > 200 or (len(core) > 64 and core.isascii())) and _single_spaced(core):  # shorter: split
         return core.casefold()  # what joining its words with one space gives: itself
     return " ".join(core.split()).casefold()
 

@@ -278,19 +278,18 @@ def test_phrase_key_squeezes_every_kind_of_space() -> None:
     assert text_module.phrase_key("  Read  More!  ") == "read more"
 
 
-# truncation.dangling-fragment, credit.open-dated-caption: end-anchored patterns asked backwards first.
+# truncation.dangling-fragment: its end-anchored pattern asked backwards first.
 END_PIECES = ["official", "accounts", ".", "!", " ", "\t", "E", "Ee", "x", "(", "28.", "srpna", "2023", "June", "5,"]
 END_PIECES += ["5/6/", "1999", "\u201d", "'", ")", "Ab-c", "\n", "nepřežili", "\u2026"]
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(END_PIECES), max_size=16))
-def test_end_anchored_fragment_and_open_date_find_what_a_search_finds(pieces: list[str]) -> None:
-    from cleaner.heuristics.captions import _OPEN_DATE
+def test_end_anchored_fragment_finds_what_a_search_finds(pieces: list[str]) -> None:
     from cleaner.heuristics.truncation import _DANGLING
 
     text = "".join(pieces)
-    for pat in (_DANGLING, _OPEN_DATE):
+    for pat in (_DANGLING,):
         got, plain = pat.search(text), pat.forward.search(text)
         assert (got.span() if got else None) == (plain.span() if plain else None)
         assert (got.groupdict() if got else None) == (plain.groupdict() if plain else None)
@@ -349,3 +348,35 @@ def test_link_residue_still_goes() -> None:
     body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said."
     assert _found("tail.link-residue", body + "   budget vote   council")
     assert _found("tail.link-residue", body + " View Full Profile")
+
+
+# related.card-run: no run of cards without a short line standing four times or more.
+CARD_LINES = [
+    "Tennis Lessons",
+    "tennis lessons",
+    "  Tennis Lessons ",
+    "By Dec 19, 2023",
+    "A headline about the new courts in the city park",
+    "Another headline about lessons for children this winter",
+    "A third headline about the club's coaches and their plans",
+    "The council met on Tuesday and voted on the budget for the coming year, the mayor said.",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CARD_LINES), min_size=1, max_size=24))
+def test_card_run_gate_changes_nothing(lines: list[str]) -> None:
+    from cleaner.heuristics import cards
+
+    text = "\n".join(lines)
+    gated = _found("related.card-run", text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cards, "_label_repeats", lambda kept: True)
+        assert _found("related.card-run", text) == gated
+
+
+def test_a_card_run_the_gate_lets_through_goes() -> None:
+    body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said."
+    cards = [f"Tennis Lessons\nHeadline number {k} about the courts in the park\nBy Dec 19, 2023" for k in range(4)]
+    assert _found("related.card-run", "\n".join([*cards, body, body]))

@@ -12,7 +12,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.patterns import EndAnchored, alternation
+from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
 from cleaner.text import count_words, phrase_key
 
@@ -109,7 +109,7 @@ _DATE = (
     r"(?:\d{1,2}\.?[ \t]*(?:\p{L}+\.?|\d{1,2}\.)[ \t]*|\p{L}+\.?[ \t]+\d{1,2},?[ \t]+|\d{1,2}[./\-]\d{1,2}[./\-])"
     r"(?:19|20)\d\d"
 )
-_OPEN_DATE = EndAnchored.compile(r"[.!?\u2026][\"'\u201d\u2019]?[ \t]+\([ \t]*" + _DATE + r"[ \t]*$")
+_OPEN_DATE = regex.compile(r"[.!?\u2026][\"'\u201d\u2019]?[ \t]+\([ \t]*" + _DATE + r"[ \t]*$")
 _OPEN_CAPTION_MAX_WORDS = 60
 
 
@@ -120,7 +120,7 @@ def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if b.index in gone:
             continue
         if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and not ctx.prior_cuts(b):
-            if _OPEN_DATE.matches(b.content.rstrip()):
+            if _OPEN_DATE.search(b.content.rstrip()) is not None:
                 yield h.remove_block(ctx, b, 0.8)
                 continue
         if b.n_words >= _BODY_MIN_WORDS:

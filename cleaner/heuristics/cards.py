@@ -60,10 +60,26 @@ def _cards(kept: Sequence[Block], i: int, p: int) -> int:
     return n if full else 0
 
 
+def _label_repeats(kept: Sequence[Block]) -> bool:
+    """Whether some short line (a label's length) stands ``_CARD_MIN`` times or more among the
+    blocks: every card of a run repeats its label line word for word, so without one there is no
+    run (asked once, before looking for a run at every block)."""
+    seen: dict[str, int] = {}
+    for b in kept:
+        if 1 <= b.n_words <= _LABEL_MAX_WORDS:
+            t = b.content.strip()
+            seen[t] = seen.get(t, 0) + 1
+            if seen[t] >= _CARD_MIN:
+                return True
+    return False
+
+
 def _card_run(kept: Sequence[Block]) -> tuple[int, int, int] | None:
     """The first run of cards (start, cards, lines a card) with no body paragraph before it (above
     the article) or after it (below); None when the text has no body paragraph (nothing tells the
     article from the cards then)."""
+    if not _label_repeats(kept):
+        return None
     body = [k for k, b in enumerate(kept) if is_body(b)]
     if not body:
         return None
