@@ -69,14 +69,28 @@ def _edge(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
-def phrase_key(text: str) -> str:
-    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
+def _phrase_core(text: str) -> str:
+    """``text`` without its edge punctuation, symbols and spaces."""
     i, j = 0, len(text)
     while i < j and _edge(text[i]):
         i += 1
     while j > i and _edge(text[j - 1]):
         j -= 1
-    core = text[i:j]  # no space at either end: spaces are edges
+    return text[i:j]
+
+
+def phrase_head(text: str, n: int) -> tuple[str, ...] | None:
+    """The first ``n`` words of ``phrase_key(text)`` when it has more than ``n``, else None; without
+    joining all its words (a long paragraph's key is not made to learn how it starts)."""
+    parts = _phrase_core(text).split(None, n)
+    if len(parts) <= n:
+        return None
+    return tuple(w.casefold() for w in parts[:n])
+
+
+def phrase_key(text: str) -> str:
+    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
+    core = _phrase_core(text)  # no space at either end: spaces are edges
     if (len(core) > 200 or (len(core) > 64 and core.isascii())) and _single_spaced(core):  # shorter: split
         return core.casefold()  # what joining its words with one space gives: itself
     return " ".join(core.split()).casefold()

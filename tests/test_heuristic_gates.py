@@ -380,3 +380,54 @@ def test_a_card_run_the_gate_lets_through_goes() -> None:
     body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said."
     cards = [f"Tennis Lessons\nHeadline number {k} about the courts in the park\nBy Dec 19, 2023" for k in range(4)]
     assert _found("related.card-run", "\n".join([*cards, body, body]))
+
+
+# truncation.repeated-block: a long block whose first words no other block starts with gets no key.
+REPEAT_LINES = [
+    "The council met on Tuesday and voted on the budget for the coming year, the mayor said.",
+    "The council met on Tuesday and voted on the budget for the coming year, the mayor said.",
+    "The council met on Tuesday and voted on the budget…",
+    "The council met on Tuesday and voted on the budget for the coming year, the mayor said...",
+    "THE COUNCIL MET ON TUESDAY AND VOTED ON THE BUDGET for next year.",
+    "«The council met on Tuesday and voted on the budget»",
+    "The council met on Tuesday and voted",
+    "The  council met on\u00a0Tuesday and voted on the budget for the coming year, the mayor said.",
+    "A quite different paragraph about the harbour and its ships, written by someone else today.",
+    "Question: what did you see?",
+    "Question: what did you see?",
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REPEAT_LINES), min_size=1, max_size=10))
+def test_repeated_block_keys_change_nothing(lines: list[str]) -> None:
+    from cleaner.heuristics import truncation
+
+    text = "\n".join(lines)
+    gated = _found("truncation.repeated-block", text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(
+            truncation,
+            "_keyed",
+            lambda ctx, debris: {
+                b.index: truncation._key(ctx.surviving(b)) for b in ctx.blocks if b.index not in debris
+            },
+        )
+        assert _found("truncation.repeated-block", text) == gated
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "ß", ".", "«", " ", "  ", "\n", "\u00a0", "x…", "İ"]), max_size=30))
+def test_phrase_head_is_the_key_start(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    words = text_module.phrase_key(text).split(" ")
+    head = text_module.phrase_head(text, 3)
+    assert head == (tuple(words[:3]) if len(words) > 3 else None)
+
+
+def test_a_repeat_and_a_teaser_still_found() -> None:
+    para = "The council met on Tuesday and voted on the budget for the coming year, the mayor said."
+    other = "A quite different paragraph about the harbour and its ships, written by someone else today."
+    assert _found("truncation.repeated-block", "\n".join([para, other, para]))
+    assert _found("truncation.repeated-block", "\n".join(["The council met on Tuesday and voted on the budget…", para]))

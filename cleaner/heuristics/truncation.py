@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
@@ -10,7 +11,7 @@ from cleaner.blocks import ends_terminal, is_heading_like
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import HEADING, PARAGRAPH, Removal
-from cleaner.text import phrase_key
+from cleaner.text import phrase_head, phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
 _DANGLING = EndAnchored.compile(
@@ -148,32 +149,58 @@ _CUT_TEASER_CONFIDENCE = 0.8
 _TEASER_CUT = regex.compile(r"[\p{L}\p{N}?!](?:\.{3}|\u2026)\s*$")
 
 
+_HEAD_WORDS = 8  # the words a teaser and the block it repeats start with alike
+
+
+def _key(text: str) -> str:
+    key = phrase_key(text)
+    for e in _ELLIPSIS:
+        key = key.removesuffix(e).rstrip()
+    return key
+
+
+def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
+    """The keys of the blocks that are not debris, but for a block of more than 8 words whose first
+    8 no other block's key starts with: its key is no other block's (equal keys start alike) and
+    no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
+    and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
+    texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
+    heads = {i: phrase_head(t, _HEAD_WORDS) for i, t in texts.items()}
+    keys = {i: _key(t) for i, t in texts.items() if heads[i] is None}
+    seen = Counter(
+        head if head is not None else tuple(keys[i].split(" ", _HEAD_WORDS)[:_HEAD_WORDS]) for i, head in heads.items()
+    )
+    for i, head in heads.items():
+        if head is not None and seen[head] > 1:
+            keys[i] = _key(texts[i])
+    return keys
+
+
 def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """A long block that appears exactly twice, or a cut-off teaser repeating another block's start.
 
     A block that appears three or more times, or an article with many repeated blocks, is the
     article's own structure (an interview's recurring question, a meal plan), not debris.
     """
-    keys: list[str] = []
+    keys: list[str | None] = []  # None: debris, or a key no other block can have (``_keyed``)
     sizes: list[int] = []  # words in each key
     counts: dict[str, int] = {}
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
     debris = ctx.removed_blocks()
+    keyed = _keyed(ctx, debris)
     for b in ctx.blocks:
-        key = phrase_key(ctx.surviving(b))
-        for e in _ELLIPSIS:
-            key = key.removesuffix(e).rstrip()
+        key = keyed.get(b.index)
         keys.append(key)
         sizes.append(key.count(" ") + 1 if key else 0)  # phrase_key joins words with one space
-        if b.index not in debris:
+        if key is not None:
             counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
     templated = sum(1 for k, c in counts.items() if c >= 2 and k.count(" ") >= 2) >= 3
     first: dict[str, int] = {}
     by_head: dict[tuple[str, ...], list[int]] = {}
     for b, key, n in zip(ctx.blocks, keys, sizes, strict=True):
-        if b.index in debris:
+        if key is None:
             continue
         if key in first:
             if n >= 12 and counts.get(key, 0) == 2 and not templated:
@@ -190,7 +217,8 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if ends_terminal(content) and not content.endswith(_ELLIPSIS):
                 continue  # a complete block is not a teaser
             for j in group:
-                if i != j and len(keys[j]) > len(keys[i]) and keys[j].startswith(keys[i]):
+                ki, kj = keys[i], keys[j]
+                if i != j and ki is not None and kj is not None and len(kj) > len(ki) and kj.startswith(ki):
                     # cut off by an ellipsis glued to a word ("… employment during..."), with what
                     # earlier decisions removed set aside (a fused "Read More"): a teaser for sure
                     cut = _TEASER_CUT.search(ctx.surviving(ctx.blocks[i]))
