@@ -431,3 +431,23 @@ def test_a_repeat_and_a_teaser_still_found() -> None:
     other = "A quite different paragraph about the harbour and its ships, written by someone else today."
     assert _found("truncation.repeated-block", "\n".join([para, other, para]))
     assert _found("truncation.repeated-block", "\n".join(["The council met on Tuesday and voted on the budget…", para]))
+
+
+# credit.doubled-caption: a line whose first or last word stands once is not one half said twice.
+HALF = "Ryan Nunn (22) tackles Luke Bishop (4). Research shows the hits add up."
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["(File 2013/AP) ", HALF, " ", "x", HALF.upper(), "Ryan", "up.", "\n"]), max_size=5))
+def test_doubled_caption_gate_changes_nothing(pieces: list[str]) -> None:
+    from cleaner.heuristics import captions
+
+    text = "".join(pieces)
+    gated = _found("credit.doubled-caption", text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(captions, "_may_halve", lambda text: True)
+        assert _found("credit.doubled-caption", text) == gated
+
+
+def test_a_doubled_caption_still_goes() -> None:
+    assert _found("credit.doubled-caption", f"(File 2013/The Associated Press) {HALF} {HALF}")

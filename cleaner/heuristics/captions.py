@@ -177,6 +177,16 @@ def _halves_equal(words: list[str]) -> bool:
     return n % 2 == 0 and words[: n // 2] == words[n // 2 :]
 
 
+def _may_halve(text: str) -> bool:
+    """False when ``text``'s words surely are not one half said twice: its first word, and its last,
+    stand in it once (the second half opens with the first and the first half closes with the
+    last). Two substring counts, where splitting every paragraph into its words costs."""
+    head = text.split(None, 1)
+    if not head:
+        return False
+    return text.count(head[0]) >= 2 and text.count(text.rsplit(None, 1)[-1]) >= 2
+
+
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     lo, hi = _DOUBLED_WORDS
     gone = ctx.removed_blocks()
@@ -186,6 +196,8 @@ def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         text = b.content.strip()
         m = _LEAD_BRACKET.match(text)
         rest = text[m.end() :] if m else text
+        if not _may_halve(rest):
+            continue
         words = rest.split()
         if not lo <= len(words) // 2 <= hi or not _halves_equal(words) or ctx.prior_cuts(b):
             continue
