@@ -451,3 +451,54 @@ def test_doubled_caption_gate_changes_nothing(pieces: list[str]) -> None:
 
 def test_a_doubled_caption_still_goes() -> None:
     assert _found("credit.doubled-caption", f"(File 2013/The Associated Press) {HALF} {HALF}")
+
+
+def _plain_repeated_glued(lines: dict[int, str]) -> dict[int, object]:
+    """``credits._repeated_glued`` as it was: every seam of every line looked at."""
+    where: dict[str, list[tuple[int, str]]] = {}
+    for i, text in lines.items():
+        low = max(1, len(text) - credits._SUFFIX_MAX_CHARS)
+        for m in credits._GLUE_POINT.finditer(text, low):
+            suffix = text[m.start() :]
+            if not credits._credit_shaped(suffix):
+                continue
+            head = text[: m.start()]
+            glued_to = credits._TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
+            if sum(c.isalpha() for c in glued_to) < 2 or credits.count_words(head) < 2:
+                continue
+            if credits._LOWER_UPPER.search(head):
+                break
+            where.setdefault(suffix, []).append((i, glued_to))
+    out: dict[int, object] = {}
+    for suffix, hits in where.items():
+        if len({i for i, _ in hits}) < 2 or len({w for _, w in hits}) < 2:
+            continue
+        for i, _ in hits:
+            if i not in out or len(suffix) > len(out[i].text):  # type: ignore[attr-defined]
+                out[i] = credits._Glued(len(lines[i]) - len(suffix), suffix)
+    return out
+
+
+GLUED_LINES = [
+    "Widok na zamek w KsiążuZamek Książ w Wałbrzychu",
+    "Sala balowa i jej wnętrze w środku wiekuZamek Książ w Wałbrzychu",
+    "Okręty w porcie Forcie IXPAP/Jan Kowalski",
+    "Żołnierze w twierdzy PrzemyślPAP/Jan Kowalski",
+    "Model 165Hz IPS",
+    "CompatibilityAlexa YesGoogle Yes",
+    "iOS Yes",
+    "A plain caption of the harbour",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GLUED_LINES), min_size=1, max_size=6))
+def test_repeated_glued_skips_only_lines_that_share_nothing(lines: list[str]) -> None:
+    got = dict(enumerate(lines))
+    assert credits._repeated_glued(got) == _plain_repeated_glued(got)
+    if (
+        lines.count(GLUED_LINES[0]) + lines.count(GLUED_LINES[1]) >= 2
+        and GLUED_LINES[0] in lines
+        and GLUED_LINES[1] in lines
+    ):
+        assert credits._repeated_glued(got)  # the same credit glued after different words: found

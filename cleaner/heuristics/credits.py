@@ -764,13 +764,22 @@ def _repeated_glued(lines: dict[int, str]) -> dict[int, _Glued]:
     """For each candidate caption line (by block index), the longest credit glued to it that is
     glued to another candidate line too, after a different word."""
     where: dict[str, list[tuple[int, str]]] = {}
+    seams = {
+        i: [m.start() for m in _GLUE_POINT.finditer(text, max(1, len(text) - _SUFFIX_MAX_CHARS))]
+        for i, text in lines.items()
+    }
+    holders: dict[str, set[int]] = {}
     for i, text in lines.items():
-        low = max(1, len(text) - _SUFFIX_MAX_CHARS)
-        for m in _GLUE_POINT.finditer(text, low):
-            suffix = text[m.start() :]
+        for at in seams[i]:
+            holders.setdefault(text[at:], set()).add(i)
+    for i, text in lines.items():
+        if all(len(holders[text[at:]]) < 2 for at in seams[i]):
+            continue  # what follows each seam ends no other line: nothing found here counts (below)
+        for at in seams[i]:
+            suffix = text[at:]
             if not _credit_shaped(suffix):
                 continue
-            head = text[: m.start()]
+            head = text[:at]
             glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
             if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
                 continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
