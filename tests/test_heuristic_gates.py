@@ -502,3 +502,13 @@ def test_repeated_glued_skips_only_lines_that_share_nothing(lines: list[str]) ->
         and GLUED_LINES[1] in lines
     ):
         assert credits._repeated_glued(got)  # the same credit glued after different words: found
+
+
+def test_bullet_and_bracket_gates_let_their_heuristics_fire() -> None:
+    """credit.item-sign-off and credit.position-caption look at no block of a text without a bullet
+    or a bracket; with one, they still fire."""
+    body = "The council met on Tuesday and voted on the budget for the coming year, the mayor said."
+    assert _found("credit.item-sign-off", "\n".join([body, body])) == []
+    assert _found("credit.item-sign-off", f"{body} Jane Doe \u2022 The next item opens here and goes on.")
+    assert _found("credit.position-caption", "\n".join([body, body])) == []
+    assert _found("credit.position-caption", f"{body} Jane Doe (left) and John Smith attend the opening.")

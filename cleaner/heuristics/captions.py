@@ -72,6 +72,8 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     pat = _marker_pattern(markers)
     bracket = _bracket_pattern(markers)
     gone = ctx.removed_blocks()
+    if not any(c in ctx.text for c in _OPEN):
+        return  # no bracket in the text, none in a block
     for b in ctx.blocks:
         if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
             continue

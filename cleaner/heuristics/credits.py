@@ -902,6 +902,8 @@ _ITEM_SIGN_OFF = regex.compile(
 
 def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
+    if "\u2022" not in ctx.text and "\u00b7" not in ctx.text and "\u25aa" not in ctx.text:
+        return  # no bullet in the text, none in a block
     for b in ctx.blocks:
         if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
             continue
