@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from cleaner.config import Config, id_selected
@@ -48,11 +49,12 @@ def decide(
     reads = [False]
     memo: dict[Hashable, Any] = {}  # what the heuristics find in the document alone (``Context.once``)
     ctx: Context | None = None
+    chosen = _chosen(tuple(config.select), tuple(config.ignore))
     for round_ in range(_MAX_ROUNDS):
         before = len(strong)
         looking_again = round_ > 0
         for i, h in enumerate(HEURISTICS):  # in order: each sees what the rules and the earlier heuristics decided
-            if fed.get(i) == len(strong) or i in blind or not id_selected(h.id, config.select, config.ignore):
+            if fed.get(i) == len(strong) or i in blind or not chosen[i]:
                 continue  # it saw all of this already, or what it finds does not depend on it
             fed[i] = len(strong)
             if ctx is None or len(ctx.prior) != len(strong):
@@ -98,6 +100,13 @@ def decide(
     taken = _Spans(removed)
     candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
+
+
+@lru_cache(maxsize=16)
+def _chosen(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[bool, ...]:
+    """Whether the configuration selects each heuristic, in ``HEURISTICS``' order (asked once per
+    configuration, not for every heuristic of every document)."""
+    return tuple(id_selected(h.id, select, ignore) for h in HEURISTICS)
 
 
 # Rounds of the heuristics at most (a cascade that long is hostile input; one round is the rule).

@@ -74,14 +74,44 @@ def _edge(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
-def phrase_key(text: str) -> str:
-    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
+def _phrase_core(text: str) -> str:
+    """``text`` without its edge punctuation, symbols and spaces."""
     i, j = 0, len(text)
     while i < j and _edge(text[i]):
         i += 1
     while j > i and _edge(text[j - 1]):
         j -= 1
-    return " ".join(text[i:j].split()).casefold()
+    return text[i:j]
+
+
+def phrase_head(text: str, n: int) -> tuple[str, ...] | None:
+    """The first ``n`` words of ``phrase_key(text)`` when it has more than ``n``, else None; without
+    joining all its words (a long paragraph's key is not made to learn how it starts)."""
+    parts = _phrase_core(text).split(None, n)
+    if len(parts) <= n:
+        return None
+    return tuple(w.casefold() for w in parts[:n])
+
+
+def phrase_key(text: str) -> str:
+    """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
+    core = _phrase_core(text)  # no space at either end: spaces are edges
+    if (len(core) > 200 or (len(core) > 64 and core.isascii())) and _single_spaced(core):  # shorter: split
+        return core.casefold()  # what joining its words with one space gives: itself
+    return " ".join(core.split()).casefold()
+
+
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # str.isspace() in ASCII, the space aside
+_OTHER_SPACES = tuple(chr(c) for c in range(0x80, 0x3001) if chr(c).isspace())  # and beyond (none past U+3000)
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether the only whitespace in ``text`` is single spaces: then its words joined with one
+    space are ``text`` stripped. A few substring tests, where splitting a long text into its words
+    costs a string for each."""
+    if "  " in text or any(c in text for c in _ASCII_SPACES):
+        return False
+    return text.isascii() or not any(c in text for c in _OTHER_SPACES)
 
 
 @lru_cache(maxsize=2)
@@ -127,6 +157,19 @@ def _folding_to_several() -> re.Pattern[str]:
     """``_FOLDING_TO_SEVERAL`` of the running Python's Unicode, found by asking every character."""
     chars = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
     return re.compile("[" + "".join(re.escape(ch) for ch in chars if len(ch.casefold()) != 1) + "]")
+
+
+def blind_folds(word: str) -> set[str]:
+    """The spellings a case-blind regex (``regex.IGNORECASE``) can match ``word`` by, as the text
+    reads once case-folded (``aligned_fold``): the word's folding, and with each dotless ı also as
+    i, since that compare takes "I" for "ı" and "I" folds to "i" (the one such letter: checked over
+    every character of the lexicons against all of Unicode). For gates that look for a lexicon's
+    words in the folded text."""
+    parts = word.casefold().split("\u0131")
+    out = {parts[0]}
+    for part in parts[1:]:
+        out = {v + d + part for v in out for d in ("\u0131", "i")}
+    return out
 
 
 def trie_regex(words: Iterable[str]) -> str:

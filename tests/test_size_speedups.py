@@ -73,7 +73,6 @@ def test_label_heuristics_answer_as_when_the_fold_says_nothing(lines: list[str],
     with pytest.MonkeyPatch.context() as m:
         nothing = lambda t: UNFOLDED * len(t)  # noqa: E731
         m.setattr(credits_mod, "lined_fold", nothing)
-        m.setattr(leadins_mod, "lined_fold", nothing)
         assert _found(text) == found
 
 
@@ -115,16 +114,12 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
     block, a block's key) once for the document: in a later round, after a removal elsewhere, it
     only weighs that against the decisions (10 MB took 4 rounds, each scanning everything)."""
     from cleaner import Cleaner
-    from cleaner.heuristics import captions, navigation, offtopic, threads, truncation
+    from cleaner.heuristics import captions, navigation, offtopic, threads
 
     once = [
-        (leadins_mod, "_lead_in_places"),
-        (leadins_mod, "_separated"),
         (credits_mod, "_credit_places"),
     ]
     by_block = [
-        (leadins_mod, "_lead_ins"),
-        (leadins_mod, "_labels_between"),
         (credits_mod, "_credits"),
         (credits_mod, "_glue_points"),
         (credits_mod, "_caption_credit"),
@@ -134,7 +129,6 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
         (threads, "_short_line"),
         (navigation, "is_body"),
         (offtopic, "headline_shaped"),
-        (truncation, "_repeat_key"),
     ]
     calls: dict[str, list[object]] = {}
     runs = [0]
@@ -158,14 +152,11 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
     assert runs[0] >= 4, "the text needs two rounds for this test"
     for _, name in once:
         assert len(calls[name]) == 1, name
-    cut = {r.block for r in result.removed if r.block is not None}
     for _, name in by_block:
         assert name in calls, name  # the text holds what each looks for
         asked = [id(x) for x in calls[name]]
         again = len(asked) - len(set(asked))
-        if name == "_repeat_key":  # a block a decision cuts is keyed again as its cuts leave it
-            assert len(asked) <= len(result.blocks) + 2 * len(cut), calls[name]
-        elif name in ("is_body", "headline_shaped"):  # a few other heuristics ask of a few blocks
+        if name in ("is_body", "headline_shaped"):  # a few other heuristics ask of a few blocks
             assert len(asked) < 2 * len(result.blocks), name
         else:
             assert again == 0, (name, calls[name])

@@ -152,6 +152,8 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     of which name the paywall or ask the reader to act: the paywall word and the address."""
     if b.kind not in (PARAGRAPH, HEADING) or b.n_words > _NOTE_MAX_WORDS or ctx.prior_cuts(b):
         return None
+    if not _may_have(b.content, words.paywall):
+        return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
     sents = _sentences(b.content)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:
         return None
@@ -270,6 +272,12 @@ _QUOTE = regex.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _BOX = regex.compile(r"\s*(?:>>|\u00bb|\||\u2022)\s")
 
 
+def _may_open_box(text: str) -> bool:
+    """False when ``_BOX`` matches nowhere in ``text``: it holds none of the separators (a few
+    substring tests, where splitting a long last line into units scans it with a lookbehind)."""
+    return ">>" in text or "\u00bb" in text or "|" in text or "\u2022" in text
+
+
 def _quoted(unit: str) -> bool:
     """A quotation mark in the unit, the box's separator ('»') set aside."""
     m = _BOX.match(unit)
@@ -297,6 +305,8 @@ def tail_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     last = kept[-1]
     view = ctx.view(last)
+    if not _may_open_box(view.text):
+        return  # what goes opens with a box's separator (``_BOX``): none, no call to find
     units = _units(view.text)
     for c in range(max(0, len(units) - _TAIL_CALL_UNITS), len(units)):
         text = units[c][1]

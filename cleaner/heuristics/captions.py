@@ -72,6 +72,8 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     pat = _marker_pattern(markers)
     bracket = _bracket_pattern(markers)
     gone = ctx.removed_blocks()
+    if not any(c in ctx.text for c in _OPEN):
+        return  # no bracket in the text, none in a block
     held: dict[int, tuple[tuple[int, int], ...]] = ctx.once(("credit.position-caption", markers), dict)
     for b in ctx.blocks:
         if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
@@ -132,8 +134,7 @@ def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if b.index in gone:
             continue
         if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and not ctx.prior_cuts(b):
-            m = _OPEN_DATE.search(b.content.rstrip())
-            if m is not None:
+            if _OPEN_DATE.search(b.content.rstrip()) is not None:
                 yield h.remove_block(ctx, b, 0.8)
                 continue
         if b.n_words >= _BODY_MIN_WORDS:
@@ -190,6 +191,16 @@ def _halves_equal(words: list[str]) -> bool:
     return n % 2 == 0 and words[: n // 2] == words[n // 2 :]
 
 
+def _may_halve(text: str) -> bool:
+    """False when ``text``'s words surely are not one half said twice: its first word, and its last,
+    stand in it once (the second half opens with the first and the first half closes with the
+    last). Two substring counts, where splitting every paragraph into its words costs."""
+    head = text.split(None, 1)
+    if not head:
+        return False
+    return text.count(head[0]) >= 2 and text.count(text.rsplit(None, 1)[-1]) >= 2
+
+
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     lo, hi = _DOUBLED_WORDS
     gone = ctx.removed_blocks()
@@ -210,6 +221,8 @@ def _doubled(b: Block) -> bool:
     text = b.content.strip()
     m = _LEAD_BRACKET.match(text)
     rest = text[m.end() :] if m else text
+    if not _may_halve(rest):
+        return False
     words = rest.split()
     if not lo <= len(words) // 2 <= hi or not _halves_equal(words):
         return False

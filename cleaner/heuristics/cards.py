@@ -112,6 +112,7 @@ def card_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 # A slide counter: two numbers and at most a short word or sign between them ('1 of 57', '3/12',
 # 'Foto 2 de 9'); in a run, the first counts up by one and the second stays.
 _COUNTER = regex.compile(r"^\D{0,12}?(\d{1,3})\s*(?:/|\p{L}{1,4})\s*(\d{1,3})\D{0,12}$")
+_DIGITS = regex.compile(r"\d+")
 _COUNTER_MIN = 3
 _COUNTER_MAX_WORDS = 5
 
@@ -121,7 +122,7 @@ def _counter(b: Block) -> tuple[str, int, int] | None:
     m = _COUNTER.match(t) if b.n_words <= _COUNTER_MAX_WORDS else None
     if m is None:
         return None
-    shape = regex.sub(r"\d+", "#", t)
+    shape = _DIGITS.sub("#", t)
     return shape, int(m.group(1)), int(m.group(2))
 
 

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -14,7 +15,16 @@ from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
 from cleaner.heuristics.patterns import EndAnchored, alternation
 from cleaner.model import Block, Removal
-from cleaner.text import UNFOLDED, count_words, lined_fold, phrase_key, trie_regex, uncovered, words_at_most
+from cleaner.text import (
+    UNFOLDED,
+    blind_folds,
+    count_words,
+    lined_fold,
+    phrase_key,
+    trie_regex,
+    uncovered,
+    words_at_most,
+)
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -39,6 +49,8 @@ _CAPTION_MAX_WORDS = 50
 _CREDIT_LINE_MAX_WORDS = 20
 _NAME_MAX_TOKENS = 6
 _NAME_MAX_CHARS = 60
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_DOMAIN_TOKEN = regex.compile(r"[\w\-/]+\.[\w\-./]*\w")
 
 
 @lru_cache(maxsize=16)
@@ -117,7 +129,7 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
         if content[end : end + 1] == ".":
             end += 1
         return _Credit(m.start(), end)
-    toks = list(_TOKEN.finditer(content, pos))
+    toks = list(islice(_TOKEN.finditer(content, pos), _NAME_MAX_TOKENS + 1))  # all that is read
     run: list[regex.Match[str]] = []
     stopped = False
     for t in toks[:_NAME_MAX_TOKENS]:
@@ -129,7 +141,7 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
         if not _name_like(tok):
             break
         run.append(t)
-        if tok.endswith((".", "!", "?")) and not regex.fullmatch(r"\p{Lu}\.", tok) and not _looks_domain(tok):
+        if tok.endswith((".", "!", "?")) and not _INITIAL.fullmatch(tok) and not _looks_domain(tok):
             stopped = True
             break
         if tok.endswith((";", ":")):
@@ -157,7 +169,7 @@ def _credit_at(content: str, m: regex.Match[str]) -> _Credit | None:
 
 
 def _looks_domain(tok: str) -> bool:
-    return bool(regex.fullmatch(r"[\w\-/]+\.[\w\-./]*\w", tok.rstrip(".")) and not tok.endswith(".."))
+    return bool(_DOMAIN_TOKEN.fullmatch(tok.rstrip(".")) and not tok.endswith(".."))
 
 
 def _caption_start(pre: str) -> int:
@@ -179,12 +191,19 @@ def _credits(
     content: str,
     pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
     alone: regex.Pattern[str] | None,
+    near: _Windows | None = None,
 ) -> list[tuple[regex.Match[str], _Credit]]:
     """The credits of a block in order: a label with ":" or "=" and a name, or a "file photo"
     label standing as its own sentence. ``pats``: the label patterns, each with where its
-    matches can start (``_label_matches``)."""
+    matches can start (``_label_matches``); ``near``: the windows of the content where the first
+    pattern's and ``alone``'s matches can start (``_near``), when known."""
     found: list[tuple[regex.Match[str], _Credit]] = []
-    for m in (m for pat, starts in pats for m in _label_matches(pat, content, starts)):
+    windows = (near.label,) if near is not None else ()
+    for m in (
+        m
+        for k, (pat, starts) in enumerate(pats)
+        for m in _label_matches(pat, content, starts, windows[k] if k < len(windows) else None)
+    ):
         pre = content[: m.start()]
         if (
             not m.group("open")
@@ -197,7 +216,11 @@ def _credits(
         if credit is not None:
             found.append((m, credit))
     if alone is not None:
-        for m in alone.finditer(content):
+        if near is not None and near.alone_starts is not None:
+            alones: Iterable[regex.Match[str]] = _label_matches(alone, content, near.alone_starts, near.alone)
+        else:
+            alones = alone.finditer(content)
+        for m in alones:
             if not any(c.start <= m.start() < c.end for _, c in found):
                 found.append((m, _Credit(m.start(), m.end())))
     return sorted(found, key=lambda mc: mc[1].start)
@@ -216,24 +239,113 @@ def _label_starts(labels: tuple[str, ...]) -> regex.Pattern[str] | None:
 
 
 def _label_matches(
-    pat: regex.Pattern[str], content: str, starts: regex.Pattern[str] | None
+    pat: regex.Pattern[str],
+    content: str,
+    starts: regex.Pattern[str] | None,
+    windows: Sequence[tuple[int, int]] | None = None,
 ) -> Iterable[regex.Match[str]]:
     """``pat.finditer(content)``, tried only where ``starts`` finds a match of ``pat`` can start
     (``_label_starts`` for ``_label_pattern``): a scan for a label's first word costs less than
-    trying every label at every word (tested equal). Without ``starts``, everywhere."""
+    trying every label at every word (tested equal). Without ``starts``, everywhere.
+    ``windows``: the ranges ``[lo, hi]`` of the content, in order and apart, that hold every
+    offset where a match can start (``_near``): ``starts`` is asked only there."""
     if starts is None:
         return pat.finditer(content)
     out: list[regex.Match[str]] = []
     end = 0
-    for s in starts.finditer(content):
-        at = s.start()
-        if at < end:
-            continue
-        m = pat.match(content, at)
-        if m is not None:
-            out.append(m)
-            end = m.end()
+    for lo, hi in ((0, len(content)),) if windows is None else windows:
+        # a label and its first word end before the character closing it (``hi``)
+        for s in starts.finditer(content, max(lo, end), hi + 1):
+            at = s.start()
+            if at < end:
+                continue
+            m = pat.match(content, at)
+            if m is not None:
+                out.append(m)
+                end = m.end()
     return out
+
+
+@dataclass(frozen=True)
+class _Windows:
+    """The ranges ``[lo, hi]`` of one content where the matches of ``_label_pattern`` and of
+    ``_standalone_pattern`` can start (``_near``), with where the latter's can start at all."""
+
+    label: tuple[tuple[int, int], ...]
+    alone: tuple[tuple[int, int], ...]
+    alone_starts: regex.Pattern[str] | None
+
+
+@lru_cache(maxsize=16)
+def _closer_scans(
+    labels: tuple[str, ...], file_labels: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Two scans of a content case-folded and read backwards, for the characters that close a
+    credit: of ``_label_pattern(labels)``, a ":", "=" or "\uff1a" (after the label and spaces), a
+    symbol separator's square or bullet, or the full stop that ends a label ending in one (found
+    where such a label's last word stands before it); of ``_standalone_pattern(file_labels)``, a
+    sentence end that a "file photo" label's last word stands before, spaces and a closing bracket
+    aside. The words compare as folded (``blind_folds``: a label pattern compares by that folding).
+    None when a label's folding is not one character for one."""
+    words = [w for w in labels + file_labels if w.strip()]
+    if any(len(w.casefold()) != len(w) for w in words):
+        return None
+
+    def backwards(last_words: Iterable[str]) -> str:
+        return trie_regex({f[::-1] for w in last_words for f in blind_folds(w)})
+
+    dotted = [w.split()[-1][:-1] for w in labels if w.strip() and w.endswith(".")]
+    label = "[:=\uff1a\u25aa\u25a0\u25cf\u2022]" + (rf"|\.(?={backwards(dotted)})" if dotted else "")
+    files = [w.split()[-1] for w in file_labels if w.strip()]
+    alone = rf"[.\u0964\u3002](?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(files)}))" if files else "(?!)"
+    return re.compile(label), re.compile(alone)
+
+
+@lru_cache(maxsize=16)
+def _longest(words: tuple[str, ...]) -> int:
+    return max((len(w) for w in words), default=0)
+
+
+@lru_cache(maxsize=64)
+def _reach(chars: int) -> regex.Pattern[str]:
+    r"""Matched backwards from an offset: the stretch before it that holds ``chars`` characters
+    other than spaces (``\s`` as the label patterns read it), with the spaces among them."""
+    return regex.compile(rf"(?:\S\s*){{0,{chars}}}", regex.REVERSE)
+
+
+def _spans_before(content: str, closers: Iterable[int], chars: int) -> tuple[tuple[int, int], ...]:
+    """For each offset in ``closers``, the range from where ``chars`` characters other than spaces
+    stand before it to the offset itself; overlapping ranges merged, in order."""
+    out: list[tuple[int, int]] = []
+    reach = _reach(chars)
+    for c in sorted(set(closers)):
+        lo = reach.match(content, 0, c).start()  # type: ignore[union-attr]
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], c)
+        else:
+            out.append((lo, c))
+    return tuple(out)
+
+
+def _near(content: str, labels: tuple[str, ...], file_labels: tuple[str, ...]) -> _Windows | None:
+    """Where in ``content`` the matches of ``_label_pattern(labels)`` and of
+    ``_standalone_pattern(file_labels)`` can start: a match holds, before the character that
+    closes it (``_closer_scans``; for a "file photo" label, the content's end too), at most an
+    opening bracket, its label and a closing bracket besides spaces, so it starts within that many
+    characters other than spaces before it. None when the content's folding is not one character
+    for one, or a label's (no windows: everywhere)."""
+    scans = _closer_scans(labels, file_labels)
+    folded = content.casefold()
+    if scans is None or len(folded) != len(content):
+        return None
+    back = folded[::-1]
+    last = len(content) - 1
+    longest = _longest(labels + file_labels)
+    return _Windows(
+        _spans_before(content, (last - m.start() for m in scans[0].finditer(back)), longest + 2),
+        _spans_before(content, [*(last - m.start() for m in scans[1].finditer(back)), len(content)], longest + 3),
+        _label_starts(file_labels) if file_labels else None,
+    )
 
 
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
@@ -323,6 +435,14 @@ def _caption_above(ctx: Context, b: Block, after_credit: str) -> Block | None:
     return above
 
 
+def _needed(
+    pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...], content: str
+) -> tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...]:
+    """``inline_caption``'s label patterns that can match in ``content``: the symbol label pattern
+    (the second) needs a square or a bullet."""
+    return pats if len(pats) < 2 or _SYMBOLS.search(content) else pats[:1]
+
+
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
     labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
@@ -340,7 +460,9 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         credits = held.get(b.index)
         if credits is None:  # each block's own once for the document, asked as the heuristic first reads it
-            credits = held[b.index] = _credits(b.content, pats, alone)
+            credits = held[b.index] = _credits(
+                b.content, _needed(pats, b.content), alone, _near(b.content, labels, file_labels)
+            )
         prior = _prior_spans(ctx, b)
         at = b.content_start
         taken = [(x - at, y - at) for x, y in prior]
@@ -452,6 +574,9 @@ _DASH = r"(?:--?|\u2013|\u2014)"
 _NOTE = r"(?:[ \t]*\([^()\n]{1,40}\))?"
 
 
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+
+
 @lru_cache(maxsize=16)
 def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], EndAnchored]:
     by = "|".join(sorted((regex.escape(w) for w in bywords), key=len, reverse=True)) or "by"
@@ -462,8 +587,21 @@ def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], End
     # Fused after the last sentence: a name after a full stop or a closing quote; a dash and a
     # name only after a full stop (after a quote or a question it attributes the quote or the
     # title: '"… Winc!" - Rebecca W.', 'Why Isn't X the Norm? – Richard Feldman').
+    # What a match spans, read back from the end: spaces, a note in brackets, then at most a dash,
+    # a byword's words, four name tokens and three particles, each a run of letters, marks, dots,
+    # apostrophes, dashes and "&" (and a byword's other characters) between spaces.
+    extra = "".join(
+        f"|{regex.escape(c, special_only=False)}"
+        for c in sorted({c for w in bywords for c in w if c not in " \t" and not _LETTER_OR_MARK.match(c)})
+    )
+    runs = 8 + max((len(w.split()) for w in bywords), default=1)
+    reach = (
+        rf"(?:[ \t]*(?:[\p{{L}}\p{{M}}.'\u2019\-\u2013\u2014&]{extra})+){{0,{runs}}}"
+        rf"(?:[ \t]*\([^()\n]{{1,40}}\))?[ \t]*\n?"
+    )
     fused = EndAnchored.compile(
-        rf"(?:(?<=[.!\u2026\u201d\"\u00bb][ \t]{{1,3}})(?:(?i:{by})[ \t]+)?{_NAME}|(?<=[^\s.]\.[ \t]{{1,3}}){dashed}){_NOTE}[ \t]*$"
+        rf"(?:(?<=[.!\u2026\u201d\"\u00bb][ \t]{{1,3}})(?:(?i:{by})[ \t]+)?{_NAME}|(?<=[^\s.]\.[ \t]{{1,3}}){dashed}){_NOTE}[ \t]*$",
+        reach=reach,
     )
     return whole, fused
 
@@ -471,14 +609,19 @@ def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], End
 _EMAIL_LINE = regex.compile(r"^[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+$")
 # Uncased scripts (Thai, Khmer, ...): a name fused straight after the final full stop, no space.
 _FUSED_UNCASED = EndAnchored.compile(
-    r"(?<=[^\s.]\.)(?P<name>[^\s.!?\"\u201d\d]{2,25}(?:[ \t][^\s.!?\"\u201d\d]{2,25}){0,2})[ \t]*$"
+    r"(?<=[^\s.]\.)(?P<name>[^\s.!?\"\u201d\d]{2,25}(?:[ \t][^\s.!?\"\u201d\d]{2,25}){0,2})[ \t]*$",
+    reach=r"(?:[ \t]*[^\s.!?\"\u201d\d]+){0,3}[ \t]*\n?",  # at most three words, then spaces
 )
 _BODY_MIN_WORDS = 8
 
 
+_LETTER_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'\u2019\-]*")
+_PARTICLE_WORD = regex.compile(_PARTICLE, regex.IGNORECASE)
+
+
 def _all_titlecase_words(text: str) -> bool:
-    ws = regex.findall(r"\p{L}[\p{L}\p{M}'\u2019\-]*", text)
-    significant = [w for w in ws if not regex.fullmatch(_PARTICLE, w, flags=regex.IGNORECASE)]
+    ws = _LETTER_WORD.findall(text)
+    significant = [w for w in ws if not _PARTICLE_WORD.fullmatch(w)]
     return bool(significant) and not all(w.isupper() and len(w) > 1 for w in significant)
 
 
@@ -563,12 +706,15 @@ def _back(b: Block, view: View | None, start: int, end: int) -> list[tuple[int, 
     return view.spans(start, end)
 
 
+_ABBREVIATION = regex.compile(r"(?:\p{L}\.){2,}|\p{Lu}\.|\p{Lu}\p{Ll}{0,2}\.")
+
+
 def _abbreviation_before(content: str, i: int) -> bool:
     """Whether the full stop before offset i ends an abbreviation or an initial ("U.S.", "St.",
     "J."), which does not end a sentence."""
     head = content[:i].rstrip()
     tok = head.rsplit(None, 1)[-1] if head.split() else ""
-    return bool(regex.fullmatch(r"(?:\p{L}\.){2,}|\p{Lu}\.|\p{Lu}\p{Ll}{0,2}\.", tok))
+    return bool(_ABBREVIATION.fullmatch(tok))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -580,26 +726,27 @@ def _abbreviation_before(content: str, i: int) -> bool:
 # capitalised name ("PAP/Darek Delmanowicz", "KWP Lublin"). A bare acronym is as often a brand
 # glued in the writing itself ("PostgreSQL", "ExpressVPN"), and a glued domain name cannot be told
 # from a domain (both were measured on the true bodies of the HTML collections).
-_GLUED_CREDIT = regex.compile(
+# (The four patterns of a credit closing a line are end-anchored: asked backwards first.)
+_GLUED_CREDIT = EndAnchored.compile(
     r"(?<=\p{Ll}{4})\p{Lu}{2,}(?:\p{N}+|(?:[ \t]*/[ \t]*|[ \t]+)\p{Lu}[\p{L}\-]*(?:,?[ \t]+\p{Lu}[\p{L}\-]*){0,3})$"
 )
 # A name in square brackets ending a line of text: the credit of the photo the line captions
 # ("The couple have been dating for a year [Splash]"). Square brackets only: a title's
 # parenthesised part ("(Part Two)") is not a credit, and a bracket alone on its line is a
 # placeholder or code ("[Name]", "[Fact]"), not a credit after a caption.
-_BRACKET_CREDIT = regex.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,2}\]$")
+_BRACKET_CREDIT = EndAnchored.compile(r"(?<=\S)[ \t]+\[\p{Lu}[\p{L}\-]+(?:[ \t]+\p{Lu}[\p{L}\-]+){0,2}\]$")
 # An acronym and its digits glued on ("SzczecinieTVN24") is a credit whatever the case of the
 # caption: a brand and a version are not glued to a lower-case word.
 _DIGIT_GLUE = regex.compile(r"\p{Lu}{2,}\p{N}+$")
 # A bare acronym of three capitals or more glued to a word that opens in lower case ("… w trakcie
 # burzyRCB"): a brand or a product that carries an acronym opens with a capital ("PostgreSQL",
 # "ExpressVPN"), and a two-letter tail is as often a brand's ("macOS", "nodeJS").
-_LOWER_GLUE = regex.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
+_LOWER_GLUE = EndAnchored.compile(r"(?<=(?:^|[ \t])\p{Ll}{4,})\p{Lu}{3,}$")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}\p{N}*")
 # A domain name in ASCII glued to a word that ends in a letter outside ASCII ("… nad
 # Polskątvnmeteo.pl"): the seam shows where the caption's word ends, as case shows it for an
 # acronym; a domain name after plain ASCII letters cannot be told from a domain and stays.
-_DOMAIN_GLUE = regex.compile(r"(?<=[^\x00-\x7f\W\d_])[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
+_DOMAIN_GLUE = EndAnchored.compile(r"(?<=[^\x00-\x7f\W\d_])[a-z0-9][a-z0-9\-]{2,}(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}$")
 _CAPTION_LINE_MAX_WORDS = 25
 
 
@@ -656,6 +803,7 @@ _SUFFIX_MAX_CHARS = 60
 _SUFFIX_WORD = regex.compile(r"[\p{L}\p{N}.\-]+")
 _TRAILING_WORD = regex.compile(r"[\p{L}\p{N}]*$")
 _LOWER_UPPER = regex.compile(r"\p{Ll}\p{Lu}")
+_SUFFIX_SPLIT = regex.compile(r"[ \t]*/[ \t]*|[ \t]+")
 
 
 def _credit_shaped(suffix: str) -> bool:
@@ -663,7 +811,7 @@ def _credit_shaped(suffix: str) -> bool:
     digits: capitalised words, with short lower-case particles only between them."""
     if _DIGIT_GLUE.fullmatch(suffix):
         return True
-    parts = regex.split(r"[ \t]*/[ \t]*|[ \t]+", suffix.strip())
+    parts = _SUFFIX_SPLIT.split(suffix.strip())
     if len(parts) < 2 or len(parts) > _NAME_MAX_TOKENS:
         return False
     for i, w in enumerate(parts):
@@ -828,6 +976,8 @@ _ITEM_SIGN_OFF = regex.compile(
 
 def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     gone = ctx.removed_blocks()
+    if "\u2022" not in ctx.text and "\u00b7" not in ctx.text and "\u25aa" not in ctx.text:
+        return  # no bullet in the text, none in a block
     held: dict[int, tuple[tuple[int, int, str], ...]] = ctx.once("credit.item-sign-off", dict)
     for b in ctx.blocks:
         if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
@@ -893,6 +1043,8 @@ _SLASH_OPEN = regex.compile(
     rf"(?:[ \t]+{_CREDIT_TOKEN})*"
 )
 _REPEATS_MIN = 2
+_NOT_LETTER = regex.compile(r"[\W\d]")
+_NAME_SPLIT = regex.compile(r"[\s/]+")
 _CREDIT_MIN_NAMES = 3
 
 
@@ -908,7 +1060,7 @@ def _credit_run(text: str) -> list[str] | None:
     if not m or "/" not in m.group():
         return None
     left = m.group().split("/", 1)[0]
-    if len(regex.sub(r"[\W\d]", "", left)) < 2:
+    if len(_NOT_LETTER.sub("", left)) < 2:
         return None  # "N/A", "Q/A": an abbreviation, not a name
     return m.group().split()
 
@@ -943,7 +1095,7 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if len(members) < _REPEATS_MIN:
             continue
         credit = _common_prefix([runs[i] for i in members])
-        names = [t for t in regex.split(r"[\s/]+", " ".join(credit)) if t[:1].isupper()]
+        names = [t for t in _NAME_SPLIT.split(" ".join(credit)) if t[:1].isupper()]
         if len(names) < _CREDIT_MIN_NAMES or len(credit) > _NAME_MAX_TOKENS + 2:
             continue  # "Pub/Sub", "AI/ML": a pair of terms, not a credit's names
         # After the credit each line is empty or opens a caption with a capital (the run goes on);

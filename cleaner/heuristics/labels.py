@@ -41,7 +41,8 @@ def _headline(b: Block, digits_ok: bool) -> bool:
         and count_words(t) >= lo
         and not ends_terminal(t)
         and not is_all_caps(t)
-        and not regex.search(r"[:|]", t)
+        and ":" not in t
+        and "|" not in t
         and (digits_ok or not _DIGIT.search(t))
     )
 

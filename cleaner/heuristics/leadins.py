@@ -14,7 +14,7 @@ import regex
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import UNFOLDED, count_words, lined_fold
+from cleaner.text import aligned_fold, blind_folds, count_words, trie_regex
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -34,18 +34,23 @@ _FUSED_AT = regex.compile(r"(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002])[ \t]+|(?<
 
 
 def _fused_starts(
-    text: str, blocks: Sequence[Block], keep: Callable[[int], bool] | None = None
+    text: str,
+    blocks: Sequence[Block],
+    keep: Callable[[int], bool] | None = None,
+    runs: dict[int, int] | None = None,
 ) -> dict[int, list[int]]:
     """For each block, the offsets in its content where a fused label can start: the ends of the
     runs of spaces and tabs inside the content that follow sentence-final punctuation, or
     another character than a space (the content's own, not one before it) when two or more
     long: what ``_FUSED_AT`` finds in each content alone. ``keep``: asked first of the offset in
     the text where a run ends, the runs it refuses are left out (a run that a content's end cuts
-    leaves no room for a label there)."""
-    runs: dict[int, int] = {m.start() + 1: m.end() for m in _RUN_AFTER_END.finditer(text)}
-    if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
-        for m in _LONG_RUN.finditer(text):
-            runs.setdefault(m.start(), m.end())
+    leaves no room for a label there). ``runs``: the runs to look at (start -> end in the text),
+    when the caller found them (``_headed_runs``), else all."""
+    if runs is None:
+        runs = {m.start() + 1: m.end() for m in _RUN_AFTER_END.finditer(text)}
+        if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
+            for m in _LONG_RUN.finditer(text):
+                runs.setdefault(m.start(), m.end())
     starts = [b.content_start for b in blocks]
     out: dict[int, list[int]] = {}
     for s in sorted(runs):
@@ -94,6 +99,36 @@ def _label_edges(
 
 
 @lru_cache(maxsize=16)
+def _head_scans(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+    """On the folded text: the runs of spaces ``_fused_starts`` looks at (after sentence-final
+    punctuation, or two or more long) that a label's first word follows, and the opening brackets a
+    label's first word follows (spaces aside). One scan each finds the few places where a label can
+    start: where none of the labels' first words (case-folded, ``blind_folds``) stands, none starts,
+    since a label pattern compares by that folding and a label's spaces come after its first word.
+    None when a label's folding is not one character for one (``_label_edges``)."""
+    if _label_edges(labels) is None:
+        return None
+    trie = trie_regex({f for w in labels if w for f in blind_folds(w.split(" ")[0])})
+    return (
+        re.compile(rf"[{re.escape(_ENDERS)}]([ \t]+)(?={trie})"),
+        re.compile(rf"[ \t][ \t]+(?={trie})"),  # as [ \t]{{2,}}: a class first makes the scan skip ahead
+        re.compile(rf"[(\[]\s*(?={trie})"),
+    )
+
+
+def _headed_runs(text: str, folded: str, scans: tuple[re.Pattern[str], ...]) -> dict[int, int]:
+    """The runs of ``_fused_starts`` (start -> end) that a label's first word follows: those of all
+    its runs at whose end a label can start (the folded text lines up with the text, and folding
+    leaves spaces and punctuation as they are)."""
+    after_end, long_run = scans[0], scans[1]
+    runs: dict[int, int] = {m.start(1): m.end(1) for m in after_end.finditer(folded)}
+    if "  " in text or "\t" in text:
+        for m in long_run.finditer(folded):
+            runs.setdefault(m.start(), m.end())
+    return runs
+
+
+@lru_cache(maxsize=16)
 def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     alts = alternation(labels)
     bracketed = regex.compile(
@@ -129,6 +164,15 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.
         r"[ \t]*(?:" + alts(every) + r")(?![\p{L}\p{N}\p{M}])[ \t]*(?:[:\u0983|]|>>|\u00bb)", regex.IGNORECASE
     )
     return label, ending, again
+
+
+@lru_cache(maxsize=16)
+def _ending_backward(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """``_label_patterns``' ``ending`` matched backwards: it can only match at the end of where it
+    is searched (``\\Z``), so one match tried there, backwards, tells whether the search finds
+    anything, without trying every label at every position of the reach (``EndAnchored``'s way)."""
+    ending = _label_patterns(labels)[1]
+    return regex.compile(ending.pattern, ending.flags | regex.REVERSE)
 
 
 # The separators a label stands before, and how far before one a label can start.
@@ -179,47 +223,61 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     """For each block, the offsets ``_first_fused`` tries: where a fused label can start, and a
     label's first characters stand (any would do when the text's or a label's folding is not one
     character for one)."""
-    edges = _label_edges(labels)
-    if edges is None:
+    folded = aligned_fold(ctx.text)
+    scans = _head_scans(labels)
+    if folded is None or scans is None:
         return _fused_starts(ctx.text, ctx.blocks)
-    folded = lined_fold(ctx.text)
-    two, one = edges[0], edges[1]
-    if UNFOLDED in folded:  # where it stands, anything may
-        return _fused_starts(
-            ctx.text,
-            ctx.blocks,
-            lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one or UNFOLDED in folded[e : e + 2],
-        )
-    return _fused_starts(ctx.text, ctx.blocks, lambda e: folded[e : e + 2] in two or folded[e : e + 1] in one)
-
-
-_BRACKET = re.compile(r"[(\[]")
+    return _fused_starts(ctx.text, ctx.blocks, runs=_headed_runs(ctx.text, folded, scans))
 
 
 def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
-    """The blocks whose content holds a "(" or "[" that a label's first characters follow (spaces
+    """The blocks whose content holds a "(" or "[" that a label's first word follows (spaces
     aside): the only ones a bracketed lead-in can stand in (all that hold one, when the text's or
     a label's folding is not one character for one)."""
+    places = _bracket_places(ctx, labels)
+    if places is None:
+        return {b.index for b in ctx.blocks if "(" in b.content or "[" in b.content}
+    return set(places)
+
+
+def _bracket_places(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]] | None:
+    """For each block, the offsets in its content of the "(" and "[" that a label's first word
+    follows (spaces aside), in order; None when the text's or a label's folding is not one
+    character for one (any bracket then)."""
     text = ctx.text
     if "(" not in text and "[" not in text:
-        return set()
-    edges = _label_edges(labels)
-    blocks = ctx.blocks
-    if edges is None:
-        return {b.index for b in blocks if "(" in b.content or "[" in b.content}
-    folded = lined_fold(text)
-    two, one = edges[0], edges[1]
-    anything = UNFOLDED in folded  # where it stands, anything may follow
-    out: set[int] = set()
-    n = len(text)
-    for m in _BRACKET.finditer(text):
-        j = m.end()
-        while j < n and text[j].isspace():
-            j += 1
-        if folded[j : j + 2] in two or folded[j : j + 1] in one or (anything and UNFOLDED in folded[j : j + 2]):
-            i = ctx.holding(m.start())
-            if i is not None:
-                out.add(i)
+        return {}
+    folded = aligned_fold(text)
+    scans = _head_scans(labels)
+    if folded is None or scans is None:
+        return None
+    out: dict[int, list[int]] = {}
+    for m in scans[2].finditer(folded):
+        i = ctx.holding(m.start())
+        if i is not None:
+            out.setdefault(i, []).append(m.start() - ctx.blocks[i].content_start)
+    return out
+
+
+_SPACES_BEFORE = regex.compile(r"\s*", regex.REVERSE)
+
+
+def _bracketed_at(bracketed: regex.Pattern[str], content: str, places: list[int]) -> list[regex.Match[str]]:
+    """``list(bracketed.finditer(content))``, tried only at the brackets in ``places`` (those a
+    label's first word follows: no other can open a match): a match starts at the spaces before its
+    bracket (or at the content's start), so it is tried where they start, bracket by bracket."""
+    out: list[regex.Match[str]] = []
+    end = 0
+    for k in places:
+        if k < end:
+            continue
+        start = _SPACES_BEFORE.match(content, 0, k).start()  # type: ignore[union-attr]
+        if start == k and k > 0:
+            continue  # no space before it, not the content's start
+        m = bracketed.match(content, start)
+        if m is not None:
+            out.append(m)
+            end = m.end()
     return out
 
 
@@ -239,65 +297,49 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    order, opening, inside, held = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_in_places(ctx, labels))
     bracketed, fused = _patterns(labels)
-    for b, content, taken in _labelled_lines(ctx, order):  # where a label can start
-        found = held.get(b.index)
-        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[b.index] = _lead_ins(
-                content, bracketed if b.index in inside else None, fused, opening.get(b.index)
+    opening = _opening(ctx, labels)
+    places = _bracket_places(ctx, labels)
+    inside = set(places) if places is not None else _bracketing(ctx, labels)
+    for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
+        at = opening.get(b.index)
+        found: list[tuple[int, int, str]] = []
+        if b.index not in inside:
+            brackets: Iterable[regex.Match[str]] = ()
+        elif places is None:
+            brackets = bracketed.finditer(content)
+        else:
+            brackets = _bracketed_at(bracketed, content, places[b.index])
+        for m in brackets:
+            if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
+                found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
+        m = _first_fused(fused, content, at or ())
+        if m and m.start() > 0:
+            rest = m.group("rest")
+            # Headlines start with a capital (or a script without capitals); "Read more here: …",
+            # "Read more about our methods" are prose.
+            head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
+            headline = (
+                not head
+                or head[0].isupper()
+                or head[0].isdigit()
+                or (head[0].isalpha() and head[0].lower() == head[0].upper())
             )
+            if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
+                s = len(content[: m.start()].rstrip())
+                found.append(
+                    (
+                        s,
+                        len(content),
+                        "Cross-promotion label fused after the text, followed only by other stories' headlines.",
+                    )
+                )
         for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
-
-
-def _lead_in_places(
-    ctx: Context, labels: tuple[str, ...]
-) -> tuple[list[int], dict[int, list[int]], set[int], dict[int, tuple[tuple[int, int, str], ...]]]:
-    """Where a lead-in can stand, from the whole text: the blocks in order, the places in each where
-    a fused label can start (``_opening``), the blocks with a bracket a label follows
-    (``_bracketing``); and room for what each block holds (``_lead_ins``), by block."""
-    opening = _opening(ctx, labels)
-    inside = _bracketing(ctx, labels)
-    return sorted(inside.union(opening)), opening, inside, {}
-
-
-def _lead_ins(
-    content: str, bracketed: regex.Pattern[str] | None, fused: regex.Pattern[str], at: list[int] | None
-) -> tuple[tuple[int, int, str], ...]:
-    """The lead-ins a block's content holds, (start, end, reason) in the content: bracketed ones
-    (``bracketed``, when a bracket a label follows is there), and a label fused after the text
-    tried at ``at``."""
-    found: list[tuple[int, int, str]] = []
-    for m in bracketed.finditer(content) if bracketed is not None else ():
-        if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
-            found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-    m = _first_fused(fused, content, at or ())
-    if m and m.start() > 0:
-        rest = m.group("rest")
-        # Headlines start with a capital (or a script without capitals); "Read more here: …",
-        # "Read more about our methods" are prose.
-        head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
-        headline = (
-            not head
-            or head[0].isupper()
-            or head[0].isdigit()
-            or (head[0].isalpha() and head[0].lower() == head[0].upper())
-        )
-        if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
-            s = len(content[: m.start()].rstrip())
-            found.append(
-                (
-                    s,
-                    len(content),
-                    "Cross-promotion label fused after the text, followed only by other stories' headlines.",
-                )
-            )
-    return tuple(found)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -360,15 +402,22 @@ def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[froze
     if k == 0:
         return False
     k += offset
-    last = folded[max(0, k - 2) : k]
-    return last in edges[2] or last[-1:] in edges[3] or UNFOLDED in last
+    return folded[max(0, k - 2) : k] in edges[2] or folded[k - 1 : k] in edges[3]
 
 
 def _label_at(
-    content: str, sep: regex.Match[str], pattern: regex.Pattern[str], ending: regex.Pattern[str]
+    content: str,
+    sep: regex.Match[str],
+    pattern: regex.Pattern[str],
+    ending: regex.Pattern[str],
+    backward: regex.Pattern[str] | None = None,
 ) -> regex.Match[str] | None:
-    """The label that ends at separator ``sep``, with the separator, if one does."""
-    before = ending.search(content, max(0, sep.start() - _LABEL_REACH), sep.start())
+    """The label that ends at separator ``sep``, with the separator, if one does (``backward``:
+    ``ending`` matched backwards, asked first whether there is one)."""
+    lo, hi = max(0, sep.start() - _LABEL_REACH), sep.start()
+    if backward is not None and backward.match(content, lo, hi) is None:
+        return None
+    before = ending.search(content, lo, hi)
     return pattern.match(content, before.start()) if before else None
 
 
@@ -394,48 +443,32 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    separated, held = ctx.once(("promo.inline-label", labels), lambda: (_separated(ctx), {}))
-    patterns, edges = _label_patterns(labels), _label_edges(labels)
-    folded = lined_fold(ctx.text) if edges is not None else ""
-    for b, content, taken in _labelled_lines(ctx, separated):
-        found = held.get(b.index)
-        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[b.index] = _labels_between(content, b.content_start, patterns, folded, edges)
-        for s, e, reason in found:
+    pattern, ending, again = _label_patterns(labels)
+    backward = _ending_backward(labels)
+    folded = aligned_fold(ctx.text)
+    edges = _label_edges(labels)
+    for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
+        found = [
+            m
+            for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
+            if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
+            and (m := _label_at(content, sep, pattern, ending, backward))
+        ]
+        for k, m in enumerate(found):
+            s, e = len(content[: m.start()].rstrip()), m.end()
+            while more := again.match(content, e):
+                e = more.end()
+            reason = "Cross-promotion label ('Read also:') between the sentences of a line."
+            if run := _repeated_run(content[e:]):
+                e += run
+                reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+            elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
+                e = bound
+                reason = (
+                    "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
+                )
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
-
-
-def _labels_between(
-    content: str,
-    offset: int,
-    patterns: tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]],
-    folded: str,
-    edges: tuple[frozenset[str], ...] | None,
-) -> tuple[tuple[int, int, str], ...]:
-    """The labels between sentences a block's content holds (it starts at ``offset`` in the text
-    ``folded`` lines up with), (start, end, reason) in the content; ``patterns``: ``_label_patterns``."""
-    pattern, ending, again = patterns
-    found = [
-        m
-        for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
-        if (edges is None or _may_end(folded, offset, content, sep.start(), edges))
-        and (m := _label_at(content, sep, pattern, ending))
-    ]
-    spans: list[tuple[int, int, str]] = []
-    for k, m in enumerate(found):
-        s, e = len(content[: m.start()].rstrip()), m.end()
-        while more := again.match(content, e):
-            e = more.end()
-        reason = "Cross-promotion label ('Read also:') between the sentences of a line."
-        if run := _repeated_run(content[e:]):
-            e += run
-            reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
-        elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
-            e = bound
-            reason = "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
-        spans.append((s, e, reason))
-    return tuple(spans)

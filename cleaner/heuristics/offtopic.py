@@ -58,8 +58,10 @@ def headline_shaped(b: Block) -> bool:
     title case or capitals (an own section heading's style), and none of the marks of a list,
     table, price or link."""
     lo, hi = _HEADLINE_WORDS
+    if not (_plain(b) and lo <= b.n_words <= hi):
+        return False
     c = b.content.strip()
-    if not (_plain(b) and lo <= b.n_words <= hi and c and _unfinished(c)):
+    if not (c and _unfinished(c)):
         return False
     first = c[0]
     if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(c):

@@ -17,21 +17,34 @@ class EndAnchored:
     Forwards, a search tries the pattern (its lookbehinds first) at every position of the text;
     backwards, the pattern is tried only where a match can end (``$``). Most texts have no match,
     and that answer costs a fraction; when there is one, the forward search finds the same match
-    as it always did (whether a pattern matches does not depend on the direction)."""
+    as it always did (whether a pattern matches does not depend on the direction).
+
+    ``reach``, when given, is a pattern matched backwards at the text's end whose match holds every
+    match of the pattern (the characters a match can be made of, read back from the end as far as
+    they go): the forward search then starts where it starts, not at the text's start, and finds
+    the same match, since none starts before (its lookbehinds still see the text before)."""
 
     forward: regex.Pattern[str]
     backward: regex.Pattern[str]
+    reach: regex.Pattern[str] | None = None
 
     @classmethod
-    def compile(cls, pattern: str, flags: int = 0) -> EndAnchored:
-        return cls(regex.compile(pattern, flags), regex.compile(pattern, flags | regex.REVERSE))
+    def compile(cls, pattern: str, flags: int = 0, reach: str | None = None) -> EndAnchored:
+        return cls(
+            regex.compile(pattern, flags),
+            regex.compile(pattern, flags | regex.REVERSE),
+            regex.compile(reach, flags | regex.REVERSE) if reach is not None else None,
+        )
 
     @property
     def pattern(self) -> str:
         return self.forward.pattern
 
     def search(self, text: str) -> regex.Match[str] | None:
-        return self.forward.search(text) if self.matches(text) else None
+        if not self.matches(text):
+            return None
+        start = self.reach.match(text).start() if self.reach is not None else 0  # type: ignore[union-attr]
+        return self.forward.search(text, start)
 
     def matches(self, text: str) -> bool:
         """Whether the pattern matches somewhere: a match ends where ``$`` holds, at the text's

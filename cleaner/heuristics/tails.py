@@ -10,6 +10,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import PARAGRAPH, Block, Removal
 from cleaner.rulebook import Rule
 from cleaner.text import count_words, phrase_key
@@ -108,7 +109,7 @@ def _closes(ctx: Context, hit: Removal) -> bool:
 # no-break space or empty brackets: the holes the links left), then words without a sentence end
 # (or with one, when they open in lower case). Not a quotation
 # (an opening quote or bracket), an attribution dash ("  —Name, Studio") or a hashtag/handle.
-_RESIDUE = regex.compile(
+_RESIDUE = EndAnchored.compile(  # end-anchored: asked backwards first
     r"(?<=[\p{L}\p{N}\p{M}]{2}[.!?\u0964\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)]?)"
     r"(?P<gap>[ \t\u00a0]*(?:[ \t\u00a0]{2}|\u00a0|\(\s*\)|\[\s*\])[ \t\u00a0]*)"
     r"(?P<frag>[^\s.!?\u0964\u3002\uff01\uff1f\"'\u201c\u201e\u00ab(\[\-\u2013\u2014#@]"
@@ -122,13 +123,13 @@ _LOOK_MAX_WORDS = 6
 
 
 @lru_cache(maxsize=8)
-def _look_residue(verbs: tuple[str, ...]) -> regex.Pattern[str]:
+def _look_residue(verbs: tuple[str, ...]) -> EndAnchored:
     """After the last sentence end and a space, a verb of looking, reading or listening (a whole
     word) and at most a few more words without a sentence end, to the end: a link's text."""
     if not verbs:
-        return regex.compile(r"(?!)")
+        return EndAnchored.compile(r"(?!)")
     alts = "|".join(regex.escape(v) for v in sorted(set(verbs), key=len, reverse=True))
-    return regex.compile(
+    return EndAnchored.compile(
         r"(?<=[\p{L}\p{N}\p{M}%)]{1}[.!?\u0964][\"'\u201d\u2019\u00bb)]?)(?P<gap>[ \t\u00a0]+)"
         rf"(?P<frag>(?P<verb>{alts})(?![\p{{L}}\p{{M}}])[^.!?:;|\u0964\n]{{0,80}})$",
         regex.IGNORECASE,

@@ -30,6 +30,8 @@ def _series_key(line: str) -> str | None:
     """The title a line of a series' navigation names: the text after the part's label ("Part 2:",
     "দ্বিতীয় পর্ব:") with every number set aside. None when the line cannot be one (too long, a
     sentence, no label of at most 3 words and a colon, a title of fewer than two words)."""
+    if ":" not in line:
+        return None  # no label and colon (asked first: most lines have none)
     t = line.strip()
     if not t or not words_at_most(t, _SERIES_MAX_WORDS) or ends_terminal(t):
         return None
@@ -136,6 +138,8 @@ def bullet_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     roundup): each is a link to another page; the bullet, the label and the link's title go."""
     gone = ctx.removed_blocks()
     found: list[tuple[Block, regex.Match[str]]] = []
+    if not any(c in ctx.text for c in _BULLETS):
+        return  # no bullet in the text, none in a block
     for b in ctx.blocks:
         if b.index not in gone and len(b.content) <= 50000 and any(c in b.content for c in _BULLETS):
             found.extend((b, m) for m in _BULLET_LABEL.finditer(b.content))

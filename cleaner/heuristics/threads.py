@@ -27,7 +27,7 @@ _THREAD_MAX_LINES = 6  # a comment's lines between two names
 
 
 def _name_line(text: str) -> bool:
-    ws = text.split()
+    ws = text.split(None, 4)  # a fifth part: more than four words (a long paragraph is not split whole)
     if not 1 <= len(ws) <= 4 or text.rstrip()[-1] in ".!?,;:\u2026":
         return False
     initials = sum(1 for w in ws if w.endswith("."))
@@ -97,7 +97,7 @@ _NAMED_SHARE = 0.75
 
 def _short_line(b: Block) -> list[str] | None:
     """The block's words when it has 2 to ``_SAYS_MAX_WORDS`` of them."""
-    ws = b.content.split()
+    ws = b.content.split(None, _SAYS_MAX_WORDS)  # more than that many: too long, split no further
     return ws if 2 <= len(ws) <= _SAYS_MAX_WORDS else None
 
 
@@ -119,7 +119,7 @@ def _names_marked(short: Sequence[list[str]], word: str) -> bool:
 
 def _says_header(word: str) -> Callable[[str], bool]:
     def header(text: str) -> bool:
-        ws = text.split()
+        ws = text.split(None, _SAYS_MAX_WORDS)
         return 2 <= len(ws) <= _SAYS_MAX_WORDS and ws[-1] == word
 
     return header

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import regex
 
 from cleaner.blocks import ends_terminal, is_heading_like, read_again
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
-from cleaner.text import phrase_key
+from cleaner.text import phrase_head, phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
-_DANGLING = regex.compile(
+_DANGLING = EndAnchored.compile(
     r"(?<=(?P<prev>\p{L}{3,})[.!?][\"'\u201d\u2019)]?)(?P<gap>[ \t]+)(?P<frag>\p{Lu}[\p{L}'\u2019\-]*(?:[ \t]+\p{L}[\p{L}'\u2019\-]*)?)[ \t]*$"
 )
 _ELLIPSIS = ("\u2026", "...")
@@ -85,6 +87,7 @@ def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
 # A whole text this short, in one block, is a snippet (a feed's description, a search result).
 _SNIPPET_MAX_WORDS = 80
+_LETTER_ELLIPSIS = regex.compile(r"\p{L}(?:\.\.\.|\u2026)$")
 
 
 def _ellipsis_snippet(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -97,7 +100,7 @@ def _ellipsis_snippet(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     b = blocks[0]
     text = b.content.rstrip()
-    if not regex.search(r"\p{L}(?:\.\.\.|\u2026)$", text):
+    if not _LETTER_ELLIPSIS.search(text):
         return
     end = b.content_start + len(text) - (1 if text.endswith("\u2026") else 3)
     ends = [e.end() for e in _SENTENCE_END.finditer(ctx.text, b.content_start, end)]
@@ -154,13 +157,31 @@ _CUT_TEASER_CONFIDENCE = 0.8
 _TEASER_CUT = regex.compile(r"[\p{L}\p{N}?!](?:\.{3}|\u2026)\s*$")
 
 
-def _repeat_key(text: str) -> tuple[str, int]:
-    """How ``repeated_block`` compares a block: its phrase key without a closing ellipsis, and the
-    key's words."""
+_HEAD_WORDS = 8  # the words a teaser and the block it repeats start with alike
+
+
+def _key(text: str) -> str:
     key = phrase_key(text)
     for e in _ELLIPSIS:
         key = key.removesuffix(e).rstrip()
-    return key, key.count(" ") + 1 if key else 0  # phrase_key joins words with one space
+    return key
+
+
+def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
+    """The keys of the blocks that are not debris, but for a block of more than 8 words whose first
+    8 no other block's key starts with: its key is no other block's (equal keys start alike) and
+    no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
+    and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
+    texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
+    heads = {i: phrase_head(t, _HEAD_WORDS) for i, t in texts.items()}
+    keys = {i: _key(t) for i, t in texts.items() if heads[i] is None}
+    seen = Counter(
+        head if head is not None else tuple(keys[i].split(" ", _HEAD_WORDS)[:_HEAD_WORDS]) for i, head in heads.items()
+    )
+    for i, head in heads.items():
+        if head is not None and seen[head] > 1:
+            keys[i] = _key(texts[i])
+    return keys
 
 
 def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -169,33 +190,25 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     A block that appears three or more times, or an article with many repeated blocks, is the
     article's own structure (an interview's recurring question, a meal plan), not debris.
     """
-    keys: list[str] = []
+    keys: list[str | None] = []  # None: debris, or a key no other block can have (``_keyed``)
     sizes: list[int] = []  # words in each key
     counts: dict[str, int] = {}
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
     debris = ctx.removed_blocks()
-    held: dict[int, tuple[str, int]] = ctx.once("truncation.repeated-block", dict)
+    keyed = _keyed(ctx, debris)
     for b in ctx.blocks:
-        if b.index in debris:  # never compared
-            keys.append("")
-            sizes.append(0)
-            continue
-        if ctx.prior_cuts(b):
-            key, n = _repeat_key(ctx.surviving(b))
-        elif (kn := held.get(b.index)) is not None:  # a block no decision cuts is its content: keyed once
-            key, n = kn
-        else:
-            key, n = held[b.index] = _repeat_key(ctx.surviving(b))
+        key = keyed.get(b.index)
         keys.append(key)
-        sizes.append(n)
-        counts[key] = counts.get(key, 0) + 1
+        sizes.append(key.count(" ") + 1 if key else 0)  # phrase_key joins words with one space
+        if key is not None:
+            counts[key] = counts.get(key, 0) + 1
     # Many different repeated blocks mean a templated article (recipes, interviews), not debris.
     templated = sum(1 for k, c in counts.items() if c >= 2 and k.count(" ") >= 2) >= 3
     first: dict[str, int] = {}
     by_head: dict[tuple[str, ...], list[int]] = {}
     for b, key, n in zip(ctx.blocks, keys, sizes, strict=True):
-        if b.index in debris:
+        if key is None:
             continue
         if key in first:
             if n >= 12 and counts.get(key, 0) == 2 and not templated:
@@ -212,7 +225,8 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if ends_terminal(content) and not content.endswith(_ELLIPSIS):
                 continue  # a complete block is not a teaser
             for j in group:
-                if i != j and len(keys[j]) > len(keys[i]) and keys[j].startswith(keys[i]):
+                ki, kj = keys[i], keys[j]
+                if i != j and ki is not None and kj is not None and len(kj) > len(ki) and kj.startswith(ki):
                     # cut off by an ellipsis glued to a word ("… employment during..."), with what
                     # earlier decisions removed set aside (a fused "Read More"): a teaser for sure
                     cut = _TEASER_CUT.search(ctx.surviving(ctx.blocks[i]))
