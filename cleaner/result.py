@@ -105,11 +105,19 @@ def _block_at(blocks: Sequence[Block], pos: int) -> int:
 def _separator(text: str, end: int, start: int) -> str:
     """The line breaks of the text between a kept piece ending at ``end`` and the next starting at
     ``start``: all of it when it is only white space with a line break, else its white space up to
-    what was removed (a blank line when that holds no line break)."""
+    what was removed (a blank line when that holds no line break), or the blank line after it when
+    only that one parts them (no blank line before it)."""
     gap = text[end:start]
     if not gap.strip() and "\n" in gap:
         return gap
     lead = gap[: len(gap) - len(gap.lstrip())]
+    trail = gap[len(gap.rstrip()) :]
+    trail = trail[: trail.rfind("\n") + 1]  # its line breaks, not the next line's indent
+    if trail.count("\n") >= 2 > lead.count("\n"):
+        # a blank line after what was removed parts the two pieces as it parted the blocks
+        # ('… the.\nAlso Read: …\n\nREAD MORE …'): one line break would join them into one block
+        # for the next cleaning, which then reads them otherwise
+        return trail
     return lead if "\n" in lead and not lead.endswith((" ", "\t")) else "\n\n"
 
 
@@ -120,7 +128,8 @@ def assemble(
 
     With ``keep_breaks`` (text input) two kept blocks are joined by the text's own line breaks
     between them, so a text nothing is removed from comes out byte for byte; where a removal stood
-    between them, by the breaks that followed the first of the two."""
+    between them, by the breaks that followed the first of the two (or the blank line after the removal
+    when only that one parted them)."""
     spans = sorted((r.start, r.end) for r in removed if r.start is not None)  # type: ignore[misc]
     kept: list[tuple[int, int, int]] = []
     pieces: list[str] = []
