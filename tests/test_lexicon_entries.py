@@ -19,6 +19,8 @@ from cleaner.scorer.features import LEXICON_KINDS, LexiconMatcher
 BODY = "The council approved the new budget on Tuesday after a long debate about schools and roads."
 BODY2 = "Officials said the plan would take effect in March, and residents can comment until Friday."
 PROSE = "She said the {w} was mentioned twice in the report that the council released on Tuesday."
+# An article of over 100 words, for heuristics that act only below that much text.
+LONG_BODY = "\n\n".join([BODY, BODY2] * 4)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,13 @@ CASES = (
         None,
         lambda w: f"{BODY}\n\nTable of Contents {w}\n\n{BODY2}",
         lambda w: f"Table of Contents {w}",
+    ),
+    Case(
+        "tail.closing-headers",
+        "tail.closing-section",
+        None,
+        lambda w: f"{LONG_BODY}\n\n{w.capitalize()}\n\n{BODY2}",
+        lambda w: w.capitalize(),
     ),
     Case(
         "tail.link-verbs",

@@ -7,6 +7,7 @@ from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.bios import closing_bio
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
 from cleaner.heuristics.cards import card_run, slide_counters
+from cleaner.heuristics.closing import closing_section
 from cleaner.heuristics.contents import toc_label
 from cleaner.heuristics.credits import (
     byline_line,
@@ -683,6 +684,23 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "contents printed whole stays: the true bodies keep it (wcxb-dev, naeb-dev), and a comment-"
         "thread heuristic reads its repeated lines as the table they are only while the label stands.",
         toc_label,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "tail.closing-section",
+        "tail",
+        "Closing section below the article, from its header ('Comments', 'Tags', 'Cite This Page', 'About us') to the text's end.",
+        "A block that is only the header of what a page puts below its article, in any language "
+        "(lexicon tail.closing-headers: 'Comments', 'Leave a Reply', '12 Comments', 'Tags', 'Article "
+        "Sources', 'Cite This Page', 'Photo Credits', 'About us', 'Contact us', 'Manage consent', "
+        "'Kommentare', 'Deja un comentario'), left or removed by a rule, with at least 100 words and "
+        "half the text's kept words before it: the header and every block after it to the text's end "
+        "go, long ones too (a reader's comment, a list of sources, a cookie banner's paragraphs), "
+        "which the items of tail.section-items stop short of. The first such header counts. Headers "
+        "that also open an article's own last section ('References', 'Sources', 'Notes', "
+        "'Disclaimer', 'About the author', 'Frequently asked questions') are not in the lexicon: the "
+        "dev collections' true bodies keep them.",
+        closing_section,
         confidence=(0.8, 0.8),
     ),
     Heuristic(
