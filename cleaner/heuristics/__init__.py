@@ -27,6 +27,7 @@ from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offstyle import off_style_headline
 from cleaner.heuristics.offtopic import above_dateline, stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
+from cleaner.heuristics.reactions import reader_run
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_card, link_residue, section_tail
@@ -557,6 +558,23 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "block, which may open with a greeting ('Hello Cindy,') or a short question.",
         comment_thread,
         confidence=(0.8, 0.85),
+    ),
+    Heuristic(
+        "comments.reader-run",
+        "comments",
+        "Readers' comments closing the text without their names: lines praising or thanking the writer, again and again.",
+        "From the text's end backwards, the earliest line that praises the piece, thanks or addresses "
+        "its writer, or greets someone by name (lexicons comments.praise-words next to "
+        "comments.work-words: 'Great article', 'Toller Beitrag', 'artículo excelente'; "
+        "comments.reader-phrases: 'Thanks for sharing', 'your post', 'Keep up the good work', 'Merci "
+        "pour le partage'; comments.greetings before a capitalised name and a comma: 'Hi Diana,', "
+        "'Hola María,'), with at least three such lines from it to the end and those a fifth of the "
+        "blocks at least, and at least 150 words and half the text's kept words before it: it and "
+        "everything after it are the readers' comments, which the scraper kept without their names. "
+        "Words a writer uses of their own piece ('this post', 'thanks for reading') are not in the "
+        "lexicons, and one grateful line in an article is no run.",
+        reader_run,
+        confidence=(0.8, 0.8),
     ),
     Heuristic(
         "related.teaser-run",
