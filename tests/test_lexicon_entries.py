@@ -19,6 +19,12 @@ from cleaner.scorer.features import LEXICON_KINDS, LexiconMatcher
 BODY = "The council approved the new budget on Tuesday after a long debate about schools and roads."
 BODY2 = "Officials said the plan would take effect in March, and residents can comment until Friday."
 PROSE = "She said the {w} was mentioned twice in the report that the council released on Tuesday."
+# An article of over 100 words, for heuristics that act only below that much text.
+LONG_BODY = "\n\n".join([BODY, BODY2] * 4)
+# Readers' comments under it: with the entry's line, three lines that praise or thank the writer.
+COMMENTS = "\n\n".join(
+    [LONG_BODY, LONG_BODY, "{line}", "I agree with the council on the roads.", "Thanks for sharing."]
+)
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,41 @@ CASES = (
         None,
         lambda w: f"{BODY}\n\nTable of Contents {w}\n\n{BODY2}",
         lambda w: f"Table of Contents {w}",
+    ),
+    Case(
+        "tail.closing-headers",
+        "tail.closing-section",
+        None,
+        lambda w: f"{LONG_BODY}\n\n{w.capitalize()}\n\n{BODY2}",
+        lambda w: w.capitalize(),
+    ),
+    Case(
+        "comments.praise-words",
+        "comments.reader-run",
+        None,
+        lambda w: COMMENTS.format(line=f"{w.capitalize()} article, I learned a lot.\n\nKeep up the good work."),
+        lambda w: f"{w.capitalize()} article",
+    ),
+    Case(
+        "comments.work-words",
+        "comments.reader-run",
+        None,
+        lambda w: COMMENTS.format(line=f"Great {w}, I learned a lot.\n\nKeep up the good work."),
+        lambda w: f"Great {w}",
+    ),
+    Case(
+        "comments.reader-phrases",
+        "comments.reader-run",
+        None,
+        lambda w: COMMENTS.format(line=f"{w.capitalize()}, I learned a lot.\n\nNice post, really."),
+        lambda w: w.capitalize(),
+    ),
+    Case(
+        "comments.greetings",
+        "comments.reader-run",
+        None,
+        lambda w: COMMENTS.format(line=f"{w.capitalize()} Diana, I learned a lot.\n\nNice post, really."),
+        lambda w: f"{w.capitalize()} Diana",
     ),
     Case(
         "tail.link-verbs",

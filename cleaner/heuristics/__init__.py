@@ -7,6 +7,7 @@ from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.bios import closing_bio
 from cleaner.heuristics.captions import closing_copyright, doubled_caption, open_dated_caption, position_caption
 from cleaner.heuristics.cards import card_run, slide_counters
+from cleaner.heuristics.closing import closing_section
 from cleaner.heuristics.contents import toc_label
 from cleaner.heuristics.credits import (
     byline_line,
@@ -26,6 +27,7 @@ from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
 from cleaner.heuristics.offstyle import off_style_headline
 from cleaner.heuristics.offtopic import above_dateline, stacked_headline, trailing_headline
 from cleaner.heuristics.openers import opening_teaser
+from cleaner.heuristics.reactions import reader_run
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
 from cleaner.heuristics.tails import link_card, link_residue, section_tail
@@ -558,6 +560,23 @@ HEURISTICS: tuple[Heuristic, ...] = (
         confidence=(0.8, 0.85),
     ),
     Heuristic(
+        "comments.reader-run",
+        "comments",
+        "Readers' comments closing the text without their names: lines praising or thanking the writer, again and again.",
+        "From the text's end backwards, the earliest line that praises the piece, thanks or addresses "
+        "its writer, or greets someone by name (lexicons comments.praise-words next to "
+        "comments.work-words: 'Great article', 'Toller Beitrag', 'artículo excelente'; "
+        "comments.reader-phrases: 'Thanks for sharing', 'your post', 'Keep up the good work', 'Merci "
+        "pour le partage'; comments.greetings before a capitalised name and a comma: 'Hi Diana,', "
+        "'Hola María,'), with at least three such lines from it to the end and those a fifth of the "
+        "blocks at least, and at least 150 words and half the text's kept words before it: it and "
+        "everything after it are the readers' comments, which the scraper kept without their names. "
+        "Words a writer uses of their own piece ('this post', 'thanks for reading') are not in the "
+        "lexicons, and one grateful line in an article is no run.",
+        reader_run,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
         "related.teaser-run",
         "related",
         "Run of other stories' teasers closing the text: a headline, then its one-sentence summary, again and again.",
@@ -683,6 +702,23 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "contents printed whole stays: the true bodies keep it (wcxb-dev, naeb-dev), and a comment-"
         "thread heuristic reads its repeated lines as the table they are only while the label stands.",
         toc_label,
+        confidence=(0.8, 0.8),
+    ),
+    Heuristic(
+        "tail.closing-section",
+        "tail",
+        "Closing section below the article, from its header ('Comments', 'Tags', 'Cite This Page', 'About us') to the text's end.",
+        "A block that is only the header of what a page puts below its article, in any language "
+        "(lexicon tail.closing-headers: 'Comments', 'Leave a Reply', '12 Comments', 'Tags', 'Article "
+        "Sources', 'Cite This Page', 'Photo Credits', 'About us', 'Contact us', 'Manage consent', "
+        "'Kommentare', 'Deja un comentario'), left or removed by a rule, with at least 100 words and "
+        "half the text's kept words before it: the header and every block after it to the text's end "
+        "go, long ones too (a reader's comment, a list of sources, a cookie banner's paragraphs), "
+        "which the items of tail.section-items stop short of. The first such header counts. Headers "
+        "that also open an article's own last section ('References', 'Sources', 'Notes', "
+        "'Disclaimer', 'About the author', 'Frequently asked questions') are not in the lexicon: the "
+        "dev collections' true bodies keep them.",
+        closing_section,
         confidence=(0.8, 0.8),
     ),
     Heuristic(

@@ -1,0 +1,81 @@
+"""A closing section below the article: a header that names what a page puts after its article (the
+readers' comments, the tags, the story's sources, the photo credits, the site's 'About us' and
+'Contact', a cookie banner's settings), standing after most of the text. Everything from it to the
+text's end is that section, its long blocks too (a reader's comment, a list of sources), which the
+item-length bound of ``tail.section-items`` leaves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.model import Block, Removal
+from cleaner.text import phrase_key
+
+# A header is a few words ('Leave a Reply', 'Cite This Page:', '12 Comments').
+_HEADER_MAX_WORDS = 6
+# It stands below the article: at least this many words of kept text before it, and at least this
+# share of the text's kept words (a 'Comments' link or 'Tags' row under the headline stays).
+_BEFORE_MIN_WORDS = 100
+_BEFORE_MIN_SHARE = 0.5
+# A count before or after the header's words ('12 Comments', 'Comments (12)') is the widget's.
+_COUNT = regex.compile(r"^\d+\s+|\s*[(\[]\s*\d+\s*[)\]]\s*:?$|\s+\d+\s*:?$")
+
+
+@lru_cache(maxsize=8)
+def _keys(words: tuple[str, ...]) -> frozenset[str]:
+    """The phrase keys of the lexicon's headers, made once per word list."""
+    return frozenset(phrase_key(w) for w in words)
+
+
+def _header_key(text: str) -> str:
+    """The block read as a header: its phrase key without a count; empty for a question ('Comments?'
+    heads what the article asks its readers, in the article)."""
+    text = text.strip()
+    if text.endswith("?"):
+        return ""
+    return phrase_key(_COUNT.sub("", text))
+
+
+def _header(ctx: Context, gone: frozenset[int], labels: frozenset[str]) -> tuple[Block, int] | None:
+    """The first block that is a closing section's header and stands below most of the kept text, with
+    its index in ``ctx.blocks``; a header a rule removed opens the section as well as one left."""
+    kept = ctx.kept_blocks()
+    total = sum(b.n_words for b in kept)
+    before = 0
+    for b in ctx.blocks:
+        if (
+            b.n_words <= _HEADER_MAX_WORDS
+            and before >= _BEFORE_MIN_WORDS
+            and before >= _BEFORE_MIN_SHARE * total
+            and _header_key(b.content if b.index in gone else ctx.surviving(b)) in labels
+        ):
+            return b, b.index
+        if b.index not in gone and b.content.strip():
+            before += b.n_words
+    return None
+
+
+def closing_section(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    labels = _keys(ctx.words("tail.closing-headers"))
+    if not labels:
+        return
+    gone = ctx.removed_blocks()
+    found = _header(ctx, gone, labels)
+    if found is None:
+        return
+    header, at = found
+    name = " ".join(header.content.split())[:40]
+    for b in ctx.blocks[at:]:
+        if b.index in gone or not b.content.strip():
+            continue
+        yield h.remove_block(
+            ctx,
+            b,
+            0.8,
+            f"Closing section under '{name}' (block {at}), after most of the text, to the text's end: "
+            "what the page puts below its article, not the article.",
+        )

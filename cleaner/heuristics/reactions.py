@@ -1,0 +1,154 @@
+"""Readers' comments closing the text without their names: a scraper that kept the comments' texts and
+dropped the names, dates and reply buttons leaves a run of paragraphs after the article in which
+readers praise or thank the writer ('Great article!', 'Thanks for sharing', 'Hi Diana, …'). Several
+such lines in the run, and its position below most of the text, are the evidence; one grateful line
+in an article is not."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import alternation
+from cleaner.model import Block, Removal
+
+# The run holds at least this many lines of praise, and they are at least this share of its blocks
+# (comments that only discuss count for the run's length, not for its evidence).
+_MIN_REACTIONS = 3
+_MIN_SHARE = 0.2
+# It stands below the article: at least this many words of kept text before it, and this share of
+# the text's kept words.
+_BEFORE_MIN_WORDS = 150
+_BEFORE_MIN_SHARE = 0.5
+
+# Words as the marks compare them: runs of letters or of digits (re's classes, which split a word at a
+# combining mark: the lexicons' words are split the same way), case-folded; an apostrophe or a hyphen
+# splits too ("bell'articolo", "write-up"), in the text and in the lexicons alike.
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_GAP = 1  # at most one word between praise and the piece it praises ('Great little post')
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
+
+
+@dataclass(frozen=True)
+class _Entries:
+    """A lexicon's entries as word tuples, found by their first word."""
+
+    by_first: dict[str, frozenset[tuple[str, ...]]]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Entries:
+        out: dict[str, set[tuple[str, ...]]] = {}
+        for w in words:
+            if t := _words(w):
+                out.setdefault(t[0], set()).add(t)
+        return cls({k: frozenset(v) for k, v in out.items()}, frozenset(out))
+
+    def spans(self, toks: tuple[str, ...], present: set[str]) -> list[tuple[int, int]]:
+        """Where entries stand in ``toks`` (whose set of words is ``present``): (start, end) word
+        indexes. Most lines hold no entry's first word, which one set intersection tells."""
+        firsts = self.firsts & present
+        if not firsts:
+            return []
+        out = []
+        for i, t in enumerate(toks):
+            if t in firsts:
+                out.extend((i, i + len(e)) for e in self.by_first[t] if toks[i : i + len(e)] == e)
+        return out
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per lexicon set (``_marks``)
+class _Marks:
+    praise: _Entries
+    works: _Entries
+    phrases: _Entries
+    greeting: regex.Pattern[str]  # a greeting, a capitalised name and a comma at a line's start
+
+    def of(self, text: str) -> bool:
+        """Whether a line praises the piece (praise next to a word for it, in either order, at most one
+        word between), holds a reader's phrase, or opens with a greeting and a name."""
+        if self.greeting.match(text.strip()) is not None:
+            return True
+        toks = _words(text)
+        present = set(toks)
+        if self.phrases.spans(toks, present):
+            return True
+        works = self.works.spans(toks, present)
+        if not works:
+            return False
+        return any(
+            0 <= ws - pe <= _GAP or 0 <= ps - we <= _GAP
+            for ps, pe in self.praise.spans(toks, present)
+            for ws, we in works
+        )
+
+
+@lru_cache(maxsize=8)
+def _marks(
+    praise: tuple[str, ...], works: tuple[str, ...], phrases: tuple[str, ...], greetings: tuple[str, ...]
+) -> _Marks | None:
+    if not (praise and works and phrases and greetings):
+        return None
+    return _Marks(
+        _Entries.of(praise),
+        _Entries.of(works),
+        _Entries.of(phrases),
+        regex.compile(rf"(?i:{alternation(greetings)})\s+\p{{Lu}}[\p{{L}}\p{{M}}.'\u2019\-]*\s*[,!]"),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _marked(marks: _Marks, text: str) -> bool:
+    """``marks.of(text)``, remembered: the heuristic runs again on the same lines when later decisions
+    change what it sees."""
+    return marks.of(text)
+
+
+def _run_start(ctx: Context, kept: Sequence[Block], marks: _Marks) -> tuple[int, int] | None:
+    """Where the run of comments starts in ``kept`` (a line of praise with enough more of them after
+    it to the end) and how many such lines it holds: the earliest such start below most of the text."""
+    total = sum(b.n_words for b in kept)
+    before = total
+    found, n = None, 0
+    for i in range(len(kept) - 1, -1, -1):
+        before -= kept[i].n_words
+        if before < _BEFORE_MIN_WORDS or before < _BEFORE_MIN_SHARE * total:
+            break
+        if not _marked(marks, ctx.surviving(kept[i])):
+            continue
+        n += 1
+        if n >= _MIN_REACTIONS and n >= _MIN_SHARE * (len(kept) - i):
+            found = (i, n)
+    return found
+
+
+def reader_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    marks = _marks(
+        ctx.words("comments.praise-words"),
+        ctx.words("comments.work-words"),
+        ctx.words("comments.reader-phrases"),
+        ctx.words("comments.greetings"),
+    )
+    if marks is None:
+        return
+    kept = ctx.kept_blocks()
+    found = _run_start(ctx, kept, marks)
+    if found is None:
+        return
+    start, n = found
+    for b in kept[start:]:
+        yield h.remove_block(
+            ctx,
+            b,
+            0.8,
+            f"Readers' comments closing the text: a run of {len(kept) - start} blocks below most of the "
+            f"text, {n} of them praising or thanking the writer or greeting someone by name; not the article.",
+        )
