@@ -351,17 +351,6 @@ def test_link_residue_still_goes() -> None:
 
 
 # related.card-run: no run of cards without a short line standing four times or more.
-CARD_LINES = [
-    "Tennis Lessons",
-    "tennis lessons",
-    "  Tennis Lessons ",
-    "By Dec 19, 2023",
-    "A headline about the new courts in the city park",
-    "Another headline about lessons for children this winter",
-    "A third headline about the club's coaches and their plans",
-    "The council met on Tuesday and voted on the budget for the coming year, the mayor said.",
-    "",
-]
 
 
 def test_a_card_run_the_gate_lets_through_goes() -> None:
