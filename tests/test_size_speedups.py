@@ -117,9 +117,13 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
     from cleaner.heuristics import captions, navigation, offtopic, threads
 
     once = [
+        (leadins_mod, "_lead_in_places"),
+        (leadins_mod, "_separated"),
         (credits_mod, "_credit_places"),
     ]
     by_block = [
+        (leadins_mod, "_lead_ins"),
+        (leadins_mod, "_labels_between"),
         (credits_mod, "_credits"),
         (credits_mod, "_glue_points"),
         (credits_mod, "_caption_credit"),

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -297,49 +298,72 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    bracketed, fused = _patterns(labels)
-    opening = _opening(ctx, labels)
-    places = _bracket_places(ctx, labels)
-    inside = set(places) if places is not None else _bracketing(ctx, labels)
-    for b, content, taken in _labelled_lines(ctx, sorted(inside.union(opening))):  # where a label can start
-        at = opening.get(b.index)
-        found: list[tuple[int, int, str]] = []
-        if b.index not in inside:
-            brackets: Iterable[regex.Match[str]] = ()
-        elif places is None:
-            brackets = bracketed.finditer(content)
-        else:
-            brackets = _bracketed_at(bracketed, content, places[b.index])
-        for m in brackets:
-            if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
-                found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-        m = _first_fused(fused, content, at or ())
-        if m and m.start() > 0:
-            rest = m.group("rest")
-            # Headlines start with a capital (or a script without capitals); "Read more here: …",
-            # "Read more about our methods" are prose.
-            head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
-            headline = (
-                not head
-                or head[0].isupper()
-                or head[0].isdigit()
-                or (head[0].isalpha() and head[0].lower() == head[0].upper())
-            )
-            if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
-                s = len(content[: m.start()].rstrip())
-                found.append(
-                    (
-                        s,
-                        len(content),
-                        "Cross-promotion label fused after the text, followed only by other stories' headlines.",
-                    )
-                )
+    order, where, held = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_in_places(ctx, labels))
+    for b, content, taken in _labelled_lines(ctx, order):  # where a label can start
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _lead_ins(content, b.index, labels, where)
         for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y and not (a <= x and y <= z) for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+_Where = tuple[dict[int, Any], dict[int, list[int]] | None, set[int]]
+
+
+def _lead_in_places(
+    ctx: Context, labels: tuple[str, ...]
+) -> tuple[list[int], _Where, dict[int, list[tuple[int, int, str]]]]:
+    """What ``inline_lead_in`` finds in the text alone, once for the document: the blocks a label
+    can start in, in order; where in them (the fused labels' openings, the brackets a label
+    follows, the blocks holding such a bracket); and room for each block's findings."""
+    opening = _opening(ctx, labels)
+    places = _bracket_places(ctx, labels)
+    inside = set(places) if places is not None else _bracketing(ctx, labels)
+    return sorted(inside.union(opening)), (opening, places, inside), {}
+
+
+def _lead_ins(content: str, index: int, labels: tuple[str, ...], where: _Where) -> list[tuple[int, int, str]]:
+    """The lead-ins of block ``index`` (its ``content``), whatever the decisions: (start, end,
+    reason) in the content's offsets."""
+    opening, places, inside = where
+    bracketed, fused = _patterns(labels)
+    at = opening.get(index)
+    found: list[tuple[int, int, str]] = []
+    if index not in inside:
+        brackets: Iterable[regex.Match[str]] = ()
+    elif places is None:
+        brackets = bracketed.finditer(content)
+    else:
+        brackets = _bracketed_at(bracketed, content, places[index])
+    for m in brackets:
+        if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
+            found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
+    m = _first_fused(fused, content, at or ())
+    if m and m.start() > 0:
+        rest = m.group("rest")
+        # Headlines start with a capital (or a script without capitals); "Read more here: …",
+        # "Read more about our methods" are prose.
+        head = rest.lstrip(" \t:|-\u2013\u2014>\u00bb")
+        headline = (
+            not head
+            or head[0].isupper()
+            or head[0].isdigit()
+            or (head[0].isalpha() and head[0].lower() == head[0].upper())
+        )
+        if headline and not _SENTENCE_END.search(rest) and count_words(rest) <= _TAIL_MAX_WORDS:
+            s = len(content[: m.start()].rstrip())
+            found.append(
+                (
+                    s,
+                    len(content),
+                    "Cross-promotion label fused after the text, followed only by other stories' headlines.",
+                )
+            )
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,32 +467,44 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    pattern, ending, again = _label_patterns(labels)
-    backward = _ending_backward(labels)
-    folded = aligned_fold(ctx.text)
-    edges = _label_edges(labels)
-    for b, content, taken in _labelled_lines(ctx, _separated(ctx)):
-        found = [
-            m
-            for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
-            if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
-            and (m := _label_at(content, sep, pattern, ending, backward))
-        ]
-        for k, m in enumerate(found):
-            s, e = len(content[: m.start()].rstrip()), m.end()
-            while more := again.match(content, e):
-                e = more.end()
-            reason = "Cross-promotion label ('Read also:') between the sentences of a line."
-            if run := _repeated_run(content[e:]):
-                e += run
-                reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
-            elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
-                e = bound
-                reason = (
-                    "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
-                )
+    separated, folded, held = ctx.once(
+        ("promo.inline-label", labels), lambda: (_separated(ctx), aligned_fold(ctx.text), {})
+    )
+    for b, content, taken in _labelled_lines(ctx, separated):
+        found = held.get(b.index)
+        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
+            found = held[b.index] = _labels_between(b, content, labels, folded)
+        for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
                 continue
             taken.append((a, z))
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
+
+
+def _labels_between(b: Block, content: str, labels: tuple[str, ...], folded: str | None) -> list[tuple[int, int, str]]:
+    """What ``inline_label`` takes from block ``b`` (its ``content``; ``folded``: the document's
+    ``aligned_fold``), whatever the decisions: (start, end, reason) in the content's offsets."""
+    pattern, ending, again = _label_patterns(labels)
+    backward = _ending_backward(labels)
+    edges = _label_edges(labels)
+    found = [
+        m
+        for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
+        if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
+        and (m := _label_at(content, sep, pattern, ending, backward))
+    ]
+    out: list[tuple[int, int, str]] = []
+    for k, m in enumerate(found):
+        s, e = len(content[: m.start()].rstrip()), m.end()
+        while more := again.match(content, e):
+            e = more.end()
+        reason = "Cross-promotion label ('Read also:') between the sentences of a line."
+        if run := _repeated_run(content[e:]):
+            e += run
+            reason = "Cross-promotion label between the sentences of a line, with its headlines kept twice or more."
+        elif (bound := _next_label(content, e, found[k + 1 :])) is not None:
+            e = bound
+            reason = "Cross-promotion label between the sentences of a line, with its headlines up to the next label."
+        out.append((s, e, reason))
+    return out
