@@ -4,18 +4,10 @@ cleaner/heuristics/closing.py), on small invented articles."""
 from __future__ import annotations
 
 from cleaner import Cleaner, Config, restore
+from tests.invented import PARAS as _PARAS
+from tests.invented import TITLE
 
-TITLE = "Council approves the new budget for the coming year"
-PARAS = [
-    "The city council approved the budget on Monday after a long debate about the cost of repairs "
-    "to the old bridge and the new school on the hill above the harbour.",
-    "Members said the plan would be reviewed again in the spring, when the first figures from the "
-    "tax office are known and the contractors have sent their final offers.",
-    "The mayor told reporters that the bridge would close for six weeks in the summer, and that buses "
-    "would carry pupils to the school along the coast road while the work goes on.",
-    "Opposition members voted against the plan, saying the repairs had been put off for too long and "
-    "would now cost twice what the council had set aside for them three years ago.",
-]
+PARAS = _PARAS[:4]
 COMMENT = (
     "I have lived next to that bridge for thirty years and nobody ever asked us what we think about the "
     "repairs, the noise, the trucks or the closing of the coast road during the summer when the tourists "
