@@ -30,6 +30,7 @@ from cleaner.heuristics.embeds import _TRAILING_TWEET
 from cleaner.heuristics.leadins import (
     _FUSED_AT,
     _SEPARATOR,
+    _bracket_places,
     _bracketing,
     _fused_starts,
     _label_edges,
@@ -230,7 +231,7 @@ def test_lead_in_places_from_one_scan(lines: list[str], sep: str) -> None:
         assert starts.get(b.index, []) == [m.end() for m in _FUSED_AT.finditer(b.content)]
     bracketed, fused = _patterns(LEAD_LABELS)
     opening = _opening(ctx, LEAD_LABELS)
-    inside = _bracketing(ctx, LEAD_LABELS)
+    inside = _bracketing(ctx, _bracket_places(ctx, LEAD_LABELS))
     pattern, ending, _ = _label_patterns(LEAD_LABELS)
     folded, edges = aligned_fold(text), _label_edges(LEAD_LABELS)
     for b in blocks:
@@ -248,7 +249,7 @@ def test_lead_in_places_find_a_label() -> None:
     text = "It rained.  Read also: Storm Hits Coast\nRain (Related: Storm) fell."
     ctx = Context(text, segment(text), None, BOOK, Config(), ())
     assert _opening(ctx, LEAD_LABELS) == {0: [12]}
-    assert _bracketing(ctx, LEAD_LABELS) == {1}
+    assert _bracketing(ctx, _bracket_places(ctx, LEAD_LABELS)) == {1}
 
 
 APPEAL_WORDS = [

@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
 
 import regex
 
@@ -231,11 +230,10 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     return _fused_starts(ctx.text, ctx.blocks, runs=_headed_runs(ctx.text, folded, scans))
 
 
-def _bracketing(ctx: Context, labels: tuple[str, ...]) -> set[int]:
+def _bracketing(ctx: Context, places: dict[int, list[int]] | None) -> set[int]:
     """The blocks whose content holds a "(" or "[" that a label's first word follows (spaces
     aside): the only ones a bracketed lead-in can stand in (all that hold one, when the text's or
-    a label's folding is not one character for one)."""
-    places = _bracket_places(ctx, labels)
+    a label's folding is not one character for one). ``places``: ``_bracket_places``."""
     if places is None:
         return {b.index for b in ctx.blocks if "(" in b.content or "[" in b.content}
     return set(places)
@@ -311,7 +309,7 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
 
 
-_Where = tuple[dict[int, Any], dict[int, list[int]] | None, set[int]]
+_Where = tuple[dict[int, list[int]], dict[int, list[int]] | None, set[int]]
 
 
 def _lead_in_places(
@@ -322,7 +320,7 @@ def _lead_in_places(
     follows, the blocks holding such a bracket); and room for each block's findings."""
     opening = _opening(ctx, labels)
     places = _bracket_places(ctx, labels)
-    inside = set(places) if places is not None else _bracketing(ctx, labels)
+    inside = _bracketing(ctx, places)
     return sorted(inside.union(opening)), (opening, places, inside), {}
 
 
