@@ -85,12 +85,18 @@ def is_all_caps(text: str) -> bool:
 
 def is_heading_like(text: str) -> bool:
     """Short, no sentence-ending punctuation (a question mark is allowed), title case or capitals."""
-    t = text.strip()
+    return _heading_words(text.strip())[0]
+
+
+def _heading_words(t: str) -> tuple[bool, int | None]:
+    """``is_heading_like`` of a stripped text, and its words when that counted them (None when
+    it did not need to): a block's line is counted once, not once for each."""
     if not t or len(t) > 140 or t[-1] in ".:;,\u2026":
-        return False
-    if not 1 <= count_words(t) <= 16:
-        return False
-    return is_title_case(t) or is_all_caps(t)
+        return False, None
+    n = count_words(t)
+    if not 1 <= n <= 16:
+        return False, n
+    return is_title_case(t) or is_all_caps(t), n
 
 
 def _hard_wrapped(lines: Sequence[str]) -> bool:
@@ -128,21 +134,25 @@ def _marked(line: str) -> bool:
 
 
 def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text, start, end) if m.group().strip()]
+    lines: list[tuple[int, int, str]] = []  # the lines that hold more than spaces: start, end, text
+    pos = start
+    for line in text[start:end].split("\n"):
+        if line and not line.isspace():
+            lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
     if not lines:
         return
-    if _hard_wrapped([text[a:b] for a, b in lines]) and not any(_marked(text[a:b]) for a, b in lines):
+    if _hard_wrapped([ln for _, _, ln in lines]) and not any(_marked(ln) for _, _, ln in lines):
         _add(text, lines[0][0], lines[-1][1], PARAGRAPH, out)
         return
     i = 0
     while i < len(lines):
-        a, b = lines[i]
-        line = text[a:b]
+        a, b, line = lines[i]
         first = line.lstrip(" \t")[:1]
         marked = first in _MARKER_STARTS  # else none of the marker patterns can match
         if marked and _QUOTE.match(line):
             j = i
-            while j + 1 < len(lines) and _QUOTE.match(text[lines[j + 1][0] : lines[j + 1][1]]):
+            while j + 1 < len(lines) and _QUOTE.match(lines[j + 1][2]):
                 j += 1
             _add(text, a, lines[j][1], QUOTE, out, marker=len(_QUOTE.match(line).group()))
             i = j + 1
@@ -167,15 +177,15 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
             i += 1
             continue
         j = i
-        while j + 1 < len(lines) and _continues(
-            text[lines[j][0] : lines[j][1]], text[lines[j + 1][0] : lines[j + 1][1]]
-        ):
-            if _marked(text[lines[j + 1][0] : lines[j + 1][1]]):
+        while j + 1 < len(lines) and _continues(lines[j][2], lines[j + 1][2]):
+            if _marked(lines[j + 1][2]):
                 break
             j += 1
-        block_end = lines[j][1]
-        heading = j == i and is_heading_like(line)
-        _add(text, a, block_end, HEADING if heading else PARAGRAPH, out, heading_like=heading if j == i else None)
+        if j == i:  # one line: a heading when it is heading-like; its words are counted once
+            heading, n = _heading_words(line.strip())
+            _add(text, a, b, HEADING if heading else PARAGRAPH, out, heading_like=heading, n_words=n)
+        else:
+            _add(text, a, lines[j][1], PARAGRAPH, out)
         i = j + 1
 
 
@@ -191,12 +201,12 @@ def _add(
     level: int = 0,
     hint: str = "",
     heading_like: bool | None = None,  # when the caller already knows
+    n_words: int | None = None,  # the content's words, when the caller already counted them
 ) -> None:
     line_start = start  # the marker's length counts from here (it includes the line's indent)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    kept = text[start:end].lstrip()  # without what str.isspace calls space at either end
+    start = end - len(kept)
+    end = start + len(kept.rstrip())
     if content is None:
         cs = max(start, line_start + marker)
         while cs < end and text[cs] in " \t":
@@ -205,8 +215,10 @@ def _add(
     cs, ce = content
     c = text[cs:ce]
     if heading_like is None:
-        heading_like = is_heading_like(c)
-    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, count_words(c), heading_like))
+        heading_like, n_words = _heading_words(c.strip())
+    if n_words is None:
+        n_words = count_words(c)
+    out.append(Block(len(out), kind, start, end, cs, ce, c, level, hint, n_words, heading_like))
 
 
 def read_again(b: Block) -> Block:

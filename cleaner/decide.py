@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from cleaner.config import Config, id_selected
-from cleaner.heuristics import HEURISTICS, Context
+from cleaner.heuristics import HEURISTICS, Context, Heuristic
 from cleaner.heuristics.base import takes_whole
 from cleaner.match import apply_rules, apply_rules_again
 from cleaner.model import Block, Removal, precedence
@@ -44,20 +44,25 @@ def decide(
     taken = _Taken(blocks, text)  # what ``strong`` takes, kept as it grows (each heuristic asks)
     taken.note(strong)
     known = {_key(r) for r in proposed}
-    fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw
-    blind: set[int] = set()  # heuristics that did not read the earlier decisions: the same again
+    fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw (not those that read none)
     reads = [False]
     memo: dict[Hashable, Any] = {}  # what the heuristics find in the document alone (``Context.once``)
     ctx: Context | None = None
-    chosen = _chosen(tuple(config.select), tuple(config.ignore))
+    tune = bool(config.confidence)
+    # The selected heuristics, in order; one that did not read the earlier decisions leaves it: it
+    # would find the same again, whatever was decided since.
+    active = list(_lineup(tuple(config.select), tuple(config.ignore)))
+    looked: dict[int, int] = {}  # block -> how many of its cuts the rules last looked again at
     for round_ in range(_MAX_ROUNDS):
         before = len(strong)
         looking_again = round_ > 0
-        for i, h in enumerate(HEURISTICS):  # in order: each sees what the rules and the earlier heuristics decided
-            if fed.get(i) == len(strong) or i in blind or not chosen[i]:
-                continue  # it saw all of this already, or what it finds does not depend on it
-            fed[i] = len(strong)
-            if ctx is None or len(ctx.prior) != len(strong):
+        went_blind = False
+        for i, h in active:  # in order: each sees what the rules and the earlier heuristics decided
+            n = len(strong)
+            if fed.get(i) == n:
+                continue  # it saw all of this already
+            fed[i] = n
+            if ctx is None or len(ctx.prior) != n:
                 # A new view of the decisions; while none is added, the heuristics share it (and
                 # what it computed once: the blocks removed whole, those kept).
                 ctx = Context(
@@ -77,23 +82,34 @@ def decide(
                 )
             reads[0] = False
             found = h.run(ctx, h)
-            found = _tuned(found, config) if config.confidence else list(found)
-            if not reads[0]:
-                blind.add(i)
-            _add(found, proposed, strong, known, taken, config, looking_again)
+            if tune:
+                found = _tuned(found, config)
+            elif not isinstance(found, (list, tuple)):
+                found = list(found)  # a generator runs here: before ``reads`` is looked at
+            if not reads[0]:  # what it finds does not depend on the decisions: it does not look again
+                del fed[i]
+                went_blind = True
+            if found:
+                _add(found, proposed, strong, known, taken, config, looking_again)
+        if went_blind:
+            active = [(i, h) for i, h in active if i in fed]
         # A cut can leave a remainder that a block rule removes on its own ("Advertisement" once
         # "Also Read: …" is cut from its line), or join pieces that a span rule matches ("Also Read: …"
         # right after a sentence end once "Advertisement" is cut from between them): the rules look
         # at each block as its cuts leave it now, or the next cleaning of the output would remove it
-        # and cleaning would not be idempotent.
+        # and cleaning would not be idempotent. A block whose cuts are those they looked at in an
+        # earlier round is not looked at again: they would find what they found there, all known.
         gone = taken.gone
-        left = {i: cuts for i, cuts in taken.cuts.items() if i not in gone}
-        again = apply_rules_again(text, blocks, left, plan, config.regex_timeout).removals
-        _add(again, proposed, strong, known, taken, config, looking_again)
+        left = {i: cuts for i, cuts in taken.cuts.items() if i not in gone and looked.get(i) != len(cuts)}
+        if left:
+            looked.update((i, len(cuts)) for i, cuts in left.items())
+            again = apply_rules_again(text, blocks, left, plan, config.regex_timeout).removals
+            if again:
+                _add(again, proposed, strong, known, taken, config, looking_again)
         # A removal can change what an earlier heuristic sees (a long line gone leaves the short
         # lines around it a menu run): those whose view changed look again, to a fixed point, as
         # the next cleaning of the output would.
-        if len(strong) == before or all(v == len(strong) for i, v in fed.items() if i not in blind):
+        if len(strong) == before or all(v == len(strong) for v in fed.values()):
             break
     weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
@@ -103,10 +119,10 @@ def decide(
 
 
 @lru_cache(maxsize=16)
-def _chosen(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[bool, ...]:
-    """Whether the configuration selects each heuristic, in ``HEURISTICS``' order (asked once per
-    configuration, not for every heuristic of every document)."""
-    return tuple(id_selected(h.id, select, ignore) for h in HEURISTICS)
+def _lineup(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[int, Heuristic], ...]:
+    """The heuristics the configuration selects, with their places in ``HEURISTICS`` (asked once
+    per configuration, not for every heuristic of every document)."""
+    return tuple((i, h) for i, h in enumerate(HEURISTICS) if id_selected(h.id, select, ignore))
 
 
 # Rounds of the heuristics at most (a cascade that long is hostile input; one round is the rule).
@@ -126,10 +142,8 @@ def _add(
     config: Config,
     looking_again: bool = False,
 ) -> None:
-    """Adds the findings not proposed before (a heuristic looking again finds its own again);
-    looking again, also not those inside a piece already removed (they change nothing)."""
-    if not found:
-        return
+    """Adds the findings (at least one) not proposed before (a heuristic looking again finds its
+    own again); looking again, also not those inside a piece already removed (they change nothing)."""
     fresh = [r for r in found if _key(r) not in known]
     if looking_again:
         fresh = [r for r in fresh if not taken.covers(r)]

@@ -27,6 +27,9 @@ from cleaner.timelimit import TimeLimitExceeded, paused, time_limit
 log = logging.getLogger(__name__)
 
 
+_PLANNED_MAX = 4096
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A document decoded, normalized and cut into blocks: what the deciders get, from either path."""
@@ -52,6 +55,9 @@ class Cleaner:
         check_selection(self.config, self.rulebook)
         self._html_rules: list[Rule] | None = None
         self._prepared = False
+        # the (language, host) pairs whose text plan is built: their documents skip the pause of
+        # the time limit that building one takes (two interval-timer calls per document)
+        self._planned: set[tuple[str | None, str | None]] = set()
 
     def clean(
         self,
@@ -72,6 +78,8 @@ class Cleaner:
         site rules. Past ``config.time_limit`` the document passes through unchanged (text input: its
         decoded text; HTML: no text) with the reason in ``error``. ``site`` matters only with
         ``config.boilerplate`` set (site-level repetition)."""
+        if html is None:
+            html = self._looks_like_html(data, name)  # sniffed once, for the start-up work and the document
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
             with time_limit(self.config.time_limit):
@@ -164,8 +172,7 @@ class Cleaner:
         language: Language = detect_language(doc.blocks, self.config, lang, doc.declared_lang)
         code = None if language.code == "und" else language.code
         host = url_host(doc.info.url)
-        with paused():  # a language's first document compiles its rules: start-up work, not the document's
-            text_plan(self.rulebook, code, host)
+        self._plan(code, host)
         decision = decide(doc.text, doc.blocks, code, self.rulebook, self.config, site, host)
         # What the removals leave may read as another language (a menu in Hindi above an English
         # article): the next cleaning of the output would apply that language's rules, so they
@@ -174,8 +181,7 @@ class Cleaner:
         if again is not None:
             language = again
             code = None if language.code == "und" else language.code
-            with paused():
-                text_plan(self.rulebook, code, host)
+            self._plan(code, host)
             decision = decide(doc.text, doc.blocks, code, self.rulebook, self.config, site, host)
         clean, kept, gaps = assemble(doc.text, doc.blocks, decision.removed, keep_breaks=doc.info.kind == "text")
         return Result(
@@ -193,6 +199,18 @@ class Cleaner:
             error=doc.error,
             metadata=doc.metadata,
         )
+
+    def _plan(self, code: str | None, host: str | None) -> None:
+        """Build the text plan of a language and host, if not yet built: a language's first document
+        compiles its rules, start-up work that is not the document's time."""
+        key = (code, host)
+        if key in self._planned:
+            return
+        with paused():
+            text_plan(self.rulebook, code, host)
+        if len(self._planned) >= _PLANNED_MAX:  # hosts are many in a crawl: the set stays small
+            self._planned.clear()
+        self._planned.add(key)
 
     # HTML ---------------------------------------------------------------------------
     def _looks_like_html(self, data: str | bytes, name: str | None) -> bool:

@@ -88,9 +88,13 @@ class Context:
         if self.reads is not None:
             self.reads[0] = True
 
+    # The methods below note the read themselves (``if self.reads ...``) rather than through
+    # ``_note``: the heuristics ask them some eighty times per document.
+
     def decided(self) -> tuple[Removal, ...]:
         """``prior``, noted as read."""
-        self._note()
+        if self.reads is not None:
+            self.reads[0] = True
         return self.prior
 
     def words(self, lexicon: str) -> tuple[str, ...]:
@@ -111,7 +115,8 @@ class Context:
 
     def removed_blocks(self) -> frozenset[int]:
         """Blocks that an earlier decision removes whole (computed once: heuristics ask for every block)."""
-        self._note()
+        if self.reads is not None:
+            self.reads[0] = True
         return self._removed
 
     @cached_property
@@ -121,7 +126,8 @@ class Context:
 
     def kept_blocks(self) -> tuple[Block, ...]:
         """The blocks that hold text and that no earlier decision removes whole, in order."""
-        self._note()
+        if self.reads is not None:
+            self.reads[0] = True
         return self._kept
 
     @cached_property
@@ -139,13 +145,15 @@ class Context:
 
     def prior_cuts(self, block: Block) -> list[tuple[int, int]]:
         """A fresh list of the earlier removals' (start, end) in this block, sorted."""
-        self._note()
+        if self.reads is not None:
+            self.reads[0] = True
         return list(self._prior_cuts.get(block.index, ()))
 
     def surviving(self, block: Block) -> str:
         """The block's content with earlier span removals cut out."""
         if block.index not in self._prior_cuts:  # one piece, the whole content: its view's text
-            self._note()
+            if self.reads is not None:
+                self.reads[0] = True
             return self.text[block.content_start : block.content_end]
         return self.view(block).text
 
