@@ -20,7 +20,6 @@ from cleaner.model import HEADING, LIST_ITEM, PARAGRAPH, QUOTE, Block
 from cleaner.text import count_words
 
 _CHUNK_SEP = regex.compile(r"\n[ \t\f\v]*\n\s*")
-_LINE = regex.compile(r"[^\n]+")
 _ASCII_LOWER = re.compile("[a-z]")
 _MD_HEADING = regex.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
