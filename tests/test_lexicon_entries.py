@@ -187,6 +187,13 @@ CASES = (
         lambda w: w.capitalize(),
     ),
     Case(
+        "tail.closing-header-ends",
+        "tail.closing-section",
+        None,
+        lambda w: f"{LONG_BODY}\n\nMorning {w.capitalize()}\n\n{BODY2}",
+        lambda w: f"Morning {w.capitalize()}",
+    ),
+    Case(
         "comments.praise-words",
         "comments.reader-run",
         None,

@@ -1,6 +1,7 @@
 """A closing section below the article: a header that names what a page puts after its article (the
 readers' comments, the tags, the story's sources, the photo credits, the site's 'About us' and
-'Contact', a cookie banner's settings), standing after most of the text. Everything from it to the
+'Contact', a cookie banner's settings), or that ends in the name of a newsletter box ('Pick Six
+Newsletter'), standing after most of the text. Everything from it to the
 text's end is that section, its long blocks too (a reader's comment, a list of sources), which the
 item-length bound of ``tail.section-items`` leaves."""
 
@@ -21,6 +22,12 @@ _HEADER_MAX_WORDS = 6
 # share of the text's kept words (a 'Comments' link or 'Tags' row under the headline stays).
 _BEFORE_MIN_WORDS = 100
 _BEFORE_MIN_SHARE = 0.5
+# A header that names a newsletter box ('Pick Six Newsletter', 'THR Newsletters'): a few words, the
+# last one a word of the lexicon tail.closing-header-ends. What follows it is the box and the page's
+# furniture: no block past this many words (a site menu's 'Newsletters' entry above the article has
+# the article's paragraphs after it).
+_NAMED_MAX_WORDS = 4
+_NAMED_AFTER_MAX_WORDS = 40
 # A count before or after the header's words ('12 Comments', 'Comments (12)') is the widget's.
 _COUNT = regex.compile(r"^\d+\s+|\s*[(\[]\s*\d+\s*[)\]]\s*:?$|\s+\d+\s*:?$")
 
@@ -40,20 +47,34 @@ def _header_key(text: str) -> str:
     return phrase_key(_COUNT.sub("", text))
 
 
-def _header(ctx: Context, gone: frozenset[int], labels: frozenset[str]) -> tuple[Block, int] | None:
+def _is_header(text: str, n_words: int, labels: frozenset[str], ends: frozenset[str]) -> str | None:
+    """Whether a block is a closing section's header: ``'label'`` for a lexicon header, ``'named'`` for
+    a name of a few words set as a title (no word before the last opens in lower case: 'Pick Six
+    Newsletter', not 'Subscribe to our newsletter') whose last word names a newsletter box; else None."""
+    key = _header_key(text)
+    if key in labels:
+        return "label"
+    if not ends or n_words > _NAMED_MAX_WORDS or key.rpartition(" ")[2] not in ends:
+        return None
+    return None if any(w[0].islower() for w in text.split()[:-1]) else "named"
+
+
+def _header(
+    ctx: Context, gone: frozenset[int], labels: frozenset[str], ends: frozenset[str] = frozenset()
+) -> tuple[Block, int] | None:
     """The first block that is a closing section's header and stands below most of the kept text, with
-    its index in ``ctx.blocks``; a header a rule removed opens the section as well as one left."""
+    its index in ``ctx.blocks``; a header a rule removed opens the section as well as one left. A
+    newsletter's name opens it only when no kept block after it is longer than a box's lines."""
     kept = ctx.kept_blocks()
     total = sum(b.n_words for b in kept)
     before = 0
     for b in ctx.blocks:
-        if (
-            b.n_words <= _HEADER_MAX_WORDS
-            and before >= _BEFORE_MIN_WORDS
-            and before >= _BEFORE_MIN_SHARE * total
-            and _header_key(b.content if b.index in gone else ctx.surviving(b)) in labels
-        ):
-            return b, b.index
+        if b.n_words <= _HEADER_MAX_WORDS and before >= _BEFORE_MIN_WORDS and before >= _BEFORE_MIN_SHARE * total:
+            kind = _is_header(b.content if b.index in gone else ctx.surviving(b), b.n_words, labels, ends)
+            if kind == "label" or (
+                kind == "named" and all(k.n_words <= _NAMED_AFTER_MAX_WORDS for k in kept if k.index > b.index)
+            ):
+                return b, b.index
         if b.index not in gone and b.content.strip():
             before += b.n_words
     return None
@@ -63,8 +84,9 @@ def closing_section(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = _keys(ctx.words("tail.closing-headers"))
     if not labels:
         return
+    ends = _keys(ctx.words("tail.closing-header-ends"))
     gone = ctx.removed_blocks()
-    found = _header(ctx, gone, labels)
+    found = _header(ctx, gone, labels, ends)
     if found is None:
         return
     header, at = found
