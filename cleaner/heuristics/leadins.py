@@ -135,8 +135,9 @@ class _EachFirst:
 class _HeadScans(NamedTuple):
     """``_head_scans``: on the text's fold, forwards, the runs after a sentence end that a label
     follows (the run as group 1), the runs of two or more spaces and tabs it follows (found from
-    their first two spaces or a tab: ``_long_runs``), the opening brackets it follows; on the fold
-    read backwards, a label ending right before an offset, and the separators one ends before."""
+    their first two spaces or a tab, back to their start: ``_headed_runs``), the opening brackets
+    it follows; on the fold read backwards, a label ending right before an offset, and the
+    separators one ends before."""
 
     after_end: _EachFirst
     long_runs: tuple[re.Pattern[str], re.Pattern[str]]
