@@ -114,16 +114,6 @@ def _single_spaced(text: str) -> bool:
     return text.isascii() or not any(c in text for c in _OTHER_SPACES)
 
 
-@lru_cache(maxsize=2)
-def aligned_fold(text: str) -> str | None:
-    """``text.casefold()`` when every character folds to one, so that the folded text lines up
-    with the text (and each character's fold is its simple case folding, the one a case-blind
-    pattern compares by); None when some character folds to several ("ß", "İ"). Kept for the
-    document being cleaned: several heuristics ask."""
-    folded = text.casefold()
-    return folded if len(folded) == len(text) else None
-
-
 # Where ``lined_fold`` stands for a character that folds to several.
 UNFOLDED = "\uffff"
 # The characters whose case folding is several characters (Unicode 14: 104 of them); should a
@@ -137,14 +127,16 @@ _FOLDING_TO_SEVERAL = re.compile(
 
 @lru_cache(maxsize=2)
 def lined_fold(text: str) -> str:
-    """``text.casefold()`` lined up with the text: ``aligned_fold`` when every character folds to
-    one, else the fold with each character that folds to several ("ß", "İ") standing as one
-    ``UNFOLDED``. Where ``UNFOLDED`` stands the fold says nothing (a case-blind pattern may match
-    there what no fold shows: ``regex`` matches "İ" with "i"), so a reader takes it for anything;
-    everywhere else offset i is character i's fold, so that one character folding to several
-    does not cost a long text its one scan (a German "ß" in 10 MB)."""
-    folded = aligned_fold(text)
-    if folded is not None:
+    """``text.casefold()`` lined up with the text: offset i is character i's fold, the one a
+    case-blind pattern compares by (its simple case folding), wherever that fold is one character;
+    a character that folds to several ("ß", "İ") stands as one ``UNFOLDED``. Where ``UNFOLDED``
+    stands the fold says nothing (a case-blind pattern may match there what no fold shows:
+    ``regex`` matches "İ" with "i"), so a reader takes it for anything; one such character in a
+    long text (a German "ß" in 10 MB) costs its reader the block that holds it, not the text's
+    one scan. The one fold every gate reads (the words it looks for folded by ``blind_folds``);
+    kept for the document being cleaned: several heuristics ask."""
+    folded = text.casefold()
+    if len(folded) == len(text):  # every character folds to one (none folds to nothing)
         return folded
     folded = _FOLDING_TO_SEVERAL.sub(UNFOLDED, text).casefold()
     if len(folded) != len(text):
@@ -159,9 +151,18 @@ def _folding_to_several() -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(ch) for ch in chars if len(ch.casefold()) != 1) + "]")
 
 
+def aligned_fold(text: str) -> str | None:
+    """``lined_fold(text)`` when every character folds to one (it marks none ``UNFOLDED``), else
+    None: the fold as all or nothing, for a caller that has no use for a partial one."""
+    folded = lined_fold(text)
+    if UNFOLDED not in folded or len(text.casefold()) == len(text):  # else a character folds to several
+        return folded
+    return None
+
+
 def blind_folds(word: str) -> set[str]:
     """The spellings a case-blind regex (``regex.IGNORECASE``) can match ``word`` by, as the text
-    reads once case-folded (``aligned_fold``): the word's folding, and with each dotless ı also as
+    reads once case-folded (``lined_fold``): the word's folding, and with each dotless ı also as
     i, since that compare takes "I" for "ı" and "I" folds to "i" (the one such letter: checked over
     every character of the lexicons against all of Unicode). For gates that look for a lexicon's
     words in the folded text."""
@@ -172,8 +173,12 @@ def blind_folds(word: str) -> set[str]:
     return out
 
 
-def trie_regex(words: Iterable[str]) -> str:
-    """One regex for a set of literals, shaped as a trie so a search costs little per position."""
+def trie_regex(words: Iterable[str], space: str | None = None, whole: bool = False) -> str:
+    """One regex for a set of literals, shaped as a trie so a search costs little per position. It
+    matches where one of them starts (a word that a shorter one starts with adds nothing: the
+    shorter is enough, as for a prefilter); ``whole``: it matches each of them whole, the language
+    of their alternation (for a pattern anchored after them). ``space``: what a space in a word
+    stands for (``\\s+``, as the lexicons' patterns read it), else a space."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
@@ -190,11 +195,11 @@ def trie_regex(words: Iterable[str]) -> str:
             if ch == "":
                 end = True
                 continue
-            alts.append(re.escape(ch) + build(node[ch]))
+            alts.append((space if ch == " " and space is not None else re.escape(ch)) + build(node[ch]))
         body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
         if end:
             # a shorter literal already ends here: it alone is enough for the prefilter
-            return ""
+            return body + "?" if whole else ""
         return body
 
     return build(trie)

@@ -32,16 +32,17 @@ from cleaner.heuristics.leadins import (
     _SEPARATOR,
     _bracket_places,
     _bracketing,
+    _fold,
     _fused_starts,
-    _label_edges,
+    _gated_separators,
     _label_patterns,
-    _may_end,
     _opening,
     _patterns,
+    _separated,
 )
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.rulebook import load_rulebook
-from cleaner.text import aligned_fold, count_words, words_at_most
+from cleaner.text import count_words, words_at_most
 
 BOOK = load_rulebook(Config())
 # Characters the patterns turn on: sentence ends, quotes, dashes, spaces of several kinds, line
@@ -233,7 +234,7 @@ def test_lead_in_places_from_one_scan(lines: list[str], sep: str) -> None:
     opening = _opening(ctx, LEAD_LABELS)
     inside = _bracketing(ctx, _bracket_places(ctx, LEAD_LABELS))
     pattern, ending, _ = _label_patterns(LEAD_LABELS)
-    folded, edges = aligned_fold(text), _label_edges(LEAD_LABELS)
+    separated = _separated(ctx, LEAD_LABELS)
     for b in blocks:
         for at in starts.get(b.index, []):
             if fused.match(b.content, at):
@@ -241,8 +242,13 @@ def test_lead_in_places_from_one_scan(lines: list[str], sep: str) -> None:
         if bracketed.search(b.content):
             assert b.index in inside
         for sep_m in _SEPARATOR.finditer(b.content):
-            if ending.search(b.content, max(0, sep_m.start() - 80), sep_m.start()) and folded is not None:
-                assert _may_end(folded, b.content_start, b.content, sep_m.start(), edges)
+            if found := ending.search(b.content, max(0, sep_m.start() - 80), sep_m.start()):
+                # the separator is kept, with the place its label starts among those to try
+                gated = dict(_gated_separators(b, b.content, LEAD_LABELS, _fold(ctx)))
+                scanned = gated if separated is None else dict(separated.get(b.index, []))
+                for seps in (gated, scanned):
+                    assert sep_m.start() in seps
+                    assert seps[sep_m.start()] is None or found.start() in seps[sep_m.start()]
 
 
 def test_lead_in_places_find_a_label() -> None:

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache, wraps
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import aligned_fold, blind_folds, count_words, trie_regex
+from cleaner.text import UNFOLDED, blind_folds, count_words, lined_fold, trie_regex
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -69,66 +71,154 @@ def _fused_starts(
     return out
 
 
-@lru_cache(maxsize=16)
-def _label_edges(
-    labels: tuple[str, ...],
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]] | None:
-    """The labels' first two characters case-folded (the first alone when the second is a space,
-    which a label pattern lets be any run of spaces), and their last two (or the last alone)
-    likewise: where the folded text holds none of them, no label starts (or ends). None when a
-    label's folding is not one character for one (no such answer then)."""
-    head2: set[str] = set()
-    head1: set[str] = set()
-    tail2: set[str] = set()
-    tail1: set[str] = set()
+_T = TypeVar("_T")
+
+
+def _by_labels(make: Callable[[tuple[str, ...]], _T]) -> Callable[[tuple[str, ...]], _T]:
+    """``make`` cached by its labels, found by the tuple's identity first: the rulebook keeps one
+    tuple of the lexicon's words, which every document asks for several times, and hashing its
+    hundreds of words (as ``lru_cache`` does at each call) costs more than what is looked up."""
+    cached = lru_cache(maxsize=16)(make)
+    last: dict[int, tuple[tuple[str, ...], _T]] = {}
+
+    @wraps(make)
+    def get(labels: tuple[str, ...]) -> _T:
+        hit = last.get(id(labels))
+        if hit is not None and hit[0] is labels:  # held here, so no other tuple has its id
+            return hit[1]
+        value = cached(labels)
+        if len(last) >= 16:
+            last.clear()
+        last[id(labels)] = (labels, value)
+        return value
+
+    return get
+
+
+@_by_labels
+def _label_folds(labels: tuple[str, ...]) -> frozenset[str]:
+    """The labels as a case-blind pattern can match them, in the text's fold (``blind_folds``)."""
+    return frozenset(f for w in labels if w for f in blind_folds(w))
+
+
+@_by_labels
+def _folds_evenly(labels: tuple[str, ...]) -> bool:
+    """Whether every label's folding is one character for one, and none starts or ends with a
+    space: the gates below read the labels' folds against the text's (else there are none)."""
     for w in labels:
         f = w.casefold()
-        if not f:
-            continue
-        if len(f) != len(w) or f[0].isspace() or f[-1].isspace():
-            return None
-        if len(f) >= 2 and not f[1].isspace():
-            head2.add(f[:2])
-        else:
-            head1.add(f[:1])
-        if len(f) >= 2 and not f[-2].isspace():
-            tail2.add(f[-2:])
-        else:
-            tail1.add(f[-1:])
-    return frozenset(head2), frozenset(head1), frozenset(tail2), frozenset(tail1)
+        if f and (len(f) != len(w) or f[0].isspace() or f[-1].isspace()):
+            return False
+    return True
 
 
-@lru_cache(maxsize=16)
-def _head_scans(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
-    """On the folded text: the runs of spaces ``_fused_starts`` looks at (after sentence-final
-    punctuation, or two or more long) that a label's first word follows, and the opening brackets a
-    label's first word follows (spaces aside). One scan each finds the few places where a label can
-    start: where none of the labels' first words (case-folded, ``blind_folds``) stands, none starts,
-    since a label pattern compares by that folding and a label's spaces come after its first word.
-    None when a label's folding is not one character for one (``_label_edges``)."""
-    if _label_edges(labels) is None:
+@dataclass(frozen=True)
+class _EachFirst:
+    """A pattern that opens with one of a few characters, as one pattern for each: a scan for one
+    skips ahead as for a literal, several times faster than a scan for a class of them. Together
+    they find what the class pattern finds, in order: a match holds none of the characters past
+    its first, so no match of one hides a place where another starts."""
+
+    by_char: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def compile(cls, chars: str, rest: str) -> _EachFirst:
+        return cls(tuple((c, re.compile(re.escape(c) + rest)) for c in chars))
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        found = [m for c, p in self.by_char if c in text for m in p.finditer(text)]
+        if len(found) > 1:
+            found.sort(key=re.Match.start)
+        return found
+
+
+class _HeadScans(NamedTuple):
+    """``_head_scans``: on the text's fold, forwards, the runs after a sentence end that a label
+    follows (the run as group 1), the runs of two or more spaces and tabs it follows (found from
+    their first two spaces or a tab, back to their start: ``_headed_runs``), the opening brackets
+    it follows; on the fold read backwards, a label ending right before an offset, and the
+    separators one ends before."""
+
+    after_end: _EachFirst
+    long_runs: tuple[re.Pattern[str], re.Pattern[str]]
+    brackets: _EachFirst
+    ending: re.Pattern[str]
+    separators: _EachFirst
+
+
+@_by_labels
+def _head_scans(labels: tuple[str, ...]) -> _HeadScans | None:
+    """Scans of the text's fold (``lined_fold``) for the few places a label can stand, each a label
+    in full (case-folded, ``blind_folds``; a space in it any run of spaces, as in the patterns),
+    since a label pattern compares by that folding: where none stands, none matches.
+
+    Forwards: the runs of spaces ``_fused_starts`` looks at (after sentence-final punctuation, or
+    two or more long) that a label follows, and the opening brackets a label follows (spaces
+    aside). On the fold read backwards: a label that ends right before an offset (spaces and tabs
+    aside), and the separators that a label ends right before (``_SEPARATOR`` but ">>"). None when
+    a label's folding is not one character for one (``_folds_evenly``)."""
+    if not _folds_evenly(labels):
         return None
-    trie = trie_regex({f for w in labels if w for f in blind_folds(w.split(" ")[0])})
-    return (
-        re.compile(rf"[{re.escape(_ENDERS)}]([ \t]+)(?={trie})"),
-        re.compile(rf"[ \t][ \t]+(?={trie})"),  # as [ \t]{{2,}}: a class first makes the scan skip ahead
-        re.compile(rf"[(\[]\s*(?={trie})"),
+    folds = _label_folds(labels)
+    ahead = trie_regex(folds, space=r"\s+")
+    behind = trie_regex({f[::-1] for f in folds}, space=r"\s+")
+    return _HeadScans(
+        _EachFirst.compile(_ENDERS, rf"([ \t]+)(?={ahead})"),
+        (re.compile(rf"  [ \t]*(?={ahead})"), re.compile(rf"\t[ \t]*(?={ahead})")),
+        _EachFirst.compile("([", rf"\s*(?={ahead})"),
+        re.compile(rf"[ \t]*(?:{behind})"),
+        _EachFirst.compile(":\u0983|\u00bb", rf"(?=[ \t]*(?:{behind}))"),
     )
 
 
-def _headed_runs(text: str, folded: str, scans: tuple[re.Pattern[str], ...]) -> dict[int, int]:
-    """The runs of ``_fused_starts`` (start -> end) that a label's first word follows: those of all
-    its runs at whose end a label can start (the folded text lines up with the text, and folding
-    leaves spaces and punctuation as they are)."""
-    after_end, long_run = scans[0], scans[1]
-    runs: dict[int, int] = {m.start(1): m.end(1) for m in after_end.finditer(folded)}
-    if "  " in text or "\t" in text:
-        for m in long_run.finditer(folded):
-            runs.setdefault(m.start(), m.end())
+@dataclass(frozen=True)
+class _Fold:
+    """The document's fold as the gates read it (``lined_fold``), and the blocks whose content holds
+    a character it marks ``UNFOLDED``: there it says nothing, and those blocks are read as without
+    the gates (every place tried), the others as the gates say."""
+
+    text: str
+    unfolded: frozenset[int]
+
+    @cached_property
+    def back(self) -> str:
+        """The fold read backwards: offset i of the text is ``len - 1 - i`` here."""
+        return self.text[::-1]
+
+
+_UNFOLDED = re.compile(UNFOLDED)
+
+
+def _fold(ctx: Context) -> _Fold:
+    """The document's ``_Fold``, made once for it (``Context.once``)."""
+
+    def make() -> _Fold:
+        folded = lined_fold(ctx.text)
+        if UNFOLDED not in folded:
+            return _Fold(folded, frozenset())
+        held = (ctx.holding(m.start()) for m in _UNFOLDED.finditer(folded))
+        return _Fold(folded, frozenset(i for i in held if i is not None))
+
+    return ctx.once(_fold, make)
+
+
+def _headed_runs(text: str, folded: str, scans: _HeadScans) -> dict[int, int]:
+    """The runs of ``_fused_starts`` (start -> end) that a label follows: those of all its runs at
+    whose end a label can start (the folded text lines up with the text, and folding leaves spaces
+    and punctuation as they are)."""
+    runs: dict[int, int] = {m.start(1): m.end(1) for m in scans.after_end.finditer(folded)}
+    for opening, scan in zip(("  ", "\t"), scans.long_runs, strict=True):
+        if opening in text:
+            for m in scan.finditer(folded):  # from two spaces or a tab in the run: back to its start
+                start = m.start()
+                while start > 0 and folded[start - 1] in " \t":
+                    start -= 1
+                if m.end() - start >= 2:
+                    runs.setdefault(start, m.end())
     return runs
 
 
-@lru_cache(maxsize=16)
+@_by_labels
 def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     alts = alternation(labels)
     bracketed = regex.compile(
@@ -142,7 +232,7 @@ def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Patter
     return bracketed, fused
 
 
-@lru_cache(maxsize=16)
+@_by_labels
 def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """A label with its separator and text after it, inside a line: any label after a sentence end
     (or a run of spaces), a label of several words after any word; a label that ends where the
@@ -166,13 +256,65 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.
     return label, ending, again
 
 
-@lru_cache(maxsize=16)
+@_by_labels
 def _ending_backward(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """``_label_patterns``' ``ending`` matched backwards: it can only match at the end of where it
     is searched (``\\Z``), so one match tried there, backwards, tells whether the search finds
     anything, without trying every label at every position of the reach (``EndAnchored``'s way)."""
     ending = _label_patterns(labels)[1]
     return regex.compile(ending.pattern, ending.flags | regex.REVERSE)
+
+
+@_by_labels
+def _ending_trie(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    """``_label_patterns``' ``ending`` with its labels as a trie: the same language, so it matches
+    where ``ending`` matches, tried at a place for a fraction of the cost (one path through the
+    trie, not every label in turn)."""
+    trie = trie_regex({w for w in labels if w}, space=r"\s+", whole=True)
+    return regex.compile(r"(?<![\p{L}\p{N}\p{M}])(?:" + trie + r")[ \t]*\Z", regex.IGNORECASE)
+
+
+@_by_labels
+def _ends_tree(labels: tuple[str, ...]) -> dict[str, Any]:
+    """The labels' folds (``_label_folds``) read backwards, as a tree: a character to the tree
+    after it, " " for a run of whitespace (the patterns' ``\\s+``: any run holds what they
+    match), "" where a label starts."""
+    tree: dict[str, Any] = {}
+    for f in _label_folds(labels):
+        node = tree
+        for ch in reversed(" ".join(f.split())):  # a run of whitespace in a label: one run in the text
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return tree
+
+
+def _label_starts(back: str, at: int, tree: dict[str, Any]) -> list[int]:
+    """Where in the fold read backwards (``back``) a label's fold read backwards ends, from ``at``
+    on (spaces and tabs first skipped): the offsets, nearest first. In the text, each is where a
+    label that ends before ``at`` (spaces and tabs aside) can start: every place ``ending`` can
+    match there, and few others. The walk takes a run of whitespace whole, as ``\\s+`` must
+    (a label's characters are no whitespace)."""
+    n = len(back)
+    i = at
+    while i < n and back[i] in " \t":
+        i += 1
+    node, out = tree, []
+    while True:
+        if "" in node:
+            out.append(i)
+        if i >= n:
+            return out
+        ch = back[i]
+        if ch.isspace():  # Python's whitespace, every character regex's \s takes (and a few more)
+            if " " not in node:
+                return out
+            node, i = node[" "], i + 1
+            while i < n and back[i].isspace():
+                i += 1
+        elif ch in node:
+            node, i = node[ch], i + 1
+        else:
+            return out
 
 
 # The separators a label stands before, and how far before one a label can start.
@@ -220,41 +362,52 @@ def _first_fused(
 
 
 def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
-    """For each block, the offsets ``_first_fused`` tries: where a fused label can start, and a
-    label's first characters stand (any would do when the text's or a label's folding is not one
-    character for one)."""
-    folded = aligned_fold(ctx.text)
+    """For each block, the offsets ``_first_fused`` tries: where a fused label can start and the
+    text's fold holds a label (all such places in a block where the fold says nothing, and in every
+    block when a label's folding is not one character for one)."""
     scans = _head_scans(labels)
-    if folded is None or scans is None:
+    if scans is None:
         return _fused_starts(ctx.text, ctx.blocks)
-    return _fused_starts(ctx.text, ctx.blocks, runs=_headed_runs(ctx.text, folded, scans))
+    fold = _fold(ctx)
+    out = _fused_starts(ctx.text, ctx.blocks, runs=_headed_runs(ctx.text, fold.text, scans))
+    if fold.unfolded:
+        every = _fused_starts(ctx.text, ctx.blocks)
+        for i in fold.unfolded:
+            out.pop(i, None)
+            if i in every:
+                out[i] = every[i]
+    return out
 
 
-def _bracketing(ctx: Context, places: dict[int, list[int]] | None) -> set[int]:
-    """The blocks whose content holds a "(" or "[" that a label's first word follows (spaces
-    aside): the only ones a bracketed lead-in can stand in (all that hold one, when the text's or
-    a label's folding is not one character for one). ``places``: ``_bracket_places``."""
+def _bracketing(ctx: Context, places: dict[int, list[int] | None] | None) -> set[int]:
+    """The blocks whose content holds a "(" or "[" that a label follows (spaces aside): the only
+    ones a bracketed lead-in can stand in (all that hold one, when a label's folding is not one
+    character for one). ``places``: ``_bracket_places``."""
     if places is None:
         return {b.index for b in ctx.blocks if "(" in b.content or "[" in b.content}
     return set(places)
 
 
-def _bracket_places(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]] | None:
-    """For each block, the offsets in its content of the "(" and "[" that a label's first word
-    follows (spaces aside), in order; None when the text's or a label's folding is not one
-    character for one (any bracket then)."""
+def _bracket_places(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int] | None] | None:
+    """For each block, the offsets in its content of the "(" and "[" that a label follows (spaces
+    aside), in order; None for a block that holds a bracket where the text's fold says nothing
+    (any bracket there), and None for all when a label's folding is not one character for one."""
     text = ctx.text
     if "(" not in text and "[" not in text:
         return {}
-    folded = aligned_fold(text)
     scans = _head_scans(labels)
-    if folded is None or scans is None:
+    if scans is None:
         return None
-    out: dict[int, list[int]] = {}
-    for m in scans[2].finditer(folded):
+    fold = _fold(ctx)
+    out: dict[int, list[int] | None] = {}
+    for m in scans.brackets.finditer(fold.text):
         i = ctx.holding(m.start())
         if i is not None:
-            out.setdefault(i, []).append(m.start() - ctx.blocks[i].content_start)
+            out.setdefault(i, []).append(m.start() - ctx.blocks[i].content_start)  # type: ignore[union-attr]
+    for i in fold.unfolded:
+        content = ctx.blocks[i].content
+        if "(" in content or "[" in content:
+            out[i] = None
     return out
 
 
@@ -296,7 +449,8 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    order, where, held = ctx.once(("promo.inline-lead-in", labels), lambda: _lead_in_places(ctx, labels))
+    # keyed by the labels' identity (the rulebook keeps the tuple): hashing its words costs more
+    order, where, held = ctx.once(("promo.inline-lead-in", id(labels)), lambda: _lead_in_places(ctx, labels))
     for b, content, taken in _labelled_lines(ctx, order):  # where a label can start
         found = held.get(b.index)
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
@@ -309,7 +463,7 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
 
 
-_Where = tuple[dict[int, list[int]], dict[int, list[int]] | None, set[int]]
+_Where = tuple[dict[int, list[int]], dict[int, list[int] | None] | None, set[int]]
 
 
 def _lead_in_places(
@@ -331,12 +485,10 @@ def _lead_ins(content: str, index: int, labels: tuple[str, ...], where: _Where) 
     bracketed, fused = _patterns(labels)
     at = opening.get(index)
     found: list[tuple[int, int, str]] = []
-    if index not in inside:
-        brackets: Iterable[regex.Match[str]] = ()
-    elif places is None:
-        brackets = bracketed.finditer(content)
-    else:
-        brackets = _bracketed_at(bracketed, content, places[index])
+    brackets: Iterable[regex.Match[str]] = ()
+    if index in inside:
+        here = None if places is None else places[index]
+        brackets = bracketed.finditer(content) if here is None else _bracketed_at(bracketed, content, here)
     for m in brackets:
         if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
             found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
@@ -401,45 +553,88 @@ def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 _ONE_CHAR_SEPARATOR = re.compile(r"[:\u0983|\u00bb]")
 
 
-def _separated(ctx: Context) -> list[int] | None:
-    """The blocks whose content holds a separator (``_SEPARATOR``), from one scan of the text;
-    None (every block) when the text holds a ">>", which a block's edge could split."""
-    if ">>" in ctx.text:
+# A separator's offset in its block's content, and the offsets there at which a label that ends
+# before it can start (``_label_starts``), nearest the content's start first; None: anywhere.
+_Seps = list[tuple[int, list[int] | None]]
+
+
+def _separated(ctx: Context, labels: tuple[str, ...]) -> dict[int, _Seps] | None:
+    """For each block, its separators (``_SEPARATOR``) a label can end before (spaces and tabs
+    aside), with where such a label can start, from one scan of the text's fold read backwards:
+    every separator of a block where the fold says nothing, and every one when a label's folding
+    is not one character for one. None (every block, asked separator by separator:
+    ``_gated_separators``) when the text holds a ">>", which a block's edge could split."""
+    text = ctx.text
+    if ">>" in text:
         return None
-    out: list[int] = []
-    for m in _ONE_CHAR_SEPARATOR.finditer(ctx.text):
-        i = ctx.holding(m.start())
-        if i is not None and (not out or out[-1] != i):
-            out.append(i)
+    scans = _head_scans(labels)
+    if scans is None:
+        hits = [m.start() for m in _ONE_CHAR_SEPARATOR.finditer(text)]
+        fold = None
+    else:
+        fold, last = _fold(ctx), len(text) - 1
+        hits = [last - m.start() for m in scans.separators.finditer(fold.back)]
+        hits.reverse()
+        if fold.unfolded:
+            every = (m.start() for m in _ONE_CHAR_SEPARATOR.finditer(text))
+            hits = sorted({*hits, *(k for k in every if ctx.holding(k) in fold.unfolded)})
+    out: dict[int, _Seps] = {}
+    for k in hits:
+        i = ctx.holding(k)
+        if i is not None:
+            b = ctx.blocks[i]
+            starts = None if fold is None else _starts_before(b, k - b.content_start, labels, fold)
+            if starts != []:
+                out.setdefault(i, []).append((k - b.content_start, starts))
     return out
 
 
-def _may_end(folded: str, offset: int, content: str, at: int, edges: tuple[frozenset[str], ...]) -> bool:
-    """Whether a label's last characters stand right before ``at`` in the content, spaces and tabs
-    aside (what ``ending`` needs to match there): ``folded`` is the whole text folded, the content
-    starting at ``offset`` in it."""
-    k = at
-    while k > 0 and content[k - 1] in " \t":
-        k -= 1
-    if k == 0:
-        return False
-    k += offset
-    return folded[max(0, k - 2) : k] in edges[2] or folded[k - 1 : k] in edges[3]
+def _gated_separators(b: Block, content: str, labels: tuple[str, ...], fold: _Fold) -> _Seps:
+    """Block ``b``'s separators (``_SEPARATOR``, in its ``content``) a label can end before, spaces
+    and tabs aside, with where such a label can start (every separator, starting anywhere, where
+    the fold says nothing or the gates are off)."""
+    seps = [m.start() for m in _SEPARATOR.finditer(content)]
+    if _head_scans(labels) is None:
+        return [(k, None) for k in seps]
+    out: _Seps = []
+    for k in seps:
+        starts = _starts_before(b, k, labels, fold)
+        if starts != []:
+            out.append((k, starts))
+    return out
+
+
+def _starts_before(b: Block, at: int, labels: tuple[str, ...], fold: _Fold) -> list[int] | None:
+    """The offsets in block ``b``'s content where a label that ends before offset ``at`` (spaces
+    and tabs aside) can start, in order (``_label_starts``); None (anywhere) where the fold says
+    nothing."""
+    if b.index in fold.unfolded:
+        return None
+    n = len(fold.text)
+    back = _label_starts(fold.back, n - b.content_start - at, _ends_tree(labels))
+    return [n - i - b.content_start for i in reversed(back)]
 
 
 def _label_at(
     content: str,
-    sep: regex.Match[str],
+    sep: int,
     pattern: regex.Pattern[str],
     ending: regex.Pattern[str],
     backward: regex.Pattern[str] | None = None,
+    starts: tuple[list[int], regex.Pattern[str]] | None = None,
 ) -> regex.Match[str] | None:
-    """The label that ends at separator ``sep``, with the separator, if one does (``backward``:
-    ``ending`` matched backwards, asked first whether there is one)."""
-    lo, hi = max(0, sep.start() - _LABEL_REACH), sep.start()
-    if backward is not None and backward.match(content, lo, hi) is None:
+    """The label that ends at the separator at offset ``sep``, with the separator, if one does
+    (``backward``: ``ending`` matched backwards, asked first whether there is one). ``starts``: the
+    offsets where such a label can start, in order, and ``_ending_trie``: tried there alone, the
+    first where it matches is where ``ending`` finds one (the leftmost), without a search."""
+    lo = max(0, sep - _LABEL_REACH)
+    if starts is not None:
+        places, trie = starts
+        at = next((k for k in places if k >= lo and trie.match(content, k, sep)), None)
+        return None if at is None else pattern.match(content, at)
+    if backward is not None and backward.match(content, lo, sep) is None:
         return None
-    before = ending.search(content, lo, hi)
+    before = ending.search(content, lo, sep)
     return pattern.match(content, before.start()) if before else None
 
 
@@ -465,13 +660,13 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     labels = ctx.rulebook.words("promo.lead-in-labels", None)
     if not labels:
         return
-    separated, folded, held = ctx.once(
-        ("promo.inline-label", labels), lambda: (_separated(ctx), aligned_fold(ctx.text), {})
-    )
+    # keyed by the labels' identity (the rulebook keeps the tuple): hashing its words costs more
+    separated, held = ctx.once(("promo.inline-label", id(labels)), lambda: (_separated(ctx, labels), {}))
     for b, content, taken in _labelled_lines(ctx, separated):
         found = held.get(b.index)
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[b.index] = _labels_between(b, content, labels, folded)
+            seps = _gated_separators(b, content, labels, _fold(ctx)) if separated is None else separated[b.index]
+            found = held[b.index] = _labels_between(b, content, labels, seps)
         for s, e, reason in found:
             a, z = b.content_start + s, b.content_start + e
             if any(x < z and a < y for x, y in taken):
@@ -480,17 +675,15 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8, reason)
 
 
-def _labels_between(b: Block, content: str, labels: tuple[str, ...], folded: str | None) -> list[tuple[int, int, str]]:
-    """What ``inline_label`` takes from block ``b`` (its ``content``; ``folded``: the document's
-    ``aligned_fold``), whatever the decisions: (start, end, reason) in the content's offsets."""
+def _labels_between(b: Block, content: str, labels: tuple[str, ...], seps: _Seps) -> list[tuple[int, int, str]]:
+    """What ``inline_label`` takes from block ``b`` (its ``content``; ``seps``: its separators a
+    label can end before), whatever the decisions: (start, end, reason) in the content's offsets."""
     pattern, ending, again = _label_patterns(labels)
-    backward = _ending_backward(labels)
-    edges = _label_edges(labels)
+    backward, trie = _ending_backward(labels), _ending_trie(labels)
     found = [
         m
-        for sep in _SEPARATOR.finditer(content)  # few per block: look for a label ending at each
-        if (folded is None or edges is None or _may_end(folded, b.content_start, content, sep.start(), edges))
-        and (m := _label_at(content, sep, pattern, ending, backward))
+        for sep, starts in seps
+        if (m := _label_at(content, sep, pattern, ending, backward, None if starts is None else (starts, trie)))
     ]
     out: list[tuple[int, int, str]] = []
     for k, m in enumerate(found):

@@ -120,6 +120,17 @@ _RESIDUE = EndAnchored.compile(  # end-anchored: asked backwards first
 )
 _RESIDUE_MAX_WORDS = 12
 _LOOK_MAX_WORDS = 6
+# How far from the end the gap's hole can lie: a fragment of at most 152 characters, a line break
+# after it, and the spaces between the hole and it (two of them are a hole themselves).
+_GAP_REACH = 160
+
+
+def _may_have_gap(text: str) -> bool:
+    """Whether the end of ``text`` holds what ``_RESIDUE``'s gap needs (two spaces or tabs, a tab
+    among spaces, a no-break space, a closing bracket): where none stands, it cannot match, and its
+    backward match (which backtracks through the fragment's 150 characters) is not asked."""
+    end = text[-_GAP_REACH:]
+    return "  " in end or "\t" in end or "\u00a0" in end or ")" in end or "]" in end
 
 
 @lru_cache(maxsize=8)
@@ -145,7 +156,7 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     view = ctx.view(last)  # judged as a second cleaning sees it: a copyright line cut after it is gone
     tail = view.text[-400:]
-    m = _RESIDUE.search(tail)
+    m = _RESIDUE.search(tail) if _may_have_gap(tail) else None
     reason = "set off by a gap of spaces"
     if not m or not 1 <= count_words(m.group("frag")) <= _RESIDUE_MAX_WORDS:
         # after a plain space, only a link text that opens with a verb of looking, reading or
