@@ -30,16 +30,18 @@ import regex
 _CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\u30fc"  # ー, the prolonged-sound mark, sits inside katakana words
 _SEA = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _UNSPACED = regex.compile(f"[{_CJK}{_SEA}]")
-# Every character of those scripts is at U+0E00 (Thai) or above: text without one (Latin with
-# accents, Cyrillic, Greek, Arabic, Devanagari) is answered by this scan, ~10x cheaper than
-# ``regex``'s script properties (tests/test_size_speedups.py holds that none lies below).
-_FROM_THAI = re.compile("[\u0e00-\U0010ffff]")
+# Every character of those scripts lies in these ranges (Thai and Lao, Myanmar, Khmer and its
+# symbols, U+2E80-U+ABFF: CJK radicals to Myanmar Extended-A, and U+D7B0 on: compatibility
+# ideographs, halfwidth katakana, the supplementary planes): text without one (Latin with accents,
+# Cyrillic, Greek, Arabic, Devanagari, curly quotes, Hangul) is answered by this scan, ~10x cheaper
+# than ``regex``'s script properties (tests/test_size_speedups.py sweeps all of Unicode for it).
+_MAY_BE_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\uabff\ud7b0-\U0010ffff]")
 _RUNS = regex.compile(f"(?P<cjk>[{_CJK}]+)|(?P<sea>[{_SEA}]+)|(?P<other>(?:(?![{_CJK}{_SEA}])[\\p{{L}}\\p{{N}}])+)")
 
 
 def count_words(text: str) -> int:
     """Words in ``text``, in any script (see the module doc)."""
-    if text.isascii() or not _FROM_THAI.search(text) or not _UNSPACED.search(text):
+    if text.isascii() or not _MAY_BE_UNSPACED.search(text) or not _UNSPACED.search(text):
         return len(text.split())
     n = 0
     for token in text.split():

@@ -166,9 +166,10 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
             assert again == 0, (name, calls[name])
 
 
-def test_no_character_of_the_unspaced_scripts_lies_below_thai():
-    from cleaner.text import _FROM_THAI, _UNSPACED
+def test_no_character_of_the_unspaced_scripts_lies_outside_the_pre_scan():
+    from cleaner.text import _MAY_BE_UNSPACED, _UNSPACED
 
-    below = "".join(chr(c) for c in range(0x0E00))
-    assert _UNSPACED.search(below) is None
-    assert _FROM_THAI.search(below) is None and _FROM_THAI.fullmatch("\u0e00")
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    outside = _MAY_BE_UNSPACED.sub("", everything)
+    assert _UNSPACED.search(outside) is None
+    assert _MAY_BE_UNSPACED.fullmatch("\u0e00") and not _MAY_BE_UNSPACED.search("\u201c\uac00")
