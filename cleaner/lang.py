@@ -18,6 +18,11 @@ Paths, cheapest first, each recorded in ``Language.path``:
 is as accurate as langdetect on whole articles and short blocks and several times faster; see
 the bench for the figures.
 
+Cost (issue 13; ``bench/lang_speed.py``): the letters are counted by script with string and bytes
+methods (one numpy look-up for text past Latin), py3langid reads a float32 copy of its table laid
+out by rows, and what survives the removals is sampled without rebuilding every block; ~0.1 ms
+per wild-dev article in the pipeline, most of it py3langid's walk over the sample's bytes.
+
 On the 88 benchmark pages, every page that declared a language other than English was in
 that language (7 of 7), while one of the 2 pages that declared English and failed the
 stop-word check was German: a declared "en" is not trusted over the model.
@@ -26,8 +31,10 @@ stop-word check was German: a declared "en" is not trusted over the model.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -61,6 +68,27 @@ _SCRIPT_LETTERS = 200
 _SCRIPT_SHARE = 0.8
 _ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
+
+def _char_class(codes: list[int]) -> str:
+    """A regular-expression class body of these code points, as ranges."""
+    out, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(f"\\u{codes[i]:04x}-\\u{codes[j]:04x}")
+        i = j + 1
+    return "".join(out)
+
+
+# Latin-script text, the common case past ASCII: every character below U+0250 (its letters are
+# all in the first Latin range) and the non-letters of General Punctuation and Currency Symbols
+# (typographic quotes, dashes, ellipsis, €). Built from str.isalpha, as the loop is.
+_ACCENTED = re.compile(f"[{_char_class([o for o in range(0x80, 0x250) if chr(o).isalpha()])}]")
+_PAST_LATIN_TEXT = re.compile(
+    f"[^{_char_class([*range(0x250), *(o for o in range(0x2000, 0x20D0) if not chr(o).isalpha())])}]"
+)
+
 # Scripts by code-point range: first code point and script; a range ends where the next begins.
 _RANGE_TABLE = """
 0x0000:latin 0x0250:other 0x0370:el 0x0400:cyrillic 0x0530:hy 0x0590:he 0x0600:arabic
@@ -74,7 +102,6 @@ _RANGES = tuple((int(start, 16), script) for start, script in (p.split(":") for 
 _STARTS = tuple(s for s, _ in _RANGES)
 # The scan's letter classes (:func:`_letter_classes`): 1 an ASCII letter, 2 + k a letter of range k.
 _CLASS_SCRIPTS = ("", "latin", *(script for _, script in _RANGES))
-_ASTRAL_CLASS = len(_RANGES) + 1  # beyond the BMP: the last range's
 # Scripts that stand for one language here; the others (Latin, Cyrillic, Arabic, Devanagari)
 # are shared by several and go to the model.
 _SCRIPT_LANGS = frozenset("el hy he bn pa gu or ta te kn ml si th lo my ka ko ja zh am km".split())
@@ -100,7 +127,7 @@ def _settled(config: Config, given: str | None) -> Language | None:
 def _identify(sample: str, declared: str | None) -> Language:
     """The language of ``sample`` by the paths of the module doc, from ``none`` on."""
     if sample.isascii():
-        if len(sample.encode("ascii").translate(None, _ASCII_NON_LETTERS)) < _MIN_LETTERS:
+        if _ascii_letters(sample) < _MIN_LETTERS:
             return Language("und", 0.0, "none")
         script, share, accented = "latin", 1.0, 0
     else:
@@ -145,24 +172,25 @@ def detect_again(
         if r.block is not None and r.start is not None and r.end is not None:
             cuts.setdefault(r.block, []).append((r.start, r.end))
     limit = config.lang_sample_chars
-    sample = _surviving_sample(blocks, cuts, limit)
+    sample = _sample(blocks, limit, cuts)
     if sample == _sample(blocks, limit):
         return None
     again = _settled(config, None) or _identify(sample, declared)
     return again if again.code not in (first.code, "und") else None
 
 
-def _surviving_sample(blocks: Sequence[Block], cuts: dict[int, list[tuple[int, int]]], limit: int) -> str:
-    """``_sample`` of the blocks as the cuts leave them (a block cut to blank is gone), cutting
-    only the blocks the sample reads."""
-    for kinds in ((PARAGRAPH,), None):
+def _sample(blocks: Sequence[Block], limit: int, cuts: dict[int, list[tuple[int, int]]] | None = None) -> str:
+    """Paragraph text first (headlines and promos say little about the language), the other
+    blocks when there is none. With ``cuts`` (spans by block index), the blocks as the cuts leave
+    them (a block cut to blank is gone), cutting only the blocks the sample reads."""
+    for paragraphs_only in (True, False):
         parts: list[str] = []
         size = 0
         for b in blocks:
-            if kinds is not None and b.kind not in kinds:
+            if paragraphs_only and b.kind != PARAGRAPH:
                 continue
             content = b.content
-            spans = cuts.get(b.index)
+            spans = cuts.get(b.index) if cuts else None
             if spans:
                 pieces = uncovered([(b.content_start, b.content_end)], spans)
                 content = "".join(content[a - b.content_start : z - b.content_start] for a, z in pieces)
@@ -180,31 +208,30 @@ def _surviving_sample(blocks: Sequence[Block], cuts: dict[int, list[tuple[int, i
 def _scan(sample: str) -> tuple[int, str, float, int]:
     """How many letters (``str.isalpha``) the sample has, then :func:`_script`'s answer.
 
-    The letters are found and sorted into scripts in numpy, by a table of the BMP's code points
-    (:func:`_letter_classes`); letters beyond the BMP (rare: mathematical letters, historic
-    scripts, CJK extensions) are looked at one by one and fall in the last range's script, as in
-    the loop. A tie for the main script, which the loop settles by the order the scripts come in,
-    goes to the loop (:func:`_script_by_letter`)."""
+    Latin-script text is answered by string methods (:func:`_latin_scan`). Other text: one numpy
+    look-up classes every character by a table of the BMP's code points (:func:`_letter_classes`,
+    0 for a non-letter), and bytes methods (C loops, no numpy dispatch: in the pipeline, between
+    the rules' work, a numpy call costs several µs) drop the non-letters and count each class among
+    the first ``_SCRIPT_LETTERS`` letters. A character beyond the BMP (emoji, mathematical
+    letters), or a tie for the main script, which the loop settles by the order the scripts come
+    in, goes to the loop (:func:`_script_by_letter`)."""
+    latin = _latin_scan(sample)
+    if latin is not None:
+        return latin
+    if len(sample.encode("utf-16-le", "surrogatepass")) != 2 * len(sample):  # beyond the BMP
+        return sum(map(str.isalpha, sample)), *_script_by_letter(sample)
     import numpy as np
 
-    table = _letter_classes()
     points = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if points.size and int(points.max()) > 0xFFFF:
-        classes = table[np.minimum(points, 0xFFFF)]
-        for i in np.flatnonzero(points > 0xFFFF).tolist():
-            classes[i] = _ASTRAL_CLASS if chr(points[i]).isalpha() else 0
-    else:
-        classes = table[points]
-    letters = classes[classes != 0]
-    n = min(int(letters.size), _SCRIPT_LETTERS)
+    letters = _letter_classes().take(points).tobytes().translate(None, b"\0")
+    head = letters[:_SCRIPT_LETTERS]
+    n = len(head)
     if not n:
         return 0, "other", 0.0, 0
     counts: dict[str, int] = {}
-    by_class = np.bincount(letters[:n]).tolist()
-    for k, c in enumerate(by_class):
-        if c:
-            counts[_CLASS_SCRIPTS[k]] = counts.get(_CLASS_SCRIPTS[k], 0) + c
-    accented = counts.get("latin", 0) - by_class[1]
+    for k in set(head):
+        counts[_CLASS_SCRIPTS[k]] = counts.get(_CLASS_SCRIPTS[k], 0) + head.count(k)
+    accented = counts.get("latin", 0) - head.count(1)
     han, kana = counts.pop("han", 0), counts.pop("kana", 0)
     if kana:
         counts["ja"] = han + kana
@@ -215,9 +242,37 @@ def _scan(sample: str) -> tuple[int, str, float, int]:
             counts["zh"] = han
     top = max(counts.values())
     if sum(1 for c in counts.values() if c == top) > 1:
-        return (int(letters.size), *_script_by_letter(sample))
+        return len(letters), *_script_by_letter(sample)
     script = max(counts, key=lambda k: counts[k])
-    return int(letters.size), script, counts[script] / n, accented
+    return len(letters), script, counts[script] / n, accented
+
+
+def _latin_scan(sample: str) -> tuple[int, str, float, int] | None:
+    """:func:`_scan` of a sample of Latin-script text (:data:`_PAST_LATIN_TEXT` finds nothing),
+    by string methods: its letters are the ASCII letters and the accented ones, all Latin; the
+    accented letters among the first ``_SCRIPT_LETTERS`` letters are found by halving. None for
+    any other sample."""
+    if _PAST_LATIN_TEXT.search(sample):
+        return None
+    places = [m.start() for m in _ACCENTED.finditer(sample)]
+    letters = _ascii_letters(sample) + len(places)
+    if not letters:
+        return 0, "other", 0.0, 0
+    lo, hi = 0, len(places)
+    if letters > _SCRIPT_LETTERS:  # the accented letter k is letter number (ASCII letters before it) + k
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _ascii_letters(sample[: places[mid]]) + mid < _SCRIPT_LETTERS:
+                lo = mid + 1
+            else:
+                hi = mid
+    else:
+        lo = len(places)
+    return letters, "latin", 1.0, lo
+
+
+def _ascii_letters(text: str) -> int:
+    return len(text.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
 
 
 def _script(sample: str) -> tuple[str, float, int]:
@@ -276,19 +331,6 @@ def _script_by_letter(sample: str) -> tuple[str, float, int]:
     return script, counts[script] / n, accented
 
 
-def _sample(blocks: Sequence[Block], limit: int) -> str:
-    """Paragraph text first (headlines and promos say little about the language)."""
-    parts: list[str] = []
-    size = 0
-    ordered = [b for b in blocks if b.kind == PARAGRAPH] or list(blocks)
-    for b in ordered:
-        parts.append(b.content)
-        size += len(b.content) + 1
-        if size >= limit:
-            break
-    return " ".join(parts)[:limit]
-
-
 @lru_cache(maxsize=1)
 def _identifier() -> object:
     import numpy as np
@@ -310,12 +352,19 @@ def _identifier() -> object:
         ident._full_model = ()
         ident.nb_ptc = np.ascontiguousarray(ident.nb_ptc, dtype=np.float32)
         ident._full_model = (ident.nb_ptc, ident.nb_pc, ident.nb_classes)
+        # The walk over the sample's bytes reads each state's row offset and feature from two
+        # lists of ~100k ints (pointers to boxed ints): as int32 arrays they take 0.8 MB, not 7,
+        # and in the pipeline, where the walk starts from cold caches, it costs ~10% less.
+        with suppress(OverflowError, TypeError):
+            rows, features = array("i", ident._rowbase), array("i", ident.tk_output)
+            ident._rowbase, ident.tk_output = rows, features
     return ident
 
 
 def _float16_table(ident: object) -> bool:
     """Whether ``ident`` is py3langid 0.4's identifier as this module knows it: float16 table,
-    float32 counts (``_sparse_score``), the full model kept as (table, priors, classes)."""
+    float32 counts (``_sparse_score``), the full model kept as (table, priors, classes), the
+    walk's row offsets and features as lists."""
     import numpy as np
 
     table, full = getattr(ident, "nb_ptc", None), getattr(ident, "_full_model", None)
@@ -325,6 +374,8 @@ def _float16_table(ident: object) -> bool:
         and table.dtype == np.float16
         and isinstance(full, tuple)
         and len(full) == 3
+        and isinstance(getattr(ident, "_rowbase", None), list)
+        and isinstance(getattr(ident, "tk_output", None), list)
     )
 
 

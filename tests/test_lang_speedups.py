@@ -22,7 +22,7 @@ import cleaner.lang as lang_mod
 from cleaner import Config
 from cleaner.blocks import segment
 from cleaner.lang import detect_again, detect_language
-from cleaner.model import Removal
+from cleaner.model import PARAGRAPH, Removal
 from cleaner.text import uncovered
 
 # (text, (code, confidence, path)) as the language stage decided them before the cheaper forms.
@@ -288,7 +288,18 @@ def _survivors_sample(blocks, removed, limit: int) -> str:
         content = "".join(b.content[a - b.content_start : z - b.content_start] for a, z in pieces)
         if content.strip():
             survivors.append(replace(b, content=content))
-    return lang_mod._sample(survivors, limit)
+    return _sample_before(survivors, limit)
+
+
+def _sample_before(blocks, limit: int) -> str:
+    parts: list[str] = []
+    size = 0
+    for b in [b for b in blocks if b.kind == PARAGRAPH] or list(blocks):
+        parts.append(b.content)
+        size += len(b.content) + 1
+        if size >= limit:
+            break
+    return " ".join(parts)[:limit]
 
 
 _LINES = [text[:90] for text, _ in DECISIONS[:20]] + ["## Menu", "Home | News | Sport", "", "   ", "- item"]
@@ -312,7 +323,8 @@ def test_the_survivors_sample_is_cut_block_by_block_as_in_full(lines, cuts, limi
     by_block: dict[int, list[tuple[int, int]]] = {}
     for r in removed:
         by_block.setdefault(r.block, []).append((r.start, r.end))
-    assert lang_mod._surviving_sample(blocks, by_block, limit) == _survivors_sample(blocks, removed, limit)
+    assert lang_mod._sample(blocks, limit, by_block) == _survivors_sample(blocks, removed, limit)
+    assert lang_mod._sample(blocks, limit) == _sample_before(blocks, limit)
 
 
 def _detect_again_before(blocks, removed, first, config):
@@ -320,7 +332,7 @@ def _detect_again_before(blocks, removed, first, config):
     if first.path in ("given", "declared", "none") or not removed:
         return None
     limit = config.lang_sample_chars
-    if _survivors_sample(blocks, removed, limit) == lang_mod._sample(blocks, limit):
+    if _survivors_sample(blocks, removed, limit) == _sample_before(blocks, limit):
         return None
     cuts: dict[int, list[tuple[int, int]]] = {}
     for r in removed:
