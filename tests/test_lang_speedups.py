@@ -1,9 +1,11 @@
 """The language stage's cheaper forms decide what the plain forms decided (issue 13).
 
-- the letters counted by script in numpy (:func:`cleaner.lang._scan`) are the loop's
+- the letters counted by script (:func:`cleaner.lang._scan`: string methods for Latin text, a
+  numpy look-up and bytes methods for the rest) are the loop's
   (:func:`cleaner.lang._script_by_letter`), over every BMP code point and on invented text mixing
   scripts, letters beyond the BMP, ties and lone surrogates;
-- py3langid's table held float32 by rows scores as the stock float16 table does, to the bit;
+- py3langid with its table held float32 by rows and its walk's tables as int32 arrays scores as
+  the stock identifier does, to the bit;
 - the survivors' sample cut block by block is the sample of the survivors built in full;
 - invented texts in 30 languages and mixtures get the decisions (code, confidence, path) the
   language stage gave before these forms (main at 3241ead), recorded below.
@@ -228,6 +230,15 @@ def test_the_scan_is_the_loop(text: str, pad: int) -> None:
         assert lang_mod._script(sample) == lang_mod._script_by_letter(sample)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcXYZ éüßøłŁȀɏ ªµº ×÷¹½ “”—…€\u00a0\u2071 ,.'\n", max_size=700), st.integers(0, 300))
+def test_latin_text_is_counted_as_the_loop_counts_it(text: str, pad: int) -> None:
+    for sample in (text, "a" * pad + text, "é" * pad + text, text + "b" * pad, "é, " * pad + text):
+        latin = lang_mod._latin_scan(sample)
+        assert latin is None if "\u2071" in sample else latin == _loop(sample)
+        assert lang_mod._scan(sample) == _loop(sample)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["ab", "жз", "αβ", "中文", "あい", "가나", "𝐀𝐁", "ab ", " , "]), max_size=150))
 def test_ties_are_settled_by_order_as_in_the_loop(pieces: list[str]) -> None:
@@ -253,6 +264,9 @@ def stock():
 def test_the_float32_table_scores_as_the_stock_table(stock) -> None:
     ours = lang_mod._identifier()
     assert ours.nb_classes == stock.nb_classes  # type: ignore[attr-defined]
+    if lang_mod._float16_table(stock):  # the layout this module knows: the cheaper forms are on
+        assert ours.nb_ptc.dtype == "float32" and ours.nb_ptc.flags["C_CONTIGUOUS"]  # type: ignore[attr-defined]
+        assert ours._rowbase.typecode == ours.tk_output.typecode == "i"  # type: ignore[attr-defined]
     for text, _ in DECISIONS:
         for sample in (text[:200], text[:40], text[100:300]):
             assert ours.classify(sample) == stock.classify(sample)  # type: ignore[attr-defined]
