@@ -6,14 +6,15 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
 from cleaner.model import Block, Removal
-from cleaner.plan import MAX_BLOCK_CHARS, TextPlan, Unanchored, rule_gates, top_level_alternation
+from cleaner.plan import MAX_BLOCK_CHARS, SpanPattern, TextPlan, Unanchored, rule_gates, span_patterns
+from cleaner.plan import backward as _backward
 from cleaner.rulebook import Rule
-from cleaner.text import count_words, has_respelled, phrase_key, respelled, respelled_char, uncovered
+from cleaner.text import count_words, phrase_key, respelled, respelled_char, uncovered
 
 log = logging.getLogger(__name__)
 
@@ -27,24 +28,45 @@ MAX_SPAN_CHARS = 200_000  # span rules skip longer blocks: this bounds a patholo
 INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+# ``regex`` reads keyword arguments slowly (about 1 µs a call, as much as a short match takes), so
+# the calls below pass theirs by position: ``match`` and ``search`` take (string, pos, endpos,
+# concurrent, partial, timeout), ``finditer`` (string, pos, endpos, overlapped, concurrent,
+# partial, timeout); tests/test_rules_stage_speed.py holds that order.
+
+
 @dataclass(frozen=True)
 class _View:
     """A block as rules see it (``rule_view``, ``cut_view``), and where each of the view's
-    characters sits in the content (None when the view is the content). ``pieces``: for a view of
-    what cuts leave of a block, the content ranges it shows (the cuts lie between them)."""
+    characters sits in the content (``index``; None when the view is the content). ``pieces``: for
+    a view of what cuts leave of a block, the content ranges it shows (the cuts lie between them).
+    ``source``: the content the view was made of, when it is not the content itself; ``index`` is
+    worked out from it only when a rule hits (most views are asked and hit nothing)."""
 
     block: Block
-    index: tuple[int, ...] | None = None
     length: int = 0  # of the block's own content
     pieces: tuple[tuple[int, int], ...] | None = None
+    source: str | None = None
+    shown: tuple[tuple[int, int], ...] = ()  # the content ranges the view is made of, in order
+    hidden: bool = False  # whether the content holds an invisible character
+
+    @cached_property
+    def index(self) -> tuple[int, ...] | None:
+        """The content offset of each character of the view (None when the view is the content)."""
+        if self.source is None:
+            return None
+        index: list[int] = []
+        for a, z in self.shown:
+            _seen(self.source, a, z, index, self.hidden)
+        return tuple(index)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Content offsets of the view's ``[start, end)``, with the invisible characters that
         touch it on either side."""
-        if self.index is None:
+        index = self.index
+        if index is None:
             return start, end
-        lo = 0 if start == 0 else self.index[start - 1] + 1
-        hi = self.length if end >= len(self.index) else self.index[end]
+        lo = 0 if start == 0 else index[start - 1] + 1
+        hi = self.length if end >= len(index) else index[end]
         return lo, hi
 
     def ranges(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -52,9 +74,10 @@ class _View:
         piece it touches, never reaching into a cut between them (the invisible characters that
         touch it inside its pieces go with it)."""
         lo, hi = self.span(start, end)
-        if self.pieces is None or self.index is None or end <= start:
+        index = self.index
+        if self.pieces is None or index is None or end <= start:
             return [(lo, hi)]
-        first, last = self.index[start], self.index[end - 1]
+        first, last = index[start], index[end - 1]
         out = []
         for a, z in self.pieces:
             if z <= first or a > last:
@@ -65,8 +88,8 @@ class _View:
 
 @lru_cache(maxsize=1)
 def _special() -> re.Pattern[str]:
-    """An invisible character or one :func:`respelled` maps."""
-    return re.compile(f"{INVISIBLE.pattern}|{respelled_char().pattern}")
+    """An invisible character or one :func:`respelled` maps: one class (one scan answers both)."""
+    return re.compile(f"[{INVISIBLE.pattern[1:-1]}{respelled_char().pattern[1:-1]}]")
 
 
 def rule_view(block: Block) -> _View:
@@ -74,23 +97,22 @@ def rule_view(block: Block) -> _View:
     another canonical spelling in that spelling (``text.respelled``: ড় U+09DC as ড + ়, the form
     rules are written in); a cut's offsets map back to the content as it is."""
     content = block.content
-    if content.isascii():  # neither an invisible character nor a respelled one is ASCII
+    if content.isascii() or _special().search(content) is None:  # neither kind is ASCII
         return _View(block)
     hidden = INVISIBLE.search(content) is not None
-    if not hidden and not has_respelled(content):
-        return _View(block)
-    index: list[int] = []
-    view = _seen(content, 0, len(content), index, hidden)
+    view = _seen(content, 0, len(content), None, hidden)
     # another spelling of a character leaves the words as they are; a dropped invisible one may not
     n_words = count_words(view) if hidden else block.n_words
-    return _View(replace(block, content=view, n_words=n_words), tuple(index), len(content))
+    seen = replace(block, content=view, n_words=n_words)
+    return _View(seen, len(content), None, content, ((0, len(content)),), hidden)
 
 
-def cut_view(text: str, block: Block, cuts: Sequence[tuple[int, int]]) -> _View | None:
+def cut_view(text: str, block: Block, cuts: Sequence[tuple[int, int]], cap: int | None = None) -> _View | None:
     """The block as rules see what ``cuts`` (text offsets) leave of it: its pieces joined as the
     clean text joins them (without the whitespace at the outer edges), seen as ``rule_view``
     sees a block; None when nothing but whitespace is left. What rules find maps back to the
-    pieces (``_View.ranges``), never to the cuts."""
+    pieces (``_View.ranges``), never to the cuts. ``cap``: no rule tells word counts above it
+    apart (``TextPlan.word_cap``), so a view with more words counts ``cap + 1``."""
     content = block.content
     base = block.content_start
     rel = [(max(s - base, 0), min(e - base, len(content))) for s, e in cuts if s < block.content_end and e > base]
@@ -106,29 +128,44 @@ def cut_view(text: str, block: Block, cuts: Sequence[tuple[int, int]]) -> _View 
     a, z = pieces[-1]
     pieces[-1] = (a, z - (len(content[a:z]) - len(content[a:z].rstrip())))
     hidden = INVISIBLE.search(content) is not None
-    index: list[int] = []
-    view = "".join(_seen(content, a, z, index, hidden) for a, z in pieces)
-    seen = replace(block, content=view, n_words=count_words(view))
-    return _View(seen, tuple(index), len(content), tuple(pieces))
+    view = "".join(_seen(content, a, z, None, hidden) for a, z in pieces)
+    seen = replace(block, content=view, n_words=count_words(view) if cap is None else words_capped(view, cap))
+    shown = tuple(pieces)
+    return _View(seen, len(content), shown, content, shown, hidden)
 
 
-def _seen(content: str, a: int, z: int, index: list[int], hidden: bool) -> str:
+def words_capped(text: str, cap: int) -> int:
+    """``min(count_words(text), cap + 1)``: a text of more than ``cap`` whitespace tokens has
+    more than ``cap`` words (every token counts one at least), and is not counted."""
+    if len(text.split(None, cap)) > cap:
+        return cap + 1
+    return min(count_words(text), cap + 1)
+
+
+def _seen(content: str, a: int, z: int, index: list[int] | None, hidden: bool) -> str:
     """``content[a:z]`` as rules see it (``rule_view``), the content offset of each of its
-    characters appended to ``index``."""
-    table = respelled()
+    characters appended to ``index`` (unless None)."""
     special = _special() if hidden else respelled_char()
+    found = list(special.finditer(content, a, z))
+    if not found:
+        if index is not None:
+            index.extend(range(a, z))
+        return content[a:z]
+    table = respelled()
     parts: list[str] = []
     pos = a
-    for m in special.finditer(content, a, z):  # few: copy the runs between them whole
+    for m in found:  # few: copy the runs between them whole
         i = m.start()
         parts.append(content[pos:i])
-        index.extend(range(pos, i))
         seen = table.get(content[i], "")  # "" for an invisible character
         parts.append(seen)
-        index.extend([i] * len(seen))
+        if index is not None:
+            index.extend(range(pos, i))
+            index.extend([i] * len(seen))
         pos = i + 1
     parts.append(content[pos:z])
-    index.extend(range(pos, z))
+    if index is not None:
+        index.extend(range(pos, z))
     return "".join(parts)
 
 
@@ -163,33 +200,67 @@ def apply_rules_again(
     removals: list[Removal] = []
     warnings: list[str] = []
     for i in sorted(cuts):
-        view = cut_view(text, blocks[i], cuts[i])
+        view = cut_view(text, blocks[i], cuts[i], plan.word_cap)
         if view is not None:
             removals.extend(_on_view(text, blocks[i], view, plan, timeout, warnings))
     return RuleHits(tuple(removals), tuple(warnings))
 
 
+# What the rules find on a view, in the view's own offsets (the same for every view with that
+# content, kind and word count): (rule order, rule, None for the whole block or the spans cut).
+_Found = tuple[tuple[int, Rule, tuple[tuple[int, int], ...] | None], ...]
+
+
 def _on_view(
     text: str, original: Block, view: _View, plan: TextPlan, timeout: float, warnings: list[str]
 ) -> list[Removal]:
-    """The block's best block-scope rule and every span-rule cut on ``view``, in rule order."""
+    """The block's best block-scope rule and every span-rule cut on ``view``, in rule order.
+    What the rules find on a view is kept per plan by its content, kind and word count (the
+    same boilerplate line recurs across documents, the same view across rounds of ``decide``),
+    unless a pattern timed out there."""
     block = view.block
-    folded = block.content.casefold()
-    found: list[tuple[int, list[Removal]]] = []
+    key = (block.content, block.kind, block.n_words)
+    found = plan.seen.get(key)
+    if found is None:
+        told = len(warnings)
+        found = _find(block, plan, timeout, warnings)
+        if len(warnings) == told and len(block.content) <= MAX_SEEN_CHARS:
+            if len(plan.seen) >= MAX_SEEN:
+                plan.seen.clear()
+            plan.seen[key] = found
+    if not found:
+        return []
+    out: list[Removal] = []
+    for _, rule, spans in found:
+        if spans is None:
+            out.extend([_whole(text, original, rule)] if view.pieces is None else _pieces(text, view, rule))
+        else:
+            out.extend(_cuts(text, view, rule, spans))
+    return out
+
+
+MAX_SEEN = 2048  # views whose findings a plan keeps, each of MAX_SEEN_CHARS characters at most
+MAX_SEEN_CHARS = 1_000  # longer views seldom recur
+
+
+def _find(block: Block, plan: TextPlan, timeout: float, warnings: list[str]) -> _Found:
+    """What the rules find on a view's block (``_Found``), in rule order."""
+    content = block.content
+    folded = content.casefold()
+    found: list[tuple[int, Rule, tuple[tuple[int, int], ...] | None]] = []
     gated = plan.candidates(block, folded)
     rank = _best_block_rule(plan, block, folded, timeout, warnings, gated.unanchored)
     if rank is not None:
         best = plan.ranked[rank]
-        whole = [_whole(text, original, best.rule)] if view.pieces is None else _pieces(text, view, best.rule)
-        found.append((best.order, whole))
-    if len(block.content) <= MAX_SPAN_CHARS:
+        found.append((best.order, best.rule, None))
+    if len(content) <= MAX_SPAN_CHARS:
         for i, rule in gated.spans:
-            cuts = _span_removals(text, view, rule, timeout, warnings)
-            if cuts:
-                found.append((i, cuts))
+            spans = _span_matches(block, rule, timeout, warnings, plan.span_checks[i])
+            if spans:
+                found.append((i, rule, spans))
     if len(found) > 1:
         found.sort(key=lambda f: f[0])
-    return [r for _, cuts in found for r in cuts]
+    return tuple(found)
 
 
 def _best_block_rule(
@@ -208,7 +279,7 @@ def _best_block_rule(
     tier = plan.tier_for(block.n_words)
     if tier is not None:
         try:
-            m = tier.pattern.match(block.content, timeout=timeout)
+            m = tier.pattern.match(block.content, None, None, None, False, timeout)
         except TimeoutError:
             return _best_by_rule(plan, block, folded, timeout, warnings)
         if m is not None:
@@ -234,7 +305,7 @@ def _best_block_rule(
 
 def _matches(pattern: regex.Pattern[str], block: Block, timeout: float) -> bool:
     try:
-        return pattern.match(block.content, timeout=timeout) is not None
+        return pattern.match(block.content, None, None, None, False, timeout) is not None
     except TimeoutError:
         return False  # _best_by_rule then tries it again and records the warning
 
@@ -259,7 +330,7 @@ def _search(rule: Rule, pattern: regex.Pattern[str], block: Block, timeout: floa
     if not _may_match(pattern, block.content, timeout):
         return False
     try:
-        return pattern.search(block.content, timeout=timeout) is not None
+        return pattern.search(block.content, None, None, None, False, timeout) is not None
     except TimeoutError:
         warnings.append(f"rule {rule.id} timed out on block {block.index}; skipped there")
         log.warning("rule %s timed out on block %d", rule.id, block.index)
@@ -270,80 +341,78 @@ def _whole(text: str, block: Block, rule: Rule) -> Removal:
     return block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
 
 
-def _span_removals(text: str, view: _View | Block, rule: Rule, timeout: float, warnings: list[str]) -> list[Removal]:
-    out: list[Removal] = []
+def _span_removals(
+    text: str,
+    view: _View | Block,
+    rule: Rule,
+    timeout: float,
+    warnings: list[str],
+) -> list[Removal]:
+    """A span rule's cuts on the view (or on the block as rules see it)."""
     if isinstance(view, Block):
         view = rule_view(view)
     block = view.block
-    for pat in rule.patterns:
-        if not _may_match(pat, block.content, timeout):
+    spans = _span_matches(block, rule, timeout, warnings, span_patterns(rule))
+    return _cuts(text, view, rule, spans)
+
+
+def _span_matches(
+    block: Block,
+    rule: Rule,
+    timeout: float,
+    warnings: list[str],
+    patterns: tuple[SpanPattern, ...],
+) -> tuple[tuple[int, int], ...]:
+    """Where a span rule's patterns match the block (of a view), pattern by pattern
+    (``patterns``: the rule's patterns, each with it matching backwards, from the plan)."""
+    content = block.content
+    out: list[tuple[int, int]] = []
+    for pat, back in patterns:
+        if not _may_end(back, content, timeout):
             continue
         try:
-            matches = list(pat.finditer(block.content, timeout=timeout))
+            matches = list(pat.finditer(content, None, None, False, None, False, timeout))
         except TimeoutError:
             warnings.append(f"rule {rule.id} timed out on block {block.index}; skipped there")
             continue
-        for m in matches:
-            if m.end() <= m.start():
-                continue
-            if view.pieces is not None:
-                out.extend(_pieces(text, view, rule, *_absorb_seen(block.content, m.start(), m.end())))
-                continue
-            lo, hi = view.span(m.start(), m.end())
-            start, end = block.content_start + lo, block.content_start + hi
-            if not text[block.content_start : start].strip() and not text[end : block.content_end].strip():
-                out.append(
-                    block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence)
-                )
-                continue
-            start, end = absorb_space(text, block, start, end)
-            out.append(_rule_cut(text, rule, block.index, start, end))
+        out.extend(m.span() for m in matches if m.end() > m.start())
+    return tuple(out)
+
+
+def _cuts(text: str, view: _View, rule: Rule, spans: Sequence[tuple[int, int]]) -> list[Removal]:
+    """A span rule's removals of ``spans`` (view offsets): the whole block when only spaces are
+    left of it, else each span with the spaces that ``absorb_space`` takes."""
+    out: list[Removal] = []
+    block = view.block
+    for s, e in spans:
+        if view.pieces is not None:
+            out.extend(_pieces(text, view, rule, *_absorb_seen(block.content, s, e)))
+            continue
+        lo, hi = view.span(s, e)
+        start, end = block.content_start + lo, block.content_start + hi
+        if not text[block.content_start : start].strip() and not text[end : block.content_end].strip():
+            out.append(block_removal(text, block, rule.id, rule.category, rule.reason, rule.source, rule.confidence))
+            continue
+        start, end = absorb_space(text, block, start, end)
+        out.append(_rule_cut(text, rule, block.index, start, end))
     return out
-
-
-_MULTILINE_FLAG = regex.compile(r"\(\?[a-zA-Z]*m")
-# What a match backwards may not answer as forwards does: atomic groups and possessive quantifiers
-# (they commit in the direction of matching), conditionals, references to groups (matched later
-# backwards), \G and \K.
-_DIRECTED = regex.compile(r"\(\?>|[*+?}]\+|\(\?\(|\\[1-9gGK]|\(\?P=")
-
-
-@lru_cache(maxsize=4096)
-def _backward(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
-    """``pattern`` matching backwards, when it can only match at the end of a text (it ends in
-    ``$``, outside any alternation, without the multi-line flag) and a search forwards is not
-    anchored at the start (``^``); None otherwise. A search forwards tries the pattern,
-    lookbehinds first, at every position of the text; backwards it is tried only where a match
-    can end (``_may_match``)."""
-    src = pattern.pattern
-    backslashes = len(src) - 1 - len(src[:-1].rstrip("\\"))
-    if (
-        src.startswith("^")
-        or not src.endswith("$")
-        or backslashes % 2
-        or top_level_alternation(src)
-        or pattern.flags & (regex.MULTILINE | regex.REVERSE)
-        or _MULTILINE_FLAG.search(src)
-        or _DIRECTED.search(src)
-    ):
-        return None
-    try:
-        return regex.compile(src, pattern.flags | regex.REVERSE)
-    except regex.error:
-        return None
 
 
 def _may_match(pattern: regex.Pattern[str], content: str, timeout: float) -> bool:
     """False when ``pattern`` matches nowhere in ``content`` for sure: it can only match at the
     end (``_backward``), where ``$`` holds (the end, or before a line break ending the text), and
     it does not match there. True otherwise (the search then decides, and reports a timeout)."""
-    back = _backward(pattern)
+    return _may_end(_backward(pattern), content, timeout)
+
+
+def _may_end(back: regex.Pattern[str] | None, content: str, timeout: float) -> bool:
+    """``_may_match`` with the pattern matching backwards given (None: it may match)."""
     if back is None:
         return True
     try:
-        if back.match(content, timeout=timeout) is not None:
+        if back.match(content, None, None, None, False, timeout) is not None:
             return True
-        return content.endswith("\n") and back.match(content, 0, len(content) - 1, timeout=timeout) is not None
+        return content.endswith("\n") and back.match(content, 0, len(content) - 1, None, False, timeout) is not None
     except TimeoutError:
         return True
 

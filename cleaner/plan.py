@@ -20,13 +20,19 @@ The gates of the unanchored patterns and of the span rules are not evaluated rul
 every block: a block's literals (which of the plan's required literals it holds), its kind and
 its word count name the rules whose gates it passes, and that answer is cached per plan
 (``candidates``), so a block costs one scan for the literals and one dict lookup.
+
+What the rules find on a block's view is kept per plan by its content (``seen``, filled by
+``cleaner.match``): a line that recurs across documents, or a view that recurs across the
+rounds of ``decide``, is looked at once.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -83,6 +89,15 @@ class Candidates:
     spans: tuple[tuple[int, Rule], ...]
 
 
+# A span rule's pattern as a block is asked it: the pattern, and it matching backwards when it
+# can only match at the end (``backward``).
+SpanPattern = tuple[regex.Pattern[str], regex.Pattern[str] | None]
+
+
+def span_patterns(rule: Rule) -> tuple[SpanPattern, ...]:
+    return tuple((p, backward(p)) for p in rule.patterns)
+
+
 MAX_CACHED = 4096  # gate answers kept per plan (kind, word count, literals present): a handful in practice
 
 
@@ -98,11 +113,18 @@ class TextPlan:
     spans: tuple[tuple[int, Rule], ...]  # (rule order, rule) of span-scope rules
     phrase_max_words: int  # blocks longer than this cannot equal a phrase
     literals: tuple[str, ...] = ()  # every literal the unanchored patterns' and span rules' gates require
-    words_cap: int = NO_LIMIT  # above every word bound of those rules: word counts past it gate alike
+    word_bounds: tuple[int, ...] = ()  # the word bounds of those rules, ascending: counts between two gate alike
+    word_cap: int = NO_LIMIT  # above every block rule's word bound: word counts past it are told apart by none
     ascii_literals: tuple[str, ...] = ()  # those of ``literals`` that are ASCII, in their order
+    span_checks: dict[int, tuple[SpanPattern, ...]] = field(default_factory=dict, compare=False, repr=False)
     _candidates: dict[tuple[str, int, bool, tuple[str, ...]], Candidates] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # (kind, word bucket, long, ASCII) -> the literals that decide the gates of a block of that shape
+    _deciding: dict[tuple[str, int, bool, bool], tuple[str, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    seen: dict[tuple[str, str, int], Any] = field(default_factory=dict, compare=False, repr=False)  # match._on_view's
 
     @classmethod
     def build(cls, rules: Sequence[Rule]) -> TextPlan:
@@ -143,29 +165,52 @@ class TextPlan:
             phrase_max_words=phrase_max,
             literals=literals,
             ascii_literals=tuple(w for w in literals if w.isascii()),
-            words_cap=max((r.max_words for r in gated if r.max_words is not None), default=0) + 1,
+            word_bounds=tuple(sorted({r.max_words for r in gated if r.max_words is not None})),
+            word_cap=max((r.max_words for r in rules if r.scope == "block" and r.max_words is not None), default=0) + 1,
+            span_checks={i: span_patterns(r) for i, r in spans},
         )
 
     def candidates(self, block: Block, folded: str) -> Candidates:
         """The unanchored patterns and span rules whose gates (``rule_gates``) ``block`` passes,
-        ``folded`` being its content case-folded: the same answer, rule for rule (tested). An
-        ASCII block holds no literal that is not ASCII: only the ASCII ones are looked for."""
-        present = tuple([w for w in (self.ascii_literals if folded.isascii() else self.literals) if w in folded])
-        key = (block.kind, min(block.n_words, self.words_cap), len(block.content) > MAX_BLOCK_CHARS, present)
+        ``folded`` being its content case-folded: the same answer, rule for rule (tested). Only
+        the literals of the rules its kind and length let through are looked for, and in an
+        ASCII block only the ASCII ones (it holds no other); word counts with no rule's bound
+        between them gate alike."""
+        long = len(block.content) > MAX_BLOCK_CHARS
+        bucket = bisect_left(self.word_bounds, block.n_words)
+        shape = (block.kind, bucket, long, folded.isascii())
+        deciding = self._deciding.get(shape)
+        if deciding is None:
+            deciding = self._deciding[shape] = self._literals_for(block.kind, block.n_words, long, shape[3])
+        present = tuple([w for w in deciding if w in folded])
+        key = (block.kind, bucket, long, present)
         hit = self._candidates.get(key)
         if hit is None:
             if len(self._candidates) >= MAX_CACHED:
                 self._candidates.clear()
-            hit = self._candidates[key] = self._gate(*key[:3], frozenset(present))
+            hit = self._candidates[key] = self._gate(block.kind, block.n_words, long, frozenset(present))
         return hit
+
+    def _literals_for(self, kind: str, n_words: int, long: bool, ascii_only: bool) -> tuple[str, ...]:
+        """The literals required by the rules whose other gates a block of that shape passes."""
+        everything = frozenset(self.literals)
+        rules = [self.ranked[u.rank].rule for u in self.unanchored] + [r for _, r in self.spans]
+        wanted = {
+            w for r in rules if r.requires and self._passes(r, kind, n_words, long, everything) for w in r.requires
+        }
+        return tuple(w for w in (self.ascii_literals if ascii_only else self.literals) if w in wanted)
+
+    @staticmethod
+    def _passes(rule: Rule, kind: str, n_words: int, long: bool, present: frozenset[str]) -> bool:
+        if rule.kinds and kind not in rule.kinds:
+            return False
+        if rule.scope == "block" and (long or (rule.max_words is not None and n_words > rule.max_words)):
+            return False
+        return not rule.requires or not present.isdisjoint(rule.requires)
 
     def _gate(self, kind: str, n_words: int, long: bool, present: frozenset[str]) -> Candidates:
         def passes(rule: Rule) -> bool:
-            if rule.kinds and kind not in rule.kinds:
-                return False
-            if rule.scope == "block" and (long or (rule.max_words is not None and n_words > rule.max_words)):
-                return False
-            return not rule.requires or not present.isdisjoint(rule.requires)
+            return self._passes(rule, kind, n_words, long, present)
 
         return Candidates(
             tuple(u for u in self.unanchored if passes(self.ranked[u.rank].rule)),
@@ -243,6 +288,38 @@ def top_level_alternation(pattern: str) -> bool:
             return True
         i += 1
     return False
+
+
+_MULTILINE_FLAG = regex.compile(r"\(\?[a-zA-Z]*m")
+# What a match backwards may not answer as forwards does: atomic groups and possessive quantifiers
+# (they commit in the direction of matching), conditionals, references to groups (matched later
+# backwards), \G and \K.
+_DIRECTED = regex.compile(r"\(\?>|[*+?}]\+|\(\?\(|\\[1-9gGK]|\(\?P=")
+
+
+@lru_cache(maxsize=4096)
+def backward(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """``pattern`` matching backwards, when it can only match at the end of a text (it ends in
+    ``$``, outside any alternation, without the multi-line flag) and a search forwards is not
+    anchored at the start (``^``); None otherwise. A search forwards tries the pattern,
+    lookbehinds first, at every position of the text; backwards it is tried only where a match
+    can end (``match._may_match``)."""
+    src = pattern.pattern
+    backslashes = len(src) - 1 - len(src[:-1].rstrip("\\"))
+    if (
+        src.startswith("^")
+        or not src.endswith("$")
+        or backslashes % 2
+        or top_level_alternation(src)
+        or pattern.flags & (regex.MULTILINE | regex.REVERSE)
+        or _MULTILINE_FLAG.search(src)
+        or _DIRECTED.search(src)
+    ):
+        return None
+    try:
+        return regex.compile(src, pattern.flags | regex.REVERSE)
+    except regex.error:
+        return None
 
 
 def rule_gates(rule: Rule, block: Block, folded: str | None) -> bool:
