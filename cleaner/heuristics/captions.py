@@ -14,7 +14,7 @@ from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, phrase_key
+from cleaner.text import phrase_key, words_at_most
 
 # A body paragraph is at least this long (as for the credit heuristics).
 _BODY_MIN_WORDS = 8
@@ -59,6 +59,18 @@ def _bracketed(markers: tuple[str, ...]) -> str:
     return r"[(\uff08][ \t]*(?:" + alts + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
 
 
+def _bracket_in(content: str, bracket: regex.Pattern[str]) -> bool:
+    """``bracket.search(content) is not None``, asked only where a match can start: at an opening
+    bracket (``_OPEN``), found by ``str.find``; a search tries the markers at every character."""
+    for ch in _OPEN:
+        at = content.find(ch)
+        while at >= 0:
+            if bracket.match(content, at) is not None:
+                return True
+            at = content.find(ch, at + 1)
+    return False
+
+
 def _names_someone(word: str) -> bool:
     """The word before the marker is a name's: capitalised, or in a script without case."""
     c = word[0]
@@ -93,7 +105,7 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern[str]) -> tuple[tuple[int, int], ...]:
     """The caption sentences placing people the block's content holds, (start, end) in the text."""
     content = b.content
-    if not bracket.search(content):
+    if not _bracket_in(content, bracket):
         return ()
     if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
         return ()
@@ -102,10 +114,10 @@ def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern
         sentence = s.group()
         if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
             continue
-        if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
+        if not words_at_most(sentence, _POSITION_SENTENCE_MAX_WORDS):
             continue
         if not any(
-            _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
+            _names_someone(m.group("word")) and words_at_most(sentence[: m.start()], _MARKER_WITHIN - 1)
             for m in pat.finditer(sentence)
         ):
             continue
@@ -128,12 +140,14 @@ _OPEN_CAPTION_MAX_WORDS = 60
 
 
 def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if "(" not in ctx.text:
+        return  # the bracket the caption's credit opened: none in the text, none in a block
     gone = ctx.removed_blocks()
     seen_body = False
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and not ctx.prior_cuts(b):
+        if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and "(" in b.content and not ctx.prior_cuts(b):
             if _OPEN_DATE.search(b.content.rstrip()) is not None:
                 yield h.remove_block(ctx, b, 0.8)
                 continue
@@ -154,8 +168,8 @@ def _last_kept(ctx: Context) -> Block | None:
 
 
 def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    if "\u00a9" not in ctx.text and "(c)" not in ctx.text.casefold():
-        return
+    if "\u00a9" not in ctx.text and "(c)" not in ctx.text and "(C)" not in ctx.text:
+        return  # "(c)" in the case-folded text: only "c" and "C" fold to a "c", "(" and ")" to themselves
     last = _last_kept(ctx)
     if last is None:
         return
@@ -163,7 +177,7 @@ def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # cut from its end must not keep the credit for the next cleaning to find)
     view = ctx.view(last)
     left = view.text.strip()
-    if not left or count_words(left) > _COPYRIGHT_MAX_WORDS or not _COPYRIGHT_LEAD.search(left):
+    if not left or not words_at_most(left, _COPYRIGHT_MAX_WORDS) or not _COPYRIGHT_LEAD.search(left):
         return
     if not any(b.n_words >= _BODY_MIN_WORDS for b in ctx.kept_blocks()[:-1]):
         return

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
 import regex
 
@@ -69,8 +70,8 @@ def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
 # A square or a bullet between a label and a name ("Autor \u25aa Reuters", "Foto \u2022 AFP"): the
 # separator some sites print in credits instead of a colon.
 _SYMBOL_SEPARATOR = r"[ \t]+[\u25aa\u25a0\u25cf\u2022][ \t]+"
-_SYMBOLS = re.compile("[\u25aa\u25a0\u25cf\u2022]")
-_UNFOLDED = re.compile(UNFOLDED)
+_SYMBOL_CHARS = "\u25aa\u25a0\u25cf\u2022"
+_SYMBOLS = re.compile(f"[{_SYMBOL_CHARS}]")
 
 
 @lru_cache(maxsize=16)
@@ -198,7 +199,7 @@ def _credits(
     matches can start (``_label_matches``); ``near``: the windows of the content where the first
     pattern's and ``alone``'s matches can start (``_near``), when known."""
     found: list[tuple[regex.Match[str], _Credit]] = []
-    windows = (near.label,) if near is not None else ()
+    windows = (near.label, near.symbol) if near is not None else ()
     for m in (
         m
         for k, (pat, starts) in enumerate(pats)
@@ -274,31 +275,61 @@ class _Windows:
     label: tuple[tuple[int, int], ...]
     alone: tuple[tuple[int, int], ...]
     alone_starts: regex.Pattern[str] | None
+    # where the matches of ``_symbol_label_pattern`` can start (``_bullet_near``), when known
+    symbol: tuple[tuple[int, int], ...] | None = None
+
+
+# A scan for the places where something can stand: the character it opens with, and the pattern
+# (which opens with it). A scan for one character skips ahead to it (and a text without it is not
+# scanned), where a class of characters is asked at every character (~6x the cost on wild-dev).
+_Scan = tuple[str, re.Pattern[str]]
+
+
+def _scan(char: str, after: str = "") -> _Scan:
+    return char, re.compile(re.escape(char) + after)
+
+
+def _scanned(text: str, scans: Iterable[_Scan]) -> list[int]:
+    """The offsets in ``text`` where one of the scans finds a match."""
+    return [m.start() for char, pat in scans if char in text for m in pat.finditer(text)]
 
 
 @lru_cache(maxsize=16)
 def _closer_scans(
-    labels: tuple[str, ...], file_labels: tuple[str, ...]
-) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """Two scans of a content case-folded and read backwards, for the characters that close a
-    credit: of ``_label_pattern(labels)``, a ":", "=" or "\uff1a" (after the label and spaces), a
+    labels: tuple[str, ...], file_labels: tuple[str, ...], loose: bool = False
+) -> tuple[tuple[_Scan, ...], tuple[_Scan, ...]] | None:
+    """Two sets of scans of a content case-folded and read backwards, for the characters that close
+    a credit: of ``_label_pattern(labels)``, a ":", "=" or "\uff1a" (after the label and spaces), a
     symbol separator's square or bullet, or the full stop that ends a label ending in one (found
     where such a label's last word stands before it); of ``_standalone_pattern(file_labels)``, a
     sentence end that a "file photo" label's last word stands before, spaces and a closing bracket
     aside. The words compare as folded (``blind_folds``: a label pattern compares by that folding).
-    None when a label's folding is not one character for one."""
+    ``loose``: for a fold where ``UNFOLDED`` stands for each character that folds to several
+    (``_lined``), where the fold says nothing: it counts as any character of a word
+    (``_loose_trie``). None when a label's folding is not one character for one."""
     words = [w for w in labels + file_labels if w.strip()]
     if any(len(w.casefold()) != len(w) for w in words):
         return None
 
-    def backwards(last_words: Iterable[str]) -> str:
-        return trie_regex({f[::-1] for w in last_words for f in blind_folds(w)})
+    def backwards(last_words: list[str]) -> str:
+        folds = {f[::-1] for w in last_words for f in blind_folds(w)}
+        return _loose_trie(folds) if loose else trie_regex(folds)
 
+    label = [_scan(c) for c in ":=\uff1a" + _SYMBOL_CHARS]
     dotted = [w.split()[-1][:-1] for w in labels if w.strip() and w.endswith(".")]
-    label = "[:=\uff1a\u25aa\u25a0\u25cf\u2022]" + (rf"|\.(?={backwards(dotted)})" if dotted else "")
+    if dotted:
+        label.append(_scan(".", f"(?={backwards(dotted)})"))
     files = [w.split()[-1] for w in file_labels if w.strip()]
-    alone = rf"[.\u0964\u3002](?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(files)}))" if files else "(?!)"
-    return re.compile(label), re.compile(alone)
+    ends = f"(?=\\s*(?:[)\\]\uff09]\\s*)?(?:{backwards(files)}))"
+    return tuple(label), tuple(_scan(c, ends) for c in ".\u0964\u3002") if files else ()
+
+
+def _lined(content: str) -> str:
+    """``content.casefold()`` lined up with ``content``: each character that folds to several
+    stands as one ``UNFOLDED`` (as ``lined_fold`` has it for the text)."""
+    for c in {c for c in set(content) if len(c.casefold()) != 1}:
+        content = content.replace(c, UNFOLDED)
+    return content.casefold()
 
 
 @lru_cache(maxsize=16)
@@ -332,20 +363,33 @@ def _near(content: str, labels: tuple[str, ...], file_labels: tuple[str, ...]) -
     ``_standalone_pattern(file_labels)`` can start: a match holds, before the character that
     closes it (``_closer_scans``; for a "file photo" label, the content's end too), at most an
     opening bracket, its label and a closing bracket besides spaces, so it starts within that many
-    characters other than spaces before it. None when the content's folding is not one character
-    for one, or a label's (no windows: everywhere)."""
-    scans = _closer_scans(labels, file_labels)
+    characters other than spaces before it. None when a label's folding is not one character for
+    one (no windows: everywhere)."""
     folded = content.casefold()
-    if scans is None or len(folded) != len(content):
+    loose = len(folded) != len(content)
+    scans = _closer_scans(labels, file_labels, loose)
+    if scans is None:
         return None
-    back = folded[::-1]
+    back = (_lined(content) if loose else folded)[::-1]
     last = len(content) - 1
     longest = _longest(labels + file_labels)
     return _Windows(
-        _spans_before(content, (last - m.start() for m in scans[0].finditer(back)), longest + 2),
-        _spans_before(content, [*(last - m.start() for m in scans[1].finditer(back)), len(content)], longest + 3),
+        _spans_before(content, (last - at for at in _scanned(back, scans[0])), longest + 2),
+        _spans_before(content, [*(last - at for at in _scanned(back, scans[1])), len(content)], longest + 3),
         _label_starts(file_labels) if file_labels else None,
     )
+
+
+def _bullet_near(content: str, near: _Windows | None, bywords: tuple[str, ...]) -> _Windows | None:
+    """``near`` with where in ``content`` the matches of ``_symbol_label_pattern(bywords)`` can
+    start: a match is a byword, spaces and its square or bullet, so it starts within as many
+    characters other than spaces before the square or bullet as the longest byword has."""
+    if near is None or not bywords:
+        return near
+    return replace(near, symbol=_spans_before(content, _scanned(content, _BULLET_SCANS), _longest(bywords)))
+
+
+_BULLET_SCANS = tuple(_scan(c) for c in _SYMBOL_CHARS)
 
 
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
@@ -359,36 +403,103 @@ def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex({w.casefold().split()[0] for w in labels if w.strip()}))
 
 
+@dataclass(frozen=True)
+class _Ends:
+    """The scans for where a credit can end (``_label_ends``): ``strict`` for the whole text;
+    ``loose`` for a block holding a character that folds to several, where the fold says nothing
+    (``UNFOLDED``): it may stand for any character of a label's word, and each label counts in
+    every spelling a case-blind pattern matches (``blind_folds``). (The closers are the text's own:
+    ``_loose_back``; a square or a bullet closing a credit is asked in the text.)"""
+
+    strict: tuple[_Scan, ...]
+    loose: tuple[_Scan, ...]
+
+
+def _backwards(words: Iterable[str], loose: bool) -> str:
+    """The words (each a label's last word, as folded) as one pattern of the fold read backwards;
+    ``loose``, in every spelling a case-blind pattern matches, each character or ``UNFOLDED``."""
+    if not loose:
+        return trie_regex({w[::-1] for w in words})
+    return _loose_trie({f[::-1] for w in words for f in blind_folds(w)})
+
+
+def _loose_trie(words: set[str]) -> str:
+    """``trie_regex(words)`` with ``UNFOLDED`` matching each character too (a prefilter: a word
+    a shorter one starts with is left to it)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        alts = [f"[{re.escape(ch)}{UNFOLDED}]" + build(node[ch]) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
 @lru_cache(maxsize=16)
-def _label_ends(labels: tuple[str, ...], file_labels: tuple[str, ...]) -> re.Pattern[str]:
+def _label_ends(labels: tuple[str, ...], file_labels: tuple[str, ...]) -> _Ends:
     """Where a credit can stand, found in the case-folded text read backwards: each label pattern
     needs its label's last word right before what closes it, a ":" or "=" (or after a label ending
     in a full stop, a space), and a standalone "file photo" label a sentence end (or the line's
     end, asked apart: ``_label_tail``). One hit is one character (the closer), so no hit hides
-    another; the hits are few, where a scan for the labels' words stops at most letters."""
+    another; the hits are few, where a scan for the labels' words stops at most letters. One scan
+    for each closing character (``_Scan``)."""
 
-    def backwards(words: tuple[str, ...], drop: str = "") -> str:
-        return trie_regex({w.casefold().split()[-1].removesuffix(drop)[::-1] for w in words if w.strip()})
+    def lasts(words: tuple[str, ...], drop: str = "") -> list[str]:
+        return [w.casefold().split()[-1].removesuffix(drop) for w in words if w.strip()]
 
-    alts = [rf"(?<=[:=\uff1a])(?=\s*(?:{backwards(labels)}))"]
     dotted = tuple(w for w in labels if w.strip() and w.casefold().split()[-1].endswith("."))
-    if dotted:
-        alts.append(rf"(?<=\.)(?=(?:{backwards(dotted, '.')}))")
-    if file_labels:
-        alts.append(rf"(?<=[.\u0964\u3002])(?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(file_labels)}))")
-    # one character class first: the scan stops only at these characters
-    return re.compile(r"[:=\uff1a.\u0964\u3002](?:" + "|".join(alts) + ")")
+
+    def scans(loose: bool) -> tuple[_Scan, ...]:
+        colon = rf"(?=\s*(?:{_backwards(lasts(labels), loose)}))"
+        out = [_scan(c, colon) for c in ":=\uff1a"]
+        stops = [rf"(?={_backwards(lasts(dotted, '.'), loose)})"] if dotted else []
+        if file_labels:
+            ends = rf"(?=\s*(?:[)\]\uff09]\s*)?(?:{_backwards(lasts(file_labels), loose)}))"
+            stops.append(ends)
+            out += [_scan(c, ends) for c in "\u0964\u3002"]
+        if stops:
+            out.append(_scan(".", "(?:" + "|".join(stops) + ")"))
+        return tuple(out)
+
+    return _Ends(scans(False), scans(True))
+
+
+@dataclass(frozen=True)
+class _Tail:
+    """A "file photo" label closing its line, read backwards from the line's end (``pattern``),
+    with the characters it can open with besides spaces: a closing bracket, a last word's last
+    letter (a line ending in another is not asked); ``loose``, as ``_Ends.loose`` has it."""
+
+    pattern: re.Pattern[str]
+    opens: frozenset[str]
+    loose: re.Pattern[str]
+
+    def match(self, back: str, at: int) -> bool:
+        c = back[at : at + 1]
+        return (c in self.opens or c.isspace()) and self.pattern.match(back, at) is not None
 
 
 @lru_cache(maxsize=16)
-def _label_tail(file_labels: tuple[str, ...]) -> re.Pattern[str]:
+def _label_tail(file_labels: tuple[str, ...]) -> _Tail:
     """A "file photo" label closing its line, read backwards from the line's end."""
-    words = {w.casefold().split()[-1][::-1] for w in file_labels if w.strip()}
-    return re.compile(rf"\s*(?:[)\]\uff09]\s*)?(?:{trie_regex(words)})")
+    words = [w.casefold().split()[-1] for w in file_labels if w.strip()]
+    opens = frozenset(")]\uff09" + "".join(w[-1] for w in words if w))
+
+    def tail(loose: bool) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:[)\]\uff09]\s*)?(?:{_backwards(words, loose)})")
+
+    return _Tail(tail(False), opens, tail(True))
 
 
 def _blocks_with_label_words(
-    ctx: Context, seen: re.Pattern[str], ends: re.Pattern[str] | None = None, tail: re.Pattern[str] | None = None
+    ctx: Context, seen: re.Pattern[str], ends: _Ends | None = None, tail: _Tail | None = None
 ) -> set[int]:
     """The blocks for which ``seen.search(block.content.casefold())`` holds (a label's first word
     in the block), asked only of the blocks where ``ends`` (``_label_ends``) or ``tail`` finds a
@@ -396,24 +507,58 @@ def _blocks_with_label_words(
 
     The places come from one scan of the folded text read backwards (``lined_fold``: it lines up
     with the text; a credit lies inside one block's content, so its closer does). A block holding
-    a character that folds to several (where the fold says nothing) is asked as a block."""
+    a character that folds to several (where the fold says nothing) is asked by the loose scans."""
     if ends is None:
         return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
     folded = lined_fold(ctx.text)
     n = len(folded)
     back = folded[::-1]
-    near: set[int] = set()
-    if UNFOLDED in folded:
-        near.update(i for m in _UNFOLDED.finditer(folded) if (i := ctx.holding(m.start())) is not None)
-    for m in ends.finditer(back):
-        i = ctx.holding(n - 1 - m.start())  # the block of the closer's offset in the text
-        if i is not None:
-            near.add(i)
+    near = {i for at in _scanned(back, ends.strict) if (i := ctx.holding(n - 1 - at)) is not None}
+    unfolded = _unfolded(ctx, folded) - near if UNFOLDED in folded else set()
+    if unfolded:  # asked by the loose scans, and for a square or a bullet in their text
+        loose = _loose_back(ctx.text, folded)
+        near.update(i for at in _scanned(loose, ends.loose) if (i := ctx.holding(n - 1 - at)) in unfolded)
+        near.update(i for i in unfolded if any(c in ctx.blocks[i].content for c in _SYMBOL_CHARS))
+    else:
+        loose = back
     if tail is not None:
         for b in ctx.blocks:
-            if b.index not in near and b.content_end > b.content_start and tail.match(back, n - b.content_end):
+            if b.index in near or b.content_end <= b.content_start:
+                continue
+            at = n - b.content_end
+            if tail.match(back, at) or b.index in unfolded and tail.loose.match(loose, at) is not None:
                 near.add(b.index)
     return {i for i in near if seen.search(ctx.blocks[i].content.casefold())}
+
+
+# What closes a credit (besides the line's end): a case-blind pattern matches each with itself alone.
+_CLOSERS = frozenset(":=\uff1a.\u0964\u3002)]\uff09" + _SYMBOL_CHARS)
+
+
+def _loose_back(text: str, folded: str) -> str:
+    """``folded`` (a fold of ``text`` lined up with it) read backwards, for the loose scans, with
+    each closer of a credit and each space the text holds where ``UNFOLDED`` stands: ``lined_fold``
+    marks only the characters that fold to several, none of them a closer or a space; a fold that
+    says nothing (a test's) may hide one."""
+    hidden = [i for i in _positions(folded, UNFOLDED) if text[i] in _CLOSERS or text[i].isspace()]
+    if hidden:
+        chars = list(folded)
+        for i in hidden:
+            chars[i] = text[i]
+        folded = "".join(chars)
+    return folded[::-1]
+
+
+def _positions(text: str, char: str) -> Iterable[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
+
+
+def _unfolded(ctx: Context, folded: str) -> set[int]:
+    """The blocks holding a character that folds to several (``UNFOLDED`` in ``folded``)."""
+    return {b.index for b in ctx.blocks if folded.find(UNFOLDED, b.content_start, b.content_end) >= 0}
 
 
 _REPEATED_CAPTION_MAX_WORDS = 30
@@ -449,31 +594,43 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
-    with_words, pats, alone, held = ctx.once(
+    places = ctx.once(
         ("credit.inline-caption", labels, bywords), lambda: _credit_places(ctx, labels, file_labels, bywords)
     )
-    if not with_words:
+    if not places.with_words and not places.unfolded:
         return
+    pats, alone = places.pats, places.alone
+
+    def found(content: str) -> _Found:
+        return _credits(
+            content, _needed(pats, content), alone, _bullet_near(content, _near(content, labels, file_labels), bywords)
+        )
+
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
+        if b.index in gone or len(b.content) > 20000:
             continue
-        credits = held.get(b.index)
+        prior = _prior_spans(ctx, b) if b.index in places.with_words or b.index in places.unfolded else []
+        if b.index not in places.with_words and not (prior and places.asked(b)):
+            continue
+        credits = places.held.get(b.index)
         if credits is None:  # each block's own once for the document, asked as the heuristic first reads it
-            credits = held[b.index] = _credits(
-                b.content, _needed(pats, b.content), alone, _near(b.content, labels, file_labels)
-            )
-        prior = _prior_spans(ctx, b)
+            credits = places.held[b.index] = found(b.content)
         at = b.content_start
         taken = [(x - at, y - at) for x, y in prior]
-        cuts = list(_credit_cuts(ctx, b, b.content, b.n_words, taken, pats, alone, credits))
+        short = b.n_words <= _CREDIT_LINE_MAX_WORDS
+        cuts = list(_credit_cuts(ctx, b, b.content, short, taken, credits))
         view = None
         if not cuts and prior:
             # none in the block as written: judged on what earlier cuts leave of it, as a second
             # cleaning of the output sees it (a label cut from the middle of the line no longer
-            # hides the credit's name)
+            # hides the credit's name); its credits found once for each view of it
             view = ctx.view(b)
-            cuts = list(_credit_cuts(ctx, b, view.text, count_words(view.text), [], pats, alone))
+            key = (b.index, view.pieces)
+            if key not in places.viewed:
+                places.viewed[key] = found(view.text)
+            short = words_at_most(view.text, _CREDIT_LINE_MAX_WORDS)
+            cuts = list(_credit_cuts(ctx, b, view.text, short, [], places.viewed[key]))
         for start, end, reason, above in cuts:
             if above is not None:
                 yield h.remove_block(
@@ -489,25 +646,23 @@ def _credit_cuts(
     ctx: Context,
     b: Block,
     content: str,
-    n_words: int,
+    short: bool,
     taken: list[tuple[int, int]],
-    pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
-    alone: regex.Pattern[str] | None,
-    credits: list[tuple[regex.Match[str], _Credit]] | None = None,
+    credits: _Found,
 ) -> Iterable[tuple[int, int, str, Block | None]]:
-    """The credits of ``content`` (block ``b``'s, or what earlier cuts leave of it) and the pieces
-    they take, in ``content``'s offsets: (start, end, reason, the caption line above that the
-    credit line repeats). ``taken``: the cuts already made in it, which a piece must not clash with;
-    ``credits``: those of ``content``, when they were found before."""
+    """The pieces that ``credits`` (those of ``content``: block ``b``'s, or what earlier cuts leave
+    of it) take, in ``content``'s offsets: (start, end, reason, the caption line above that the
+    credit line repeats). ``short``: ``content`` has at most the words of a credit line;
+    ``taken``: the cuts already made in it, which a piece must not clash with."""
     last_end = 0
-    for m, credit in _credits(content, pats, alone) if credits is None else credits:
+    for m, credit in credits:
         if m.start() < last_end:
             continue
         pre = content[: m.start()]
         rest = content[credit.end :]
         at_end = not rest.strip(" \t.")
         above = None
-        if not pre.strip() and n_words <= _CREDIT_LINE_MAX_WORDS:
+        if not pre.strip() and short:
             s, e = 0, len(content)
             reason = "Photo credit line: a credit label and a name, not article text."
             above = _caption_above(ctx, b, content[credit.end :])
@@ -516,10 +671,11 @@ def _credit_cuts(
         else:
             cap = _caption_start(pre)
             caption = pre[cap:]
-            n = count_words(caption)
             # At the end of a line only the credit goes: the sentence before it may be the
-            # paragraph's own (in the HTML collections' captions and paragraphs alike).
-            if pre.strip() and (at_end or n > _CAPTION_MAX_WORDS or n == 0):
+            # paragraph's own (in the HTML collections' captions and paragraphs alike). A caption
+            # of no words is one without a token; of more than the most, one whose count stops
+            # past it (``words_at_most``: a long paragraph is not counted to its end).
+            if pre.strip() and (at_end or not caption.split() or not words_at_most(caption, _CAPTION_MAX_WORDS)):
                 s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
                 s = s if s < credit.start else credit.start
                 reason = "Photo credit fused after the paragraph's last sentence."
@@ -540,28 +696,54 @@ def _credit_cuts(
         yield s, e, reason, above
 
 
+_Pats = tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...]
+_Found = list[tuple[regex.Match[str], _Credit]]
+
+
+@dataclass(frozen=True)
+class _Places:
+    """What ``inline_caption`` finds in the text alone, once for the document: the blocks where a
+    credit can stand (``with_words``: a label's words and a place a credit can end, or a byline
+    symbol); the blocks holding a character that folds to several and no such place
+    (``unfolded``), where only what earlier cuts leave of the block can hold a credit the places
+    do not see (a label joined across a cut), with a label's first word or not (``worded``, as
+    first asked); the patterns ``_credits`` takes; and each block's credits (``held``) and its
+    views' (``viewed``: by block and the pieces left), as first asked."""
+
+    with_words: set[int]
+    unfolded: set[int]
+    pats: _Pats
+    alone: regex.Pattern[str] | None
+    seen: re.Pattern[str]
+    worded: dict[int, bool] = field(default_factory=dict)
+    held: dict[int, _Found] = field(default_factory=dict)
+    viewed: dict[tuple[int, tuple[tuple[int, int], ...]], _Found] = field(default_factory=dict)
+
+    def asked(self, b: Block) -> bool:
+        """Whether a block outside ``with_words`` with earlier cuts in it is looked at."""
+        if b.index not in self.unfolded:
+            return False
+        if b.index not in self.worded:
+            self.worded[b.index] = self.seen.search(b.content.casefold()) is not None
+        return self.worded[b.index]
+
+
 def _credit_places(
     ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
-) -> tuple[
-    set[int],
-    tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
-    regex.Pattern[str] | None,
-    dict[int, list[tuple[regex.Match[str], _Credit]]],
-]:
-    """Where a credit can stand, from the whole text: the blocks holding a label's words (or a
-    byline symbol); the patterns ``_credits`` takes; and room for each block's credits, by block."""
+) -> _Places:
+    """Where a credit can stand, from the whole text (``_Places``)."""
+    seen = _label_prefilter(labels)
     with_words = _blocks_with_label_words(
-        ctx,
-        _label_prefilter(labels),
-        _label_ends(labels, file_labels),
-        _label_tail(file_labels) if file_labels else None,
+        ctx, seen, _label_ends(labels, file_labels), _label_tail(file_labels) if file_labels else None
     )
-    if bywords:
+    if bywords and any(c in ctx.text for c in _SYMBOL_CHARS):  # four substring tests before a scan
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
+    folded = lined_fold(ctx.text)
+    unfolded = _unfolded(ctx, folded) - with_words if UNFOLDED in folded else set()
     pats = ((_label_pattern(labels), _label_starts(labels)),) + (
-        ((_symbol_label_pattern(bywords), None),) if bywords else ()
+        ((_symbol_label_pattern(bywords), _label_starts(bywords)),) if bywords else ()
     )
-    return with_words, pats, _standalone_pattern(file_labels) if file_labels else None, {}
+    return _Places(with_words, unfolded, pats, _standalone_pattern(file_labels) if file_labels else None, seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -677,7 +859,7 @@ def _fused_sign_off(
     m = fused.search(content)
     if (
         m
-        and count_words(content[: m.start()]) >= _BODY_MIN_WORDS
+        and not words_at_most(content[: m.start()], _BODY_MIN_WORDS - 1)
         and _all_titlecase_words(m.group())
         and not m.group().rstrip().endswith(".")  # "… U.S. Attorney Nealy Cox.": a sentence
         and not _abbreviation_before(content, m.start())
@@ -790,7 +972,7 @@ def _caption_credit(text: str) -> _Glued | None:
             continue
         return _Glued(m.start(), m.group())
     doubled = _doubled_acronym(text)
-    if doubled and count_words(text[: doubled.start]) >= 2:
+    if doubled and not words_at_most(text[: doubled.start], 1):
         return doubled
     return None
 
@@ -834,7 +1016,7 @@ def _glue_points(text: str) -> tuple[tuple[str, str], ...]:
             continue
         head = text[: m.start()]
         glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
-        if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
+        if sum(c.isalpha() for c in glued_to) < 2 or words_at_most(head, 1):
             continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
         if _LOWER_UPPER.search(head):
             break  # more seams in the line: cells of a table row glued together, not a caption
@@ -949,7 +1131,7 @@ def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     last = alive[-1]
     m = _source_pattern(labels).search(last.content)
-    if not m or (len(alive) < 2 and count_words(last.content[: m.start()]) < _BODY_MIN_WORDS * 3):
+    if not m or (len(alive) < 2 and words_at_most(last.content[: m.start()], _BODY_MIN_WORDS * 3 - 1)):
         return  # the note needs an article before it
     a = last.content_start + len(last.content[: m.start()].rstrip())
     if any(x < last.content_end and a < y and x < a for x, y in _prior_spans(ctx, last)):
@@ -999,7 +1181,7 @@ def _item_sign_offs(b: Block) -> tuple[tuple[int, int, str], ...]:
     found = []
     for m in _ITEM_SIGN_OFF.finditer(b.content):
         name = m.group("name")
-        if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
+        if words_at_most(b.content[: m.start()], _BODY_MIN_WORDS - 1) or not _all_titlecase_words(name):
             continue
         if _abbreviation_before(b.content, m.start()):
             continue  # "… the U.S. Army • …": the full stop ends an abbreviation
@@ -1075,10 +1257,12 @@ def _common_prefix(runs: list[list[str]]) -> list[str]:
 
 
 def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if "/" not in ctx.text:
+        return  # a slash credit has its slash: none in the text, none in a block
     alive = ctx.kept_blocks()
     runs: dict[int, list[str]] = {}
     for b in alive:
-        if b.n_words > _CAPTION_MAX_WORDS or ctx.prior_cuts(b):
+        if b.n_words > _CAPTION_MAX_WORDS or "/" not in b.content or ctx.prior_cuts(b):
             continue
         run = _credit_run(b.content.strip())
         if run is not None:
