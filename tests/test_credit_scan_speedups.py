@@ -248,3 +248,23 @@ def test_a_text_without_the_gated_characters_finds_nothing() -> None:
     for hid in ("credit.closing-copyright", "credit.open-dated-caption", "credit.repeated-credit"):
         assert _found(hid, text) == []
     assert regex.search(r"[(/\u00a9]", text) is None
+
+
+# ``by_words``: the patterns of a lexicon remembered by its tuple itself.
+def test_by_words_answers_as_the_function() -> None:
+    calls: list[tuple[str, ...]] = []
+
+    @credits.by_words
+    def joined(words: tuple[str, ...]) -> str:
+        calls.append(words)
+        return "|".join(words)
+
+    words = ("photo", "foto")
+    assert joined(words) == joined(words) == "photo|foto" and len(calls) == 1
+    equal = tuple(["photo", "foto"])  # an equal tuple, another object: asked again, the same answer
+    assert joined(equal) == "photo|foto"
+    for k in range(credits._BY_WORDS_MAX + 5):  # bounded: many lexicons do not grow it past its size
+        assert joined((str(k),)) == str(k)
+    assert joined(words) == "photo|foto"
+    assert credits._label_pattern(LABELS) is credits._label_pattern(LABELS)
+    assert credits._label_pattern(tuple(list(LABELS))).pattern == credits._label_pattern(LABELS).pattern

@@ -12,6 +12,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.credits import by_words
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
 from cleaner.text import phrase_key, words_at_most
@@ -38,6 +39,7 @@ _OPEN = "(\uff08"
 _WORD = r"[\p{L}\p{M}\p{N}.'\u2019\-]"
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _marker_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """A marker in brackets right after a word: "Anh (trái)", "문재인 대통령(왼쪽)", "张三（左）";
@@ -48,6 +50,7 @@ def _marker_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _bracket_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """The bracketed marker alone: without it no word can precede one (a cheap first test)."""
@@ -79,14 +82,12 @@ def _names_someone(word: str) -> bool:
 
 def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     markers = ctx.rulebook.words("credit.position-markers", None)
-    if not markers:
-        return
+    if not markers or not any(c in ctx.text for c in _OPEN):
+        return  # no bracket in the text, none in a block
     pat = _marker_pattern(markers)
     bracket = _bracket_pattern(markers)
     gone = ctx.removed_blocks()
-    if not any(c in ctx.text for c in _OPEN):
-        return  # no bracket in the text, none in a block
-    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once(("credit.position-caption", markers), dict)
+    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once("credit.position-caption", dict)  # one rulebook
     for b in ctx.blocks:
         if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
             continue
