@@ -84,16 +84,17 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     markers = ctx.rulebook.words("credit.position-markers", None)
     if not markers or not any(c in ctx.text for c in _OPEN):
         return  # no bracket in the text, none in a block
-    pat = _marker_pattern(markers)
-    bracket = _bracket_pattern(markers)
+    # the blocks with a bracket, in order, each with its captions once asked (once for the document)
+    held: dict[int, tuple[tuple[int, int], ...] | None] = ctx.once(
+        "credit.position-caption", lambda: _bracketed_blocks(ctx)
+    )
     gone = ctx.removed_blocks()
-    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once("credit.position-caption", dict)  # one rulebook
-    for b in ctx.blocks:
-        if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
+    for i, found in held.items():
+        if i in gone:
             continue
-        found = held.get(b.index)
+        b = ctx.blocks[i]
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[b.index] = _position_captions(b, pat, bracket)
+            found = held[i] = _position_captions(b, _marker_pattern(markers), _bracket_pattern(markers))
         if not found:
             continue
         taken = ctx.prior_cuts(b)
@@ -101,6 +102,12 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if any(x < z and a < y for x, y in taken):
                 continue
             yield h.remove_span(ctx, b, a, z, 0.8)
+
+
+def _bracketed_blocks(ctx: Context) -> dict[int, tuple[tuple[int, int], ...] | None]:
+    """The blocks (by index, in order) whose content holds an opening bracket, of at most 20,000
+    characters: the only ones that can hold a bracketed marker."""
+    return {b.index: None for b in ctx.blocks if len(b.content) <= 20000 and any(c in b.content for c in _OPEN)}
 
 
 def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern[str]) -> tuple[tuple[int, int], ...]:

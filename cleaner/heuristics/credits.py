@@ -36,16 +36,16 @@ _BY_WORDS_MAX = 32
 def by_words(fn: Callable[P, T]) -> Callable[P, T]:
     """``fn`` of lexicons' word tuples (cached by their value), remembered by the tuples themselves:
     the rulebook gives the same tuple for every document, while a cache keyed by value hashes each
-    of its words at every call (~3 µs for the 200 photo labels, and the heuristics ask for each
-    document, some several times). Held with the arguments, so that an identity is not reused
-    while it is a key; cleared past a few rulebooks' lexicons."""
+    of its words at every call (~3 us for the 200 photo labels, and the heuristics ask for each
+    document, some several times). Held with the arguments: while they are held no other object
+    has their identities, so one found by them is theirs. Cleared past a few rulebooks' lexicons."""
     held: dict[tuple[int, ...], tuple[tuple[object, ...], T]] = {}
 
     @functools.wraps(fn)
     def known(*args: P.args, **kwargs: P.kwargs) -> T:
         key = tuple(map(id, args))
         hit = held.get(key)
-        if hit is not None and not kwargs and all(a is b for a, b in zip(hit[0], args, strict=True)):
+        if hit is not None and not kwargs:
             return hit[1]
         value = fn(*args, **kwargs)
         if not kwargs:
@@ -772,22 +772,44 @@ class _Places:
         return self.worded[b.index]
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """What ``inline_caption`` reads its lexicons by: the label words' prefilter, the scans for
+    where a credit can end, the label patterns ``_credits`` takes (``_inline_lexicon``)."""
+
+    seen: re.Pattern[str]
+    ends: _Ends
+    tail: _Tail | None
+    pats: _Pats
+    alone: regex.Pattern[str] | None
+
+
+@by_words
+def _inline_lexicon(labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]) -> _Lexicon:
+    """``inline_caption``'s patterns, asked once for a document (one lookup, not one for each)."""
+    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
+        ((_symbol_label_pattern(bywords), _label_starts(bywords)),) if bywords else ()
+    )
+    return _Lexicon(
+        _label_prefilter(labels),
+        _label_ends(labels, file_labels),
+        _label_tail(file_labels) if file_labels else None,
+        pats,
+        _standalone_pattern(file_labels) if file_labels else None,
+    )
+
+
 def _credit_places(
     ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
 ) -> _Places:
     """Where a credit can stand, from the whole text (``_Places``)."""
-    seen = _label_prefilter(labels)
-    with_words = _blocks_with_label_words(
-        ctx, seen, _label_ends(labels, file_labels), _label_tail(file_labels) if file_labels else None
-    )
+    lex = _inline_lexicon(labels, file_labels, bywords)
+    with_words = _blocks_with_label_words(ctx, lex.seen, lex.ends, lex.tail)
     if bywords and any(c in ctx.text for c in _SYMBOL_CHARS):  # four substring tests before a scan
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     folded = lined_fold(ctx.text)
     unfolded = _unfolded(ctx, folded) - with_words if UNFOLDED in folded else set()
-    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
-        ((_symbol_label_pattern(bywords), _label_starts(bywords)),) if bywords else ()
-    )
-    return _Places(with_words, unfolded, pats, _standalone_pattern(file_labels) if file_labels else None, seen)
+    return _Places(with_words, unfolded, lex.pats, lex.alone, lex.seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1089,8 +1111,10 @@ def _repeated_glued(lines: dict[int, str], points: Mapping[int, tuple[tuple[str,
 
 def _caption_line(b: Block) -> str | None:
     """The block's text when it is shaped as a caption line."""
+    if not 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS:
+        return None  # before stripping: a long paragraph is not copied to be refused
     text = b.content.strip()
-    if 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and (text[-1] not in _LINE_END or text[-1] == "]"):
+    if text and (text[-1] not in _LINE_END or text[-1] == "]"):
         return text
     return None
 
