@@ -209,6 +209,7 @@ def test_a_text_that_folds_unevenly_gets_windows() -> None:
 # credit.position-caption: the bracketed marker asked only at an opening bracket.
 MARKERS = BOOK.words("credit.position-markers", None)
 BRACKET_PIECES = ["(", ")", "\uff08", "\uff09", "left", "LEFT", "trái", "왼쪽", "左", " ", "\t", "x", "İ", "10"]
+BRACKET_PIECES += ["\u017fecond left", "\u212airi", "kiri", "ızq.", "Izq.", "r", "w środku", "l-r", "\n"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -216,7 +217,16 @@ BRACKET_PIECES = ["(", ")", "\uff08", "\uff09", "left", "LEFT", "trái", "왼쪽
 def test_bracket_at_an_opening_bracket_is_the_search(pieces: list[str]) -> None:
     text = "".join(pieces)
     bracket = captions._bracket_pattern(MARKERS)
-    assert captions._bracket_in(text, bracket) == (bracket.search(text) is not None)
+    plain = bracket.search(text) is not None
+    assert captions._bracket_in(text, bracket) == plain
+    assert captions._bracket_in(text, bracket, captions._marker_opens(MARKERS)) == plain
+
+
+def test_marker_opens_are_the_ascii_a_marker_opens_with() -> None:
+    opens = captions._marker_opens(MARKERS)
+    assert opens is not None and {"l", "L", "r", "R", "k", "K", "s", "S"} <= opens
+    assert " " not in opens and "(" not in opens and "9" not in opens
+    assert captions._marker_opens(("left", " right")) is None
 
 
 def test_a_position_caption_still_goes() -> None:

@@ -62,16 +62,38 @@ def _bracketed(markers: tuple[str, ...]) -> str:
     return r"[(\uff08][ \t]*(?:" + alts + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
 
 
-def _bracket_in(content: str, bracket: regex.Pattern[str]) -> bool:
+def _bracket_in(content: str, bracket: regex.Pattern[str], opens: frozenset[str] | None = None) -> bool:
     """``bracket.search(content) is not None``, asked only where a match can start: at an opening
-    bracket (``_OPEN``), found by ``str.find``; a search tries the markers at every character."""
+    bracket (``_OPEN``), found by ``str.find``; a search tries the markers at every character.
+    ``opens``: the ASCII characters a marker can open with after the bracket and spaces
+    (``_marker_opens``); a bracket before another ASCII character is not asked."""
     for ch in _OPEN:
         at = content.find(ch)
         while at >= 0:
+            if opens is not None:
+                j = at + 1
+                while content[j : j + 1] in (" ", "\t"):
+                    j += 1
+                nxt = content[j : j + 1]
+                if nxt.isascii() and nxt not in opens:
+                    at = content.find(ch, at + 1)
+                    continue
             if bracket.match(content, at) is not None:
                 return True
             at = content.find(ch, at + 1)
     return False
+
+
+@by_words
+@lru_cache(maxsize=16)
+def _marker_opens(markers: tuple[str, ...]) -> frozenset[str] | None:
+    """The ASCII characters a case-blind match of a marker can open with (each asked of a pattern
+    of the markers' first characters); None when a marker opens with a space (the spaces after
+    the bracket could then be the marker's)."""
+    if any(not m or m[0].isspace() for m in markers):
+        return None
+    firsts = regex.compile("|".join(regex.escape(m[0]) for m in markers), regex.IGNORECASE)
+    return frozenset(c for c in map(chr, range(128)) if firsts.fullmatch(c))
 
 
 def _names_someone(word: str) -> bool:
@@ -94,7 +116,7 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         b = ctx.blocks[i]
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[i] = _position_captions(b, _marker_pattern(markers), _bracket_pattern(markers))
+            found = held[i] = _position_captions(b, markers)
         if not found:
             continue
         taken = ctx.prior_cuts(b)
@@ -110,11 +132,12 @@ def _bracketed_blocks(ctx: Context) -> dict[int, tuple[tuple[int, int], ...] | N
     return {b.index: None for b in ctx.blocks if len(b.content) <= 20000 and any(c in b.content for c in _OPEN)}
 
 
-def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern[str]) -> tuple[tuple[int, int], ...]:
+def _position_captions(b: Block, markers: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """The caption sentences placing people the block's content holds, (start, end) in the text."""
     content = b.content
-    if not _bracket_in(content, bracket):
+    if not _bracket_in(content, _bracket_pattern(markers), _marker_opens(markers)):
         return ()
+    pat = _marker_pattern(markers)
     if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
         return ()
     spans: list[tuple[int, int]] = []
