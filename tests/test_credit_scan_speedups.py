@@ -278,3 +278,11 @@ def test_by_words_answers_as_the_function() -> None:
     assert joined(words) == "photo|foto"
     assert credits._label_pattern(LABELS) is credits._label_pattern(LABELS)
     assert credits._label_pattern(tuple(list(LABELS))).pattern == credits._label_pattern(LABELS).pattern
+
+
+# A slash set before a credit label, asked at the end of the text alone.
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["/", " ", "\t", "\n", "\x1c", "\u00a0", "a", "설명했다.", "\u3000"]), max_size=8))
+def test_slash_before_is_the_search(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert credits._slash_before(text) == (credits._SLASH_BEFORE.search(text) is not None)

@@ -206,12 +206,26 @@ def _looks_domain(tok: str) -> bool:
     return bool(_DOMAIN_TOKEN.fullmatch(tok.rstrip(".")) and not tok.endswith(".."))
 
 
+_SPACE = regex.compile(r"\s")
+_SPACES = regex.compile(r"\s*")
+
+
+def _slash_before(text: str) -> bool:
+    r"""``_SLASH_BEFORE.search(text) is not None``, asked at the end alone (a search tries every
+    position): the slash is the last character but spaces (as ``\s`` reads them, which
+    ``str.rstrip`` strips all of), after a space or opening the text."""
+    body = text.rstrip()
+    if not body.endswith("/") or _SPACES.fullmatch(text, len(body)) is None:
+        return False
+    return len(body) == 1 or _SPACE.match(body, len(body) - 2) is not None
+
+
 def _caption_start(pre: str) -> int:
     """Where the last sentence of ``pre`` (the text before a credit label) starts: a terminator
     ending ``pre`` itself closes the caption, it does not start it, and so does a slash set before
     the label ("… 설명했다. /사진=연합뉴스")."""
     body = pre.rstrip()
-    if _SLASH_BEFORE.search(body):
+    if _slash_before(body):
         body = body[:-1].rstrip()
     body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
     start = 0
@@ -239,12 +253,7 @@ def _credits(
         for m in _label_matches(pat, content, starts, windows[k] if k < len(windows) else None)
     ):
         pre = content[: m.start()]
-        if (
-            not m.group("open")
-            and pre.strip()
-            and pre.rstrip()[-1] not in _LABEL_AFTER
-            and not _SLASH_BEFORE.search(pre)
-        ):
+        if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER and not _slash_before(pre):
             continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
         credit = _credit_at(content, m)
         if credit is not None:
@@ -713,12 +722,13 @@ def _credit_cuts(
             if above is not None and _prior_spans(ctx, above):
                 above = None
         else:
-            cap = _caption_start(pre)
-            caption = pre[cap:]
             # At the end of a line only the credit goes: the sentence before it may be the
             # paragraph's own (in the HTML collections' captions and paragraphs alike). A caption
             # of no words is one without a token; of more than the most, one whose count stops
-            # past it (``words_at_most``: a long paragraph is not counted to its end).
+            # past it (``words_at_most``: a long paragraph is not counted to its end). Where the
+            # caption starts is asked only when it matters (not at the line's end).
+            cap = 0 if at_end and pre.strip() else _caption_start(pre)
+            caption = pre[cap:]
             if pre.strip() and (at_end or not caption.split() or not words_at_most(caption, _CAPTION_MAX_WORDS)):
                 s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
                 s = s if s < credit.start else credit.start
