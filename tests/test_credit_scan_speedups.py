@@ -286,3 +286,26 @@ def test_by_words_answers_as_the_function() -> None:
 def test_slash_before_is_the_search(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert credits._slash_before(text) == (credits._SLASH_BEFORE.search(text) is not None)
+
+
+def test_every_space_a_pattern_reads_is_one_rstrip_strips() -> None:
+    """``_slash_before`` strips with ``str.rstrip``: each character ``\\s`` matches must be one."""
+    space = regex.compile(r"\s")
+    every = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert all(ch.isspace() for ch in every if space.match(ch))
+
+
+# credit.glued-caption: a pattern whose last character cannot end the line is not searched.
+GLUED_LINES = ["Okręty NATO w porcie w SzczecinieTVN24", "Strumień zimna nad Polskątvnmeteo.pl", "x\n"]
+GLUED_LINES += ["The couple have been dating for a year [Splash]", "w trakcie burzyRCB", "meteorologiczne IMGWIMGW"]
+GLUED_LINES += ["Żołnierze w twierdzyPAP/Darek Delmanowicz", "[CrossRef] [Medline]", "ꟋꟋꟋ", "ab", "\n", " "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(GLUED_LINES), min_size=1, max_size=3))
+def test_glued_credit_gates_change_nothing(lines: list[str]) -> None:
+    text = " ".join(lines)
+    gated = credits._caption_credit(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(credits, "_could_end", lambda pat, ends: True)
+        assert credits._caption_credit(text) == gated

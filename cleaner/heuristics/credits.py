@@ -20,7 +20,6 @@ from cleaner.model import Block, Removal
 from cleaner.text import (
     UNFOLDED,
     blind_folds,
-    count_words,
     lined_fold,
     phrase_key,
     trie_regex,
@@ -1028,19 +1027,39 @@ def _doubled_acronym(text: str) -> _Glued | None:
     return _Glued(len(text) - n // 2, half)
 
 
+_CAPITAL = regex.compile(r"\p{Lu}")  # as the pattern reads it (str.isupper lags regex's Unicode)
+
+
+def _could_end(pat: EndAnchored, ends: str) -> bool:
+    """Whether ``pat`` can match with one of ``ends`` (the characters a match can end in: the last,
+    and before a closing line break the one before it) last: a bracketed name ends in "]", a bare
+    acronym in a capital, a glued domain name in a letter from a to z (three searches spared on
+    most caption lines); a glued credit in anything."""
+    if pat is _BRACKET_CREDIT:
+        return "]" in ends
+    if pat is _LOWER_GLUE:
+        return any(_CAPITAL.match(c) for c in ends)
+    if pat is _DOMAIN_GLUE:
+        return any("a" <= c <= "z" for c in ends)
+    return True
+
+
 def _caption_credit(text: str) -> _Glued | None:
     """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
     is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
     capitalised. The last of a row of bracketed labels is not a credit: cutting it would leave the
     one before it last, for a second cleaning to take."""
+    ends = text[-1:] + (text[-2:-1] if text.endswith("\n") else "")  # where "$" can stand after
     for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE, _DOMAIN_GLUE):
+        if not _could_end(pat, ends):
+            continue
         m = pat.search(text)
         if not m:
             continue
         caption = text[: m.start()]
-        if count_words(caption[_caption_start(caption) :] if pat is _LOWER_GLUE else caption) < (
-            3 if pat is _LOWER_GLUE else 2
+        if words_at_most(
+            caption[_caption_start(caption) :] if pat is _LOWER_GLUE else caption, 2 if pat is _LOWER_GLUE else 1
         ):
             continue  # a bare acronym glued on needs a caption phrase before it, not a list item
         if pat is _BRACKET_CREDIT and caption.rstrip().endswith("]"):
