@@ -309,3 +309,29 @@ def test_glued_credit_gates_change_nothing(lines: list[str]) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(credits, "_could_end", lambda pat, ends: True)
         assert credits._caption_credit(text) == gated
+
+
+# credit.dateline-caption (and headline.above-dateline): the dateline asked only of a text and a
+# block holding its agency's bracket.
+def _former_dateline_head(ctx: Context) -> tuple[object, int] | None:
+    alive = ctx.kept_blocks()
+    at = next((k for k, b in enumerate(alive[:3]) if credits._DATELINE.match(b.content.strip())), None)
+    return (alive, at) if at else None
+
+
+DATELINE_LINES = ["People walk past the stock exchange in Mumbai May 13, 2014.", "Люди на улице 13 мая 2014."]
+DATELINE_LINES += ["MUMBAI (Reuters) - Indian shares rose on Tuesday.", "МОСКВА (ТАСС) — Рубль вырос.", "  ", ""]
+DATELINE_LINES += ["ΑΘΗΝΑ (ΑΠΕ) - Η Βουλή ψήφισε.", "İSTANBUL (AA) - Borsa yükseldi.", "The mayor (left) spoke."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATELINE_LINES), min_size=1, max_size=5))
+def test_dateline_head_is_the_former(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    ctx = Context(text, tuple(segment(text)), None, BOOK, Config(), ())
+    assert credits.dateline_head(ctx) == _former_dateline_head(ctx)
+
+
+def test_a_caption_above_a_dateline_still_goes() -> None:
+    text = "People walk past the stock exchange in Mumbai May 13, 2014.\nMUMBAI (Reuters) - Indian shares rose."
+    assert _found("credit.dateline-caption", text)

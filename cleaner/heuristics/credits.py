@@ -1429,8 +1429,13 @@ _DATELINE_WITHIN = 3
 def dateline_head(ctx: Context) -> tuple[tuple[Block, ...], int] | None:
     """The kept blocks and the index of the wire dateline's paragraph ("CITY (Agency) - …") among
     the first three, when lines stand above it; None otherwise."""
+    if "(" not in ctx.text:
+        return None  # a dateline names its agency in brackets: none in the text, none in a block
     alive = ctx.kept_blocks()
-    at = next((k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if _DATELINE.match(b.content.strip())), None)
+    at = next(
+        (k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if "(" in b.content and _DATELINE.match(b.content.strip())),
+        None,
+    )
     return (alive, at) if at else None
 
 
