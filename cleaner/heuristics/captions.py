@@ -173,17 +173,29 @@ _OPEN_CAPTION_MAX_WORDS = 60
 def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if "(" not in ctx.text:
         return  # the bracket the caption's credit opened: none in the text, none in a block
+    dated = ctx.once("credit.open-dated-caption", lambda: _open_dated_blocks(ctx))
+    if not dated:
+        return  # no line ends in a bracket cut open on a date: none to weigh against the decisions
     gone = ctx.removed_blocks()
     seen_body = False
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and "(" in b.content and not ctx.prior_cuts(b):
-            if _OPEN_DATE.search(b.content.rstrip()) is not None:
-                yield h.remove_block(ctx, b, 0.8)
-                continue
+        if seen_body and b.index in dated and not ctx.prior_cuts(b):
+            yield h.remove_block(ctx, b, 0.8)
+            continue
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
+
+
+def _open_dated_blocks(ctx: Context) -> frozenset[int]:
+    """The blocks of a caption's length ending in a bracket cut open on a date (once for the
+    document: the block alone decides)."""
+    return frozenset(
+        b.index
+        for b in ctx.blocks
+        if b.n_words <= _OPEN_CAPTION_MAX_WORDS and "(" in b.content and _OPEN_DATE.search(b.content.rstrip())
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,17 +259,21 @@ def _may_halve(text: str) -> bool:
 
 
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    lo, hi = _DOUBLED_WORDS
+    doubled = ctx.once("credit.doubled-caption", lambda: _doubled_blocks(ctx))
+    if not doubled:
+        return  # no block said twice: none to weigh against the decisions
     gone = ctx.removed_blocks()
-    held: dict[int, bool] = ctx.once("credit.doubled-caption", dict)
-    for b in ctx.blocks:
-        if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
-            continue
-        doubled = held.get(b.index)
-        if doubled is None:  # each block's own once for the document, asked as the heuristic first reads it
-            doubled = held[b.index] = _doubled(b)
-        if doubled and not ctx.prior_cuts(b):
+    for i in doubled:
+        b = ctx.blocks[i]
+        if i not in gone and not ctx.prior_cuts(b):
             yield h.remove_block(ctx, b, 0.8)
+
+
+def _doubled_blocks(ctx: Context) -> tuple[int, ...]:
+    """The blocks that are a caption said twice, in order (once for the document: the judge reads
+    the block alone)."""
+    lo, hi = _DOUBLED_WORDS
+    return tuple(b.index for b in ctx.blocks if 2 * lo <= b.n_words <= 2 * hi + 12 and _doubled(b))
 
 
 def _doubled(b: Block) -> bool:
