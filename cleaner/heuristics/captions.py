@@ -12,9 +12,10 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.credits import by_words
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import count_words, phrase_key
+from cleaner.text import phrase_key, words_at_most
 
 # A body paragraph is at least this long (as for the credit heuristics).
 _BODY_MIN_WORDS = 8
@@ -38,6 +39,7 @@ _OPEN = "(\uff08"
 _WORD = r"[\p{L}\p{M}\p{N}.'\u2019\-]"
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _marker_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """A marker in brackets right after a word: "Anh (trái)", "문재인 대통령(왼쪽)", "张三（左）";
@@ -48,6 +50,7 @@ def _marker_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     )
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _bracket_pattern(markers: tuple[str, ...]) -> regex.Pattern[str]:
     """The bracketed marker alone: without it no word can precede one (a cheap first test)."""
@@ -59,6 +62,40 @@ def _bracketed(markers: tuple[str, ...]) -> str:
     return r"[(\uff08][ \t]*(?:" + alts + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
 
 
+def _bracket_in(content: str, bracket: regex.Pattern[str], opens: frozenset[str] | None = None) -> bool:
+    """``bracket.search(content) is not None``, asked only where a match can start: at an opening
+    bracket (``_OPEN``), found by ``str.find``; a search tries the markers at every character.
+    ``opens``: the ASCII characters a marker can open with after the bracket and spaces
+    (``_marker_opens``); a bracket before another ASCII character is not asked."""
+    for ch in _OPEN:
+        at = content.find(ch)
+        while at >= 0:
+            if opens is not None:
+                j = at + 1
+                while content[j : j + 1] in (" ", "\t"):
+                    j += 1
+                nxt = content[j : j + 1]
+                if nxt.isascii() and nxt not in opens:
+                    at = content.find(ch, at + 1)
+                    continue
+            if bracket.match(content, at) is not None:
+                return True
+            at = content.find(ch, at + 1)
+    return False
+
+
+@by_words
+@lru_cache(maxsize=16)
+def _marker_opens(markers: tuple[str, ...]) -> frozenset[str] | None:
+    """The ASCII characters a case-blind match of a marker can open with (each asked of a pattern
+    of the markers' first characters); None when a marker opens with a space (the spaces after
+    the bracket could then be the marker's)."""
+    if any(not m or m[0].isspace() for m in markers):
+        return None
+    firsts = regex.compile("|".join(regex.escape(m[0]) for m in markers), regex.IGNORECASE)
+    return frozenset(c for c in map(chr, range(128)) if firsts.fullmatch(c))
+
+
 def _names_someone(word: str) -> bool:
     """The word before the marker is a name's: capitalised, or in a script without case."""
     c = word[0]
@@ -67,20 +104,19 @@ def _names_someone(word: str) -> bool:
 
 def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     markers = ctx.rulebook.words("credit.position-markers", None)
-    if not markers:
-        return
-    pat = _marker_pattern(markers)
-    bracket = _bracket_pattern(markers)
-    gone = ctx.removed_blocks()
-    if not any(c in ctx.text for c in _OPEN):
+    if not markers or not any(c in ctx.text for c in _OPEN):
         return  # no bracket in the text, none in a block
-    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once(("credit.position-caption", markers), dict)
-    for b in ctx.blocks:
-        if b.index in gone or not any(c in b.content for c in _OPEN) or len(b.content) > 20000:
+    # the blocks with a bracket, in order, each with its captions once asked (once for the document)
+    held: dict[int, tuple[tuple[int, int], ...] | None] = ctx.once(
+        "credit.position-caption", lambda: _bracketed_blocks(ctx)
+    )
+    gone = ctx.removed_blocks()
+    for i, found in held.items():
+        if i in gone:
             continue
-        found = held.get(b.index)
+        b = ctx.blocks[i]
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[b.index] = _position_captions(b, pat, bracket)
+            found = held[i] = _position_captions(b, markers)
         if not found:
             continue
         taken = ctx.prior_cuts(b)
@@ -90,11 +126,18 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8)
 
 
-def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern[str]) -> tuple[tuple[int, int], ...]:
+def _bracketed_blocks(ctx: Context) -> dict[int, tuple[tuple[int, int], ...] | None]:
+    """The blocks (by index, in order) whose content holds an opening bracket, of at most 20,000
+    characters: the only ones that can hold a bracketed marker."""
+    return {b.index: None for b in ctx.blocks if len(b.content) <= 20000 and any(c in b.content for c in _OPEN)}
+
+
+def _position_captions(b: Block, markers: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """The caption sentences placing people the block's content holds, (start, end) in the text."""
     content = b.content
-    if not bracket.search(content):
+    if not _bracket_in(content, _bracket_pattern(markers), _marker_opens(markers)):
         return ()
+    pat = _marker_pattern(markers)
     if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
         return ()
     spans: list[tuple[int, int]] = []
@@ -102,10 +145,10 @@ def _position_captions(b: Block, pat: regex.Pattern[str], bracket: regex.Pattern
         sentence = s.group()
         if not sentence.strip() or "(" not in sentence and "\uff08" not in sentence:
             continue
-        if count_words(sentence) > _POSITION_SENTENCE_MAX_WORDS:
+        if not words_at_most(sentence, _POSITION_SENTENCE_MAX_WORDS):
             continue
         if not any(
-            _names_someone(m.group("word")) and count_words(sentence[: m.start()]) < _MARKER_WITHIN
+            _names_someone(m.group("word")) and words_at_most(sentence[: m.start()], _MARKER_WITHIN - 1)
             for m in pat.finditer(sentence)
         ):
             continue
@@ -128,17 +171,31 @@ _OPEN_CAPTION_MAX_WORDS = 60
 
 
 def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if "(" not in ctx.text:
+        return  # the bracket the caption's credit opened: none in the text, none in a block
+    dated = ctx.once("credit.open-dated-caption", lambda: _open_dated_blocks(ctx))
+    if not dated:
+        return  # no line ends in a bracket cut open on a date: none to weigh against the decisions
     gone = ctx.removed_blocks()
     seen_body = False
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        if seen_body and b.n_words <= _OPEN_CAPTION_MAX_WORDS and not ctx.prior_cuts(b):
-            if _OPEN_DATE.search(b.content.rstrip()) is not None:
-                yield h.remove_block(ctx, b, 0.8)
-                continue
+        if seen_body and b.index in dated and not ctx.prior_cuts(b):
+            yield h.remove_block(ctx, b, 0.8)
+            continue
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
+
+
+def _open_dated_blocks(ctx: Context) -> frozenset[int]:
+    """The blocks of a caption's length ending in a bracket cut open on a date (once for the
+    document: the block alone decides)."""
+    return frozenset(
+        b.index
+        for b in ctx.blocks
+        if b.n_words <= _OPEN_CAPTION_MAX_WORDS and "(" in b.content and _OPEN_DATE.search(b.content.rstrip())
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,8 +211,8 @@ def _last_kept(ctx: Context) -> Block | None:
 
 
 def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    if "\u00a9" not in ctx.text and "(c)" not in ctx.text.casefold():
-        return
+    if "\u00a9" not in ctx.text and "(c)" not in ctx.text and "(C)" not in ctx.text:
+        return  # "(c)" in the case-folded text: only "c" and "C" fold to a "c", "(" and ")" to themselves
     last = _last_kept(ctx)
     if last is None:
         return
@@ -163,7 +220,7 @@ def closing_copyright(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # cut from its end must not keep the credit for the next cleaning to find)
     view = ctx.view(last)
     left = view.text.strip()
-    if not left or count_words(left) > _COPYRIGHT_MAX_WORDS or not _COPYRIGHT_LEAD.search(left):
+    if not left or not words_at_most(left, _COPYRIGHT_MAX_WORDS) or not _COPYRIGHT_LEAD.search(left):
         return
     if not any(b.n_words >= _BODY_MIN_WORDS for b in ctx.kept_blocks()[:-1]):
         return
@@ -202,17 +259,21 @@ def _may_halve(text: str) -> bool:
 
 
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    lo, hi = _DOUBLED_WORDS
+    doubled = ctx.once("credit.doubled-caption", lambda: _doubled_blocks(ctx))
+    if not doubled:
+        return  # no block said twice: none to weigh against the decisions
     gone = ctx.removed_blocks()
-    held: dict[int, bool] = ctx.once("credit.doubled-caption", dict)
-    for b in ctx.blocks:
-        if b.index in gone or not 2 * lo <= b.n_words <= 2 * hi + 12:
-            continue
-        doubled = held.get(b.index)
-        if doubled is None:  # each block's own once for the document, asked as the heuristic first reads it
-            doubled = held[b.index] = _doubled(b)
-        if doubled and not ctx.prior_cuts(b):
+    for i in doubled:
+        b = ctx.blocks[i]
+        if i not in gone and not ctx.prior_cuts(b):
             yield h.remove_block(ctx, b, 0.8)
+
+
+def _doubled_blocks(ctx: Context) -> tuple[int, ...]:
+    """The blocks that are a caption said twice, in order (once for the document: the judge reads
+    the block alone)."""
+    lo, hi = _DOUBLED_WORDS
+    return tuple(b.index for b in ctx.blocks if 2 * lo <= b.n_words <= 2 * hi + 12 and _doubled(b))
 
 
 def _doubled(b: Block) -> bool:

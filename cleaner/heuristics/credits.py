@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
+from typing import Any, ParamSpec, TypeVar
 
 import regex
 
@@ -18,13 +20,41 @@ from cleaner.model import Block, Removal
 from cleaner.text import (
     UNFOLDED,
     blind_folds,
-    count_words,
     lined_fold,
     phrase_key,
     trie_regex,
     uncovered,
     words_at_most,
 )
+
+P = ParamSpec("P")
+T = TypeVar("T")
+_BY_WORDS_MAX = 32
+
+
+def by_words(fn: Callable[P, T]) -> Callable[P, T]:
+    """``fn`` of lexicons' word tuples (cached by their value), remembered by the tuples themselves:
+    the rulebook gives the same tuple for every document, while a cache keyed by value hashes each
+    of its words at every call (~3 us for the 200 photo labels, and the heuristics ask for each
+    document, some several times). Held with the arguments: while they are held no other object
+    has their identities, so one found by them is theirs. Cleared past a few rulebooks' lexicons."""
+    held: dict[tuple[int, ...], tuple[tuple[object, ...], T]] = {}
+
+    @functools.wraps(fn)
+    def known(*args: P.args, **kwargs: P.kwargs) -> T:
+        key = tuple(map(id, args))
+        hit = held.get(key)
+        if hit is not None and not kwargs:
+            return hit[1]
+        value = fn(*args, **kwargs)
+        if not kwargs:
+            if len(held) >= _BY_WORDS_MAX:
+                held.clear()
+            held[key] = (args, value)
+        return value
+
+    return known
+
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
@@ -53,6 +83,7 @@ _INITIAL = regex.compile(r"\p{Lu}\.")
 _DOMAIN_TOKEN = regex.compile(r"[\w\-/]+\.[\w\-./]*\w")
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     alts = alternation(labels)
@@ -69,10 +100,11 @@ def _label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
 # A square or a bullet between a label and a name ("Autor \u25aa Reuters", "Foto \u2022 AFP"): the
 # separator some sites print in credits instead of a colon.
 _SYMBOL_SEPARATOR = r"[ \t]+[\u25aa\u25a0\u25cf\u2022][ \t]+"
-_SYMBOLS = re.compile("[\u25aa\u25a0\u25cf\u2022]")
-_UNFOLDED = re.compile(UNFOLDED)
+_SYMBOL_CHARS = "\u25aa\u25a0\u25cf\u2022"
+_SYMBOLS = re.compile(f"[{_SYMBOL_CHARS}]")
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _symbol_label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """A byline word ("Autor", "By") before a square or a bullet and a name: a credit as sites
@@ -81,6 +113,7 @@ def _symbol_label_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\p{N}])(?P<open>)(?P<label>" + alts + r")" + _SYMBOL_SEPARATOR, regex.IGNORECASE)
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _standalone_pattern(labels: tuple[str, ...]) -> regex.Pattern[str]:
     """A "file photo" label standing as a sentence of its own: after a sentence end (or at the
@@ -172,12 +205,26 @@ def _looks_domain(tok: str) -> bool:
     return bool(_DOMAIN_TOKEN.fullmatch(tok.rstrip(".")) and not tok.endswith(".."))
 
 
+_SPACE = regex.compile(r"\s")
+_SPACES = regex.compile(r"\s*")
+
+
+def _slash_before(text: str) -> bool:
+    r"""``_SLASH_BEFORE.search(text) is not None``, asked at the end alone (a search tries every
+    position): the slash is the last character but spaces (as ``\s`` reads them, which
+    ``str.rstrip`` strips all of), after a space or opening the text."""
+    body = text.rstrip()
+    if not body.endswith("/") or _SPACES.fullmatch(text, len(body)) is None:
+        return False
+    return len(body) == 1 or _SPACE.match(body, len(body) - 2) is not None
+
+
 def _caption_start(pre: str) -> int:
     """Where the last sentence of ``pre`` (the text before a credit label) starts: a terminator
     ending ``pre`` itself closes the caption, it does not start it, and so does a slash set before
     the label ("… 설명했다. /사진=연합뉴스")."""
     body = pre.rstrip()
-    if _SLASH_BEFORE.search(body):
+    if _slash_before(body):
         body = body[:-1].rstrip()
     body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
     start = 0
@@ -198,19 +245,14 @@ def _credits(
     matches can start (``_label_matches``); ``near``: the windows of the content where the first
     pattern's and ``alone``'s matches can start (``_near``), when known."""
     found: list[tuple[regex.Match[str], _Credit]] = []
-    windows = (near.label,) if near is not None else ()
+    windows = (near.label, near.symbol) if near is not None else ()
     for m in (
         m
         for k, (pat, starts) in enumerate(pats)
         for m in _label_matches(pat, content, starts, windows[k] if k < len(windows) else None)
     ):
         pre = content[: m.start()]
-        if (
-            not m.group("open")
-            and pre.strip()
-            and pre.rstrip()[-1] not in _LABEL_AFTER
-            and not _SLASH_BEFORE.search(pre)
-        ):
+        if not m.group("open") and pre.strip() and pre.rstrip()[-1] not in _LABEL_AFTER and not _slash_before(pre):
             continue  # "Main image credit:", "WORDS & IMAGES:": the label inside a phrase
         credit = _credit_at(content, m)
         if credit is not None:
@@ -226,6 +268,7 @@ def _credits(
     return sorted(found, key=lambda mc: mc[1].start)
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _label_starts(labels: tuple[str, ...]) -> regex.Pattern[str] | None:
     """Where a match of ``_label_pattern(labels)`` can start: after no letter or digit, at an
@@ -274,33 +317,65 @@ class _Windows:
     label: tuple[tuple[int, int], ...]
     alone: tuple[tuple[int, int], ...]
     alone_starts: regex.Pattern[str] | None
+    # where the matches of ``_symbol_label_pattern`` can start (``_bullet_near``), when known
+    symbol: tuple[tuple[int, int], ...] | None = None
 
 
+# A scan for the places where something can stand: the character it opens with, and the pattern
+# (which opens with it). A scan for one character skips ahead to it (and a text without it is not
+# scanned), where a class of characters is asked at every character (~6x the cost on wild-dev).
+_Scan = tuple[str, re.Pattern[str]]
+
+
+def _scan(char: str, after: str = "") -> _Scan:
+    return char, re.compile(re.escape(char) + after)
+
+
+def _scanned(text: str, scans: Iterable[_Scan]) -> list[int]:
+    """The offsets in ``text`` where one of the scans finds a match."""
+    return [m.start() for char, pat in scans if char in text for m in pat.finditer(text)]
+
+
+@by_words
 @lru_cache(maxsize=16)
 def _closer_scans(
-    labels: tuple[str, ...], file_labels: tuple[str, ...]
-) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """Two scans of a content case-folded and read backwards, for the characters that close a
-    credit: of ``_label_pattern(labels)``, a ":", "=" or "\uff1a" (after the label and spaces), a
+    labels: tuple[str, ...], file_labels: tuple[str, ...], loose: bool = False
+) -> tuple[tuple[_Scan, ...], tuple[_Scan, ...]] | None:
+    """Two sets of scans of a content case-folded and read backwards, for the characters that close
+    a credit: of ``_label_pattern(labels)``, a ":", "=" or "\uff1a" (after the label and spaces), a
     symbol separator's square or bullet, or the full stop that ends a label ending in one (found
     where such a label's last word stands before it); of ``_standalone_pattern(file_labels)``, a
     sentence end that a "file photo" label's last word stands before, spaces and a closing bracket
     aside. The words compare as folded (``blind_folds``: a label pattern compares by that folding).
-    None when a label's folding is not one character for one."""
+    ``loose``: for a fold where ``UNFOLDED`` stands for each character that folds to several
+    (``_lined``), where the fold says nothing: it counts as any character of a word
+    (``_loose_trie``). None when a label's folding is not one character for one."""
     words = [w for w in labels + file_labels if w.strip()]
     if any(len(w.casefold()) != len(w) for w in words):
         return None
 
-    def backwards(last_words: Iterable[str]) -> str:
-        return trie_regex({f[::-1] for w in last_words for f in blind_folds(w)})
+    def backwards(last_words: list[str]) -> str:
+        folds = {f[::-1] for w in last_words for f in blind_folds(w)}
+        return _loose_trie(folds) if loose else trie_regex(folds)
 
+    label = [_scan(c) for c in ":=\uff1a" + _SYMBOL_CHARS]
     dotted = [w.split()[-1][:-1] for w in labels if w.strip() and w.endswith(".")]
-    label = "[:=\uff1a\u25aa\u25a0\u25cf\u2022]" + (rf"|\.(?={backwards(dotted)})" if dotted else "")
+    if dotted:
+        label.append(_scan(".", f"(?={backwards(dotted)})"))
     files = [w.split()[-1] for w in file_labels if w.strip()]
-    alone = rf"[.\u0964\u3002](?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(files)}))" if files else "(?!)"
-    return re.compile(label), re.compile(alone)
+    ends = f"(?=\\s*(?:[)\\]\uff09]\\s*)?(?:{backwards(files)}))"
+    return tuple(label), tuple(_scan(c, ends) for c in ".\u0964\u3002") if files else ()
 
 
+def _lined(content: str) -> str:
+    """``content.casefold()`` lined up with ``content``: each character that folds to several
+    stands as one ``UNFOLDED`` (as ``lined_fold`` has it for the text)."""
+    for c in {c for c in set(content) if len(c.casefold()) != 1}:
+        content = content.replace(c, UNFOLDED)
+    return content.casefold()
+
+
+@by_words
 @lru_cache(maxsize=16)
 def _longest(words: tuple[str, ...]) -> int:
     return max((len(w) for w in words), default=0)
@@ -332,26 +407,40 @@ def _near(content: str, labels: tuple[str, ...], file_labels: tuple[str, ...]) -
     ``_standalone_pattern(file_labels)`` can start: a match holds, before the character that
     closes it (``_closer_scans``; for a "file photo" label, the content's end too), at most an
     opening bracket, its label and a closing bracket besides spaces, so it starts within that many
-    characters other than spaces before it. None when the content's folding is not one character
-    for one, or a label's (no windows: everywhere)."""
-    scans = _closer_scans(labels, file_labels)
+    characters other than spaces before it. None when a label's folding is not one character for
+    one (no windows: everywhere)."""
     folded = content.casefold()
-    if scans is None or len(folded) != len(content):
+    loose = len(folded) != len(content)
+    scans = _closer_scans(labels, file_labels, loose)
+    if scans is None:
         return None
-    back = folded[::-1]
+    back = (_lined(content) if loose else folded)[::-1]
     last = len(content) - 1
-    longest = _longest(labels + file_labels)
+    longest = max(_longest(labels), _longest(file_labels))
     return _Windows(
-        _spans_before(content, (last - m.start() for m in scans[0].finditer(back)), longest + 2),
-        _spans_before(content, [*(last - m.start() for m in scans[1].finditer(back)), len(content)], longest + 3),
+        _spans_before(content, (last - at for at in _scanned(back, scans[0])), longest + 2),
+        _spans_before(content, [*(last - at for at in _scanned(back, scans[1])), len(content)], longest + 3),
         _label_starts(file_labels) if file_labels else None,
     )
+
+
+def _bullet_near(content: str, near: _Windows | None, bywords: tuple[str, ...]) -> _Windows | None:
+    """``near`` with where in ``content`` the matches of ``_symbol_label_pattern(bywords)`` can
+    start: a match is a byword, spaces and its square or bullet, so it starts within as many
+    characters other than spaces before the square or bullet as the longest byword has."""
+    if near is None or not bywords:
+        return near
+    return replace(near, symbol=_spans_before(content, _scanned(content, _BULLET_SCANS), _longest(bywords)))
+
+
+_BULLET_SCANS = tuple(_scan(c) for c in _SYMBOL_CHARS)
 
 
 def _prior_spans(ctx: Context, b: Block) -> list[tuple[int, int]]:
     return ctx.prior_cuts(b)
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
     """One literal scan for the first word of every label, on case-folded text: a block without
@@ -359,36 +448,105 @@ def _label_prefilter(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex({w.casefold().split()[0] for w in labels if w.strip()}))
 
 
+@dataclass(frozen=True)
+class _Ends:
+    """The scans for where a credit can end (``_label_ends``): ``strict`` for the whole text;
+    ``loose`` for a block holding a character that folds to several, where the fold says nothing
+    (``UNFOLDED``): it may stand for any character of a label's word, and each label counts in
+    every spelling a case-blind pattern matches (``blind_folds``). (The closers are the text's own:
+    ``_loose_back``; a square or a bullet closing a credit is asked in the text.)"""
+
+    strict: tuple[_Scan, ...]
+    loose: tuple[_Scan, ...]
+
+
+def _backwards(words: Iterable[str], loose: bool) -> str:
+    """The words (each a label's last word, as folded) as one pattern of the fold read backwards;
+    ``loose``, in every spelling a case-blind pattern matches, each character or ``UNFOLDED``."""
+    if not loose:
+        return trie_regex({w[::-1] for w in words})
+    return _loose_trie({f[::-1] for w in words for f in blind_folds(w)})
+
+
+def _loose_trie(words: set[str]) -> str:
+    """``trie_regex(words)`` with ``UNFOLDED`` matching each character too (a prefilter: a word
+    a shorter one starts with is left to it)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""
+        alts = [f"[{re.escape(ch)}{UNFOLDED}]" + build(node[ch]) for ch in sorted(node)]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+@by_words
 @lru_cache(maxsize=16)
-def _label_ends(labels: tuple[str, ...], file_labels: tuple[str, ...]) -> re.Pattern[str]:
+def _label_ends(labels: tuple[str, ...], file_labels: tuple[str, ...]) -> _Ends:
     """Where a credit can stand, found in the case-folded text read backwards: each label pattern
     needs its label's last word right before what closes it, a ":" or "=" (or after a label ending
     in a full stop, a space), and a standalone "file photo" label a sentence end (or the line's
     end, asked apart: ``_label_tail``). One hit is one character (the closer), so no hit hides
-    another; the hits are few, where a scan for the labels' words stops at most letters."""
+    another; the hits are few, where a scan for the labels' words stops at most letters. One scan
+    for each closing character (``_Scan``)."""
 
-    def backwards(words: tuple[str, ...], drop: str = "") -> str:
-        return trie_regex({w.casefold().split()[-1].removesuffix(drop)[::-1] for w in words if w.strip()})
+    def lasts(words: tuple[str, ...], drop: str = "") -> list[str]:
+        return [w.casefold().split()[-1].removesuffix(drop) for w in words if w.strip()]
 
-    alts = [rf"(?<=[:=\uff1a])(?=\s*(?:{backwards(labels)}))"]
     dotted = tuple(w for w in labels if w.strip() and w.casefold().split()[-1].endswith("."))
-    if dotted:
-        alts.append(rf"(?<=\.)(?=(?:{backwards(dotted, '.')}))")
-    if file_labels:
-        alts.append(rf"(?<=[.\u0964\u3002])(?=\s*(?:[)\]\uff09]\s*)?(?:{backwards(file_labels)}))")
-    # one character class first: the scan stops only at these characters
-    return re.compile(r"[:=\uff1a.\u0964\u3002](?:" + "|".join(alts) + ")")
+
+    def scans(loose: bool) -> tuple[_Scan, ...]:
+        colon = rf"(?=\s*(?:{_backwards(lasts(labels), loose)}))"
+        out = [_scan(c, colon) for c in ":=\uff1a"]
+        stops = [rf"(?={_backwards(lasts(dotted, '.'), loose)})"] if dotted else []
+        if file_labels:
+            ends = rf"(?=\s*(?:[)\]\uff09]\s*)?(?:{_backwards(lasts(file_labels), loose)}))"
+            stops.append(ends)
+            out += [_scan(c, ends) for c in "\u0964\u3002"]
+        if stops:
+            out.append(_scan(".", "(?:" + "|".join(stops) + ")"))
+        return tuple(out)
+
+    return _Ends(scans(False), scans(True))
 
 
+@dataclass(frozen=True)
+class _Tail:
+    """A "file photo" label closing its line, read backwards from the line's end (``pattern``),
+    with the characters it can open with besides spaces: a closing bracket, a last word's last
+    letter (a line ending in another is not asked); ``loose``, as ``_Ends.loose`` has it."""
+
+    pattern: re.Pattern[str]
+    opens: frozenset[str]
+    loose: re.Pattern[str]
+
+    def match(self, back: str, at: int) -> bool:
+        c = back[at : at + 1]
+        return (c in self.opens or c.isspace()) and self.pattern.match(back, at) is not None
+
+
+@by_words
 @lru_cache(maxsize=16)
-def _label_tail(file_labels: tuple[str, ...]) -> re.Pattern[str]:
+def _label_tail(file_labels: tuple[str, ...]) -> _Tail:
     """A "file photo" label closing its line, read backwards from the line's end."""
-    words = {w.casefold().split()[-1][::-1] for w in file_labels if w.strip()}
-    return re.compile(rf"\s*(?:[)\]\uff09]\s*)?(?:{trie_regex(words)})")
+    words = [w.casefold().split()[-1] for w in file_labels if w.strip()]
+    opens = frozenset(")]\uff09" + "".join(w[-1] for w in words if w))
+
+    def tail(loose: bool) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:[)\]\uff09]\s*)?(?:{_backwards(words, loose)})")
+
+    return _Tail(tail(False), opens, tail(True))
 
 
 def _blocks_with_label_words(
-    ctx: Context, seen: re.Pattern[str], ends: re.Pattern[str] | None = None, tail: re.Pattern[str] | None = None
+    ctx: Context, seen: re.Pattern[str], ends: _Ends | None = None, tail: _Tail | None = None
 ) -> set[int]:
     """The blocks for which ``seen.search(block.content.casefold())`` holds (a label's first word
     in the block), asked only of the blocks where ``ends`` (``_label_ends``) or ``tail`` finds a
@@ -396,24 +554,58 @@ def _blocks_with_label_words(
 
     The places come from one scan of the folded text read backwards (``lined_fold``: it lines up
     with the text; a credit lies inside one block's content, so its closer does). A block holding
-    a character that folds to several (where the fold says nothing) is asked as a block."""
+    a character that folds to several (where the fold says nothing) is asked by the loose scans."""
     if ends is None:
         return {b.index for b in ctx.blocks if seen.search(b.content.casefold())}
     folded = lined_fold(ctx.text)
     n = len(folded)
     back = folded[::-1]
-    near: set[int] = set()
-    if UNFOLDED in folded:
-        near.update(i for m in _UNFOLDED.finditer(folded) if (i := ctx.holding(m.start())) is not None)
-    for m in ends.finditer(back):
-        i = ctx.holding(n - 1 - m.start())  # the block of the closer's offset in the text
-        if i is not None:
-            near.add(i)
+    near = {i for at in _scanned(back, ends.strict) if (i := ctx.holding(n - 1 - at)) is not None}
+    unfolded = _unfolded(ctx, folded) - near if UNFOLDED in folded else set()
+    if unfolded:  # asked by the loose scans, and for a square or a bullet in their text
+        loose = _loose_back(ctx.text, folded)
+        near.update(i for at in _scanned(loose, ends.loose) if (i := ctx.holding(n - 1 - at)) in unfolded)
+        near.update(i for i in unfolded if any(c in ctx.blocks[i].content for c in _SYMBOL_CHARS))
+    else:
+        loose = back
     if tail is not None:
         for b in ctx.blocks:
-            if b.index not in near and b.content_end > b.content_start and tail.match(back, n - b.content_end):
+            if b.index in near or b.content_end <= b.content_start:
+                continue
+            at = n - b.content_end
+            if tail.match(back, at) or b.index in unfolded and tail.loose.match(loose, at) is not None:
                 near.add(b.index)
     return {i for i in near if seen.search(ctx.blocks[i].content.casefold())}
+
+
+# What closes a credit (besides the line's end): a case-blind pattern matches each with itself alone.
+_CLOSERS = frozenset(":=\uff1a.\u0964\u3002)]\uff09" + _SYMBOL_CHARS)
+
+
+def _loose_back(text: str, folded: str) -> str:
+    """``folded`` (a fold of ``text`` lined up with it) read backwards, for the loose scans, with
+    each closer of a credit and each space the text holds where ``UNFOLDED`` stands: ``lined_fold``
+    marks only the characters that fold to several, none of them a closer or a space; a fold that
+    says nothing (a test's) may hide one."""
+    hidden = [i for i in _positions(folded, UNFOLDED) if text[i] in _CLOSERS or text[i].isspace()]
+    if hidden:
+        chars = list(folded)
+        for i in hidden:
+            chars[i] = text[i]
+        folded = "".join(chars)
+    return folded[::-1]
+
+
+def _positions(text: str, char: str) -> Iterable[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
+
+
+def _unfolded(ctx: Context, folded: str) -> set[int]:
+    """The blocks holding a character that folds to several (``UNFOLDED`` in ``folded``)."""
+    return {b.index for b in ctx.blocks if folded.find(UNFOLDED, b.content_start, b.content_end) >= 0}
 
 
 _REPEATED_CAPTION_MAX_WORDS = 30
@@ -445,35 +637,46 @@ def _needed(
 
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     file_labels = ctx.rulebook.words("credit.file-photo-labels", None)
-    labels = ctx.rulebook.words("credit.photo-labels", None) + file_labels
+    labels = _joined(ctx.rulebook.words("credit.photo-labels", None), file_labels)
     if not labels:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
-    with_words, pats, alone, held = ctx.once(
-        ("credit.inline-caption", labels, bywords), lambda: _credit_places(ctx, labels, file_labels, bywords)
-    )
-    if not with_words:
+    # (the memo is the decision's: one rulebook, the same words whatever the key says of them)
+    places = ctx.once("credit.inline-caption", lambda: _credit_places(ctx, labels, file_labels, bywords))
+    if not places.with_words and not places.unfolded:
         return
+    pats, alone = places.pats, places.alone
+
+    def found(content: str) -> _Found:
+        return _credits(
+            content, _needed(pats, content), alone, _bullet_near(content, _near(content, labels, file_labels), bywords)
+        )
+
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
-        if b.index in gone or len(b.content) > 20000 or b.index not in with_words:
+        if b.index in gone or len(b.content) > 20000:
             continue
-        credits = held.get(b.index)
+        prior = _prior_spans(ctx, b) if b.index in places.with_words or b.index in places.unfolded else []
+        if b.index not in places.with_words and not (prior and places.asked(b)):
+            continue
+        credits = places.held.get(b.index)
         if credits is None:  # each block's own once for the document, asked as the heuristic first reads it
-            credits = held[b.index] = _credits(
-                b.content, _needed(pats, b.content), alone, _near(b.content, labels, file_labels)
-            )
-        prior = _prior_spans(ctx, b)
+            credits = places.held[b.index] = found(b.content)
         at = b.content_start
         taken = [(x - at, y - at) for x, y in prior]
-        cuts = list(_credit_cuts(ctx, b, b.content, b.n_words, taken, pats, alone, credits))
+        short = b.n_words <= _CREDIT_LINE_MAX_WORDS
+        cuts = list(_credit_cuts(ctx, b, b.content, short, taken, credits))
         view = None
         if not cuts and prior:
             # none in the block as written: judged on what earlier cuts leave of it, as a second
             # cleaning of the output sees it (a label cut from the middle of the line no longer
-            # hides the credit's name)
+            # hides the credit's name); its credits found once for each view of it
             view = ctx.view(b)
-            cuts = list(_credit_cuts(ctx, b, view.text, count_words(view.text), [], pats, alone))
+            key = (b.index, view.pieces)
+            if key not in places.viewed:
+                places.viewed[key] = found(view.text)
+            short = words_at_most(view.text, _CREDIT_LINE_MAX_WORDS)
+            cuts = list(_credit_cuts(ctx, b, view.text, short, [], places.viewed[key]))
         for start, end, reason, above in cuts:
             if above is not None:
                 yield h.remove_block(
@@ -485,41 +688,47 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 yield from h.remove_view(ctx, b, view, start, end, 0.8, reason)
 
 
+@by_words
+def _joined(words: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
+    """``words + more``, the same tuple for the same lexicons (``by_words`` keys on it)."""
+    return words + more
+
+
 def _credit_cuts(
     ctx: Context,
     b: Block,
     content: str,
-    n_words: int,
+    short: bool,
     taken: list[tuple[int, int]],
-    pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
-    alone: regex.Pattern[str] | None,
-    credits: list[tuple[regex.Match[str], _Credit]] | None = None,
+    credits: _Found,
 ) -> Iterable[tuple[int, int, str, Block | None]]:
-    """The credits of ``content`` (block ``b``'s, or what earlier cuts leave of it) and the pieces
-    they take, in ``content``'s offsets: (start, end, reason, the caption line above that the
-    credit line repeats). ``taken``: the cuts already made in it, which a piece must not clash with;
-    ``credits``: those of ``content``, when they were found before."""
+    """The pieces that ``credits`` (those of ``content``: block ``b``'s, or what earlier cuts leave
+    of it) take, in ``content``'s offsets: (start, end, reason, the caption line above that the
+    credit line repeats). ``short``: ``content`` has at most the words of a credit line;
+    ``taken``: the cuts already made in it, which a piece must not clash with."""
     last_end = 0
-    for m, credit in _credits(content, pats, alone) if credits is None else credits:
+    for m, credit in credits:
         if m.start() < last_end:
             continue
         pre = content[: m.start()]
         rest = content[credit.end :]
         at_end = not rest.strip(" \t.")
         above = None
-        if not pre.strip() and n_words <= _CREDIT_LINE_MAX_WORDS:
+        if not pre.strip() and short:
             s, e = 0, len(content)
             reason = "Photo credit line: a credit label and a name, not article text."
             above = _caption_above(ctx, b, content[credit.end :])
             if above is not None and _prior_spans(ctx, above):
                 above = None
         else:
-            cap = _caption_start(pre)
-            caption = pre[cap:]
-            n = count_words(caption)
             # At the end of a line only the credit goes: the sentence before it may be the
-            # paragraph's own (in the HTML collections' captions and paragraphs alike).
-            if pre.strip() and (at_end or n > _CAPTION_MAX_WORDS or n == 0):
+            # paragraph's own (in the HTML collections' captions and paragraphs alike). A caption
+            # of no words is one without a token; of more than the most, one whose count stops
+            # past it (``words_at_most``: a long paragraph is not counted to its end). Where the
+            # caption starts is asked only when it matters (not at the line's end).
+            cap = 0 if at_end and pre.strip() else _caption_start(pre)
+            caption = pre[cap:]
+            if pre.strip() and (at_end or not caption.split() or not words_at_most(caption, _CAPTION_MAX_WORDS)):
                 s = len(pre.rstrip())  # the credit alone, after the paragraph's last sentence
                 s = s if s < credit.start else credit.start
                 reason = "Photo credit fused after the paragraph's last sentence."
@@ -540,28 +749,76 @@ def _credit_cuts(
         yield s, e, reason, above
 
 
-def _credit_places(
-    ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
-) -> tuple[
-    set[int],
-    tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...],
-    regex.Pattern[str] | None,
-    dict[int, list[tuple[regex.Match[str], _Credit]]],
-]:
-    """Where a credit can stand, from the whole text: the blocks holding a label's words (or a
-    byline symbol); the patterns ``_credits`` takes; and room for each block's credits, by block."""
-    with_words = _blocks_with_label_words(
-        ctx,
+_Pats = tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...]
+_Found = list[tuple[regex.Match[str], _Credit]]
+
+
+@dataclass(frozen=True)
+class _Places:
+    """What ``inline_caption`` finds in the text alone, once for the document: the blocks where a
+    credit can stand (``with_words``: a label's words and a place a credit can end, or a byline
+    symbol); the blocks holding a character that folds to several and no such place
+    (``unfolded``), where only what earlier cuts leave of the block can hold a credit the places
+    do not see (a label joined across a cut), with a label's first word or not (``worded``, as
+    first asked); the patterns ``_credits`` takes; and each block's credits (``held``) and its
+    views' (``viewed``: by block and the pieces left), as first asked."""
+
+    with_words: set[int]
+    unfolded: set[int]
+    pats: _Pats
+    alone: regex.Pattern[str] | None
+    seen: re.Pattern[str]
+    worded: dict[int, bool] = field(default_factory=dict)
+    held: dict[int, _Found] = field(default_factory=dict)
+    viewed: dict[tuple[int, tuple[tuple[int, int], ...]], _Found] = field(default_factory=dict)
+
+    def asked(self, b: Block) -> bool:
+        """Whether a block outside ``with_words`` with earlier cuts in it is looked at."""
+        if b.index not in self.unfolded:
+            return False
+        if b.index not in self.worded:
+            self.worded[b.index] = self.seen.search(b.content.casefold()) is not None
+        return self.worded[b.index]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What ``inline_caption`` reads its lexicons by: the label words' prefilter, the scans for
+    where a credit can end, the label patterns ``_credits`` takes (``_inline_lexicon``)."""
+
+    seen: re.Pattern[str]
+    ends: _Ends
+    tail: _Tail | None
+    pats: _Pats
+    alone: regex.Pattern[str] | None
+
+
+@by_words
+def _inline_lexicon(labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]) -> _Lexicon:
+    """``inline_caption``'s patterns, asked once for a document (one lookup, not one for each)."""
+    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
+        ((_symbol_label_pattern(bywords), _label_starts(bywords)),) if bywords else ()
+    )
+    return _Lexicon(
         _label_prefilter(labels),
         _label_ends(labels, file_labels),
         _label_tail(file_labels) if file_labels else None,
+        pats,
+        _standalone_pattern(file_labels) if file_labels else None,
     )
-    if bywords:
+
+
+def _credit_places(
+    ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
+) -> _Places:
+    """Where a credit can stand, from the whole text (``_Places``)."""
+    lex = _inline_lexicon(labels, file_labels, bywords)
+    with_words = _blocks_with_label_words(ctx, lex.seen, lex.ends, lex.tail)
+    if bywords and any(c in ctx.text for c in _SYMBOL_CHARS):  # four substring tests before a scan
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
-    pats = ((_label_pattern(labels), _label_starts(labels)),) + (
-        ((_symbol_label_pattern(bywords), None),) if bywords else ()
-    )
-    return with_words, pats, _standalone_pattern(file_labels) if file_labels else None, {}
+    folded = lined_fold(ctx.text)
+    unfolded = _unfolded(ctx, folded) - with_words if UNFOLDED in folded else set()
+    return _Places(with_words, unfolded, lex.pats, lex.alone, lex.seen)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -577,6 +834,7 @@ _NOTE = r"(?:[ \t]*\([^()\n]{1,40}\))?"
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _signoff_patterns(bywords: tuple[str, ...]) -> tuple[regex.Pattern[str], EndAnchored]:
     by = "|".join(sorted((regex.escape(w) for w in bywords), key=len, reverse=True)) or "by"
@@ -677,7 +935,7 @@ def _fused_sign_off(
     m = fused.search(content)
     if (
         m
-        and count_words(content[: m.start()]) >= _BODY_MIN_WORDS
+        and not words_at_most(content[: m.start()], _BODY_MIN_WORDS - 1)
         and _all_titlecase_words(m.group())
         and not m.group().rstrip().endswith(".")  # "… U.S. Attorney Nealy Cox.": a sentence
         and not _abbreviation_before(content, m.start())
@@ -769,19 +1027,39 @@ def _doubled_acronym(text: str) -> _Glued | None:
     return _Glued(len(text) - n // 2, half)
 
 
+_CAPITAL = regex.compile(r"\p{Lu}")  # as the pattern reads it (str.isupper lags regex's Unicode)
+
+
+def _could_end(pat: EndAnchored, ends: str) -> bool:
+    """Whether ``pat`` can match with one of ``ends`` (the characters a match can end in: the last,
+    and before a closing line break the one before it) last: a bracketed name ends in "]", a bare
+    acronym in a capital, a glued domain name in a letter from a to z (three searches spared on
+    most caption lines); a glued credit in anything."""
+    if pat is _BRACKET_CREDIT:
+        return "]" in ends
+    if pat is _LOWER_GLUE:
+        return any(_CAPITAL.match(c) for c in ends)
+    if pat is _DOMAIN_GLUE:
+        return any("a" <= c <= "z" for c in ends)
+    return True
+
+
 def _caption_credit(text: str) -> _Glued | None:
     """The credit ending a caption line (glued on, or a bracketed name), when the caption before it
     is in sentence case: a title-case line ending in a brand with an acronym ("… in PostgreSQL
     Query Performance") is a subhead. Case is judged on the caption alone: the credit's name is
     capitalised. The last of a row of bracketed labels is not a credit: cutting it would leave the
     one before it last, for a second cleaning to take."""
+    ends = text[-1:] + (text[-2:-1] if text.endswith("\n") else "")  # where "$" can stand after
     for pat in (_GLUED_CREDIT, _BRACKET_CREDIT, _LOWER_GLUE, _DOMAIN_GLUE):
+        if not _could_end(pat, ends):
+            continue
         m = pat.search(text)
         if not m:
             continue
         caption = text[: m.start()]
-        if count_words(caption[_caption_start(caption) :] if pat is _LOWER_GLUE else caption) < (
-            3 if pat is _LOWER_GLUE else 2
+        if words_at_most(
+            caption[_caption_start(caption) :] if pat is _LOWER_GLUE else caption, 2 if pat is _LOWER_GLUE else 1
         ):
             continue  # a bare acronym glued on needs a caption phrase before it, not a list item
         if pat is _BRACKET_CREDIT and caption.rstrip().endswith("]"):
@@ -790,7 +1068,7 @@ def _caption_credit(text: str) -> _Glued | None:
             continue
         return _Glued(m.start(), m.group())
     doubled = _doubled_acronym(text)
-    if doubled and count_words(text[: doubled.start]) >= 2:
+    if doubled and not words_at_most(text[: doubled.start], 1):
         return doubled
     return None
 
@@ -834,7 +1112,7 @@ def _glue_points(text: str) -> tuple[tuple[str, str], ...]:
             continue
         head = text[: m.start()]
         glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
-        if sum(c.isalpha() for c in glued_to) < 2 or count_words(head) < 2:
+        if sum(c.isalpha() for c in glued_to) < 2 or words_at_most(head, 1):
             continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
         if _LOWER_UPPER.search(head):
             break  # more seams in the line: cells of a table row glued together, not a caption
@@ -862,8 +1140,10 @@ def _repeated_glued(lines: dict[int, str], points: Mapping[int, tuple[tuple[str,
 
 def _caption_line(b: Block) -> str | None:
     """The block's text when it is shaped as a caption line."""
+    if not 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS:
+        return None  # before stripping: a long paragraph is not copied to be refused
     text = b.content.strip()
-    if 2 <= b.n_words <= _CAPTION_LINE_MAX_WORDS and text and (text[-1] not in _LINE_END or text[-1] == "]"):
+    if text and (text[-1] not in _LINE_END or text[-1] == "]"):
         return text
     return None
 
@@ -931,6 +1211,7 @@ _LINE_END = ".!?:;\u2026\"'\u201d\u2019\u00bb)]"
 _DOMAIN = r"(?:https?://)?(?:www\.)?[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,6}/?"
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _source_pattern(labels: tuple[str, ...]) -> EndAnchored:
     alts = alternation(labels)
@@ -949,7 +1230,7 @@ def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     last = alive[-1]
     m = _source_pattern(labels).search(last.content)
-    if not m or (len(alive) < 2 and count_words(last.content[: m.start()]) < _BODY_MIN_WORDS * 3):
+    if not m or (len(alive) < 2 and words_at_most(last.content[: m.start()], _BODY_MIN_WORDS * 3 - 1)):
         return  # the note needs an article before it
     a = last.content_start + len(last.content[: m.start()].rstrip())
     if any(x < last.content_end and a < y and x < a for x, y in _prior_spans(ctx, last)):
@@ -975,9 +1256,9 @@ _ITEM_SIGN_OFF = regex.compile(
 
 
 def item_sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
     if "\u2022" not in ctx.text and "\u00b7" not in ctx.text and "\u25aa" not in ctx.text:
         return  # no bullet in the text, none in a block
+    gone = ctx.removed_blocks()
     held: dict[int, tuple[tuple[int, int, str], ...]] = ctx.once("credit.item-sign-off", dict)
     for b in ctx.blocks:
         if b.index in gone or "\u2022" not in b.content and "\u00b7" not in b.content and "\u25aa" not in b.content:
@@ -999,7 +1280,7 @@ def _item_sign_offs(b: Block) -> tuple[tuple[int, int, str], ...]:
     found = []
     for m in _ITEM_SIGN_OFF.finditer(b.content):
         name = m.group("name")
-        if count_words(b.content[: m.start()]) < _BODY_MIN_WORDS or not _all_titlecase_words(name):
+        if words_at_most(b.content[: m.start()], _BODY_MIN_WORDS - 1) or not _all_titlecase_words(name):
             continue
         if _abbreviation_before(b.content, m.start()):
             continue  # "… the U.S. Army • …": the full stop ends an abbreviation
@@ -1075,10 +1356,12 @@ def _common_prefix(runs: list[list[str]]) -> list[str]:
 
 
 def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if "/" not in ctx.text:
+        return  # a slash credit has its slash: none in the text, none in a block
     alive = ctx.kept_blocks()
     runs: dict[int, list[str]] = {}
     for b in alive:
-        if b.n_words > _CAPTION_MAX_WORDS or ctx.prior_cuts(b):
+        if b.n_words > _CAPTION_MAX_WORDS or "/" not in b.content or ctx.prior_cuts(b):
             continue
         run = _credit_run(b.content.strip())
         if run is not None:
@@ -1146,8 +1429,13 @@ _DATELINE_WITHIN = 3
 def dateline_head(ctx: Context) -> tuple[tuple[Block, ...], int] | None:
     """The kept blocks and the index of the wire dateline's paragraph ("CITY (Agency) - …") among
     the first three, when lines stand above it; None otherwise."""
+    if "(" not in ctx.text:
+        return None  # a dateline names its agency in brackets: none in the text, none in a block
     alive = ctx.kept_blocks()
-    at = next((k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if _DATELINE.match(b.content.strip())), None)
+    at = next(
+        (k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if "(" in b.content and _DATELINE.match(b.content.strip())),
+        None,
+    )
     return (alive, at) if at else None
 
 
