@@ -12,6 +12,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.credits import by_words
 from cleaner.heuristics.navigation import is_body
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 from cleaner.text import count_words, trie_regex
@@ -25,6 +26,7 @@ _STEM_MIN = 5  # a word this long matches as the start of a word (a stem); short
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     """Longest words first; neighbours of one kind (unspaced, stem, whole word) share one group and
@@ -48,6 +50,7 @@ def _pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(alts) or r"(?!)", regex.IGNORECASE)
 
 
+@by_words
 @lru_cache(maxsize=16)
 def _gate(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """The words case-folded as one literal scan, without the boundary tests: where it finds none
@@ -278,6 +281,12 @@ def _may_open_box(text: str) -> bool:
     return ">>" in text or "\u00bb" in text or "|" in text or "\u2022" in text
 
 
+def _may_open_box_in(text: str) -> bool:
+    """False when no view of ``text``'s pieces can hold a box's separator: none of its characters
+    ('>' for '>>', which two pieces joined could form) stands in the text."""
+    return ">" in text or "\u00bb" in text or "|" in text or "\u2022" in text
+
+
 def _quoted(unit: str) -> bool:
     """A quotation mark in the unit, the box's separator ('»') set aside."""
     m = _BOX.match(unit)
@@ -297,8 +306,8 @@ def tail_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     ('>>', '»', '|', '•'), and at most one short unit follows it. From the separator to the end
     goes: the site's call for contributions, closing the article."""
     calls = ctx.rulebook.words("service.call-words", None)
-    if not calls:
-        return
+    if not calls or not _may_open_box_in(ctx.text):
+        return  # the last line's view is pieces of the text: no separator's character in it, none in the view
     reader = ctx.rulebook.words("service.reader-words", None)
     kept = ctx.kept_blocks()
     if not kept:

@@ -114,15 +114,22 @@ def _end(text: str) -> str:
 _STACKED_CONFIDENCE = 0.45
 
 
+def _may_stack(shaped: Sequence[bool]) -> bool:
+    """False when no block is headline-shaped: whatever earlier decisions keep, no run stacks."""
+    return any(shaped)
+
+
 def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Body paragraph, one or more headline-shaped lines, a shorter own subhead, body paragraph:
     the headlines introduce nothing (the subhead introduces the paragraph) and share few words
     with the article around them and its title."""
+    shaped = ctx.judged(headline_shaped)  # of the block alone, once per document
+    if not _may_stack(shaped):
+        return  # before reading the earlier decisions: a later round skips it
     kept = ctx.kept_blocks()
     if len(kept) < 5:
         return
     title = kept[0].content
-    shaped = ctx.judged(headline_shaped)
     i = 1
     while i < len(kept) - 2:
         if not _body(kept[i - 1]) or not shaped[kept[i].index]:
