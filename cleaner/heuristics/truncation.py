@@ -30,11 +30,26 @@ def _read_as_paragraph(b: Block) -> bool:
     return b.source_hint == "html" and read_again(b).kind == PARAGRAPH
 
 
+# Characters no fragment of ``_DANGLING`` ends with (it ends in a letter, an apostrophe or a hyphen).
+_NO_FRAGMENT_END = frozenset('.!?"\u201d)\u2026:;,]\u00bb0123456789')
+
+
+def _ends_without_fragment(tail: str) -> bool:
+    """Whether ``tail`` ends (spaces and tabs aside, and a last line break, which ``$`` lets a match
+    end before) in a character no fragment ends with, or in nothing: ``_DANGLING`` cannot match."""
+    t = tail[:-1] if tail.endswith("\n") else tail
+    t = t.rstrip(" \t")
+    return not t or t[-1] in _NO_FRAGMENT_END
+
+
 def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         if len(b.content) > 20_000 or not (b.kind == PARAGRAPH or b.source_hint in ("html", "markdown")):
             continue
-        m = _DANGLING.search(b.content[-80:])
+        tail = b.content[-80:]
+        if _GATED and _ends_without_fragment(tail):
+            continue
+        m = _DANGLING.search(tail)
         if not m or not _read_as_paragraph(b):
             continue
         frag, prev = m.group("frag"), m.group("prev")
