@@ -195,19 +195,19 @@ def _first_word(text: str) -> str:
     return parts[0].casefold() if parts else ""
 
 
-def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str] | None:
+def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     """The texts of the blocks that are not debris and share the first word of their key with
-    another such block (``_first_word``); None when there are none of those. Two keys alike on
-    their first 8 words, or equal with two words or more, share it: a block whose first word is
-    its own repeats nothing, and nothing repeats it (a key of one word counts for nothing below:
-    no repeat of fewer than 12 words goes, nor a teaser of fewer than 8, nor counts as a template)."""
+    another such block (``_first_word``). Two keys alike on their first 8 words, or equal with two
+    words or more, share it: a block whose first word is its own repeats nothing, and nothing
+    repeats it (a key of one word counts for nothing below: no repeat of fewer than 12 words goes,
+    nor a teaser of fewer than 8, nor does it count as a template)."""
     texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
     if not _GATED:
         return texts
     firsts = {i: _first_word(t) for i, t in texts.items()}
     seen = Counter(firsts.values())
     if len(seen) == len(firsts):
-        return None
+        return {}
     return {i: t for i, t in texts.items() if seen[firsts[i]] > 1}
 
 
@@ -215,11 +215,12 @@ def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str] | None:
 _GATED = True
 
 
-def _keyed(texts: dict[int, str]) -> dict[int, str]:
-    """The keys of the blocks of ``texts``, but for a block of more than 8 words whose first
-    8 no other block's key starts with: its key is no other block's (equal keys start alike) and
+def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
+    """The keys of the blocks that are not debris and whose first word another shares (``_alike``),
+    but for a block of more than 8 words whose first 8 no other block's key starts with: its key is no other block's (equal keys start alike) and
     no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
     and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
+    texts = _alike(ctx, debris)
     heads = {i: phrase_head(t, _HEAD_WORDS) for i, t in texts.items()}
     keys = {i: _key(t) for i, t in texts.items() if heads[i] is None}
     seen = Counter(
@@ -242,10 +243,9 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     counts: dict[str, int] = {}
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
-    alike = _alike(ctx, ctx.removed_blocks())
-    if alike is None:
-        return
-    keyed = _keyed(alike)
+    keyed = _keyed(ctx, ctx.removed_blocks())
+    if not keyed:
+        return  # no block repeats another, nor starts as another does
     for b in ctx.blocks:
         key = keyed.get(b.index)
         keys.append(key)
