@@ -5,6 +5,7 @@ position are the evidence; no word list, so every language is covered."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -87,9 +88,23 @@ def _stripped(b: Block) -> str:
     return b.content.strip()
 
 
+def _may_run(stripped: Sequence[str], body: Sequence[bool]) -> bool:
+    """Whether the blocks can hold a run of cards, whatever is kept of them: a body paragraph, and
+    a line that comes ``_CARD_MIN`` times or more (the label every card repeats)."""
+    if not any(body):
+        return False
+    return max(Counter(stripped).values(), default=0) >= _CARD_MIN
+
+
+# Off: ``card_run`` reads the kept blocks, whatever ``_may_run`` says (to check that it changes nothing).
+_GATED = True
+
+
 def card_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    kept = ctx.kept_blocks()
     stripped, body = ctx.judged(_stripped), ctx.judged(is_body)
+    if _GATED and not ctx.once(_may_run, lambda: _may_run(stripped, body)):
+        return  # before reading the decisions: no run, whatever they are
+    kept = ctx.kept_blocks()
     lines = [stripped[b.index] for b in kept]
     words = [b.n_words for b in kept]
     found = _card_run(lines, words, [body[b.index] for b in kept])

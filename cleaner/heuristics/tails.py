@@ -147,6 +147,36 @@ def _look_residue(verbs: tuple[str, ...]) -> EndAnchored:
     )
 
 
+# What ``_look_residue``'s fragment holds none of, and the sentence ends it follows.
+_LOOK_STOPS = ".!?:;|\u0964\n"
+_LOOK_ENDS = ".!?\u0964"
+
+
+@lru_cache(maxsize=8)
+def _verbs_stop(verbs: tuple[str, ...]) -> bool:
+    """Whether a verb holds one of ``_LOOK_STOPS`` (then ``_may_look`` cannot tell)."""
+    return any(c in v for v in verbs for c in _LOOK_STOPS)
+
+
+def _may_look(tail: str) -> bool:
+    """Whether ``_look_residue`` can match at the end of ``tail`` (its verbs holding none of
+    ``_LOOK_STOPS``): its fragment holds none of them, nor does the closing quote or the gap before
+    it, so the sentence end it follows is the last of them in ``tail``, and a space, tab or no-break
+    space (the gap) comes after it. A ``tail`` that ends in a line break (which ``$`` lets the match
+    end before) is not gated. Where it says no, the backward match is not asked."""
+    if tail.endswith("\n"):
+        return True
+    k = max(tail.rfind(c) for c in _LOOK_STOPS)
+    if k < 0 or tail[k] not in _LOOK_ENDS:
+        return False
+    rest = tail[k + 1 :]
+    return " " in rest or "\t" in rest or "\u00a0" in rest
+
+
+# Off: ``_look_residue`` is asked whatever ``_may_look`` says (to check that the gate changes nothing).
+_GATED = True
+
+
 def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The words left after the last sentence of the article's last paragraph, set off by a gap
     of several spaces: the anchor texts of its links, which the scraper moved there."""
@@ -163,7 +193,10 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         # listening ('… 4,0%. Δείτε την έρευνα', '… View Full Profile') at the very end of the text
         if ctx.kept_blocks()[-1] is not last:
             return
-        m = _look_residue(ctx.rulebook.words("tail.link-verbs", None)).search(tail)
+        verbs = ctx.rulebook.words("tail.link-verbs", None)
+        if _GATED and not _verbs_stop(verbs) and not _may_look(tail):
+            return
+        m = _look_residue(verbs).search(tail)
         if not m or not 1 <= count_words(m.group("frag")) <= _LOOK_MAX_WORDS:
             return
         reason = f"opening with '{m.group('verb')}'"

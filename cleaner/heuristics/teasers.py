@@ -64,8 +64,10 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     ("Part 1: The sky at night", "Part 2: The sky at night", …) are the series' navigation, links
     to the other parts: they go. A list of prices, hours or dates of one shape does not count its
     lines; lines that differ in nothing else are a repeat, not a series."""
-    kept = ctx.kept_blocks()
     series = ctx.judged(_series_line)
+    if _GATED and not ctx.once(_may_run, lambda: _may_run(series)):
+        return  # before reading the decisions: no run, whatever they are
+    kept = ctx.kept_blocks()
     keys = [(b, series[b.index]) for b in kept]
     i = 0
     while i < len(keys):
@@ -87,6 +89,17 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                         ctx, b, 0.8, f"One of {len(run)} lines naming the same series' parts: links to the other parts."
                     )
         i = j
+
+
+def _may_run(series: Sequence[str | None]) -> bool:
+    """Whether the blocks' series keys (``_series_line``) can make a run: three of them alike (the
+    kept blocks are some of the blocks, so a run of kept ones is among them)."""
+    counts = Counter(k for k in series if k is not None)
+    return bool(counts) and max(counts.values()) >= _SERIES_MIN_LINES
+
+
+# Off: ``series_list`` reads every text, whatever ``_may_run`` says (to check that it changes nothing).
+_GATED = True
 
 
 def _distinct(run: Sequence[Block]) -> bool:

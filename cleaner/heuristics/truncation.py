@@ -11,7 +11,7 @@ from cleaner.blocks import ends_terminal, is_heading_like, read_again
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
-from cleaner.text import phrase_head, phrase_key
+from cleaner.text import _edge, phrase_head, phrase_key
 
 # "...official accounts. E": a sentence end, then one or two short words that end nothing.
 _DANGLING = EndAnchored.compile(
@@ -30,11 +30,26 @@ def _read_as_paragraph(b: Block) -> bool:
     return b.source_hint == "html" and read_again(b).kind == PARAGRAPH
 
 
+# Characters no fragment of ``_DANGLING`` ends with (it ends in a letter, an apostrophe or a hyphen).
+_NO_FRAGMENT_END = frozenset('.!?"\u201d)\u2026:;,]\u00bb0123456789')
+
+
+def _ends_without_fragment(tail: str) -> bool:
+    """Whether ``tail`` ends (spaces and tabs aside, and a last line break, which ``$`` lets a match
+    end before) in a character no fragment ends with, or in nothing: ``_DANGLING`` cannot match."""
+    t = tail[:-1] if tail.endswith("\n") else tail
+    t = t.rstrip(" \t")
+    return not t or t[-1] in _NO_FRAGMENT_END
+
+
 def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         if len(b.content) > 20_000 or not (b.kind == PARAGRAPH or b.source_hint in ("html", "markdown")):
             continue
-        m = _DANGLING.search(b.content[-80:])
+        tail = b.content[-80:]
+        if _GATED and _ends_without_fragment(tail):
+            continue
+        m = _DANGLING.search(tail)
         if not m or not _read_as_paragraph(b):
             continue
         frag, prev = m.group("frag"), m.group("prev")
@@ -167,12 +182,45 @@ def _key(text: str) -> str:
     return key
 
 
+def _first_word(text: str) -> str:
+    """The first word of ``phrase_key(text)`` when its key has two words or more (case-folded: the
+    first whitespace token after the edge punctuation, symbols and spaces); for a key of one word,
+    that word with the edge characters after it, if any ("" for no word)."""
+    i, n = 0, len(text)
+    while i < n and _edge(text[i]):
+        i += 1
+    parts = text[i : i + 64].split(None, 1)
+    if len(parts) == 1:  # the word may go on past the 64 characters
+        parts = text[i:].split(None, 1)
+    return parts[0].casefold() if parts else ""
+
+
+def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
+    """The texts of the blocks that are not debris and share the first word of their key with
+    another such block (``_first_word``). Two keys alike on their first 8 words, or equal with two
+    words or more, share it: a block whose first word is its own repeats nothing, and nothing
+    repeats it (a key of one word counts for nothing below: no repeat of fewer than 12 words goes,
+    nor a teaser of fewer than 8, nor does it count as a template)."""
+    texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
+    if not _GATED:
+        return texts
+    firsts = {i: _first_word(t) for i, t in texts.items()}
+    seen = Counter(firsts.values())
+    if len(seen) == len(firsts):
+        return {}
+    return {i: t for i, t in texts.items() if seen[firsts[i]] > 1}
+
+
+# Off: every block is keyed (``_alike``), to check that the first-word gate changes nothing.
+_GATED = True
+
+
 def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
-    """The keys of the blocks that are not debris, but for a block of more than 8 words whose first
-    8 no other block's key starts with: its key is no other block's (equal keys start alike) and
+    """The keys of the blocks that are not debris and whose first word another shares (``_alike``),
+    but for a block of more than 8 words whose first 8 no other block's key starts with: its key is no other block's (equal keys start alike) and
     no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
     and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
-    texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
+    texts = _alike(ctx, debris)
     heads = {i: phrase_head(t, _HEAD_WORDS) for i, t in texts.items()}
     keys = {i: _key(t) for i, t in texts.items() if heads[i] is None}
     seen = Counter(
@@ -195,8 +243,9 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     counts: dict[str, int] = {}
     # It runs last and judges what survives the other decisions: what they remove whole is
     # not the article's structure, and what they cut from a block is not part of its words.
-    debris = ctx.removed_blocks()
-    keyed = _keyed(ctx, debris)
+    keyed = _keyed(ctx, ctx.removed_blocks())
+    if not keyed:
+        return  # no block repeats another, nor starts as another does
     for b in ctx.blocks:
         key = keyed.get(b.index)
         keys.append(key)
