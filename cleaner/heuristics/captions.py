@@ -106,19 +106,18 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     markers = ctx.rulebook.words("credit.position-markers", None)
     if not markers or not any(c in ctx.text for c in _OPEN):
         return  # no bracket in the text, none in a block
-    # the blocks with a bracket, in order, each with its captions once asked (once for the document)
-    held: dict[int, tuple[tuple[int, int], ...] | None] = ctx.once(
-        "credit.position-caption", lambda: _bracketed_blocks(ctx)
+    # the blocks holding a caption, in order, with their captions (once for the document): a
+    # document without one returns before reading the decisions (not asked again in later rounds)
+    held: dict[int, tuple[tuple[int, int], ...]] = ctx.once(
+        "credit.position-caption", lambda: _caption_blocks(ctx, markers)
     )
+    if not held:
+        return
     gone = ctx.removed_blocks()
     for i, found in held.items():
         if i in gone:
             continue
         b = ctx.blocks[i]
-        if found is None:  # each block's own once for the document, asked as the heuristic first reads it
-            found = held[i] = _position_captions(b, markers)
-        if not found:
-            continue
         taken = ctx.prior_cuts(b)
         for a, z in found:
             if any(x < z and a < y for x, y in taken):
@@ -126,10 +125,17 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             yield h.remove_span(ctx, b, a, z, 0.8)
 
 
-def _bracketed_blocks(ctx: Context) -> dict[int, tuple[tuple[int, int], ...] | None]:
-    """The blocks (by index, in order) whose content holds an opening bracket, of at most 20,000
-    characters: the only ones that can hold a bracketed marker."""
-    return {b.index: None for b in ctx.blocks if len(b.content) <= 20000 and any(c in b.content for c in _OPEN)}
+def _caption_blocks(ctx: Context, markers: tuple[str, ...]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """The blocks (by index, in order) holding a caption that places people, with its captions:
+    of the blocks whose content holds an opening bracket, of at most 20,000 characters (the only
+    ones that can hold a bracketed marker), whatever the decisions (a block's captions are its own)."""
+    out: dict[int, tuple[tuple[int, int], ...]] = {}
+    for b in ctx.blocks:
+        if len(b.content) <= 20000 and any(c in b.content for c in _OPEN):
+            found = _position_captions(b, markers)
+            if found:
+                out[b.index] = found
+    return out
 
 
 def _position_captions(b: Block, markers: tuple[str, ...]) -> tuple[tuple[int, int], ...]:

@@ -63,8 +63,22 @@ def _shaped_as_read(b: Block) -> bool:
     return headline_shaped(read_again(b))
 
 
+def _caps_as_read(b: Block) -> bool:
+    """Whether the block, as a cleaning of the clean text reads it (``read_again``), has the words
+    of an own subhead (``_subhead_slot``) and is in capitals: the lines ``off_style_headline``
+    counts are among these. (The word count first: ``is_all_caps`` walks a text without an ASCII
+    lowercase letter, a paragraph in Cyrillic or Greek, character by character.)"""
+    r = read_again(b)
+    return 1 <= r.n_words <= _SUBHEAD_MAX_WORDS and is_all_caps(r.content)
+
+
 def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Sentence-case headline-shaped lines in an article whose own subheads are all in capitals."""
+    # A document without as many lines in capitals with a subhead's words as it takes own subheads
+    # (of all its blocks, each as read again) has not enough of them: it returns before reading the decisions (the count is
+    # the text's, so a later round is not asked again).
+    if sum(ctx.judged(_caps_as_read)) < _MIN_CAPS_SUBHEADS:
+        return
     # Each block as a cleaning of the clean text reads it: the HTML path's clean text drops the
     # markup (a list item's, a heading's kind), and the second cleaning must judge as the first did.
     kept = tuple(read_again(b) for b in ctx.kept_blocks())
