@@ -221,14 +221,34 @@ def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
     and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
     texts = _alike(ctx, debris)
-    heads = {i: phrase_head(t, _HEAD_WORDS) for i, t in texts.items()}
-    keys = {i: _key(t) for i, t in texts.items() if heads[i] is None}
+    # A block's head and key depend on its text alone: kept for the document by text, so that a
+    # later round (after removals elsewhere, many in a long document that repeats itself) keys
+    # only the texts it has not keyed before. Only ever added to, each entry a function of its text.
+    made_heads: dict[str, tuple[str, ...] | None] = ctx.once("truncation.repeated-block.heads", dict)
+    made_keys: dict[str, str] = ctx.once("truncation.repeated-block.keys", dict)
+
+    def head_of(t: str) -> tuple[str, ...] | None:
+        try:
+            return made_heads[t]
+        except KeyError:
+            head = made_heads[t] = phrase_head(t, _HEAD_WORDS)
+            return head
+
+    def key_of(t: str) -> str:
+        try:
+            return made_keys[t]
+        except KeyError:
+            key = made_keys[t] = _key(t)
+            return key
+
+    heads = {i: head_of(t) for i, t in texts.items()}
+    keys = {i: key_of(t) for i, t in texts.items() if heads[i] is None}
     seen = Counter(
         head if head is not None else tuple(keys[i].split(" ", _HEAD_WORDS)[:_HEAD_WORDS]) for i, head in heads.items()
     )
     for i, head in heads.items():
         if head is not None and seen[head] > 1:
-            keys[i] = _key(texts[i])
+            keys[i] = key_of(texts[i])
     return keys
 
 
