@@ -232,14 +232,7 @@ def _scan(sample: str) -> tuple[int, str, float, int]:
     for k in set(head):
         counts[_CLASS_SCRIPTS[k]] = counts.get(_CLASS_SCRIPTS[k], 0) + head.count(k)
     accented = counts.get("latin", 0) - head.count(1)
-    han, kana = counts.pop("han", 0), counts.pop("kana", 0)
-    if kana:
-        counts["ja"] = han + kana
-    elif han:
-        if counts.get("ko", 0) > han:
-            counts["ko"] += han
-        else:
-            counts["zh"] = han
+    _cjk_to_languages(counts)
     top = max(counts.values())
     if sum(1 for c in counts.values() if c == top) > 1:
         return len(letters), *_script_by_letter(sample)
@@ -319,14 +312,7 @@ def _script_by_letter(sample: str) -> tuple[str, float, int]:
             break
     if not n:
         return "other", 0.0, 0
-    han, kana = counts.pop("han", 0), counts.pop("kana", 0)
-    if kana:
-        counts["ja"] = han + kana
-    elif han:
-        if counts.get("ko", 0) > han:
-            counts["ko"] += han
-        else:
-            counts["zh"] = han
+    _cjk_to_languages(counts)
     script = max(counts, key=lambda k: counts[k])
     return script, counts[script] / n, accented
 
@@ -391,3 +377,16 @@ def _model(sample: str) -> tuple[str, float]:
     Cached: the detection of what survives the removals often reads the same first characters."""
     lang, prob = _identifier().classify(sample)  # type: ignore[attr-defined]
     return base_language(lang) or "und", float(prob)
+
+
+def _cjk_to_languages(counts: dict[str, int]) -> None:
+    """Han and kana letters counted as the language they write: kana makes it Japanese, Han among
+    more Hangul Korean, Han alone Chinese (in place)."""
+    han, kana = counts.pop("han", 0), counts.pop("kana", 0)
+    if kana:
+        counts["ja"] = han + kana
+    elif han:
+        if counts.get("ko", 0) > han:
+            counts["ko"] += han
+        else:
+            counts["zh"] = han

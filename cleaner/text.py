@@ -175,18 +175,24 @@ def blind_folds(word: str) -> set[str]:
     return out
 
 
-def trie_regex(words: Iterable[str], space: str | None = None, whole: bool = False) -> str:
-    """One regex for a set of literals, shaped as a trie so a search costs little per position. It
-    matches where one of them starts (a word that a shorter one starts with adds nothing: the
-    shorter is enough, as for a prefilter); ``whole``: it matches each of them whole, the language
-    of their alternation (for a pattern anchored after them). ``space``: what a space in a word
-    stands for (``\\s+``, as the lexicons' patterns read it), else a space."""
+def word_trie(words: Iterable[str]) -> dict[str, Any]:
+    """The words as a trie of characters; ``""`` marks where a word ends."""
     trie: dict[str, Any] = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    return trie
+
+
+def trie_regex(words: Iterable[str], space: str | None = None, whole: bool = False) -> str:
+    """One regex for a set of literals, shaped as a trie so a search costs little per position. It
+    matches where one of them starts (a word that a shorter one starts with adds nothing: the
+    shorter is enough, as for a prefilter); ``whole``: it matches each of them whole, the language
+    of their alternation (for a pattern anchored after them). ``space``: what a space in a word
+    stands for (``\\s+``, as the lexicons' patterns read it), else a space."""
+    trie = word_trie(words)
 
     def build(node: dict[str, Any]) -> str:
         if "" in node and len(node) == 1:

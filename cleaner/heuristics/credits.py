@@ -24,6 +24,7 @@ from cleaner.text import (
     phrase_key,
     trie_regex,
     uncovered,
+    word_trie,
     words_at_most,
 )
 
@@ -471,12 +472,7 @@ def _backwards(words: Iterable[str], loose: bool) -> str:
 def _loose_trie(words: set[str]) -> str:
     """``trie_regex(words)`` with ``UNFOLDED`` matching each character too (a prefilter: a word
     a shorter one starts with is left to it)."""
-    trie: dict[str, Any] = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = word_trie(words)
 
     def build(node: dict[str, Any]) -> str:
         if "" in node:
