@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, captions, credits
+from cleaner.heuristics import HEURISTICS, captions, credits, patterns
 from cleaner.heuristics.base import Context
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
@@ -264,7 +264,7 @@ def test_a_text_without_the_gated_characters_finds_nothing() -> None:
 def test_by_words_answers_as_the_function() -> None:
     calls: list[tuple[str, ...]] = []
 
-    @credits.by_words
+    @patterns.by_words
     def joined(words: tuple[str, ...]) -> str:
         calls.append(words)
         return "|".join(words)
@@ -273,7 +273,7 @@ def test_by_words_answers_as_the_function() -> None:
     assert joined(words) == joined(words) == "photo|foto" and len(calls) == 1
     equal = tuple(["photo", "foto"])  # an equal tuple, another object: asked again, the same answer
     assert joined(equal) == "photo|foto"
-    for k in range(credits._BY_WORDS_MAX + 5):  # bounded: many lexicons do not grow it past its size
+    for k in range(patterns._BY_WORDS_MAX + 5):  # bounded: many lexicons do not grow it past its size
         assert joined((str(k),)) == str(k)
     assert joined(words) == "photo|foto"
     assert credits._label_pattern(LABELS) is credits._label_pattern(LABELS)

@@ -12,8 +12,8 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import by_words
 from cleaner.heuristics.navigation import is_body
+from cleaner.heuristics.patterns import by_words
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 from cleaner.text import count_words, trie_regex
 

@@ -12,8 +12,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.credits import by_words
-from cleaner.heuristics.patterns import alternation
+from cleaner.heuristics.patterns import alternation, by_words
 from cleaner.model import Block, Removal
 from cleaner.text import phrase_key, words_at_most
 

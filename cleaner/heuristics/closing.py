@@ -8,11 +8,11 @@ item-length bound of ``tail.section-items`` leaves."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import phrase_keys
 from cleaner.model import Block, Removal
 from cleaner.text import phrase_key
 
@@ -30,12 +30,6 @@ _NAMED_MAX_WORDS = 4
 _NAMED_AFTER_MAX_WORDS = 40
 # A count before or after the header's words ('12 Comments', 'Comments (12)') is the widget's.
 _COUNT = regex.compile(r"^\d+\s+|\s*[(\[]\s*\d+\s*[)\]]\s*:?$|\s+\d+\s*:?$")
-
-
-@lru_cache(maxsize=8)
-def _keys(words: tuple[str, ...]) -> frozenset[str]:
-    """The phrase keys of the lexicon's headers, made once per word list."""
-    return frozenset(phrase_key(w) for w in words)
 
 
 def _header_key(text: str) -> str:
@@ -81,10 +75,10 @@ def _header(
 
 
 def closing_section(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    labels = _keys(ctx.words("tail.closing-headers"))
+    labels = phrase_keys(ctx.words("tail.closing-headers"))
     if not labels:
         return
-    ends = _keys(ctx.words("tail.closing-header-ends"))
+    ends = phrase_keys(ctx.words("tail.closing-header-ends"))
     gone = ctx.removed_blocks()
     found = _header(ctx, gone, labels, ends)
     if found is None:

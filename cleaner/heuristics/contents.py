@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import phrase_keys
 from cleaner.model import LIST_ITEM, Block, Removal
 from cleaner.text import count_words, phrase_key
 
@@ -62,17 +62,11 @@ def _has_list(ctx: Context, kept: tuple[Block, ...], at: int) -> bool:
     )
 
 
-@lru_cache(maxsize=64)
-def _keys(words: tuple[str, ...]) -> frozenset[str]:
-    """The phrase keys of a lexicon's words, made once per word list (not once per document)."""
-    return frozenset(phrase_key(w) for w in words)
-
-
 def toc_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    labels = _keys(ctx.words("contents.toc-labels"))
+    labels = phrase_keys(ctx.words("contents.toc-labels"))
     if not labels:
         return
-    toggles = _keys(ctx.words("contents.toggle-words"))
+    toggles = phrase_keys(ctx.words("contents.toggle-words"))
     kept = ctx.kept_blocks()
     for at, b in enumerate(kept):
         if b.n_words > _MAX_LABEL_WORDS:

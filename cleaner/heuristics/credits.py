@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
@@ -15,7 +14,7 @@ import regex
 
 from cleaner.blocks import ends_terminal, is_title_case
 from cleaner.heuristics.base import Context, Heuristic, View
-from cleaner.heuristics.patterns import EndAnchored, alternation
+from cleaner.heuristics.patterns import EndAnchored, alternation, by_words
 from cleaner.model import Block, Removal
 from cleaner.text import (
     UNFOLDED,
@@ -30,31 +29,6 @@ from cleaner.text import (
 
 P = ParamSpec("P")
 T = TypeVar("T")
-_BY_WORDS_MAX = 32
-
-
-def by_words(fn: Callable[P, T]) -> Callable[P, T]:
-    """``fn`` of lexicons' word tuples (cached by their value), remembered by the tuples themselves:
-    the rulebook gives the same tuple for every document, while a cache keyed by value hashes each
-    of its words at every call (~3 us for the 200 photo labels, and the heuristics ask for each
-    document, some several times). Held with the arguments: while they are held no other object
-    has their identities, so one found by them is theirs. Cleared past a few rulebooks' lexicons."""
-    held: dict[tuple[int, ...], tuple[tuple[object, ...], T]] = {}
-
-    @functools.wraps(fn)
-    def known(*args: P.args, **kwargs: P.kwargs) -> T:
-        key = tuple(map(id, args))
-        hit = held.get(key)
-        if hit is not None and not kwargs:
-            return hit[1]
-        value = fn(*args, **kwargs)
-        if not kwargs:
-            if len(held) >= _BY_WORDS_MAX:
-                held.clear()
-            held[key] = (args, value)
-        return value
-
-    return known
 
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next

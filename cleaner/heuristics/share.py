@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import phrase_keys
 from cleaner.model import LIST_ITEM, Block, Removal
 from cleaner.text import phrase_key
 
@@ -15,14 +15,8 @@ _RUN_ALONE = 3
 _RUN_AFTER_PROMPT = 2
 
 
-@lru_cache(maxsize=16)
-def _keys(words: tuple[str, ...]) -> frozenset[str]:
-    """The lexicon's names as phrases compare (computed once per lexicon, not per document)."""
-    return frozenset(phrase_key(w) for w in words)
-
-
 def network_row(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    names = _keys(ctx.rulebook.words("share.network-names", None))
+    names = phrase_keys(ctx.rulebook.words("share.network-names", None))
     if not names:
         return
     hits = ctx.rule_hit_blocks()
