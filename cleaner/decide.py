@@ -47,25 +47,28 @@ def decide(
     fed: dict[int, int] = {}  # heuristic -> how many strong removals it last saw (not those that read none)
     reads = [False]
     memo: dict[Hashable, Any] = {}  # what the heuristics find in the document alone (``Context.once``)
-    ctx: Context | None = None
+    ctx: Context
     tune = bool(config.confidence)
     # The selected heuristics, in order; one that did not read the earlier decisions leaves it: it
     # would find the same again, whatever was decided since.
     active = list(_lineup(tuple(config.select), tuple(config.ignore)))
     looked: dict[int, int] = {}  # block -> how many of its cuts the rules last looked again at
+    seen = fed.get
+    rules = plan.rules
+    ctx_n = -1  # how many strong removals ``ctx`` holds (none made yet)
     for round_ in range(_MAX_ROUNDS):
         before = len(strong)
         looking_again = round_ > 0
         went_blind = False
         for i, h in active:  # in order: each sees what the rules and the earlier heuristics decided
             n = len(strong)
-            if fed.get(i) == n:
+            if seen(i) == n:
                 continue  # it saw all of this already
             fed[i] = n
-            if ctx is None or len(ctx.prior) != n:
+            if ctx_n != n:
                 # A new view of the decisions; while none is added, the heuristics share it (and
                 # what it computed once: the blocks removed whole, those kept).
-                ctx = Context(
+                ctx = Context.of_decision(
                     text,
                     blocks,
                     lang,
@@ -74,12 +77,13 @@ def decide(
                     hits.removals,
                     tuple(strong),
                     site,
-                    plan.rules,
+                    rules,
                     frozenset(taken.gone),
                     reads,
                     taken.cuts,
                     memo,
                 )
+                ctx_n = n
             reads[0] = False
             found = h.run(ctx, h)
             if tune:
@@ -111,10 +115,12 @@ def decide(
         # the next cleaning of the output would.
         if len(strong) == before or all(v == len(strong) for v in fed.values()):
             break
-    weak = [r for r in proposed if r.confidence < config.min_confidence]
     removed = _settle(strong, text)
-    taken = _Spans(removed)
-    candidates = [c for c in _settle(weak, text) if not taken.overlaps(c)]
+    if len(proposed) == len(strong):  # none below min_confidence: no candidates
+        return Decision(tuple(removed), (), hits.warnings)
+    weak = [r for r in proposed if r.confidence < config.min_confidence]
+    kept = _Spans(removed)
+    candidates = [c for c in _settle(weak, text) if not kept.overlaps(c)]
     return Decision(tuple(removed), tuple(candidates), hits.warnings)
 
 
@@ -213,6 +219,8 @@ def _overlap(a: Removal, b: Removal) -> bool:
 def _settle(removals: list[Removal], text: str | None = None) -> list[Removal]:
     """Keep non-overlapping removals: wider first, then more confident, then earlier decided.
     A cut that overlaps kept ones only in whitespace gives that whitespace up and stays."""
+    if len(removals) < 2:  # nothing to overlap (most documents)
+        return list(removals)
     order = sorted(
         enumerate(removals),
         key=lambda ir: (-(ir[1].end - ir[1].start), *precedence(ir[1].confidence, ir[0])),  # type: ignore[operator]

@@ -17,7 +17,7 @@ CAPTION = "caption"
 BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, QUOTE, CAPTION)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Block:
     """A unit of the normalized text: ``text[start:end]`` is the block as written.
 
@@ -37,8 +37,37 @@ class Block:
     n_words: int = 0  # words of content in any script (cleaner.text.count_words)
     heading_like: bool = False  # short, title case or capitals, no sentence punctuation
 
+    def __init__(
+        self,
+        index: int,
+        kind: str,
+        start: int,
+        end: int,
+        content_start: int,
+        content_end: int,
+        content: str,
+        level: int = 0,
+        source_hint: str = "",
+        n_words: int = 0,
+        heading_like: bool = False,
+    ) -> None:
+        # The dataclass's own ``__init__``, its fields set in one step (as ``Removal``'s).
+        self.__dict__.update(
+            index=index,
+            kind=kind,
+            start=start,
+            end=end,
+            content_start=content_start,
+            content_end=content_end,
+            content=content,
+            level=level,
+            source_hint=source_hint,
+            n_words=n_words,
+            heading_like=heading_like,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Removal:
     """One decision to remove a piece, carrying its why from decision to record.
 
@@ -57,6 +86,37 @@ class Removal:
     end: int | None = None
     block: int | None = None
     selector: str | None = None
+
+    def __init__(
+        self,
+        rule: str,
+        category: str,
+        reason: str,
+        source: str,
+        text: str,
+        confidence: float,
+        stage: str = "text",
+        start: int | None = None,
+        end: int | None = None,
+        block: int | None = None,
+        selector: str | None = None,
+    ) -> None:
+        # The dataclass's own ``__init__``, its fields set in one step: a frozen dataclass sets
+        # each through ``object.__setattr__`` (half the cost of a removal; ``replace`` builds one
+        # through here too). Parameters and defaults as the fields (tests/test_model_init.py).
+        self.__dict__.update(
+            rule=rule,
+            category=category,
+            reason=reason,
+            source=source,
+            text=text,
+            confidence=confidence,
+            stage=stage,
+            start=start,
+            end=end,
+            block=block,
+            selector=selector,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

@@ -5,8 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar, overload
 
 from cleaner.blocks import read_again, shares_topic
 from cleaner.config import Config
@@ -16,6 +15,34 @@ from cleaner.rulebook import Rule, Rulebook
 from cleaner.text import uncovered
 
 T = TypeVar("T")
+V = TypeVar("V")
+
+
+class cached_value(Generic[V]):  # noqa: N801  (used as a decorator, like functools.cached_property)
+    """``functools.cached_property`` without its lock: the value, computed at the first read, is
+    kept in the instance's ``__dict__``, where later reads find it without calling here. The
+    lock (Python 3.11 takes an ``RLock`` at every first read) costs about a microsecond, and the
+    heuristics' contexts are read by one thread."""
+
+    def __init__(self, fn: Callable[[Any], V]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_value[V]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> V: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> V | cached_value[V]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 def takes_whole(r: Removal, blocks: Sequence[Block]) -> bool:
@@ -32,7 +59,15 @@ class View:
     source: str
     pieces: tuple[tuple[int, int], ...]
 
-    @cached_property
+    @classmethod
+    def of(cls, source: str, pieces: tuple[tuple[int, int], ...]) -> View:
+        """``View(source, pieces)``, its two fields set in one step (``Context.view`` makes one
+        for most blocks a heuristic judges the end of)."""
+        view = object.__new__(cls)
+        view.__dict__.update(source=source, pieces=pieces)
+        return view
+
+    @cached_value
     def text(self) -> str:
         return "".join(self.source[a:z] for a, z in self.pieces)
 
@@ -68,6 +103,47 @@ class Context:
     # What depends on the document alone (``once``), shared by the contexts of one decision
     memo: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    @classmethod
+    def of_decision(
+        cls,
+        text: str,
+        blocks: tuple[Block, ...],
+        lang: str | None,
+        rulebook: Rulebook,
+        config: Config,
+        rule_removals: tuple[Removal, ...],
+        prior: tuple[Removal, ...],
+        site: str | None,
+        rules: tuple[Rule, ...],
+        gone: frozenset[int],
+        reads: list[bool],
+        cuts: dict[int, list[tuple[int, int]]],
+        memo: dict[Hashable, Any],
+    ) -> Context:
+        """The context ``Context(...)`` makes of these fields, as ``decide`` makes one for each new
+        view of the decisions: the fields set in one step (the frozen dataclass sets each through
+        ``object.__setattr__``), and what ``removed_blocks`` and ``prior_cuts`` would compute at
+        their first read from ``gone`` and ``cuts`` (those themselves) in place."""
+        ctx = object.__new__(cls)
+        ctx.__dict__.update(
+            text=text,
+            blocks=blocks,
+            lang=lang,
+            rulebook=rulebook,
+            config=config,
+            rule_removals=rule_removals,
+            prior=prior,
+            site=site,
+            rules=rules,
+            gone=gone,
+            reads=reads,
+            cuts=cuts,
+            memo=memo,
+            _removed=gone,
+            _prior_cuts=cuts,
+        )
+        return ctx
+
     def once(self, key: Hashable, make: Callable[[], T]) -> T:
         """``make()``, computed once for the document: the contexts of one decision share what a
         heuristic finds in the text and the blocks alone, so that one looking again (a later
@@ -82,7 +158,12 @@ class Context:
     def judged(self, judge: Callable[[Block], T]) -> list[T]:
         """``judge`` of every block, by block index, computed once for the document (``once``): for
         a judge of the block alone (its content, kind, words), never of the earlier decisions."""
-        return self.once(judge, lambda: [judge(b) for b in self.blocks])
+        memo = self.memo
+        try:  # ``once`` written out: the heuristics ask ten times per document
+            return memo[judge]  # type: ignore[no-any-return]
+        except KeyError:
+            value = memo[judge] = [judge(b) for b in self.blocks]
+            return value
 
     def _note(self) -> None:
         if self.reads is not None:
@@ -109,7 +190,7 @@ class Context:
                 out.setdefault(r.block, r)  # type: ignore[arg-type]
         return out
 
-    @cached_property
+    @cached_value
     def _removed(self) -> frozenset[int]:
         return self.gone if self.gone is not None else frozenset(self._whole(self.prior))
 
@@ -119,7 +200,7 @@ class Context:
             self.reads[0] = True
         return self._removed
 
-    @cached_property
+    @cached_value
     def _kept(self) -> tuple[Block, ...]:
         gone = self._removed
         return tuple(b for b in self.blocks if b.index not in gone and b.content.strip())
@@ -130,7 +211,7 @@ class Context:
             self.reads[0] = True
         return self._kept
 
-    @cached_property
+    @cached_value
     def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:
         """The earlier removals' offsets by block, each list sorted (computed once)."""
         if self.cuts is not None:
@@ -160,14 +241,13 @@ class Context:
     def view(self, block: Block) -> View:
         """The block's content as the next cleaning of the output sees it (earlier span removals
         cut out), with the way back to offsets in the text."""
-        self._note()
+        if self.reads is not None:
+            self.reads[0] = True
         a, z = block.content_start, block.content_end
-        pieces = (
-            uncovered([(a, z)], self._prior_cuts.get(block.index, [])) if block.index in self._prior_cuts else [(a, z)]
-        )
-        return View(self.text, tuple(pieces))
+        cuts = self._prior_cuts.get(block.index)
+        return View.of(self.text, tuple(uncovered([(a, z)], cuts)) if cuts is not None else ((a, z),))
 
-    @cached_property
+    @cached_value
     def _content_starts(self) -> list[int]:
         return [b.content_start for b in self.blocks]
 

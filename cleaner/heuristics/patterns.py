@@ -24,11 +24,12 @@ def by_words(fn: Callable[P, T]) -> Callable[P, T]:
     of its words at every call (~3 us for the 200 photo labels, and the heuristics ask for each
     document, some several times). Held with the arguments: while they are held no other object
     has their identities, so one found by them is theirs. Cleared past a few rulebooks' lexicons."""
-    held: dict[tuple[int, ...], tuple[tuple[object, ...], T]] = {}
+    held: dict[int | tuple[int, ...], tuple[tuple[object, ...], T]] = {}
 
     @functools.wraps(fn)
     def known(*args: P.args, **kwargs: P.kwargs) -> T:
-        key = tuple(map(id, args))
+        # one lexicon (most calls): its identity alone, an int, never equal to the tuple of several
+        key = id(args[0]) if len(args) == 1 else tuple(map(id, args))
         hit = held.get(key)
         if hit is not None and not kwargs:
             return hit[1]
@@ -80,7 +81,8 @@ class EndAnchored:
         return self.forward.pattern
 
     def search(self, text: str) -> regex.Match[str] | None:
-        if not self.matches(text):
+        backward = self.backward  # ``matches`` written out: the heuristics ask for most blocks
+        if backward.match(text) is None and (not text.endswith("\n") or backward.match(text, 0, len(text) - 1) is None):
             return None
         start = self.reach.match(text).start() if self.reach is not None else 0  # type: ignore[union-attr]
         return self.forward.search(text, start)
