@@ -18,7 +18,7 @@ from cleaner.blocks import segment
 from cleaner.heuristics import HEURISTICS, labels, leadins
 from cleaner.heuristics.base import Context
 from cleaner.rulebook import load_rulebook
-from cleaner.text import phrase_key
+from cleaner.text import phrase_key, trie_regex
 
 BOOK = load_rulebook(Config())
 LABELS = BOOK.words("promo.lead-in-labels", None)
@@ -265,3 +265,20 @@ def test_a_trail_end_is_the_split_lines_last_entry(line: str) -> None:
         parts = labels._CRUMB_SEP.split(block.content.strip())
         plain = phrase_key(parts[-1]) if len(parts) >= labels._CRUMBS_MIN else ""
         assert labels._trail_end(block) == plain
+
+
+_FOLDS = st.sets(
+    st.sampled_from(
+        ["read also", "related", "r", "a b", "ab", "ﬁre", "ılgılı", "ilgili", "σας", "相关", "อ่าน", "x\u00a0y", "--"]
+    ),
+    min_size=1,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FOLDS, st.text(alphabet="readlsoitb x-\u00a0\t\n\u2003ıσας相关อ่านﬁ", max_size=30))
+def test_a_trie_behind_its_opening_characters_matches_where_the_trie_does(folds: set[str], text: str) -> None:
+    plain = re.compile(trie_regex(folds, space=r"\s+"))
+    opened = re.compile(leadins._opened_trie(folds))
+    for at in range(len(text) + 1):
+        assert bool(opened.match(text, at)) == bool(plain.match(text, at)), at

@@ -174,8 +174,8 @@ def _head_scans(labels: tuple[str, ...]) -> _HeadScans | None:
     if not _folds_evenly(labels):
         return None
     folds = _label_folds(labels)
-    ahead = trie_regex(folds, space=r"\s+")
-    behind = trie_regex({f[::-1] for f in folds}, space=r"\s+")
+    ahead = _opened_trie(folds)
+    behind = _opened_trie({f[::-1] for f in folds})
     return _HeadScans(
         _EachFirst.compile(_ENDERS, rf"([ \t]+)(?={ahead})"),
         (re.compile(rf"  [ \t]*(?={ahead})"), re.compile(rf"\t[ \t]*(?={ahead})")),
@@ -183,6 +183,22 @@ def _head_scans(labels: tuple[str, ...]) -> _HeadScans | None:
         re.compile(rf"[ \t]*(?:{behind})"),
         _EachFirst.compile(":\u0983|\u00bb", rf"(?=[ \t]*(?:{behind}))"),
     )
+
+
+def _opened_trie(folds: set[str]) -> str:
+    """``trie_regex`` of the folds (a space any run of whitespace), behind a look at the two
+    characters one opens with: a class for the first, one for the second (any whitespace for a
+    space), each one test where the trie tries its first characters in turn. Most places a scan
+    stops at open no label; the scan stops there the same (the classes take every fold's)."""
+    trie = trie_regex(folds, space=r"\s+")
+    if not folds:
+        return trie
+    guard = "[" + "".join(sorted({re.escape(f[0]) for f in folds})) + "]"
+    if all(len(f) > 1 for f in folds):
+        seconds = {f[1] for f in folds}
+        guard += "[" + "".join(sorted({re.escape(c) for c in seconds if c != " "}))
+        guard += (r"\s" if " " in seconds else "") + "]"
+    return f"(?={guard})(?:{trie})"
 
 
 @dataclass(frozen=True)
