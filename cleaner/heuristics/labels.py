@@ -57,20 +57,36 @@ _CRUMB_SEP = regex.compile(r"[ \t]+[/>\u00bb\u203a][ \t]+|[ \t]+[/>\u00bb\u203a]
 _CRUMBS_MIN = 3
 
 
-def _breadcrumb(line: Block, title: Block) -> bool:
+_CRUMB_CHARS = "/>\u00bb\u203a"  # every breadcrumb separator holds one
+
+
+def _trail_end(line: Block) -> str:
+    """The key (``phrase_key``) of the last entry of ``line`` read as a trail of three or more
+    entries between breadcrumb separators; "" when it is none. A line without a separator's
+    character is none, without the split (the first kept block is often a long paragraph)."""
+    t = line.content.strip()
+    if not any(c in t for c in _CRUMB_CHARS):
+        return ""
+    parts = _CRUMB_SEP.split(t)
+    return phrase_key(parts[-1]) if len(parts) >= _CRUMBS_MIN else ""
+
+
+def _breadcrumb(line: Block, title: Block, ends: dict[int, str] | None = None) -> bool:
     """A line of three or more entries between breadcrumb separators whose last entry is the
     title under it ("BHG.com / Videos / / / How to Hang a Wreath" above "How to Hang a Wreath"):
-    the trail ends at the page it leads to, which the title names again."""
-    parts = _CRUMB_SEP.split(line.content.strip())
-    if len(parts) < _CRUMBS_MIN:
-        return False
-    last = phrase_key(parts[-1])
+    the trail ends at the page it leads to, which the title names again. ``ends``: each line's
+    ``_trail_end`` already found, by block index (kept for the document: it is the line's alone)."""
+    if ends is None:
+        last = _trail_end(line)
+    elif (last := ends.get(line.index)) is None:
+        last = ends[line.index] = _trail_end(line)
     return bool(last) and last == phrase_key(title.content.strip())
 
 
 def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     alive = ctx.kept_blocks()
-    if len(alive) >= 3 and _breadcrumb(alive[0], alive[1]) and not ctx.prior_cuts(alive[0]):
+    ends: dict[int, str] = ctx.once(_trail_end, dict)  # a line's trail, once for the document
+    if len(alive) >= 3 and _breadcrumb(alive[0], alive[1], ends) and not ctx.prior_cuts(alive[0]):
         yield h.remove_block(
             ctx, alive[0], 0.8, "Breadcrumb trail ending in the title under it, above the headline: not article text."
         )

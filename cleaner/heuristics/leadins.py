@@ -14,9 +14,8 @@ from typing import Any, NamedTuple, TypeVar
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
-from cleaner.text import UNFOLDED, blind_folds, count_words, lined_fold, trie_regex
+from cleaner.text import UNFOLDED, blind_folds, count_words, lined_fold, trie_regex, word_trie
 
 # What follows a label fused after the text may be headlines (no sentence ends) of at most this
 # many words.
@@ -69,6 +68,21 @@ def _fused_starts(
         if before in _ENDERS or (e - s >= 2 and _NONSPACE.match(before)):
             out.setdefault(i, []).append(e - b.content_start)
     return out
+
+
+def _runs_within(text: str, blocks: Iterable[Block]) -> dict[int, int]:
+    """The runs ``_fused_starts`` looks at (start -> end in the text), found in the contents of
+    ``blocks`` alone, each cut at its content's end: for those blocks, it finds in them what it
+    finds in all the text's runs (a run that starts before a content, or at its first character,
+    it leaves out: the character before a run must be the content's), without a scan of the rest."""
+    runs: dict[int, int] = {}
+    for b in blocks:
+        a, z = b.content_start, b.content_end
+        for m in _RUN_AFTER_END.finditer(text, a, z):
+            runs[m.start() + 1] = m.end()
+        for m in _LONG_RUN.finditer(text, a, z):
+            runs.setdefault(m.start(), m.end())
+    return runs
 
 
 _T = TypeVar("_T")
@@ -160,8 +174,8 @@ def _head_scans(labels: tuple[str, ...]) -> _HeadScans | None:
     if not _folds_evenly(labels):
         return None
     folds = _label_folds(labels)
-    ahead = trie_regex(folds, space=r"\s+")
-    behind = trie_regex({f[::-1] for f in folds}, space=r"\s+")
+    ahead = _opened_trie(folds)
+    behind = _opened_trie({f[::-1] for f in folds})
     return _HeadScans(
         _EachFirst.compile(_ENDERS, rf"([ \t]+)(?={ahead})"),
         (re.compile(rf"  [ \t]*(?={ahead})"), re.compile(rf"\t[ \t]*(?={ahead})")),
@@ -169,6 +183,22 @@ def _head_scans(labels: tuple[str, ...]) -> _HeadScans | None:
         re.compile(rf"[ \t]*(?:{behind})"),
         _EachFirst.compile(":\u0983|\u00bb", rf"(?=[ \t]*(?:{behind}))"),
     )
+
+
+def _opened_trie(folds: set[str]) -> str:
+    """``trie_regex`` of the folds (a space any run of whitespace), behind a look at the two
+    characters one opens with: a class for the first, one for the second (any whitespace for a
+    space), each one test where the trie tries its first characters in turn. Most places a scan
+    stops at open no label; the scan stops there the same (the classes take every fold's)."""
+    trie = trie_regex(folds, space=r"\s+")
+    if not folds:
+        return trie
+    guard = "[" + "".join(sorted({re.escape(f[0]) for f in folds})) + "]"
+    if all(len(f) > 1 for f in folds):
+        seconds = {f[1] for f in folds}
+        guard += "[" + "".join(sorted({re.escape(c) for c in seconds if c != " "}))
+        guard += (r"\s" if " " in seconds else "") + "]"
+    return f"(?={guard})(?:{trie})"
 
 
 @dataclass(frozen=True)
@@ -218,9 +248,60 @@ def _headed_runs(text: str, folded: str, scans: _HeadScans) -> dict[int, int]:
     return runs
 
 
+def _case_kin(ch: str) -> set[str]:
+    """``ch`` with its lower, upper, title and folded forms, and theirs: every character that a
+    case-blind compare can take for it shares one of them ("ı" and "i" share "I")."""
+    forms = {ch, ch.lower(), ch.upper(), ch.title(), ch.casefold()}
+    return forms | {g for f in forms for g in (f.lower(), f.upper(), f.casefold())}
+
+
+def _picks_alike(words: set[str]) -> bool:
+    """Whether the words as a trie (``trie_regex``, ``whole``) match at each place what their
+    alternation, longest first, matches there: when no character can follow a node of the trie by
+    two ways (two next characters alike but for case, a whitespace character beside the space
+    that stands for any run of it, two spaces in a row), the words that match at a place are each
+    the start of the next; the trie tries the longest first as the alternation does, then the next
+    longest when what follows fails."""
+    if any(w != w.strip() or "  " in w for w in words):
+        return False
+    stack = [word_trie(words)]
+    while stack:
+        node = stack.pop()
+        seen: set[str] = set()
+        for ch, after in node.items():
+            if not ch:
+                continue
+            if ch != " " and (ch.isspace() or _WHITE.match(ch)):
+                return False
+            kin = _case_kin(ch)
+            if kin & seen or (ch == " " and " " in after):
+                return False
+            seen |= kin
+            stack.append(after)
+    return True
+
+
+_WHITE = regex.compile(r"\s")
+
+
+def _alts(words: set[str], safe: bool) -> str:
+    """The words as one regex that matches at a place the word their alternation (longest first,
+    a space any run of whitespace) matches: as a trie when ``safe`` (``_picks_alike``: a try costs
+    one path through it, not every word in turn), else the alternation."""
+    if safe:
+        return trie_regex(words, space=r"\s+", whole=True)
+    return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+@_by_labels
+def _labels_alike(labels: tuple[str, ...]) -> bool:
+    """``_picks_alike`` of the labels, once for them."""
+    return _picks_alike({w for w in labels if w})
+
+
 @_by_labels
 def _patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    alts = alternation(labels)
+    alts = _alts({w for w in labels if w}, _labels_alike(labels))
     bracketed = regex.compile(
         r"(?:\s+|^)[(\[]\s*(?:" + alts + r")\s*[:|\-\u2013\u2014>\u00bb]\s*[^()\[\]\n]{3,200}[)\]]", regex.IGNORECASE
     )
@@ -238,20 +319,18 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.
     (or a run of spaces), a label of several words after any word; a label that ends where the
     text ends (to find the label before a separator); a label with its separator again."""
 
-    def alts(words: set[str]) -> str:
-        return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
-
     every = {w for w in labels if w}
     several = {w for w in every if " " in w}
+    safe = _labels_alike(labels)  # then every sub-trie of theirs too (several's)
     label = regex.compile(
-        r"(?:(?:(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]{1,3})|(?<=\S[ \t]{2,}))(?:" + alts(every) + r")"
-        r"|(?<=[\p{L}\p{N}\p{M}][ \t])(?:" + alts(several) + r"))(?![\p{L}\p{N}\p{M}])"
+        r"(?:(?:(?<=[.!?\u2026\u00bb\"\u201d\u0964\u3002][ \t]{1,3})|(?<=\S[ \t]{2,}))(?:" + _alts(every, safe) + r")"
+        r"|(?<=[\p{L}\p{N}\p{M}][ \t])(?:" + _alts(several, safe) + r"))(?![\p{L}\p{N}\p{M}])"
         r"[ \t]*(?:[:\u0983|]|>>|\u00bb)(?=[ \t]*\S)",
         regex.IGNORECASE,
     )
-    ending = regex.compile(r"(?<![\p{L}\p{N}\p{M}])(?:" + alts(every) + r")[ \t]*\Z", regex.IGNORECASE)
+    ending = regex.compile(r"(?<![\p{L}\p{N}\p{M}])(?:" + _alts(every, safe) + r")[ \t]*\Z", regex.IGNORECASE)
     again = regex.compile(
-        r"[ \t]*(?:" + alts(every) + r")(?![\p{L}\p{N}\p{M}])[ \t]*(?:[:\u0983|]|>>|\u00bb)", regex.IGNORECASE
+        r"[ \t]*(?:" + _alts(every, safe) + r")(?![\p{L}\p{N}\p{M}])[ \t]*(?:[:\u0983|]|>>|\u00bb)", regex.IGNORECASE
     )
     return label, ending, again
 
@@ -330,20 +409,37 @@ def _repeated_run(text: str) -> int:
     """The length of the run of back-to-back repeated word groups at the start of ``text`` (0 when
     there is none): each group is one unit of words said two or more times in a row, and ends
     no sentence (scrapers repeat body sentences too; those stay)."""
-    words = [(w.group(), w.end()) for w in _WORD.finditer(text, 0, min(len(text), 4000))]
-    toks = [w for w, _ in words]
+    words = _WORD.finditer(text, 0, min(len(text), 4000))
+    toks: list[str] = []
+    ends: list[int] = []
+
+    def reach(n: int) -> bool:
+        """Whether the text holds ``n`` words or more: its words are read as far as asked (most
+        runs stop within the first few dozen)."""
+        while len(toks) < n:
+            w = next(words, None)
+            if w is None:
+                return False
+            toks.append(w.group())
+            ends.append(w.end())
+        return True
+
     i, end = 0, 0
+    clear = 0  # the words from ``i`` up to this one end no sentence (each word is asked once)
     while True:
+        clear = max(clear, i)
         for k in range(_REPEATED_UNIT[0], _REPEATED_UNIT[1] + 1):
-            if i + 2 * k > len(toks):
+            if not reach(i + 2 * k):
                 return end
-            if any(_SENTENCE_END.search(w) for w in toks[i : i + k]):
-                return end  # a headline ends no sentence: this is prose (kept twice or not)
+            while clear < i + k:  # whether one of toks[i : i + k] ends a sentence, asked of the new ones
+                if _SENTENCE_END.search(toks[clear]):
+                    return end  # a headline ends no sentence: this is prose (kept twice or not)
+                clear += 1
             if toks[i : i + k] == toks[i + k : i + 2 * k]:
                 j = i + 2 * k
-                while j + k <= len(toks) and toks[j : j + k] == toks[i : i + k]:
+                while reach(j + k) and toks[j : j + k] == toks[i : i + k]:
                     j += k
-                i, end = j, words[j - 1][1]
+                i, end = j, ends[j - 1]
                 break
         else:
             return end
@@ -371,7 +467,8 @@ def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
     fold = _fold(ctx)
     out = _fused_starts(ctx.text, ctx.blocks, runs=_headed_runs(ctx.text, fold.text, scans))
     if fold.unfolded:
-        every = _fused_starts(ctx.text, ctx.blocks)
+        within = _runs_within(ctx.text, [ctx.blocks[i] for i in sorted(fold.unfolded)])
+        every = _fused_starts(ctx.text, ctx.blocks, runs=within)
         for i in fold.unfolded:
             out.pop(i, None)
             if i in every:
@@ -412,12 +509,14 @@ def _bracket_places(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int
 
 
 _SPACES_BEFORE = regex.compile(r"\s*", regex.REVERSE)
+_BRACKET = re.compile(r"[(\[]")
 
 
 def _bracketed_at(bracketed: regex.Pattern[str], content: str, places: list[int]) -> list[regex.Match[str]]:
     """``list(bracketed.finditer(content))``, tried only at the brackets in ``places`` (those a
-    label's first word follows: no other can open a match): a match starts at the spaces before its
-    bracket (or at the content's start), so it is tried where they start, bracket by bracket."""
+    label's first word follows, or every one: no other can open a match): a match starts at the
+    spaces before its bracket (or at the content's start), so it is tried where they start, bracket
+    by bracket (a scan of the content would try at every space)."""
     out: list[regex.Match[str]] = []
     end = 0
     for k in places:
@@ -451,6 +550,8 @@ def inline_lead_in(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     # keyed by the labels' identity (the rulebook keeps the tuple): hashing its words costs more
     order, where, held = ctx.once(("promo.inline-lead-in", id(labels)), lambda: _lead_in_places(ctx, labels))
+    if not order:  # no block can hold one, whatever the decisions: it does not read them (nor look again)
+        return
     for b, content, taken in _labelled_lines(ctx, order):  # where a label can start
         found = held.get(b.index)
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
@@ -488,7 +589,9 @@ def _lead_ins(content: str, index: int, labels: tuple[str, ...], where: _Where) 
     brackets: Iterable[regex.Match[str]] = ()
     if index in inside:
         here = None if places is None else places[index]
-        brackets = bracketed.finditer(content) if here is None else _bracketed_at(bracketed, content, here)
+        if here is None:  # the fold says nothing here: every bracket of the block
+            here = [m.start() for m in _BRACKET.finditer(content)]
+        brackets = _bracketed_at(bracketed, content, here)
     for m in brackets:
         if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
             found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
@@ -565,7 +668,7 @@ def _separated(ctx: Context, labels: tuple[str, ...]) -> dict[int, _Seps] | None
     is not one character for one. None (every block, asked separator by separator:
     ``_gated_separators``) when the text holds a ">>", which a block's edge could split."""
     text = ctx.text
-    if ">>" in text:
+    if ">" in text and ">>" in text:  # a scan for one character first: most texts hold no ">"
         return None
     scans = _head_scans(labels)
     if scans is None:
@@ -575,9 +678,12 @@ def _separated(ctx: Context, labels: tuple[str, ...]) -> dict[int, _Seps] | None
         fold, last = _fold(ctx), len(text) - 1
         hits = [last - m.start() for m in scans.separators.finditer(fold.back)]
         hits.reverse()
-        if fold.unfolded:
-            every = (m.start() for m in _ONE_CHAR_SEPARATOR.finditer(text))
-            hits = sorted({*hits, *(k for k in every if ctx.holding(k) in fold.unfolded)})
+        if fold.unfolded:  # every separator of those blocks: a scan of their contents alone
+            spans = (ctx.blocks[i] for i in fold.unfolded)
+            every = (
+                m.start() for b in spans for m in _ONE_CHAR_SEPARATOR.finditer(text, b.content_start, b.content_end)
+            )
+            hits = sorted({*hits, *every})
     out: dict[int, _Seps] = {}
     for k in hits:
         i = ctx.holding(k)
@@ -662,6 +768,8 @@ def inline_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     # keyed by the labels' identity (the rulebook keeps the tuple): hashing its words costs more
     separated, held = ctx.once(("promo.inline-label", id(labels)), lambda: (_separated(ctx, labels), {}))
+    if separated == {}:  # no block can hold one, whatever the decisions: it does not read them (nor look again)
+        return
     for b, content, taken in _labelled_lines(ctx, separated):
         found = held.get(b.index)
         if found is None:  # each block's own once for the document, asked as the heuristic first reads it
