@@ -101,6 +101,8 @@ _GATED = True
 
 
 def card_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if _GATED and len(ctx.blocks) < _CARD_MIN:
+        return  # no line can come ``_CARD_MIN`` times (``_may_run``), before judging a block
     stripped, body = ctx.judged(_stripped), ctx.judged(is_body)
     if _GATED and not ctx.once(_may_run, lambda: _may_run(stripped, body)):
         return  # before reading the decisions: no run, whatever they are

@@ -7,12 +7,12 @@ item-length bound of ``tail.section-items`` leaves."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.patterns import phrase_keys
+from cleaner.heuristics.patterns import by_words, phrase_keys
 from cleaner.model import Block, Removal
 from cleaner.text import phrase_key
 
@@ -74,11 +74,29 @@ def _header(
     return None
 
 
+def _may_close(blocks: Sequence[Block]) -> bool:
+    """Whether a block short enough for a header stands after ``_BEFORE_MIN_WORDS`` words of the
+    blocks before it, all of them counted (``_header`` counts the kept ones: some of these): where
+    none does, no header stands below the article, whatever the decisions keep."""
+    before = 0
+    for b in blocks:
+        if b.n_words <= _HEADER_MAX_WORDS and before >= _BEFORE_MIN_WORDS:
+            return True
+        before += b.n_words
+    return False
+
+
+# ``phrase_keys`` of a lexicon, remembered by its tuple (not hashed word by word for every document).
+_keys = by_words(phrase_keys)
+
+
 def closing_section(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    labels = phrase_keys(ctx.words("tail.closing-headers"))
+    if not _may_close(ctx.blocks):
+        return  # before reading the decisions: a later round does not ask again
+    labels = _keys(ctx.words("tail.closing-headers"))
     if not labels:
         return
-    ends = phrase_keys(ctx.words("tail.closing-header-ends"))
+    ends = _keys(ctx.words("tail.closing-header-ends"))
     gone = ctx.removed_blocks()
     found = _header(ctx, gone, labels, ends)
     if found is None:

@@ -10,6 +10,7 @@ import regex
 
 from cleaner.blocks import is_all_caps, read_again, words
 from cleaner.heuristics.base import Context, Heuristic, body_neighbours, introduces_next
+from cleaner.heuristics.patterns import by_words
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 from cleaner.text import count_words, trie_regex
 
@@ -115,10 +116,23 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             )
 
 
+@by_words
+def _tag_keys(words: tuple[str, ...]) -> frozenset[str]:
+    """The tags case-folded, made once per word list (not once per document)."""
+    return frozenset(t.casefold() for t in words)
+
+
+def _may_tag(text: str) -> bool:
+    """False when ``_TAG`` matches nowhere in ``text``: a tag opens with a bracket."""
+    return "(" in text or "[" in text
+
+
 def tagged_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    tags = {t.casefold() for t in ctx.words("headline.tags")}
+    if not _may_tag(ctx.text):
+        return  # no bracket in the text: no tag in any block
+    tags = _tag_keys(ctx.words("headline.tags"))
     for b in ctx.blocks:
-        if len(b.content) > 300 or not _standing_in_body(ctx, b):
+        if len(b.content) > 300 or not _may_tag(b.content) or not _standing_in_body(ctx, b):
             continue
         for m in _TAG.finditer(b.content):
             if m.group(1).strip().casefold() not in tags:

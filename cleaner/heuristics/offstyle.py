@@ -77,8 +77,8 @@ def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # A document without as many lines in capitals with a subhead's words as it takes own subheads
     # (of all its blocks, each as read again) has not enough of them: it returns before reading the decisions (the count is
     # the text's, so a later round is not asked again).
-    if sum(ctx.judged(_caps_as_read)) < _MIN_CAPS_SUBHEADS:
-        return
+    if len(ctx.blocks) < 5 or sum(ctx.judged(_caps_as_read)) < _MIN_CAPS_SUBHEADS:
+        return  # fewer than 5 blocks: fewer than 5 kept ones, whatever the decisions (below)
     # Each block as a cleaning of the clean text reads it: the HTML path's clean text drops the
     # markup (a list item's, a heading's kind), and the second cleaning must judge as the first did.
     kept = tuple(read_again(b) for b in ctx.kept_blocks())

@@ -123,6 +123,8 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Body paragraph, one or more headline-shaped lines, a shorter own subhead, body paragraph:
     the headlines introduce nothing (the subhead introduces the paragraph) and share few words
     with the article around them and its title."""
+    if len(ctx.blocks) < 5:
+        return  # fewer than 5 kept blocks (below), whatever the decisions: before reading them
     shaped = ctx.judged(headline_shaped)  # of the block alone, once per document
     if not _may_stack(shaped):
         return  # before reading the earlier decisions: a later round skips it
@@ -132,7 +134,7 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     title = kept[0].content
     i = 1
     while i < len(kept) - 2:
-        if not _body(kept[i - 1]) or not shaped[kept[i].index]:
+        if not shaped[kept[i].index] or not _body(kept[i - 1]):  # the cheap test first
             i += 1
             continue
         j = i
@@ -161,6 +163,8 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Headline-shaped lines after the article's last body paragraph, with nothing of the article
     after them, that share few words with that paragraph and the title."""
+    if len(ctx.blocks) < 4:
+        return  # fewer than 4 kept blocks, whatever the decisions: before reading them
     kept = ctx.kept_blocks()
     if len(kept) < 4:
         return

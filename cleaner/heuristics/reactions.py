@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.patterns import alternation
+from cleaner.heuristics.patterns import alternation, by_words
 from cleaner.model import Block, Removal
 
 # The run holds at least this many lines of praise, and they are at least this share of its blocks
@@ -25,6 +25,8 @@ _MIN_SHARE = 0.2
 # the text's kept words.
 _BEFORE_MIN_WORDS = 150
 _BEFORE_MIN_SHARE = 0.5
+# The run's ``_MIN_REACTIONS`` lines after one kept block at least (the words before it).
+_MIN_BLOCKS = 1 + _MIN_REACTIONS
 
 # Words as the marks compare them: runs of letters or of digits (re's classes, which split a word at a
 # combining mark: the lexicons' words are split the same way), case-folded; an apostrophe or a hyphen
@@ -91,6 +93,7 @@ class _Marks:
         )
 
 
+@by_words  # remembered by the tuples: an lru_cache hashes the four lexicons' words at every call
 @lru_cache(maxsize=8)
 def _marks(
     praise: tuple[str, ...], works: tuple[str, ...], phrases: tuple[str, ...], greetings: tuple[str, ...]
@@ -137,8 +140,8 @@ def reader_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         ctx.words("comments.reader-phrases"),
         ctx.words("comments.greetings"),
     )
-    if marks is None:
-        return
+    if marks is None or len(ctx.blocks) < _MIN_BLOCKS:
+        return  # too few blocks for a run below the article, whatever the decisions: before reading them
     kept = ctx.kept_blocks()
     found = _run_start(ctx, kept, marks)
     if found is None:

@@ -10,7 +10,7 @@ import regex
 
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.patterns import EndAnchored
+from cleaner.heuristics.patterns import EndAnchored, by_words
 from cleaner.model import PARAGRAPH, Block, Removal
 from cleaner.rulebook import Rule
 from cleaner.text import count_words, phrase_key
@@ -133,6 +133,7 @@ def _may_have_gap(text: str) -> bool:
     return "  " in end or "\t" in end or "\u00a0" in end or ")" in end or "]" in end
 
 
+@by_words  # remembered by the tuple: an lru_cache hashes its 100-odd verbs at every call (~3 us)
 @lru_cache(maxsize=8)
 def _look_residue(verbs: tuple[str, ...]) -> EndAnchored:
     """After the last sentence end and a space, a verb of looking, reading or listening (a whole
@@ -152,6 +153,7 @@ _LOOK_STOPS = ".!?:;|\u0964\n"
 _LOOK_ENDS = ".!?\u0964"
 
 
+@by_words
 @lru_cache(maxsize=8)
 def _verbs_stop(verbs: tuple[str, ...]) -> bool:
     """Whether a verb holds one of ``_LOOK_STOPS`` (then ``_may_look`` cannot tell)."""
@@ -257,6 +259,8 @@ def link_card(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The text's last line (no earlier decision removed it) is a link card: a short line without a
     sentence end, either a title and a label glued together without a space or a title in
     quotation marks followed by its source in a few words; and the article comes before it."""
+    if len(ctx.blocks) < 2:
+        return  # one block: one kept block at most (below), whatever the decisions
     kept = ctx.kept_blocks()
     if len(kept) < 2:
         return

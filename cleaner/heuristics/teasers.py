@@ -64,6 +64,8 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     ("Part 1: The sky at night", "Part 2: The sky at night", …) are the series' navigation, links
     to the other parts: they go. A list of prices, hours or dates of one shape does not count its
     lines; lines that differ in nothing else are a repeat, not a series."""
+    if _GATED and ctx.text.count(":") < _SERIES_MIN_LINES:
+        return  # each line of a run holds a colon (``_series_key``): fewer in the text, no run
     series = ctx.judged(_series_line)
     if _GATED and not ctx.once(_may_run, lambda: _may_run(series)):
         return  # before reading the decisions: no run, whatever they are

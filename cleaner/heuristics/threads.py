@@ -125,7 +125,15 @@ def _says_header(word: str) -> Callable[[str], bool]:
     return header
 
 
+# A thread holds three groups or more (``_THREAD_MIN_NAMES``: a header line and at least one line
+# under it) after the article's first kept block at least (its words before the thread): fewer
+# blocks than that in the text hold none, whatever the decisions keep.
+_THREAD_MIN_BLOCKS = 1 + 2 * _THREAD_MIN_NAMES
+
+
 def comment_thread(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if len(ctx.blocks) < _THREAD_MIN_BLOCKS:
+        return  # before reading the decisions: a later round does not ask again
     kept = ctx.kept_blocks()
     # names alone: only when one comes back (a list of places or people has each once)
     got = _thread_start(kept, _name_line)
@@ -222,7 +230,14 @@ def _teaser_end(kept: Sequence[Block]) -> tuple[int, int] | None:
     return None
 
 
+# A run holds ``_TEASER_MIN_PAIRS`` pairs or more after the article's first kept block at least (its
+# words before the run): fewer blocks than that in the text hold none, whatever the decisions keep.
+_TEASER_MIN_BLOCKS = 1 + 2 * _TEASER_MIN_PAIRS
+
+
 def teaser_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if len(ctx.blocks) < _TEASER_MIN_BLOCKS:
+        return  # before reading the decisions: a later round does not ask again
     kept = ctx.kept_blocks()
     found = _teaser_end(kept)
     if found is None:

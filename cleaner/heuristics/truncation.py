@@ -201,14 +201,34 @@ def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     words or more, share it: a block whose first word is its own repeats nothing, and nothing
     repeats it (a key of one word counts for nothing below: no repeat of fewer than 12 words goes,
     nor a teaser of fewer than 8, nor does it count as a template)."""
-    texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
+    surviving, cuts = ctx.surviving, ctx.cuts
+    if cuts is None:
+        texts = {b.index: surviving(b) for b in ctx.blocks if b.index not in debris}
+    else:  # a block without cuts survives as its content (``surviving``: the same string, not a copy)
+        texts = {
+            b.index: b.content if b.index not in cuts else surviving(b) for b in ctx.blocks if b.index not in debris
+        }
     if not _GATED:
         return texts
-    firsts = {i: _first_word(t) for i, t in texts.items()}
-    seen = Counter(firsts.values())
-    if len(seen) == len(firsts):
+    firsts = {i: _first_word_fast(t) for i, t in texts.items()}
+    if len(set(firsts.values())) == len(firsts):
         return {}
+    seen = Counter(firsts.values())
     return {i: t for i, t in texts.items() if seen[firsts[i]] > 1}
+
+
+def _first_word_fast(text: str) -> str:
+    """``_first_word``, without its walk over the edge characters when the text opens with a
+    letter or a digit (no edge) and a space comes within its first 64 characters (most blocks)."""
+    c = text[:1]
+    if c.isalpha() or c.isdecimal():
+        parts = text[:64].split(None, 1)
+        if len(parts) == 2:
+            return parts[0].casefold()
+    return _first_word(text)
+
+
+_UNMADE: tuple[str, ...] = ("",)  # a head no text has (``phrase_head`` gives words, never "")
 
 
 # Off: every block is keyed (``_alike``), to check that the first-word gate changes nothing.
@@ -228,18 +248,16 @@ def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     made_keys: dict[str, str] = ctx.once("truncation.repeated-block.keys", dict)
 
     def head_of(t: str) -> tuple[str, ...] | None:
-        try:
-            return made_heads[t]
-        except KeyError:
+        head = made_heads.get(t, _UNMADE)  # not try/except: the first round makes every head
+        if head is _UNMADE:
             head = made_heads[t] = phrase_head(t, _HEAD_WORDS)
-            return head
+        return head  # type: ignore[return-value]
 
     def key_of(t: str) -> str:
-        try:
-            return made_keys[t]
-        except KeyError:
+        key = made_keys.get(t)
+        if key is None:
             key = made_keys[t] = _key(t)
-            return key
+        return key
 
     heads = {i: head_of(t) for i, t in texts.items()}
     keys = {i: key_of(t) for i, t in texts.items() if heads[i] is None}
@@ -258,6 +276,8 @@ def repeated_block(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     A block that appears three or more times, or an article with many repeated blocks, is the
     article's own structure (an interview's recurring question, a meal plan), not debris.
     """
+    if len(ctx.blocks) < 2:
+        return  # nothing to repeat: before reading the decisions (a later round does not ask again)
     keys: list[str | None] = []  # None: debris, or a key no other block can have (``_keyed``)
     sizes: list[int] = []  # words in each key
     counts: dict[str, int] = {}
