@@ -51,9 +51,10 @@ def _cpu(fn: Callable[[], object]) -> float:
 
 
 def _forget_findings() -> None:
-    """Empties what the rule plans kept of earlier cleanings (``TextPlan.seen``, a line's findings
-    by its text): a bench cleans the same documents round after round, and a round is not to be
-    served what the one before found (lines recurring across the documents of one round still are)."""
+    """Empties what was kept of earlier cleanings: the rule plans' findings by a line's text
+    (``TextPlan.seen``) and the answers cached by a line or a block (``reactions._marked``,
+    ``blocks._read_line``). A bench cleans the same documents round after round, and a round is
+    not to be served what the one before found (lines recurring within one round still are)."""
     import gc
 
     from cleaner.plan import TextPlan
@@ -61,6 +62,12 @@ def _forget_findings() -> None:
     for o in gc.get_objects():
         if isinstance(o, TextPlan):
             o.seen.clear()
+    # The caches of answers keyed on a line's text or a block (not on a pattern or a lexicon).
+    from cleaner.blocks import _read_line
+    from cleaner.heuristics.reactions import _marked
+
+    _marked.cache_clear()
+    _read_line.cache_clear()
 
 
 def stage_times(texts: Sequence[str], config) -> dict[str, float]:
