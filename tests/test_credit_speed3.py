@@ -3,7 +3,7 @@ the form it replaces: where the caption before a credit starts, asked first near
 content's fold taken from the text's (``lined_fold``) instead of folding the content again; the
 label words asked of that fold; credit.position-caption's one scan of the text for a bracketed
 marker before the blocks; credit.doubled-caption's bracket asked only of a line opening with one;
-credit.sign-off's view made once and its uncased name asked only of a text that can end in one;
+credit.sign-off's view made once and its names (cased or not) asked only of a text that can end in one;
 credit.source-note's search only of a line with a colon. On texts with a Turkish dotless ı and
 dotted İ, a German ß, Cyrillic, Greek, a soft hyphen, CJK, Thai."""
 
@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
-from cleaner.blocks import ends_terminal, is_title_case, segment
+from cleaner.blocks import segment
 from cleaner.heuristics import HEURISTICS, captions, credits
 from cleaner.heuristics.base import Context
 from cleaner.rulebook import load_rulebook
@@ -231,6 +231,7 @@ LINES = [
 def _former_forms(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(captions, "_caption_blocks", _former_caption_blocks)
     mp.setattr(credits, "_may_end_uncased", lambda content: True)
+    mp.setattr(credits, "_may_end_in_name", lambda content: True)
     mp.setattr(credits, "_RESTART_WITHIN", 0)
     near = credits._near_lined  # the content folded again, not taken from the text's fold
     mp.setattr(
@@ -260,119 +261,28 @@ def test_the_fold_lines_up_character_by_character() -> None:
     assert UNFOLDED in fold and re.search("ss", fold) is None and regex.search("ss", text.casefold())
 
 
-# credit.glued-caption: the caption lines after the first kept body paragraph, from the lines
-# shaped as captions once for the document, held to the former loop over every block.
-GLUED_LINES = [
-    BODY,
-    "Okręty NATO w porcie w SzczecinieTVN24",
-    "Strumień zimna nad Polskątvnmeteo.pl",
-    "Żołnierze w twierdzyPAP/Darek Delmanowicz",
-    "Żołnierze na placuPAP/Darek Delmanowicz",
-    "The couple have been dating for a year [Splash]",
-    "Dışişleri Bakanı konuştu [AA]",
-    "İSTANBUL LİMANI AÇILDI IMGWIMGW",
-    "Совет собрался во вторник и проголосовал за бюджет на следующий год, сказал мэр города.",
-    "Straße der Einheit in BerlinDPA",
-    "Soft\u00adhyphen line without a credit",
-    "东京新闻",
-    "ab",
-    "",
-]
+@settings(max_examples=600, deadline=None)
+@given(TEXTS)
+def test_no_fused_sign_off_where_the_gate_says_none(text: str) -> None:
+    if credits._may_end_in_name(text):
+        return
+    for bywords in (BOOK.words("credit.byline-words", None), ()):
+        _, fused = credits._signoff_patterns(bywords)
+        assert fused.search(text) is None, text
 
 
-def _context(text: str, gone: set[int], cut: set[int], reads: list[bool] | None = None) -> Context:
-    blocks = tuple(segment(text))
-    h = BY_ID["promo.tail-call"]
-    empty = Context(text, blocks, None, BOOK, Config(), ())
-    prior = [h.remove_block(empty, blocks[i], 0.9) for i in gone if i < len(blocks)]
-    for i in cut:
-        if i < len(blocks) and blocks[i].content_end > blocks[i].content_start:
-            b = blocks[i]
-            prior.append(h.remove_span(empty, b, b.content_start, b.content_start + 1, 0.9))
-    return Context(text, blocks, None, BOOK, Config(), (), prior=tuple(prior), reads=reads)
-
-
-def _former_lines(ctx: Context) -> dict[int, str]:
-    gone = ctx.removed_blocks()
-    seen_body = False
-    lines: dict[int, str] = {}
-    for b in ctx.blocks:
-        if b.index in gone:
-            continue
-        if seen_body and (text := credits._caption_line(b)) is not None:
-            lines[b.index] = text
-        if b.n_words >= credits._BODY_MIN_WORDS:
-            seen_body = True
-    return lines
-
-
-def _glued(ctx: Context) -> list[tuple[int | None, int | None, str]]:
-    h = BY_ID["credit.glued-caption"]
-    return [(r.start, r.end, r.reason) for r in h.run(ctx, h)]
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.sampled_from(GLUED_LINES), min_size=1, max_size=8),
-    st.sampled_from(["\n", "\n\n"]),
-    st.sets(st.integers(0, 7), max_size=3),
-    st.sets(st.integers(0, 7), max_size=2),
-)
-def test_glued_caption_reads_the_lines_the_former_loop_reads(
-    lines: list[str], sep: str, gone: set[int], cut: set[int]
-) -> None:
-    text = sep.join(lines)
-    ctx = _context(text, gone, cut)
-    shapes, bodies = credits._caption_shapes(ctx)
-    first = next((j for j in bodies if j not in ctx.removed_blocks()), None)
-    lines_now = {i: t for i, t in shapes if first is not None and i > first and i not in ctx.removed_blocks()}
-    assert lines_now == _former_lines(ctx)
-    assert _glued(_context(text, gone, cut)) == _former_glued(_context(text, gone, cut))
-
-
-def _former_glued(ctx: Context) -> list[tuple[int | None, int | None, str]]:
-    """The former credit.glued-caption (its lines by ``_former_lines``), its pieces and reasons."""
-    out: list[tuple[int | None, int | None, str]] = []
-    lines = _former_lines(ctx)
-    if not lines:
-        return out
-    points = {i: credits._glue_points(t) for i, t in lines.items()}
-    repeated = credits._repeated_glued(lines, points)
-    for i, text in lines.items():
-        b = ctx.blocks[i]
-        if ctx.prior_cuts(b):
-            continue
-        m = credits._caption_credit(text)
-        if m is None:
-            m = repeated.get(i)
-            if m is not None and is_title_case(text[: m.start]):
-                m = None
-        if m is None:
-            continue
-        if ends_terminal(text[: m.start]):
-            lead = len(b.content) - len(b.content.lstrip())
-            start = b.content_start + lead + m.start
-            out.append(
-                (
-                    start,
-                    b.content_start + lead + len(text),
-                    f"Photo credit in brackets ('{m.text.strip()[:40]}') after the line's last sentence.",
-                )
-            )
-            continue
-        how = "glued on to other caption lines too" if i in repeated and m is repeated[i] else "glued on or in brackets"
-        reason = f"Caption line with its credit {how} ('{m.text.strip()[:40]}'): a photo caption."
-        out.append((b.start, b.end, reason))
-    return out
-
-
-def test_glued_caption_without_a_caption_line_does_not_read_the_decisions() -> None:
-    text = "\n".join([BODY, BODY + " More words to say.", "A closing sentence of the article that ends here."])
-    reads = [False]
-    assert _glued(_context(text, {0}, set(), reads)) == []
-    assert reads == [False]
-    # and one with a caption line after the body reads them and cuts
-    text = "\n".join([BODY, "Okręty NATO w porcie w SzczecinieTVN24"])
-    reads = [False]
-    assert _glued(_context(text, set(), set(), reads))
-    assert reads == [True]
+def test_the_name_gate_lets_names_through() -> None:
+    for text in [
+        "The council met. Jane Doe",
+        "The council met. Jane Doe (Reuters)",
+        "The council met. —Jane Doe",
+        "The council met. - Jane Doe \n",
+        "Die Sitzung endete. Jürgen Groß",
+        "Совет закончился. Иван Петров",
+        "Η συνεδρίαση έληξε. Γιάννης Παπαδόπουλος",
+        "Toplantı bitti. İsmail Yılmaz",
+        "The council met. J. Doe.",
+    ]:
+        assert credits._may_end_in_name(text), text
+    for text in ["The council met today.", "il pleut", "toplantı bitti ılık", "straße"]:
+        assert not credits._may_end_in_name(text), text

@@ -947,7 +947,7 @@ def _fused_sign_off(
 ) -> list[tuple[int, int, float, str]]:
     """The pieces of a name fused after the last sentence of ``content`` (the block's, or its view's
     when ``view`` is given), with their confidence and reason."""
-    m = fused.search(content)
+    m = fused.search(content) if _may_end_in_name(content) else None
     if (
         m
         and not words_at_most(content[: m.start()], _BODY_MIN_WORDS - 1)
@@ -970,6 +970,20 @@ def _fused_sign_off(
         reason = "Sign-off: a name fused straight after the article's final full stop."
         return [(x, y, 0.7, reason) for x, y in _back(last, view, m.start(), len(content))]
     return []
+
+
+def _may_end_in_name(content: str) -> bool:
+    """False when no match of a fused sign-off pattern (``_signoff_patterns``) can end ``content``:
+    a match ends in a name token that opens with a capital (``\\p{Lu}``) after a space or a tab, or
+    after a dash opening the last run of characters other than spaces and tabs, and then at most
+    a note in brackets and spaces or tabs (a closing line break aside, where ``$`` also holds).
+    A last run that opens with a lower-case letter ends no name: a backward match spared on most
+    texts, whose last word is in lower case."""
+    tail = (content[:-1] if content.endswith("\n") else content).rstrip(" \t")
+    if tail.endswith(")"):
+        return True  # a note in brackets: the name stands before it
+    run = tail[max(tail.rfind(" "), tail.rfind("\t")) + 1 :]
+    return not run[:1].islower()
 
 
 def _may_end_uncased(content: str) -> bool:
@@ -1176,27 +1190,18 @@ def _caption_line(b: Block) -> str | None:
     return None
 
 
-def _caption_shapes(ctx: Context) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
-    """The lines shaped as captions after the first block of a body paragraph's words (by block
-    index, in order, with their text), and the blocks of a body paragraph's words, in order: once
-    for the document (the blocks alone decide; the decisions only drop some)."""
-    bodies = tuple(b.index for b in ctx.blocks if b.n_words >= _BODY_MIN_WORDS)
-    if not bodies:
-        return (), ()
-    shaped = ctx.judged(_caption_line)
-    return tuple((i, t) for i in range(bodies[0] + 1, len(shaped)) if (t := shaped[i]) is not None), bodies
-
-
 def glued_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    shapes, bodies = ctx.once(_caption_shapes, lambda: _caption_shapes(ctx))
-    if not shapes:
-        return  # no caption line after a body paragraph, whatever the decisions: none read
     gone = ctx.removed_blocks()
-    # a caption line after a body paragraph, both kept by the decisions
-    first = next((j for j in bodies if j not in gone), None)
-    if first is None:
-        return
-    lines = {i: text for i, text in shapes if i > first and i not in gone}
+    shaped = ctx.judged(_caption_line)
+    seen_body = False
+    lines: dict[int, str] = {}
+    for b in ctx.blocks:
+        if b.index in gone:
+            continue
+        if seen_body and (text := shaped[b.index]) is not None:
+            lines[b.index] = text
+        if b.n_words >= _BODY_MIN_WORDS:
+            seen_body = True
     if not lines:
         return
     # each line's glue points and credit once for the document, asked as the heuristic first reads it
