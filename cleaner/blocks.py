@@ -133,15 +133,21 @@ def _marked(line: str) -> bool:
 
 
 def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
+    chunk = text[start:end]
     lines: list[tuple[int, int, str]] = []  # the lines that hold more than spaces: start, end, text
-    pos = start
-    for line in text[start:end].split("\n"):
-        if line and not line.isspace():
-            lines.append((pos, pos + len(line), line))
-        pos += len(line) + 1
-    if not lines:
-        return
-    if _hard_wrapped([ln for _, _, ln in lines]) and not any(_marked(ln) for _, _, ln in lines):
+    if "\n" not in chunk:  # one line, the common case: no lines to cut, never hard-wrapped
+        if not chunk or chunk.isspace():
+            return
+        lines.append((start, end, chunk))
+    else:
+        pos = start
+        for line in chunk.split("\n"):
+            if line and not line.isspace():
+                lines.append((pos, pos + len(line), line))
+            pos += len(line) + 1
+        if not lines:
+            return
+    if len(lines) >= 3 and _hard_wrapped([ln for _, _, ln in lines]) and not any(_marked(ln) for _, _, ln in lines):
         _add(text, lines[0][0], lines[-1][1], PARAGRAPH, out)
         return
     i = 0
@@ -205,14 +211,15 @@ def _add(
     line_start = start  # the marker's length counts from here (it includes the line's indent)
     kept = text[start:end].lstrip()  # without what str.isspace calls space at either end
     start = end - len(kept)
-    end = start + len(kept.rstrip())
+    kept = kept.rstrip()
+    end = start + len(kept)
     if content is None:
         cs = max(start, line_start + marker)
         while cs < end and text[cs] in " \t":
             cs += 1
         content = (cs, end)
     cs, ce = content
-    c = text[cs:ce]
+    c = kept if cs == start and ce == end else text[cs:ce]  # the block's text is its content: no copy
     if heading_like is None:
         heading_like, n_words = _heading_words(c.strip())
     if n_words is None:

@@ -42,7 +42,7 @@ _RUNS = regex.compile(f"(?P<cjk>[{_CJK}]+)|(?P<sea>[{_SEA}]+)|(?P<other>(?:(?![{
 def count_words(text: str) -> int:
     """Words in ``text``, in any script (see the module doc)."""
     if text.isascii() or not _MAY_BE_UNSPACED.search(text) or not _UNSPACED.search(text):
-        return len(text.split())
+        return spaced_words(text)
     n = 0
     for token in text.split():
         if not _UNSPACED.search(token):
@@ -60,6 +60,19 @@ def count_words(text: str) -> int:
                 other = True
         n += max(1, units + other)
     return n
+
+
+def spaced_words(text: str) -> int:
+    """``len(text.split())``, without making the words when the only white space is single spaces:
+    in printable text (``str.isprintable``: no character of the categories Other or Separator but
+    the ASCII space) every other character ``str.isspace`` takes is absent (they are all control
+    characters or separators), so without two spaces in a row each space parts two words, but one
+    at either end."""
+    if "  " not in text and text.isprintable():
+        if not text:
+            return 0
+        return text.count(" ") + 1 - (text[0] == " ") - (text[-1] == " ")
+    return len(text.split())
 
 
 def words_at_most(text: str, limit: int) -> bool:

@@ -377,3 +377,30 @@ def test_detect_again_decides_as_before_on_a_menu_in_another_language(article: s
     for cut in ([b for b in blocks if b.content == _MENU], blocks[-1:], blocks[:1]):
         removed = [_cut(b.index, b.content_start, b.content_end) for b in cut]
         assert detect_again(blocks, removed, first, config) == _detect_again_before(blocks, removed, first, config)
+
+
+def test_the_transition_table_in_numpy_memory_holds_the_stock_ints(stock) -> None:
+    ours = lang_mod._identifier()
+    table = ours.tk_nextmove  # type: ignore[attr-defined]
+    if lang_mod._float16_table(stock):  # the layout this module knows: the table was moved
+        assert isinstance(table, memoryview) and table.itemsize == 4 and table.format in ("i", "I")
+    assert len(table) == len(stock.tk_nextmove)
+    if isinstance(table, memoryview):
+        assert table.tobytes() == bytes(memoryview(stock.tk_nextmove))
+    assert [table[k] for k in range(0, len(table), 9973)] == [stock.tk_nextmove[k] for k in range(0, len(table), 9973)]
+    assert lang_mod._in_numpy_memory([1, 2]) == [1, 2]  # what it does not know it leaves as it is
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "defghijklmnopqrstuvw ", max_size=250))
+def test_the_walk_counts_as_the_stock_walk(stock, text: str) -> None:
+    """The same feature counts in the same order (the order the scores are summed in)."""
+    from py3langid.langid import visit_counts
+
+    ours = lang_mod._identifier()
+    data = stock._encode(text)
+    mine = visit_counts(ours.tk_nextmove, ours._rowbase, ours.tk_output, data)  # type: ignore[attr-defined]
+    theirs = visit_counts(stock.tk_nextmove, stock._rowbase, stock.tk_output, data)
+    assert (mine is None) == (theirs is None)
+    if mine is not None:
+        assert list(mine.items()) == list(theirs.items())

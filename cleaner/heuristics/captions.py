@@ -127,8 +127,13 @@ def position_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 def _caption_blocks(ctx: Context, markers: tuple[str, ...]) -> dict[int, tuple[tuple[int, int], ...]]:
     """The blocks (by index, in order) holding a caption that places people, with its captions:
     of the blocks whose content holds an opening bracket, of at most 20,000 characters (the only
-    ones that can hold a bracketed marker), whatever the decisions (a block's captions are its own)."""
+    ones that can hold a bracketed marker), whatever the decisions (a block's captions are its own).
+    A text without a bracketed marker has none in a block (a block's content is a stretch of the
+    text, and the marker pattern reads nothing around its match): one scan of the text, not one
+    of each block."""
     out: dict[int, tuple[tuple[int, int], ...]] = {}
+    if not _bracket_in(ctx.text, _bracket_pattern(markers), _marker_opens(markers)):
+        return out
     for b in ctx.blocks:
         if len(b.content) <= 20000 and any(c in b.content for c in _OPEN):
             found = _position_captions(b, markers)
@@ -285,7 +290,7 @@ def _doubled(b: Block) -> bool:
     """Whether the block (of the words a doubled caption has) is a caption said twice."""
     lo, hi = _DOUBLED_WORDS
     text = b.content.strip()
-    m = _LEAD_BRACKET.match(text)
+    m = _LEAD_BRACKET.match(text) if text[:1] in ("(", "[") else None  # it opens with one of them
     rest = text[m.end() :] if m else text
     if not _may_halve(rest):
         return False

@@ -202,11 +202,26 @@ def _caption_start(pre: str) -> int:
     if _slash_before(body):
         body = body[:-1].rstrip()
     body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
-    start = 0
-    for mm in _SENTENCE_END.finditer(body):
-        if mm.end() < len(body):
-            start = mm.end()
-    return start
+    n = len(body)
+    # First from a letter or digit near the end (``_RESTART_WITHIN``): no match spans one (a match
+    # is a terminator, closing quotes and spaces, a line break, or empty), so the matches from
+    # there on are those of the whole scan (its lookbehind reads the text before), and one ending
+    # before the end is the last such; with none there, the whole text is scanned.
+    r = max(1, n - _RESTART_WITHIN)
+    while r < n and not body[r - 1].isalnum():
+        r += 1
+    for at in (r, 0) if r < n else (0,):
+        start = 0
+        for mm in _SENTENCE_END.finditer(body, at):
+            if mm.end() < n:
+                start = mm.end()
+        if start:
+            return start
+    return 0
+
+
+# How far before the end of the text before a credit label ``_caption_start`` looks first.
+_RESTART_WITHIN = 300
 
 
 def _credits(
@@ -378,18 +393,31 @@ def _spans_before(content: str, closers: Iterable[int], chars: int) -> tuple[tup
 
 
 def _near(content: str, labels: tuple[str, ...], file_labels: tuple[str, ...]) -> _Windows | None:
+    """``_near_lined`` with the content folded here."""
+    return _near_lined(content, labels, file_labels, None)
+
+
+def _near_lined(
+    content: str, labels: tuple[str, ...], file_labels: tuple[str, ...], lined: str | None
+) -> _Windows | None:
     """Where in ``content`` the matches of ``_label_pattern(labels)`` and of
     ``_standalone_pattern(file_labels)`` can start: a match holds, before the character that
     closes it (``_closer_scans``; for a "file photo" label, the content's end too), at most an
     opening bracket, its label and a closing bracket besides spaces, so it starts within that many
     characters other than spaces before it. None when a label's folding is not one character for
-    one (no windows: everywhere)."""
-    folded = content.casefold()
-    loose = len(folded) != len(content)
+    one (no windows: everywhere). ``lined``: ``_lined(content)`` when known (the stretches of the
+    text's ``lined_fold`` that ``content`` is made of: a fold of one character at a time), which
+    spares folding the content again (~50 ns a character outside ASCII)."""
+    if lined is None:
+        folded = content.casefold()
+        loose = len(folded) != len(content)
+        lined = _lined(content) if loose else folded
+    else:  # a character folds to several where ``UNFOLDED`` stands for it, not where the content has it
+        loose = UNFOLDED in lined and lined.count(UNFOLDED) != content.count(UNFOLDED)
     scans = _closer_scans(labels, file_labels, loose)
     if scans is None:
         return None
-    back = (_lined(content) if loose else folded)[::-1]
+    back = lined[::-1]
     last = len(content) - 1
     longest = max(_longest(labels), _longest(file_labels))
     return _Windows(
@@ -539,13 +567,27 @@ def _blocks_with_label_words(
     else:
         loose = back
     if tail is not None:
+        opens, pattern = tail.opens, tail.pattern  # ``tail.match``, its first test asked here
         for b in ctx.blocks:
             if b.index in near or b.content_end <= b.content_start:
                 continue
             at = n - b.content_end
-            if tail.match(back, at) or b.index in unfolded and tail.loose.match(loose, at) is not None:
+            c = back[at]
+            if (c in opens or c.isspace()) and pattern.match(back, at) is not None:
                 near.add(b.index)
-    return {i for i in near if seen.search(ctx.blocks[i].content.casefold())}
+            elif b.index in unfolded and tail.loose.match(loose, at) is not None:
+                near.add(b.index)
+    return {i for i in near if _worded(seen, ctx.blocks[i], folded)}
+
+
+def _worded(seen: re.Pattern[str], b: Block, folded: str) -> bool:
+    """``seen.search(b.content.casefold())``, asked of the block's stretch of ``folded`` (the text's
+    ``lined_fold``) where every character folds to one (there it is the content's fold: a literal
+    pattern reads nothing around its match), sparing the fold (~50 ns a character outside ASCII)."""
+    a, z = b.content_start, b.content_end
+    if folded.find(UNFOLDED, a, z) < 0:
+        return seen.search(folded, a, z) is not None
+    return seen.search(b.content.casefold()) is not None
 
 
 # What closes a credit (besides the line's end): a case-blind pattern matches each with itself alone.
@@ -617,10 +659,12 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     pats, alone = places.pats, places.alone
 
-    def found(content: str) -> _Found:
-        return _credits(
-            content, _needed(pats, content), alone, _bullet_near(content, _near(content, labels, file_labels), bywords)
-        )
+    def found(content: str, pieces: Iterable[tuple[int, int]]) -> _Found:
+        """The credits of ``content``, made of the text's ``pieces``."""
+        fold = lined_fold(ctx.text)
+        lined = "".join(fold[a:z] for a, z in pieces)
+        near = _near_lined(content, labels, file_labels, lined)
+        return _credits(content, _needed(pats, content), alone, _bullet_near(content, near, bywords))
 
     gone = ctx.removed_blocks()
     for b in ctx.blocks:
@@ -631,7 +675,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         credits = places.held.get(b.index)
         if credits is None:  # each block's own once for the document, asked as the heuristic first reads it
-            credits = places.held[b.index] = found(b.content)
+            credits = places.held[b.index] = found(b.content, ((b.content_start, b.content_end),))
         at = b.content_start
         taken = [(x - at, y - at) for x, y in prior]
         short = b.n_words <= _CREDIT_LINE_MAX_WORDS
@@ -644,7 +688,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             view = ctx.view(b)
             key = (b.index, view.pieces)
             if key not in places.viewed:
-                places.viewed[key] = found(view.text)
+                places.viewed[key] = found(view.text, view.pieces)
             short = words_at_most(view.text, _CREDIT_LINE_MAX_WORDS)
             cuts = list(_credit_cuts(ctx, b, view.text, short, [], places.viewed[key]))
         for start, end, reason, above in cuts:
@@ -784,7 +828,8 @@ def _credit_places(
     """Where a credit can stand, from the whole text (``_Places``)."""
     lex = _inline_lexicon(labels, file_labels, bywords)
     with_words = _blocks_with_label_words(ctx, lex.seen, lex.ends, lex.tail)
-    if bywords and any(c in ctx.text for c in _SYMBOL_CHARS):  # four substring tests before a scan
+    # four substring tests before a scan (none in ASCII)
+    if bywords and not ctx.text.isascii() and any(c in ctx.text for c in _SYMBOL_CHARS):
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     folded = lined_fold(ctx.text)
     unfolded = _unfolded(ctx, folded) - with_words if UNFOLDED in folded else set()
@@ -862,9 +907,10 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     taken = _prior_spans(ctx, last)
     content = last.content
     prev = alive[-2] if len(alive) >= 2 else None
-    if taken:
+    view = ctx.view(last) if taken else None  # what survives the earlier cuts (``ctx.surviving``)
+    if view is not None:
         # With earlier cuts in the block, a whole-block name is judged on what survives.
-        text = ctx.surviving(last).strip()
+        text = view.text.strip()
         if prev is not None and whole.match(text) and _all_titlecase_words(text):
             for a, z in uncovered([(last.content_start, last.content_end)], taken):
                 if ctx.text[a:z].strip():
@@ -874,7 +920,7 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             return
     text = content.strip()
     if prev is not None and prev.n_words >= _BODY_MIN_WORDS and not taken:
-        if _EMAIL_LINE.match(text):
+        if "@" in text and _EMAIL_LINE.match(text):
             yield h.remove_block(
                 ctx, last, 0.8, "E-mail address alone after the article's last sentence: the author's sign-off."
             )
@@ -890,8 +936,7 @@ def sign_off(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # earlier heuristic is taken over, as the more specific reading), else on what survives the
     # earlier cuts, as a second cleaning sees it (a copyright line cut after it does not hide it).
     found = _fused_sign_off(fused, content, None, taken, last)
-    if not found and taken:
-        view = ctx.view(last)
+    if not found and view is not None:
         found = _fused_sign_off(fused, view.text, view, taken, last)
     for x, y, confidence, reason in found:
         yield h.remove_span(ctx, last, x, y, confidence, reason)
@@ -902,7 +947,7 @@ def _fused_sign_off(
 ) -> list[tuple[int, int, float, str]]:
     """The pieces of a name fused after the last sentence of ``content`` (the block's, or its view's
     when ``view`` is given), with their confidence and reason."""
-    m = fused.search(content)
+    m = fused.search(content) if _may_end_in_name(content) else None
     if (
         m
         and not words_at_most(content[: m.start()], _BODY_MIN_WORDS - 1)
@@ -915,7 +960,7 @@ def _fused_sign_off(
         if view is not None or not any(x < last.content_end and at < y and x < at for x, y in taken):
             reason = "Sign-off: the author's name fused after the article's last full stop."
             return [(x, y, 0.75, reason) for x, y in _back(last, view, a, len(content))]
-    m = _FUSED_UNCASED.search(content)
+    m = _FUSED_UNCASED.search(content) if _may_end_uncased(content) else None
     if (
         m
         and (view is not None or not taken)
@@ -925,6 +970,33 @@ def _fused_sign_off(
         reason = "Sign-off: a name fused straight after the article's final full stop."
         return [(x, y, 0.7, reason) for x, y in _back(last, view, m.start(), len(content))]
     return []
+
+
+def _may_end_in_name(content: str) -> bool:
+    """False when no match of a fused sign-off pattern (``_signoff_patterns``) can end ``content``:
+    a match ends in a name token that opens with a capital (``\\p{Lu}``) after a space or a tab, or
+    after a dash opening the last run of characters other than spaces and tabs, and then at most
+    a note in brackets and spaces or tabs (a closing line break aside, where ``$`` also holds).
+    A last run that opens with a lower-case letter ends no name: a backward match spared on most
+    texts, whose last word is in lower case."""
+    tail = (content[:-1] if content.endswith("\n") else content).rstrip(" \t")
+    if tail.endswith(")"):
+        return True  # a note in brackets: the name stands before it
+    run = tail[max(tail.rfind(" "), tail.rfind("\t")) + 1 :]
+    return not run[:1].islower()
+
+
+def _may_end_uncased(content: str) -> bool:
+    """False when ``_FUSED_UNCASED`` cannot match ``content`` with a name of uncased letters (as
+    ``_fused_sign_off`` takes it): the name's last character, the last before spaces or tabs (and
+    a closing line break, where ``$`` also holds), is a full stop, a mark that ends a sentence, a
+    quote or an ASCII digit (none a name holds), or a letter with case (a name it takes has
+    none). A backward match spared on most texts, which end in a full stop."""
+    tail = (content[:-1] if content.endswith("\n") else content).rstrip(" \t")
+    last = tail[-1:]
+    if not last or last in '.!?"\u201d' or "0" <= last <= "9":
+        return False
+    return not last.isalpha() or _uncased(last)
 
 
 def _back(b: Block, view: View | None, start: int, end: int) -> list[tuple[int, int]]:
@@ -941,7 +1013,7 @@ def _abbreviation_before(content: str, i: int) -> bool:
     """Whether the full stop before offset i ends an abbreviation or an initial ("U.S.", "St.",
     "J."), which does not end a sentence."""
     head = content[:i].rstrip()
-    tok = head.rsplit(None, 1)[-1] if head.split() else ""
+    tok = head.rsplit(None, 1)[-1] if head else ""  # (stripped: a token ends it when it holds one)
     return bool(_ABBREVIATION.fullmatch(tok))
 
 
@@ -1199,7 +1271,8 @@ def source_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not labels or not alive:
         return
     last = alive[-1]
-    m = _source_pattern(labels).search(last.content)
+    # the pattern's colon is one character, case-blind itself: a content without one is not searched
+    m = _source_pattern(labels).search(last.content) if ":" in last.content else None
     if not m or (len(alive) < 2 and words_at_most(last.content[: m.start()], _BODY_MIN_WORDS * 3 - 1)):
         return  # the note needs an article before it
     a = last.content_start + len(last.content[: m.start()].rstrip())
