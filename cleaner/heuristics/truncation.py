@@ -43,10 +43,15 @@ def _ends_without_fragment(tail: str) -> bool:
 
 
 def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """It judges the end of each paragraph as the next cleaning of the output sees it: a fragment
+    left bare by an earlier cut ("… accounts. Advertisement E" once the marker is cut) goes now,
+    or a second cleaning would take it and cleaning would not be idempotent."""
     for b in ctx.blocks:
         if len(b.content) > 20_000 or not (b.kind == PARAGRAPH or b.source_hint in ("html", "markdown")):
             continue
-        tail = b.content[-80:]
+        view = ctx.view(b) if ctx.prior_cuts(b) else None  # most blocks have no cut: their content
+        content = view.text if view is not None else b.content
+        tail = content[-80:]
         if _GATED and _ends_without_fragment(tail):
             continue
         m = _DANGLING.search(tail)
@@ -55,17 +60,13 @@ def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         frag, prev = m.group("frag"), m.group("prev")
         if len(frag) > 12 or not any(c.islower() for c in prev) or b.n_words < 6:
             continue
-        offset = b.content_end - len(b.content[-80:])
-        start = offset + m.start("gap")
         confidence = 0.9 if len(frag) <= 3 else 0.7
-        yield h.remove_span(
-            ctx,
-            b,
-            start,
-            b.content_end,
-            confidence,
-            f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off.",
-        )
+        why = f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off."
+        start = len(content) - len(tail) + m.start("gap")
+        if view is None:
+            yield h.remove_span(ctx, b, b.content_start + start, b.content_end, confidence, why)
+        else:  # one removal per surviving piece: the cuts between them stay their rules'
+            yield from h.remove_view(ctx, b, view, start, len(content), confidence, why)
 
 
 # A news API's length limit: "… [+3777 chars]" (NewsAPI), "... [1506 chars]" (GNews); the
