@@ -661,8 +661,8 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 
     def found(content: str, pieces: Iterable[tuple[int, int]]) -> _Found:
         """The credits of ``content``, made of the text's ``pieces``."""
-        fold = lined_fold(ctx.text)
-        lined = "".join(fold[a:z] for a, z in pieces)
+        fold = places.folded
+        lined = "".join([fold[a:z] for a, z in pieces])
         near = _near_lined(content, labels, file_labels, lined)
         return _credits(content, _needed(pats, content), alone, _bullet_near(content, near, bywords))
 
@@ -782,6 +782,7 @@ class _Places:
     pats: _Pats
     alone: regex.Pattern[str] | None
     seen: re.Pattern[str]
+    folded: str  # the text's ``lined_fold``
     worded: dict[int, bool] = field(default_factory=dict)
     held: dict[int, _Found] = field(default_factory=dict)
     viewed: dict[tuple[int, tuple[tuple[int, int], ...]], _Found] = field(default_factory=dict)
@@ -833,7 +834,7 @@ def _credit_places(
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     folded = lined_fold(ctx.text)
     unfolded = _unfolded(ctx, folded) - with_words if UNFOLDED in folded else set()
-    return _Places(with_words, unfolded, lex.pats, lex.alone, lex.seen)
+    return _Places(with_words, unfolded, lex.pats, lex.alone, lex.seen, folded)
 
 
 # ---------------------------------------------------------------------------------------------
