@@ -662,7 +662,9 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     def found(content: str, pieces: Iterable[tuple[int, int]]) -> _Found:
         """The credits of ``content``, made of the text's ``pieces``."""
         fold = places.folded
-        lined = "".join([fold[a:z] for a, z in pieces])
+        lined: str | None = "".join([fold[a:z] for a, z in pieces])
+        if UNFOLDED in lined:  # where the fold says nothing, the content is folded here (``_near``)
+            lined = None
         near = _near_lined(content, labels, file_labels, lined)
         return _credits(content, _needed(pats, content), alone, _bullet_near(content, near, bywords))
 
