@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, appeals, closing, headlines, tails, threads, truncation
+from cleaner.heuristics import HEURISTICS, appeals, closing, headlines, tails, threads
 from cleaner.heuristics.base import Context
 from cleaner.heuristics.patterns import phrase_keys
 from cleaner.model import Removal
@@ -212,30 +212,6 @@ def test_too_few_colons_make_no_series(text: str) -> None:
     assert not _found("promo.series-list", text)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(min_size=0, max_size=80))
-def test_the_fast_first_word_is_the_first_word(text: str) -> None:
-    assert truncation._first_word_fast(text) == truncation._first_word(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Straße gesperrt\u00ad heute",
-        "İstanbul ılık",
-        "ılık İstanbul",
-        "新闻 报道",
-        "ข่าว วันนี้",
-        "Ωραία μέρα",
-        "x" * 70 + " y",
-        "1999 was",
-        "«Hello, world»",
-    ],
-)
-def test_the_fast_first_word_cases(text: str) -> None:
-    assert truncation._first_word_fast(text) == truncation._first_word(text)
-
-
 LONG = "Officials said the bridge would stay closed for repairs until the end of the month at least"
 
 
@@ -326,8 +302,8 @@ def test_no_short_block_after_the_article_no_closing_header(lines: list[str], go
         if b.index in gone
     )
     ctx = Context(text, blocks, None, BOOK, Config(), (), prior)
-    labels = closing._keys(BOOK.words("tail.closing-headers", None))
-    ends = closing._keys(BOOK.words("tail.closing-header-ends", None))
+    labels = phrase_keys(BOOK.words("tail.closing-headers", None))
+    ends = phrase_keys(BOOK.words("tail.closing-header-ends", None))
     if not closing._may_close(blocks):
         assert closing._header(ctx, ctx.removed_blocks(), labels, ends) is None
 
@@ -342,7 +318,7 @@ def test_lexicon_caches_are_kept_by_the_tuple() -> None:
     verbs = BOOK.words("tail.link-verbs", None)
     assert tails._look_residue(verbs) is tails._look_residue(tuple(list(verbs)))
     assert tails._verbs_stop(verbs) == tails._verbs_stop(tuple(list(verbs)))
-    assert closing._keys(BOOK.words("tail.closing-headers", None)) == phrase_keys(
+    assert phrase_keys(BOOK.words("tail.closing-headers", None)) == phrase_keys(
         BOOK.words("tail.closing-headers", None)
     )
 

@@ -158,12 +158,7 @@ class Context:
     def judged(self, judge: Callable[[Block], T]) -> list[T]:
         """``judge`` of every block, by block index, computed once for the document (``once``): for
         a judge of the block alone (its content, kind, words), never of the earlier decisions."""
-        memo = self.memo
-        try:  # ``once`` written out: the heuristics ask ten times per document
-            return memo[judge]  # type: ignore[no-any-return]
-        except KeyError:
-            value = memo[judge] = [judge(b) for b in self.blocks]
-            return value
+        return self.once(judge, lambda: [judge(b) for b in self.blocks])
 
     def _note(self) -> None:
         if self.reads is not None:
@@ -235,7 +230,7 @@ class Context:
         if block.index not in self._prior_cuts:  # one piece, the whole content: its view's text
             if self.reads is not None:
                 self.reads[0] = True
-            return self.text[block.content_start : block.content_end]
+            return block.content  # (the same string as ``text[content_start:content_end]``, not a copy)
         return self.view(block).text
 
     def view(self, block: Block) -> View:

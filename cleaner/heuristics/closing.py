@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.patterns import by_words, phrase_keys
+from cleaner.heuristics.patterns import phrase_keys
 from cleaner.model import Block, Removal
 from cleaner.text import phrase_key
 
@@ -86,17 +86,13 @@ def _may_close(blocks: Sequence[Block]) -> bool:
     return False
 
 
-# ``phrase_keys`` of a lexicon, remembered by its tuple (not hashed word by word for every document).
-_keys = by_words(phrase_keys)
-
-
 def closing_section(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not _may_close(ctx.blocks):
         return  # before reading the decisions: a later round does not ask again
-    labels = _keys(ctx.words("tail.closing-headers"))
+    labels = phrase_keys(ctx.words("tail.closing-headers"))
     if not labels:
         return
-    ends = _keys(ctx.words("tail.closing-header-ends"))
+    ends = phrase_keys(ctx.words("tail.closing-header-ends"))
     gone = ctx.removed_blocks()
     found = _header(ctx, gone, labels, ends)
     if found is None:

@@ -407,13 +407,14 @@ def _near_lined(
     characters other than spaces before it. None when a label's folding is not one character for
     one (no windows: everywhere). ``lined``: ``_lined(content)`` when known (the stretches of the
     text's ``lined_fold`` that ``content`` is made of: a fold of one character at a time), which
-    spares folding the content again (~50 ns a character outside ASCII)."""
-    if lined is None:
+    spares folding the content again (~50 ns a character outside ASCII); where it holds an
+    ``UNFOLDED`` the fold says nothing there, and the content is folded here."""
+    if lined is None or UNFOLDED in lined:
         folded = content.casefold()
         loose = len(folded) != len(content)
         lined = _lined(content) if loose else folded
-    else:  # a character folds to several where ``UNFOLDED`` stands for it, not where the content has it
-        loose = UNFOLDED in lined and lined.count(UNFOLDED) != content.count(UNFOLDED)
+    else:  # every character folds to one: the fold is the content's
+        loose = False
     scans = _closer_scans(labels, file_labels, loose)
     if scans is None:
         return None
@@ -567,15 +568,11 @@ def _blocks_with_label_words(
     else:
         loose = back
     if tail is not None:
-        opens, pattern = tail.opens, tail.pattern  # ``tail.match``, its first test asked here
         for b in ctx.blocks:
             if b.index in near or b.content_end <= b.content_start:
                 continue
             at = n - b.content_end
-            c = back[at]
-            if (c in opens or c.isspace()) and pattern.match(back, at) is not None:
-                near.add(b.index)
-            elif b.index in unfolded and tail.loose.match(loose, at) is not None:
+            if tail.match(back, at) or b.index in unfolded and tail.loose.match(loose, at) is not None:
                 near.add(b.index)
     return {i for i in near if _worded(seen, ctx.blocks[i], folded)}
 
@@ -662,10 +659,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     def found(content: str, pieces: Iterable[tuple[int, int]]) -> _Found:
         """The credits of ``content``, made of the text's ``pieces``."""
         fold = places.folded
-        lined: str | None = "".join([fold[a:z] for a, z in pieces])
-        if UNFOLDED in lined:  # where the fold says nothing, the content is folded here (``_near``)
-            lined = None
-        near = _near_lined(content, labels, file_labels, lined)
+        near = _near_lined(content, labels, file_labels, "".join([fold[a:z] for a, z in pieces]))
         return _credits(content, _needed(pats, content), alone, _bullet_near(content, near, bywords))
 
     gone = ctx.removed_blocks()

@@ -71,14 +71,12 @@ def _trail_end(line: Block) -> str:
     return phrase_key(parts[-1]) if len(parts) >= _CRUMBS_MIN else ""
 
 
-def _breadcrumb(line: Block, title: Block, ends: dict[int, str] | None = None) -> bool:
+def _breadcrumb(line: Block, title: Block, ends: dict[int, str]) -> bool:
     """A line of three or more entries between breadcrumb separators whose last entry is the
     title under it ("BHG.com / Videos / / / How to Hang a Wreath" above "How to Hang a Wreath"):
     the trail ends at the page it leads to, which the title names again. ``ends``: each line's
     ``_trail_end`` already found, by block index (kept for the document: it is the line's alone)."""
-    if ends is None:
-        last = _trail_end(line)
-    elif (last := ends.get(line.index)) is None:
+    if (last := ends.get(line.index)) is None:
         last = ends[line.index] = _trail_end(line)
     return bool(last) and last == phrase_key(title.content.strip())
 

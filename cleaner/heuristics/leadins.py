@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, TypeVar
 import regex
 
 from cleaner.heuristics.base import Context, Heuristic
+from cleaner.heuristics.patterns import alternation
 from cleaner.model import Block, Removal
 from cleaner.text import UNFOLDED, blind_folds, count_words, lined_fold, trie_regex, word_trie
 
@@ -290,7 +291,7 @@ def _alts(words: set[str], safe: bool) -> str:
     one path through it, not every word in turn), else the alternation."""
     if safe:
         return trie_regex(words, space=r"\s+", whole=True)
-    return "|".join(sorted((regex.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    return alternation(words)
 
 
 @_by_labels

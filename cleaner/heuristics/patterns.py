@@ -43,6 +43,7 @@ def by_words(fn: Callable[P, T]) -> Callable[P, T]:
     return known
 
 
+@by_words  # remembered by the tuple: an lru_cache hashes each of its words at every call
 @lru_cache(maxsize=64)
 def phrase_keys(words: tuple[str, ...]) -> frozenset[str]:
     """The phrase keys of a lexicon's words, made once per word list (not once per document)."""
@@ -81,8 +82,7 @@ class EndAnchored:
         return self.forward.pattern
 
     def search(self, text: str) -> regex.Match[str] | None:
-        backward = self.backward  # ``matches`` written out: the heuristics ask for most blocks
-        if backward.match(text) is None and (not text.endswith("\n") or backward.match(text, 0, len(text) - 1) is None):
+        if not self.matches(text):
             return None
         start = self.reach.match(text).start() if self.reach is not None else 0  # type: ignore[union-attr]
         return self.forward.search(text, start)

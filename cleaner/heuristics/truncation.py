@@ -202,31 +202,14 @@ def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     words or more, share it: a block whose first word is its own repeats nothing, and nothing
     repeats it (a key of one word counts for nothing below: no repeat of fewer than 12 words goes,
     nor a teaser of fewer than 8, nor does it count as a template)."""
-    surviving, cuts = ctx.surviving, ctx.cuts
-    if cuts is None:
-        texts = {b.index: surviving(b) for b in ctx.blocks if b.index not in debris}
-    else:  # a block without cuts survives as its content (``surviving``: the same string, not a copy)
-        texts = {
-            b.index: b.content if b.index not in cuts else surviving(b) for b in ctx.blocks if b.index not in debris
-        }
+    texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
     if not _GATED:
         return texts
-    firsts = {i: _first_word_fast(t) for i, t in texts.items()}
+    firsts = {i: _first_word(t) for i, t in texts.items()}
     if len(set(firsts.values())) == len(firsts):
         return {}
     seen = Counter(firsts.values())
     return {i: t for i, t in texts.items() if seen[firsts[i]] > 1}
-
-
-def _first_word_fast(text: str) -> str:
-    """``_first_word``, without its walk over the edge characters when the text opens with a
-    letter or a digit (no edge) and a space comes within its first 64 characters (most blocks)."""
-    c = text[:1]
-    if c.isalpha() or c.isdecimal():
-        parts = text[:64].split(None, 1)
-        if len(parts) == 2:
-            return parts[0].casefold()
-    return _first_word(text)
 
 
 _UNMADE: tuple[str, ...] = ("",)  # a head no text has (``phrase_head`` gives words, never "")
