@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.blocks import ends_terminal
+from cleaner.blocks import ends_terminal, read_again
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import EndAnchored, by_words
 from cleaner.model import PARAGRAPH, Block, Removal
@@ -265,7 +265,9 @@ def link_card(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if len(kept) < 2:
         return
     last = kept[-1]
-    if last.kind != PARAGRAPH or last.n_words > _CARD_MAX_WORDS or ctx.prior_cuts(last):
+    # its kind as a cleaning of the output reads it (a Markdown heading's "#" and HTML markup are
+    # gone there): a card the next cleaning would take goes now
+    if last.n_words > _CARD_MAX_WORDS or read_again(last).kind != PARAGRAPH or ctx.prior_cuts(last):
         return
     shape = _card(last.content)
     if shape is None or not any(_body(b) for b in kept[:-1]):
