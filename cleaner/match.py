@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -140,8 +141,18 @@ def _special_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return one_class([r for r in runs if r[1] <= 0xFFFF]), one_class([r for r in runs if r[1] > 0xFFFF])
 
 
+# CPython keeps a text holding a character past U+FFFF at 4 bytes a character, after a header as
+# long as that of a one-character such text (made here, so no cached UTF-8 copy adds to it).
+_WIDE = sys.getsizeof(chr(0x10000)) - 8 if sys.implementation.name == "cpython" else None
+
+
 def _astral(text: str) -> bool:
-    """Whether ``text`` holds a character past U+FFFF (two UTF-16 units each)."""
+    """Whether ``text`` may hold a character past U+FFFF: never False for one that does. On
+    CPython, from its size (no scan): 4 bytes a character and the header, at least, for a text
+    that does; True also for a text of fewer bytes a character with a cached UTF-8 copy (rare:
+    the search after it then answers). Elsewhere from its UTF-16 length."""
+    if _WIDE is not None:
+        return sys.getsizeof(text) >= _WIDE + 4 * (len(text) + 1)
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.match import _has_special, _seen, _special, _special_parts, _View, rule_view
+from cleaner.match import _astral, _has_special, _seen, _special, _special_parts, _View, rule_view
 from cleaner.plan import text_plan
 from cleaner.rulebook import load_rulebook
 from cleaner.text import phrase_key, respelled
@@ -62,6 +62,20 @@ def test_the_two_classes_hold_the_characters_of_the_one() -> None:
     for cp in range(sys.maxunicode + 1):
         ch = chr(cp)
         assert (special.match(ch) is not None) == (bmp.match(ch) is not None or astral.match(ch) is not None), hex(cp)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_astral_is_never_false_for_a_text_past_the_bmp(text: str) -> None:
+    if any(ord(c) > 0xFFFF for c in text):
+        assert _astral(text)
+    assert _astral(text + "\U0002f800") and _astral("\U0001d15e" + text)
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_astral_tells_a_text_of_the_bmp_apart(text: str) -> None:
+    made = "".join(list(text))  # a new string: no cached UTF-8 copy
+    assert _astral(made) == any(ord(c) > 0xFFFF for c in made)
 
 
 @pytest.mark.parametrize("text", CASES)
