@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -49,6 +50,19 @@ class _View:
     shown: tuple[tuple[int, int], ...] = ()  # the content ranges the view is made of, in order
     hidden: bool = False  # whether the content holds an invisible character
 
+    def __init__(
+        self,
+        block: Block,
+        length: int = 0,
+        pieces: tuple[tuple[int, int], ...] | None = None,
+        source: str | None = None,
+        shown: tuple[tuple[int, int], ...] = (),
+        hidden: bool = False,
+    ) -> None:
+        """The generated frozen ``__init__``'s fields in one step (it sets each one by
+        ``object.__setattr__``; a view is made for every block the rules look at)."""
+        self.__dict__.update(block=block, length=length, pieces=pieces, source=source, shown=shown, hidden=hidden)
+
     @cached_property
     def index(self) -> tuple[int, ...] | None:
         """The content offset of each character of the view (None when the view is the content)."""
@@ -92,12 +106,70 @@ def _special() -> re.Pattern[str]:
     return re.compile(f"[{INVISIBLE.pattern[1:-1]}{respelled_char().pattern[1:-1]}]")
 
 
+def _invisible_chars() -> list[int]:
+    """The code points of ``INVISIBLE``'s class (single characters and ranges, none of them "-")."""
+    body = INVISIBLE.pattern[1:-1]
+    out: list[int] = []
+    i = 0
+    while i < len(body):
+        if body[i + 1 : i + 2] == "-":
+            out.extend(range(ord(body[i]), ord(body[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(ord(body[i]))
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _special_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``_special``'s characters as two classes: those in the BMP, and those past it. ``re`` looks
+    a character up in one table for a class of BMP characters, but tries a class holding any
+    character past U+FFFF range by range (~80 of them): the two scans cost about half as much,
+    and the second is asked only of a text holding a character past U+FFFF (``_astral``)."""
+    cps = sorted({*_invisible_chars(), *(ord(c) for c in respelled())})
+    runs: list[list[int]] = []
+    for cp in cps:
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+
+    def one_class(part: list[list[int]]) -> re.Pattern[str]:
+        return re.compile("[" + "".join(f"\\U{a:08x}-\\U{z:08x}" for a, z in part) + "]" if part else "(?!)")
+
+    return one_class([r for r in runs if r[1] <= 0xFFFF]), one_class([r for r in runs if r[1] > 0xFFFF])
+
+
+# CPython keeps a text holding a character past U+FFFF at 4 bytes a character, after a header as
+# long as that of a one-character such text (made here, so no cached UTF-8 copy adds to it).
+_WIDE = sys.getsizeof(chr(0x10000)) - 8 if sys.implementation.name == "cpython" else None
+
+
+def _astral(text: str) -> bool:
+    """Whether ``text`` may hold a character past U+FFFF: never False for one that does. On
+    CPython, from its size (no scan): 4 bytes a character and the header, at least, for a text
+    that does; True also for a text of fewer bytes a character with a cached UTF-8 copy (rare:
+    the search after it then answers). Elsewhere from its UTF-16 length."""
+    if _WIDE is not None:
+        return sys.getsizeof(text) >= _WIDE + 4 * (len(text) + 1)
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _has_special(content: str) -> bool:
+    """``_special().search(content) is not None``, in two cheaper scans (``_special_parts``)."""
+    bmp, astral = _special_parts()
+    if bmp.search(content) is not None:
+        return True
+    return _astral(content) and astral.search(content) is not None
+
+
 def rule_view(block: Block) -> _View:
     """The block as rules see it: without invisible characters, and with every character that has
     another canonical spelling in that spelling (``text.respelled``: ড় U+09DC as ড + ়, the form
     rules are written in); a cut's offsets map back to the content as it is."""
     content = block.content
-    if content.isascii() or _special().search(content) is None:  # neither kind is ASCII
+    if content.isascii() or not _has_special(content):  # neither kind is ASCII
         return _View(block)
     hidden = INVISIBLE.search(content) is not None
     view = _seen(content, 0, len(content), None, hidden)
@@ -142,9 +214,30 @@ def words_capped(text: str, cap: int) -> int:
     return min(count_words(text), cap + 1)
 
 
+@lru_cache(maxsize=1)
+def _spelled_alone() -> bool:
+    """Whether no character a view puts for another (``respelled``'s spellings) is itself one
+    that a view replaces or drops: then replacing each such character everywhere at once gives
+    what replacing them one at a time does (true of Unicode's NFC; asked once)."""
+    special = _special()
+    return not any(special.search(seen) for seen in respelled().values())
+
+
 def _seen(content: str, a: int, z: int, index: list[int] | None, hidden: bool) -> str:
     """``content[a:z]`` as rules see it (``rule_view``), the content offset of each of its
     characters appended to ``index`` (unless None)."""
+    if index is None and _spelled_alone():
+        # The text alone: each character found replaced everywhere at once, not one occurrence
+        # at a time (a Bengali paragraph holds য় U+09DF, which NFC spells য + ়, by the hundred).
+        view = content[a:z]
+        table = respelled()
+        bmp, astral = _special_parts()  # ``_special`` in two (an invisible one only where hidden)
+        found = set(bmp.findall(content, a, z))
+        if _astral(view):
+            found.update(astral.findall(content, a, z))
+        for ch in found:
+            view = view.replace(ch, table.get(ch, ""))  # "" for an invisible character
+        return view
     special = _special() if hidden else respelled_char()
     found = list(special.finditer(content, a, z))
     if not found:
@@ -289,7 +382,7 @@ def _best_block_rule(
             if not rule_gates(plan.ranked[best].rule, block, folded) or not _matches(own, block, timeout):
                 return _best_by_rule(plan, block, folded, timeout, warnings)
     if block.n_words <= plan.phrase_max_words:
-        for rank in plan.phrases.get(phrase_key(block.content), ()):
+        for rank in plan.phrase_ranks(block.content):
             if rank >= best:
                 break
             if _phrase_gates(plan.ranked[rank].rule, block):

@@ -39,6 +39,8 @@ import regex
 from cleaner.model import Block, precedence
 from cleaner.rulebook import Rule, Rulebook
 from cleaner.sites import host_matches
+from cleaner.text import _phrase_core as phrase_core
+from cleaner.text import phrase_key
 
 MAX_BLOCK_CHARS = 2_000  # block-scope rules look at short blocks only: debris lines are short
 NO_LIMIT = 10**9
@@ -112,6 +114,7 @@ class TextPlan:
     phrases: dict[str, tuple[int, ...]]  # phrase key -> ranks of the rules listing it
     spans: tuple[tuple[int, Rule], ...]  # (rule order, rule) of span-scope rules
     phrase_max_words: int  # blocks longer than this cannot equal a phrase
+    phrase_ends: frozenset[tuple[str, str]] = frozenset()  # (first, last) character of each phrase key
     literals: tuple[str, ...] = ()  # every literal the unanchored patterns' and span rules' gates require
     word_bounds: tuple[int, ...] = ()  # the word bounds of those rules, ascending: counts between two gate alike
     word_cap: int = NO_LIMIT  # above every block rule's word bound: word counts past it are told apart by none
@@ -163,6 +166,7 @@ class TextPlan:
             phrases={k: tuple(v) for k, v in phrases.items()},
             spans=spans,
             phrase_max_words=phrase_max,
+            phrase_ends=frozenset((k[:1], k[-1:]) for k in phrases),
             literals=literals,
             ascii_literals=tuple(w for w in literals if w.isascii()),
             word_bounds=tuple(sorted({r.max_words for r in gated if r.max_words is not None})),
@@ -216,6 +220,17 @@ class TextPlan:
             tuple(u for u in self.unanchored if passes(self.ranked[u.rank].rule)),
             tuple((i, r) for i, r in self.spans if passes(r)),
         )
+
+    def phrase_ranks(self, content: str) -> tuple[int, ...]:
+        """The ranks of the rules listing ``content``'s phrase key (``phrases``). The key is
+        the content's core (``text.phrase_key``: without its edge punctuation, symbols and
+        spaces) case-folded character by character, its spaces folded, so it starts with the
+        core's first character folded and ends with its last one folded: a core whose two ends
+        no key has is not made into a key (most blocks)."""
+        core = phrase_core(content)
+        if core and (core[0].casefold()[:1], core[-1].casefold()[-1:]) not in self.phrase_ends:
+            return ()
+        return self.phrases.get(phrase_key(content), ())
 
     def tier_for(self, n_words: int) -> Tier | None:
         """An alternation holding every anchored pattern whose rule allows ``n_words`` words
