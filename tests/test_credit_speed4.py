@@ -207,3 +207,38 @@ def test_glued_credits_still_go() -> None:
     body = "Prezydent spotkał się z ministrami w poniedziałek, aby omówić nowy budżet na przyszły rok."
     for line in ("Widok na zamek w PrzemyśluPAP/Darek Delmanowicz", "Okręty NATO w SzczecinieTVN24"):
         assert _found("credit.glued-caption", f"{body}\n\n{line}\n\n{body}")
+
+
+# credit.sign-off: the last run of characters asked to be a name's last token.
+SIGN_PIECES = ["The council met.", " ", "  ", "\t", "\n", "Jane", "Doe", "doe", "J.", "-", "--", "\u2013", "\u2014"]
+SIGN_PIECES += ["(Reuters)", "(", ")", "2023.", "U.S.", "By", "by", "von", "Jürgen", "Groß", "İsmail", "ılık", "ß"]
+SIGN_PIECES += ["Иван", "петров", "Γιάννης", "\u00ad", "東京", "ภาพ", "O'Neil", "D\u2019Arc", "\u0301", '"', "!", "."]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_PIECES), max_size=10))
+def test_no_fused_sign_off_where_the_last_run_says_none(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if credits._may_end_in_name(text):
+        return
+    for bywords in (BYWORDS, ()):
+        _, fused = credits._signoff_patterns(bywords)
+        assert fused.search(text) is None, text
+
+
+def test_the_last_run_lets_names_through() -> None:
+    for text in [
+        "The council met. Jane Doe",
+        "The council met. Jane Doe \t\n",
+        "The council met. Jane Doe (Reuters)",
+        "The council met. —Jane Doe",
+        "The council met. -Jane",
+        "Die Sitzung endete. Jürgen Groß",
+        "Совет закончился. Иван Петров",
+        "Η συνεδρίαση έληξε. Γιάννης Παπαδόπουλος",
+        "Toplantı bitti. İsmail Yılmaz",
+        "The council met. J. O'Neil-D\u2019Arc.",
+    ]:
+        assert credits._may_end_in_name(text), text
+    for text in ["The council met today.", "il pleut", "It ended in 2023.", "東京で会議", "Doe\n\n", '"Jane Doe"', ""]:
+        assert not credits._may_end_in_name(text), text

@@ -1005,13 +1005,23 @@ def _may_end_in_name(content: str) -> bool:
     a match ends in a name token that opens with a capital (``\\p{Lu}``) after a space or a tab, or
     after a dash opening the last run of characters other than spaces and tabs, and then at most
     a note in brackets and spaces or tabs (a closing line break aside, where ``$`` also holds).
-    A last run that opens with a lower-case letter ends no name: a backward match spared on most
-    texts, whose last word is in lower case."""
-    tail = (content[:-1] if content.endswith("\n") else content).rstrip(" \t")
-    if tail.endswith(")"):
+    A last run that is not such a token ends no name: a backward match spared on most texts,
+    whose last word is in lower case, or ends in a digit, or is in a script without case."""
+    end = len(content) - 1 if content.endswith("\n") else len(content)
+    while end and content[end - 1] in " \t":
+        end -= 1
+    if content.endswith(")", 0, end):
         return True  # a note in brackets: the name stands before it
-    run = tail[max(tail.rfind(" "), tail.rfind("\t")) + 1 :]
-    return not run[:1].islower()
+    start = max(content.rfind(" ", 0, end), content.rfind("\t", 0, end)) + 1
+    # The last run is the name's last token, after a dash where it is the only one: a capital,
+    # then letters, marks, dots, apostrophes and dashes (a run opening with a digit or a quote, or
+    # in a script without case, is refused too). The text is not copied to read it.
+    return not content[start : start + 1].islower() and _LAST_RUN.fullmatch(content, start, end) is not None
+
+
+# What the last run of characters of a text that a fused sign-off ends is: a name token, after a
+# dash opening the run (``_DASH``, then ``_NAME_TOKEN``, whose forms the class holds).
+_LAST_RUN = regex.compile(r"(?:--?|\u2013|\u2014)?\p{Lu}[\p{L}\p{M}.'\u2019\-]*")
 
 
 def _may_end_uncased(content: str) -> bool:
