@@ -242,3 +242,31 @@ def test_the_last_run_lets_names_through() -> None:
         assert credits._may_end_in_name(text), text
     for text in ["The council met today.", "il pleut", "It ended in 2023.", "東京で会議", "Doe\n\n", '"Jane Doe"', ""]:
         assert not credits._may_end_in_name(text), text
+
+
+# credit.position-caption: the marker's word found from the brackets.
+WORD_PIECES = ["(", ")", "\uff08", "\uff09", " ", "\t", "  ", "Anh", "anh", "Doe", "Jane", "J.", "O'Neil", "-", "'"]
+WORD_PIECES += ["left", "LEFT", "trái", "áo trắng", "vpravo", "왼쪽", "左", "10", " 10", ".", "(left)", "(l-r)", "\n"]
+WORD_PIECES += [
+    "Lê",
+    "Studnička",
+    "\u0301",
+    "\u0345",
+    "\u2160",
+    "İ",
+    "ı",
+    "ß",
+    "Фото",
+    "Γιάννης",
+    "東京",
+    "ภาพ",
+    "\u00ad",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=12))
+def test_marker_words_are_the_pattern_s_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pat = captions._marker_pattern(MARKERS)
+    assert captions._marker_words(text, MARKERS) == [(m.start(), m.group("word")) for m in pat.finditer(text)]
