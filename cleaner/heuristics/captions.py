@@ -6,6 +6,7 @@ copyright line closing the text ("Mapy poskytuje © SHOCart a …")."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -14,7 +15,7 @@ from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation, by_words
 from cleaner.model import Block, Removal
-from cleaner.text import phrase_key, words_at_most
+from cleaner.text import UNFOLDED, blind_folds, lined_fold, phrase_key, words_at_most
 
 # A body paragraph is at least this long (as for the credit heuristics).
 _BODY_MIN_WORDS = 8
@@ -61,11 +62,20 @@ def _bracketed(markers: tuple[str, ...]) -> str:
     return r"[(\uff08][ \t]*(?:" + alts + r")(?:[ \t]+\d{1,3})?[ \t]*[)\uff09]"
 
 
-def _bracket_in(content: str, bracket: regex.Pattern[str], opens: frozenset[str] | None = None) -> bool:
+def _bracket_in(
+    content: str,
+    bracket: regex.Pattern[str],
+    opens: frozenset[str] | None = None,
+    folded: str | None = None,
+    heads: _Heads | None = None,
+) -> bool:
     """``bracket.search(content) is not None``, asked only where a match can start: at an opening
     bracket (``_OPEN``), found by ``str.find``; a search tries the markers at every character.
     ``opens``: the ASCII characters a marker can open with after the bracket and spaces
-    (``_marker_opens``); a bracket before another ASCII character is not asked."""
+    (``_marker_opens``); a bracket before another ASCII character is not asked. ``folded``: the
+    content's ``lined_fold``, with ``heads`` (``_marker_heads``): a bracket before characters no
+    marker opens with, as the fold reads them, is not asked (~2 us a bracket: the markers of every
+    language, each compared ignoring case)."""
     for ch in _OPEN:
         at = content.find(ch)
         while at >= 0:
@@ -74,13 +84,42 @@ def _bracket_in(content: str, bracket: regex.Pattern[str], opens: frozenset[str]
                 while content[j : j + 1] in (" ", "\t"):
                     j += 1
                 nxt = content[j : j + 1]
-                if nxt.isascii() and nxt not in opens:
+                if nxt.isascii() and nxt not in opens or folded is not None and heads and not heads.may_open(folded, j):
                     at = content.find(ch, at + 1)
                     continue
             if bracket.match(content, at) is not None:
                 return True
             at = content.find(ch, at + 1)
     return False
+
+
+@dataclass(frozen=True)
+class _Heads:
+    """The first one and two characters of the markers (of their first words), as the text's fold
+    (``lined_fold``) reads them (``blind_folds``: each spelling a case-blind pattern matches),
+    by length: a match of a marker opens with one of them."""
+
+    ones: frozenset[str]
+    twos: frozenset[str]
+
+    def may_open(self, folded: str, j: int) -> bool:
+        """Whether a marker can start at ``j``, the fold there (``UNFOLDED`` says nothing)."""
+        head = folded[j : j + 2]
+        return head in self.twos or head[:1] in self.ones or UNFOLDED in head
+
+
+@by_words
+@lru_cache(maxsize=16)
+def _marker_heads(markers: tuple[str, ...]) -> _Heads | None:
+    """The markers' heads (``_Heads``); None when a marker opens with a space or its first two
+    characters fold to more than two (no heads: asked everywhere)."""
+    if any(not m or m[0].isspace() for m in markers):
+        return None
+    firsts = [m.split()[0][:2] for m in markers]
+    if any(len(w.casefold()) != len(w) for w in firsts):
+        return None
+    heads = {f for w in firsts for f in blind_folds(w)}
+    return _Heads(frozenset(h for h in heads if len(h) == 1), frozenset(h for h in heads if len(h) == 2))
 
 
 @by_words
@@ -93,6 +132,42 @@ def _marker_opens(markers: tuple[str, ...]) -> frozenset[str] | None:
         return None
     firsts = regex.compile("|".join(regex.escape(m[0]) for m in markers), regex.IGNORECASE)
     return frozenset(c for c in map(chr, range(128)) if firsts.fullmatch(c))
+
+
+# The run of word characters a marker's word is, read back from where it ends.
+_WORD_BACK = regex.compile(_WORD + "+", regex.IGNORECASE | regex.REVERSE)
+
+
+def _marker_words(text: str, markers: tuple[str, ...]) -> list[tuple[int, str]]:
+    """``[(m.start(), m.group("word")) for m in _marker_pattern(markers).finditer(text)]``, found from
+    the opening brackets (``str.find``): the pattern, tried at every character, costs ~130 ns a
+    character (a block of a caption's paragraph, 0.2 ms). A match is a whole run of word characters
+    (``_WORD``), one space or tab at most, and the bracketed marker (``_bracket_pattern``), which
+    ends in a closing bracket: so the run before a bracket is the match's word, and no run starts
+    inside a match (the next is found from the bracket after it, as the search goes on)."""
+    bracket = _bracket_pattern(markers)
+    out: list[tuple[int, str]] = []
+    end = 0
+    for q in sorted(at for ch in _OPEN for at in _found_at(text, ch)):
+        if q < end or q == 0:
+            continue
+        e = q - 1 if text[q - 1] in " \t" else q
+        word = _WORD_BACK.match(text, 0, e) if e > 0 else None
+        if word is None:
+            continue
+        m = bracket.match(text, q)
+        if m is None:
+            continue
+        out.append((word.start(), text[word.start() : e]))
+        end = m.end()
+    return out
+
+
+def _found_at(text: str, char: str) -> Iterable[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
 
 
 def _names_someone(word: str) -> bool:
@@ -132,7 +207,8 @@ def _caption_blocks(ctx: Context, markers: tuple[str, ...]) -> dict[int, tuple[t
     text, and the marker pattern reads nothing around its match): one scan of the text, not one
     of each block."""
     out: dict[int, tuple[tuple[int, int], ...]] = {}
-    if not _bracket_in(ctx.text, _bracket_pattern(markers), _marker_opens(markers)):
+    bracket, opens, heads = _bracket_pattern(markers), _marker_opens(markers), _marker_heads(markers)
+    if not _bracket_in(ctx.text, bracket, opens, lined_fold(ctx.text) if heads else None, heads):
         return out
     for b in ctx.blocks:
         if len(b.content) <= 20000 and any(c in b.content for c in _OPEN):
@@ -147,8 +223,7 @@ def _position_captions(b: Block, markers: tuple[str, ...]) -> tuple[tuple[int, i
     content = b.content
     if not _bracket_in(content, _bracket_pattern(markers), _marker_opens(markers)):
         return ()
-    pat = _marker_pattern(markers)
-    if not any(_names_someone(m.group("word")) for m in pat.finditer(content)):
+    if not any(_names_someone(word) for _, word in _marker_words(content, markers)):
         return ()
     spans: list[tuple[int, int]] = []
     for s in _SENTENCE.finditer(content):
@@ -158,8 +233,8 @@ def _position_captions(b: Block, markers: tuple[str, ...]) -> tuple[tuple[int, i
         if not words_at_most(sentence, _POSITION_SENTENCE_MAX_WORDS):
             continue
         if not any(
-            _names_someone(m.group("word")) and words_at_most(sentence[: m.start()], _MARKER_WITHIN - 1)
-            for m in pat.finditer(sentence)
+            _names_someone(word) and words_at_most(sentence[:at], _MARKER_WITHIN - 1)
+            for at, word in _marker_words(sentence, markers)
         ):
             continue
         lead = len(sentence) - len(sentence.lstrip())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from typing import Any, ParamSpec, TypeVar
@@ -434,7 +434,8 @@ def _bullet_near(content: str, near: _Windows | None, bywords: tuple[str, ...]) 
     characters other than spaces before the square or bullet as the longest byword has."""
     if near is None or not bywords:
         return near
-    return replace(near, symbol=_spans_before(content, _scanned(content, _BULLET_SCANS), _longest(bywords)))
+    symbol = _spans_before(content, _scanned(content, _BULLET_SCANS), _longest(bywords))
+    return _Windows(near.label, near.alone, near.alone_starts, symbol)  # (``replace`` asks the fields first)
 
 
 _BULLET_SCANS = tuple(_scan(c) for c in _SYMBOL_CHARS)
@@ -568,11 +569,17 @@ def _blocks_with_label_words(
     else:
         loose = back
     if tail is not None:
+        # ``tail.match(back, n - z)`` written out: its first test, of the content's last character
+        # (``back[n - z]``), read in ``folded`` itself (a call and a slice for each block spared)
+        opens, pattern = tail.opens, tail.pattern
         for b in ctx.blocks:
-            if b.index in near or b.content_end <= b.content_start:
+            z = b.content_end
+            if z <= b.content_start or b.index in near:
                 continue
-            at = n - b.content_end
-            if tail.match(back, at) or b.index in unfolded and tail.loose.match(loose, at) is not None:
+            c = folded[z - 1]
+            if (c in opens or c.isspace()) and pattern.match(back, n - z) is not None:
+                near.add(b.index)
+            elif b.index in unfolded and tail.loose.match(loose, n - z) is not None:
                 near.add(b.index)
     return {i for i in near if _worded(seen, ctx.blocks[i], folded)}
 
@@ -640,8 +647,9 @@ def _needed(
     pats: tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...], content: str
 ) -> tuple[tuple[regex.Pattern[str], regex.Pattern[str] | None], ...]:
     """``inline_caption``'s label patterns that can match in ``content``: the symbol label pattern
-    (the second) needs a square or a bullet."""
-    return pats if len(pats) < 2 or _SYMBOLS.search(content) else pats[:1]
+    (the second) needs a square or a bullet (four substring tests: a class of characters is asked
+    at every character)."""
+    return pats if len(pats) < 2 or any(c in content for c in _SYMBOL_CHARS) else pats[:1]
 
 
 def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -651,8 +659,8 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     bywords = ctx.rulebook.words("credit.byline-words", None)
     # (the memo is the decision's: one rulebook, the same words whatever the key says of them)
-    places = ctx.once("credit.inline-caption", lambda: _credit_places(ctx, labels, file_labels, bywords))
-    if not places.with_words and not places.unfolded:
+    places = ctx.once("credit.inline-caption", lambda: _some_credit_places(ctx, labels, file_labels, bywords))
+    if places is None:
         return
     pats, alone = places.pats, places.alone
 
@@ -820,17 +828,40 @@ def _inline_lexicon(labels: tuple[str, ...], file_labels: tuple[str, ...], bywor
 
 
 def _credit_places(
-    ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
+    ctx: Context,
+    labels: tuple[str, ...],
+    file_labels: tuple[str, ...],
+    bywords: tuple[str, ...],
+    blocks: tuple[set[int], set[int]] | None = None,
 ) -> _Places:
-    """Where a credit can stand, from the whole text (``_Places``)."""
+    """Where a credit can stand, from the whole text (``_Places``). ``blocks``: its ``with_words``
+    and ``unfolded`` (``_credit_blocks``), when known."""
     lex = _inline_lexicon(labels, file_labels, bywords)
+    with_words, unfolded = _credit_blocks(ctx, lex, bywords) if blocks is None else blocks
+    return _Places(with_words, unfolded, lex.pats, lex.alone, lex.seen, lined_fold(ctx.text))
+
+
+def _some_credit_places(
+    ctx: Context, labels: tuple[str, ...], file_labels: tuple[str, ...], bywords: tuple[str, ...]
+) -> _Places | None:
+    """``_credit_places``, or None where no block can hold a credit (``with_words`` and
+    ``unfolded`` empty: most documents, which ``inline_caption`` leaves before the rest is read;
+    the record of the places, ~3 us, is not made for them)."""
+    blocks = _credit_blocks(ctx, _inline_lexicon(labels, file_labels, bywords), bywords)
+    if not blocks[0] and not blocks[1]:
+        return None
+    return _credit_places(ctx, labels, file_labels, bywords, blocks)
+
+
+def _credit_blocks(ctx: Context, lex: _Lexicon, bywords: tuple[str, ...]) -> tuple[set[int], set[int]]:
+    """The places' ``with_words`` and ``unfolded`` (``_Places``)."""
     with_words = _blocks_with_label_words(ctx, lex.seen, lex.ends, lex.tail)
     # four substring tests before a scan (none in ASCII)
     if bywords and not ctx.text.isascii() and any(c in ctx.text for c in _SYMBOL_CHARS):
         with_words |= {i for m in _SYMBOLS.finditer(ctx.text) if (i := ctx.holding(m.start())) is not None}
     folded = lined_fold(ctx.text)
     unfolded = _unfolded(ctx, folded) - with_words if UNFOLDED in folded else set()
-    return _Places(with_words, unfolded, lex.pats, lex.alone, lex.seen, folded)
+    return with_words, unfolded
 
 
 # ---------------------------------------------------------------------------------------------
@@ -974,13 +1005,23 @@ def _may_end_in_name(content: str) -> bool:
     a match ends in a name token that opens with a capital (``\\p{Lu}``) after a space or a tab, or
     after a dash opening the last run of characters other than spaces and tabs, and then at most
     a note in brackets and spaces or tabs (a closing line break aside, where ``$`` also holds).
-    A last run that opens with a lower-case letter ends no name: a backward match spared on most
-    texts, whose last word is in lower case."""
-    tail = (content[:-1] if content.endswith("\n") else content).rstrip(" \t")
-    if tail.endswith(")"):
+    A last run that is not such a token ends no name: a backward match spared on most texts,
+    whose last word is in lower case, or ends in a digit, or is in a script without case."""
+    end = len(content) - 1 if content.endswith("\n") else len(content)
+    while end and content[end - 1] in " \t":
+        end -= 1
+    if content.endswith(")", 0, end):
         return True  # a note in brackets: the name stands before it
-    run = tail[max(tail.rfind(" "), tail.rfind("\t")) + 1 :]
-    return not run[:1].islower()
+    start = max(content.rfind(" ", 0, end), content.rfind("\t", 0, end)) + 1
+    # The last run is the name's last token, after a dash where it is the only one: a capital,
+    # then letters, marks, dots, apostrophes and dashes (a run opening with a digit or a quote, or
+    # in a script without case, is refused too). The text is not copied to read it.
+    return not content[start : start + 1].islower() and _LAST_RUN.fullmatch(content, start, end) is not None
+
+
+# What the last run of characters of a text that a fused sign-off ends is: a name token, after a
+# dash opening the run (``_DASH``, then ``_NAME_TOKEN``, whose forms the class holds).
+_LAST_RUN = regex.compile(r"(?:--?|\u2013|\u2014)?\p{Lu}[\p{L}\p{M}.'\u2019\-]*")
 
 
 def _may_end_uncased(content: str) -> bool:
@@ -1128,7 +1169,13 @@ def _credit_shaped(suffix: str) -> bool:
     digits: capitalised words, with short lower-case particles only between them."""
     if _DIGIT_GLUE.fullmatch(suffix):
         return True
-    parts = _SUFFIX_SPLIT.split(suffix.strip())
+    text = suffix.strip()
+    # The last part (after the last space, tab or slash) opens in a capital or a digit, asked
+    # before the split: a seam before a word or two of the caption itself fails it (most seams).
+    last = text[max(text.rfind(" "), text.rfind("\t"), text.rfind("/")) + 1 :]
+    if not last or not (last[0].isupper() or last[0].isdigit()):
+        return False
+    parts = _SUFFIX_SPLIT.split(text)
     if len(parts) < 2 or len(parts) > _NAME_MAX_TOKENS:
         return False
     for i, w in enumerate(parts):
@@ -1146,10 +1193,11 @@ def _glue_points(text: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     low = max(1, len(text) - _SUFFIX_MAX_CHARS)
     for m in _GLUE_POINT.finditer(text, low):
-        suffix = text[m.start() :]
+        at = m.start()
+        suffix = text[at:]
         if not _credit_shaped(suffix):
             continue
-        head = text[: m.start()]
+        head = text[:at]
         glued_to = _TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
         if sum(c.isalpha() for c in glued_to) < 2 or words_at_most(head, 1):
             continue  # "165Hz IPS", "iOS Yes": units and brands, not a caption's last word
