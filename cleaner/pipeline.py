@@ -84,6 +84,8 @@ class Cleaner:
             html = self._looks_like_html(data, name)  # sniffed once, for the start-up work and the document
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
+            if self.config.time_limit <= 0:  # no limit, no timer: not even the context manager's few µs
+                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
             with time_limit(self.config.time_limit):
                 return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
         except TimeLimitExceeded as exc:
