@@ -36,17 +36,12 @@ _UNSPACED = regex.compile(f"[{_CJK}{_SEA}]")
 # Cyrillic, Greek, Arabic, Devanagari, curly quotes, Hangul) is answered by this scan, ~10x cheaper
 # than ``regex``'s script properties (tests/test_size_speedups.py sweeps all of Unicode for it).
 _MAY_BE_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\uabff\ud7b0-\U0010ffff]")
-# Its complement, as a run from the text's start: a text without one of those characters is one
-# such run to its end. ``re`` runs a repeated class in a tight loop, where a search for a class
-# tries each position in turn: the run answers in about half the time
-# (tests/test_count_words_run.py: the two agree on every character).
-_SPACED_RUN = re.compile("[\u0000-\u0dff\u0f00-\u0fff\u10a0-\u177f\u1800-\u19df\u1a00-\u2e7f\uac00-\ud7af]*")
 _RUNS = regex.compile(f"(?P<cjk>[{_CJK}]+)|(?P<sea>[{_SEA}]+)|(?P<other>(?:(?![{_CJK}{_SEA}])[\\p{{L}}\\p{{N}}])+)")
 
 
 def count_words(text: str) -> int:
     """Words in ``text``, in any script (see the module doc)."""
-    if text.isascii() or _SPACED_RUN.match(text).end() == len(text) or not _UNSPACED.search(text):  # type: ignore[union-attr]
+    if text.isascii() or not _MAY_BE_UNSPACED.search(text) or not _UNSPACED.search(text):
         return spaced_words(text)
     n = 0
     for token in text.split():
