@@ -111,7 +111,7 @@ _SCRIPT_LANGS = frozenset("el hy he bn pa gu or ta te kn ml si th lo my ka ko ja
 def detect_language(
     blocks: Sequence[Block], config: Config, given: str | None = None, declared: str | None = None
 ) -> Language:
-    return _settled(config, given) or _identify(_sample(blocks, config.lang_sample_chars), declared)
+    return _settled(config, given) or _identify(_first_sample(blocks, config.lang_sample_chars)[0], declared)
 
 
 def _settled(config: Config, given: str | None) -> Language | None:
@@ -168,22 +168,52 @@ def detect_again(
     Only the blocks the survivors' sample reads are cut to what survives (not every block)."""
     if first.path in ("given", "declared", "none") or not removed:
         return None
+    limit = config.lang_sample_chars
+    before, read = _first_sample(blocks, limit)
     cuts: dict[int, list[tuple[int, int]]] = {}
     for r in removed:
         if r.block is not None and r.start is not None and r.end is not None:
             cuts.setdefault(r.block, []).append((r.start, r.end))
-    limit = config.lang_sample_chars
+    if read.isdisjoint(cuts):  # no block the sample read is cut: the sample the cuts leave is the same
+        return None
     sample = _sample(blocks, limit, cuts)
-    if sample == _sample(blocks, limit):
+    if sample == before:
         return None
     again = _settled(config, None) or _identify(sample, declared)
     return again if again.code not in (first.code, "und") else None
 
 
-def _sample(blocks: Sequence[Block], limit: int, cuts: dict[int, list[tuple[int, int]]] | None = None) -> str:
+# The sample of the document being cleaned and the blocks it read (``_first_sample``): a one-entry
+# cache, as ``detect_again`` asks for the sample ``detect_language`` took of the same blocks.
+_FIRST: list[tuple[tuple[Block, ...], int, str, frozenset[int]]] = []
+
+
+def _first_sample(blocks: Sequence[Block], limit: int) -> tuple[str, frozenset[int]]:
+    """``_sample(blocks, limit)`` and the indexes of the blocks it reads: the blocks that, cut,
+    can change it. Without cuts every block of the pass that gives the sample is read up to the
+    one that fills it, so a sample with cuts on none of those reads the same blocks whole, stops
+    at the same one and is the same (tests/test_lang_sample_reuse.py). Kept for the last tuple of
+    blocks asked about (held with the answer: no other object has its identity meanwhile)."""
+    last = _FIRST[0] if _FIRST else None
+    if last is not None and last[0] is blocks and last[1] == limit:
+        return last[2], last[3]
+    read: list[int] = []
+    sample = _sample(blocks, limit, None, read)
+    if isinstance(blocks, tuple):
+        _FIRST[:] = [(blocks, limit, sample, frozenset(read))]
+    return sample, frozenset(read)
+
+
+def _sample(
+    blocks: Sequence[Block],
+    limit: int,
+    cuts: dict[int, list[tuple[int, int]]] | None = None,
+    read: list[int] | None = None,
+) -> str:
     """Paragraph text first (headlines and promos say little about the language), the other
     blocks when there is none. With ``cuts`` (spans by block index), the blocks as the cuts leave
-    them (a block cut to blank is gone), cutting only the blocks the sample reads."""
+    them (a block cut to blank is gone), cutting only the blocks the sample reads. ``read``, when
+    given, gets the indexes of the blocks the sample is taken from."""
     for paragraphs_only in (True, False):
         parts: list[str] = []
         size = 0
@@ -198,6 +228,8 @@ def _sample(blocks: Sequence[Block], limit: int, cuts: dict[int, list[tuple[int,
                 if not content.strip():
                     continue
             parts.append(content)
+            if read is not None:
+                read.append(b.index)
             size += len(content) + 1
             if size >= limit:
                 break

@@ -102,6 +102,7 @@ _BADNESS_NEEDS = re.compile(
 )
 _BADNESS_REACH = 8
 _OTHER_FIXES = re.compile("[\x80-\x9f\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]")
+_CONTROL_OR_OTHER = re.compile("[" + _CONTROL.pattern[1:-1] + _OTHER_FIXES.pattern[1:-1] + "]")
 
 
 def is_bad(text: str) -> bool:
@@ -144,11 +145,18 @@ def normalize(text: str) -> Normalized:
     # ``needs_ftfy``, then ``ftfy_acts``, each of their scans made once: an entity or a control
     # character answers both; past the cheap check, ftfy's own tests say whether it would return
     # the text as is, with no steps
-    if not (("&" in text and _ENTITY.search(text)) or _CONTROL.search(text)):
-        if text.isascii() or not _NON_ASCII_SUSPECT.search(text):
-            return Normalized(text, (), "skip")
-        if not _OTHER_FIXES.search(text) and not is_bad(text):
-            return Normalized(text, (), "ftfy")
+    # Past ASCII, a control character and the characters of ftfy's other fixes are looked for in one
+    # scan: either one sends the text to ftfy, and every character of the other fixes is a suspect
+    # one (``_SUSPECT_ALONE``), so a text holding one would not have been skipped either.
+    if not ("&" in text and _ENTITY.search(text)):
+        if text.isascii():
+            if not _CONTROL.search(text):
+                return Normalized(text, (), "skip")
+        elif not _CONTROL_OR_OTHER.search(text):
+            if not _NON_ASCII_SUSPECT.search(text):
+                return Normalized(text, (), "skip")
+            if not is_bad(text):
+                return Normalized(text, (), "ftfy")
     fixed, steps = fix_and_explain(text, _FTFY, is_bad)  # ftfy's, without its slow scans of long text
     return Normalized(fixed, steps, "ftfy")
 

@@ -6,7 +6,9 @@ import difflib
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from cleaner import blocks as blocks_mod
@@ -82,6 +84,8 @@ class Cleaner:
             html = self._looks_like_html(data, name)  # sniffed once, for the start-up work and the document
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
+            if self.config.time_limit <= 0:  # no limit, no timer: not even the context manager's few µs
+                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
             with time_limit(self.config.time_limit):
                 return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
         except TimeLimitExceeded as exc:
@@ -214,9 +218,7 @@ class Cleaner:
 
     # HTML ---------------------------------------------------------------------------
     def _looks_like_html(self, data: str | bytes, name: str | None) -> bool:
-        from cleaner.html import looks_like_html  # lazy: text-only use never imports lxml/trafilatura
-
-        return looks_like_html(data, name)
+        return _html_sniffer()(data, name)
 
     def prepare_html(self) -> None:
         """Import the HTML stage (lxml, trafilatura) and compile the HTML rules now rather than
@@ -245,6 +247,15 @@ class Cleaner:
             declared_lang=ex.lang,
             metadata=ex.metadata,
         )
+
+
+@lru_cache(maxsize=1)
+def _html_sniffer() -> Callable[[str | bytes, str | None], bool]:
+    """``cleaner.html.looks_like_html``, imported at the first document (text-only use never imports
+    lxml/trafilatura) and kept: an import statement at each document costs the import machinery."""
+    from cleaner.html import looks_like_html
+
+    return looks_like_html
 
 
 def known_ids(rulebook: Rulebook) -> list[str]:

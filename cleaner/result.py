@@ -66,9 +66,9 @@ class Result:
             "candidates": [r.to_dict() for r in self.candidates],
             "lang": self.lang.to_dict(),
             "input": self.input.to_dict(),
-            "normalization": [list(s) for s in self.normalization],
-            "counts": self.counts,
-            "layout": {"kept": [list(k) for k in self.kept], "gaps": [list(g) for g in self.gaps]},
+            "normalization": list(map(list, self.normalization)),
+            "counts": self.counts if self.removed else {},
+            "layout": {"kept": list(map(list, self.kept)), "gaps": list(map(list, self.gaps))},
             "paths": dict(self.paths),
             "warnings": list(self.warnings),
             "error": self.error,
@@ -131,6 +131,7 @@ def assemble(
     between them, by the breaks that followed the first of the two (or the blank line after the removal
     when only that one parted them)."""
     spans = sorted((r.start, r.end) for r in removed if r.start is not None)  # type: ignore[misc]
+    n_spans = len(spans)
     kept: list[tuple[int, int, int]] = []
     pieces: list[str] = []
     clean_len = 0
@@ -139,22 +140,25 @@ def assemble(
         lo, hi = (
             (b.content_start, b.content_end) if b.kind == HEADING and b.source_hint == "markdown" else (b.start, b.end)
         )
-        while k < len(spans) and spans[k][1] <= lo:
+        while k < n_spans and spans[k][1] <= lo:
             k += 1
-        segs: list[tuple[int, int]] = []
-        pos = lo
-        j = k
-        while j < len(spans) and spans[j][0] < hi:
-            s, e = spans[j]
-            if s > pos:
-                segs.append((pos, s))
-            pos = max(pos, e)
-            j += 1
-        if pos < hi:
-            segs.append((pos, hi))
-        segs = _trimmed([(s, e) for s, e in segs if e > s], text)
-        if not segs:
-            continue
+        if (k == n_spans or spans[k][0] >= hi) and lo < hi and not text[lo].isspace() and not text[hi - 1].isspace():
+            segs = [(lo, hi)]  # no cut in it (most blocks): the block whole, nothing to trim at its edges
+        else:
+            segs = []
+            pos = lo
+            j = k
+            while j < n_spans and spans[j][0] < hi:
+                s, e = spans[j]
+                if s > pos:
+                    segs.append((pos, s))
+                pos = max(pos, e)
+                j += 1
+            if pos < hi:
+                segs.append((pos, hi))
+            segs = _trimmed([(s, e) for s, e in segs if e > s], text)
+            if not segs:
+                continue
         if pieces:
             sep = _separator(text, kept[-1][1], segs[0][0]) if keep_breaks else "\n\n"
             pieces.append(sep)

@@ -206,6 +206,19 @@ class Context:
             self.reads[0] = True
         return self._kept
 
+    def kept_at_least(self, n: int) -> tuple[Block, ...]:
+        """``kept_blocks()`` when it holds at least ``n`` blocks, else none (``()``); the decisions
+        read only when the document has ``n`` blocks at all. A heuristic's two checks
+        ``if len(ctx.blocks) < n: return`` then ``kept = ctx.kept_blocks()`` and
+        ``if len(kept) < n: return``, in one call: the same blocks, the same note of the read
+        (tests/test_kept_blocks_at_least.py)."""
+        if len(self.blocks) < n:
+            return ()
+        if self.reads is not None:
+            self.reads[0] = True
+        kept = self._kept
+        return kept if len(kept) >= n else ()
+
     @cached_value
     def _prior_cuts(self) -> dict[int, list[tuple[int, int]]]:
         """The earlier removals' offsets by block, each list sorted (computed once)."""
