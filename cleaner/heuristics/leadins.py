@@ -630,18 +630,21 @@ _TERMINAL = ".!?\u2026\u3002\u0964\"'\u201d\u00bb"
 
 
 def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
     filled = [b for b in ctx.blocks if b.content.strip()]
     if len(filled) < 3:
         return
     last, before = filled[-1], filled[-2]
     text = last.content.strip()
     if (
-        last.index in gone
-        or before.index not in gone
-        or not before.content.rstrip().endswith((":", "\uff1a"))
+        not before.content.rstrip().endswith((":", "\uff1a"))
         or not 1 <= last.n_words <= _TARGET_MAX_WORDS
         or text[-1] in _TERMINAL
+    ):
+        return  # the text alone rules it out, whatever the decisions: before reading them
+    gone = ctx.removed_blocks()
+    if (
+        last.index in gone
+        or before.index not in gone
         or ctx.prior_cuts(last)
         or not any(b.index not in gone for b in filled[:-2])
     ):
