@@ -53,6 +53,8 @@ def _fused_starts(
         if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
             for m in _LONG_RUN.finditer(text):
                 runs.setdefault(m.start(), m.end())
+    if not runs:
+        return {}  # (most texts once the gates chose the runs a label follows)
     starts = [b.content_start for b in blocks]
     out: dict[int, list[int]] = {}
     for s in sorted(runs):
@@ -680,8 +682,10 @@ def _separated(ctx: Context, labels: tuple[str, ...]) -> dict[int, _Seps] | None
         fold = None
     else:
         fold, last = _fold(ctx), len(text) - 1
-        hits = [last - m.start() for m in scans.separators.finditer(fold.back)]
-        hits.reverse()
+        hits = []
+        if any(c in fold.text for c, _ in scans.separators.by_char):  # else no need to read it backwards
+            hits = [last - m.start() for m in scans.separators.finditer(fold.back)]
+            hits.reverse()
         if fold.unfolded:  # every separator of those blocks: a scan of their contents alone
             spans = (ctx.blocks[i] for i in fold.unfolded)
             every = (
