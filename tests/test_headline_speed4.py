@@ -256,3 +256,49 @@ def test_lead_in_target_still_goes_and_reads_the_decisions_only_when_the_text_al
     blocks = tuple(segment(text))
     ctx = Context(text, blocks, None, BOOK, Config(), (), reads=reads)
     assert list(h.run(ctx, h)) == [] and reads == [False]
+
+
+BODY = "The council met on Tuesday and voted on the budget for the coming year, the mayor said in a statement."
+STACK_LINES = [
+    BODY,
+    "Die Stadt hat die Straße gesperrt, weil das Wasser über Nacht stark gestiegen ist und die Keller füllte.",
+    "Город закрыл улицы после того как вода поднялась за ночь на метр и более, сообщил мэр в своём заявлении.",
+    "Man arrested after police chase through the city centre late on Friday night",
+    "Polizei nimmt Mann nach Verfolgungsjagd durch die Innenstadt am späten Freitagabend fest",
+    "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία και τις τιμές της ενέργειας σήμερα",
+    "İstanbul'da yağmur etkili oldu ve birçok yol gece boyunca trafiğe kapandı",
+    "Budget vote",
+    "Straße gesperrt",
+    "Что дальше",
+    "東京で大雨",
+    "ฝนตกหนัก",
+    "Soft\u00adhyphen line",
+    "A finished short line.",
+    "",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(STACK_LINES), min_size=1, max_size=9),
+    st.sets(st.integers(0, 9), max_size=2),
+)
+def test_stacked_headline_subhead_gate_changes_nothing(lines: list[str], gone: set[int]) -> None:
+    import pytest
+
+    from cleaner.heuristics import offtopic
+
+    text = "\n\n".join(lines)
+    h = BY_ID["headline.stacked"]
+    gated = [(r.start, r.end, r.reason) for r in h.run(_ctx(text, gone), h)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(offtopic, "_may_subhead", lambda blocks: True)
+        plain = [(r.start, r.end, r.reason) for r in h.run(_ctx(text, gone), h)]
+    assert gated == plain
+
+
+def test_stacked_headline_still_goes() -> None:
+    h = BY_ID["headline.stacked"]
+    text = "\n\n".join([BODY, BODY, STACK_LINES[3], STACK_LINES[7], BODY, BODY])
+    found = [r.text for r in h.run(_ctx(text), h)]
+    assert found == [STACK_LINES[3]]
