@@ -172,8 +172,8 @@ def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # tails) is neither the lead nor part of the page's structure.
     gone = ctx.removed_blocks()
     lead = next((b for b in ctx.blocks if b.kind == PARAGRAPH and b.index not in gone), None)
-    if lead is None:
-        return
+    if lead is None or lead.content.find("?", 3, 101) < 0:
+        return  # no kicker can open it: its question ends in a "?" at offset 3 to 100
     if sum(1 for b in ctx.blocks if b.index not in gone and b.content == lead.content) >= 3:
         return  # three copies are the page's structure (as in truncation.repeated-block), not a lead
     m = _QUESTION_LEAD.match(lead.content)

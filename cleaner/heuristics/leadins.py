@@ -53,6 +53,8 @@ def _fused_starts(
         if "  " in text or "\t" in text:  # else no run of two (a scan for one stops at every space)
             for m in _LONG_RUN.finditer(text):
                 runs.setdefault(m.start(), m.end())
+    if not runs:
+        return {}  # (most texts once the gates chose the runs a label follows)
     starts = [b.content_start for b in blocks]
     out: dict[int, list[int]] = {}
     for s in sorted(runs):
@@ -630,18 +632,21 @@ _TERMINAL = ".!?\u2026\u3002\u0964\"'\u201d\u00bb"
 
 
 def lead_in_target(ctx: Context, h: Heuristic) -> Iterable[Removal]:
-    gone = ctx.removed_blocks()
     filled = [b for b in ctx.blocks if b.content.strip()]
     if len(filled) < 3:
         return
     last, before = filled[-1], filled[-2]
     text = last.content.strip()
     if (
-        last.index in gone
-        or before.index not in gone
-        or not before.content.rstrip().endswith((":", "\uff1a"))
+        not before.content.rstrip().endswith((":", "\uff1a"))
         or not 1 <= last.n_words <= _TARGET_MAX_WORDS
         or text[-1] in _TERMINAL
+    ):
+        return  # the text alone rules it out, whatever the decisions: before reading them
+    gone = ctx.removed_blocks()
+    if (
+        last.index in gone
+        or before.index not in gone
         or ctx.prior_cuts(last)
         or not any(b.index not in gone for b in filled[:-2])
     ):
@@ -677,8 +682,10 @@ def _separated(ctx: Context, labels: tuple[str, ...]) -> dict[int, _Seps] | None
         fold = None
     else:
         fold, last = _fold(ctx), len(text) - 1
-        hits = [last - m.start() for m in scans.separators.finditer(fold.back)]
-        hits.reverse()
+        hits = []
+        if any(c in fold.text for c, _ in scans.separators.by_char):  # else no need to read it backwards
+            hits = [last - m.start() for m in scans.separators.finditer(fold.back)]
+            hits.reverse()
         if fold.unfolded:  # every separator of those blocks: a scan of their contents alone
             spans = (ctx.blocks[i] for i in fold.unfolded)
             every = (

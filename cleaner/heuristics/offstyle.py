@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from cleaner.blocks import ends_terminal, is_all_caps, read_again
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.heuristics.offtopic import _NOT_HEADLINE, _plain, _unfinished, headline_shaped
+from cleaner.heuristics.offtopic import _plain, _unfinished, headline_shaped, not_headline
 from cleaner.model import LIST_ITEM, PARAGRAPH, Block, Removal
 
 # An own subhead: a short line without a sentence end between body text and a paragraph.
@@ -96,7 +96,7 @@ def off_style_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         b = kept[i]
         if is_all_caps(b.content):
             caps += 1
-        elif b.n_words > _STYLELESS_WORDS and not shaped[b.index] and not _NOT_HEADLINE.search(b.content):
+        elif b.n_words > _STYLELESS_WORDS and not shaped[b.index] and not not_headline(b.content):
             return  # an own subhead in another style: the article mixes styles
     if caps < _MIN_CAPS_SUBHEADS:
         return

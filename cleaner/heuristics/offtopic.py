@@ -11,6 +11,7 @@ after it, is one too. Language-independent: the shape is judged on word counts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import regex
@@ -34,8 +35,38 @@ _BODY_MIN_WORDS = 15
 _MAX_SHARED_STACKED = 0.3
 _MAX_SHARED = 0.2
 _LOOK = 60  # words of a neighbouring paragraph compared (its end before, its start after)
-# Lines carrying these are lists, tables, code, prices, links or captions, not a headline.
-_NOT_HEADLINE = regex.compile(r"[()\[\]{}<>$|=/@#*\u2022\u2192\t\n]|https?:|\w[.,]\w|[.!]\s+\p{Lu}|\p{So}")
+# Lines carrying these are lists, tables, code, prices, links or captions, not a headline
+# (``not_headline``): a mark, a number or word joined across a point or comma, a sentence end
+# before a capital, a symbol.
+_MARKS = re.compile(r"[()\[\]{}<>$|=/@#*\u2022\u2192\t\n]|https?:")
+_JOINED = regex.compile(r"\w[.,]\w")
+_NEXT_SENTENCE = regex.compile(r"[.!]\s+\p{Lu}")
+_SYMBOL = regex.compile(r"\p{So}")
+
+
+def not_headline(text: str) -> bool:
+    """Whether ``text`` carries the marks of a list, table, code, price, link or caption: what one
+    search of ``_MARKS|_JOINED|_NEXT_SENTENCE|_SYMBOL`` finds. Each alternative is asked on its
+    own, the middle two only where their point, comma or "!" stands (found by ``str.find``), the
+    symbol only outside ASCII (which holds none): the one search tried every branch at every
+    position (~8 us a line)."""
+    if _MARKS.search(text) is not None:
+        return True
+    for point in ".,":
+        i = text.find(point, 1)
+        while i >= 0:
+            if _JOINED.match(text, i - 1) is not None:
+                return True
+            i = text.find(point, i + 1)
+    for point in ".!":
+        i = text.find(point)
+        while i >= 0:
+            if _NEXT_SENTENCE.match(text, i) is not None:
+                return True
+            i = text.find(point, i + 1)
+    return not text.isascii() and _SYMBOL.search(text) is not None
+
+
 _SENTENCE_END = ".!?\u2026:;\u0589\u0964\u0965\u06d4\u061f\u3002\uff01\uff1f\uff0e"
 _CLOSERS = "\"'\u201d\u2019\u00bb"
 
@@ -64,7 +95,7 @@ def headline_shaped(b: Block) -> bool:
     if not (c and _unfinished(c)):
         return False
     first = c[0]
-    if not (first.isupper() or first.isdigit()) or _NOT_HEADLINE.search(c):
+    if not (first.isupper() or first.isdigit()) or not_headline(c):
         return False
     return not is_title_case(c) and not is_all_caps(c)
 
@@ -119,12 +150,20 @@ def _may_stack(shaped: Sequence[bool]) -> bool:
     return any(shaped)
 
 
+def _may_subhead(blocks: Sequence[Block]) -> bool:
+    """False when no block has an own subhead's shape (``_subhead`` at its widest: a plain line of
+    1-6 words without a sentence end): whatever earlier decisions keep, nothing stacks above one.
+    A few tests a block, where ``headline_shaped`` of every block asks some of them a regex and a
+    title-case count (a third of wild-dev's texts of five blocks or more hold no such line)."""
+    return any(_plain(b) and 1 <= b.n_words <= _SUBHEAD_MAX_WORDS and _unfinished(b.content) for b in blocks)
+
+
 def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Body paragraph, one or more headline-shaped lines, a shorter own subhead, body paragraph:
     the headlines introduce nothing (the subhead introduces the paragraph) and share few words
     with the article around them and its title."""
-    if len(ctx.blocks) < 5:
-        return  # fewer than 5 kept blocks (below), whatever the decisions: before reading them
+    if len(ctx.blocks) < 5 or not _may_subhead(ctx.blocks):
+        return  # fewer than 5 kept blocks (below), or no subhead, whatever the decisions: before reading them
     shaped = ctx.judged(headline_shaped)  # of the block alone, once per document
     if not _may_stack(shaped):
         return  # before reading the earlier decisions: a later round skips it
@@ -208,7 +247,7 @@ def above_dateline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             and len(stems) >= 2
             and not stems & lead_stems
             and not ctx.prior_cuts(b)
-            and not _NOT_HEADLINE.search(b.content.strip())
+            and not not_headline(b.content.strip())
         ):
             yield h.remove_block(
                 ctx,
