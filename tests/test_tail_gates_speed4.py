@@ -389,3 +389,68 @@ def test_the_appeals_shared_gate_changes_nothing(text: str, monkeypatch: pytest.
     assert both == [_found(hid, text) for hid in ("promo.support-appeal", "tail.service-note")]
     if "donate" in text.lower() or "subscribe" in text:
         assert any(both)
+
+
+# -- gates before reading the decisions: tail.after-debris, widget.section-label,
+# truncation.opening-teaser, navigation.slide-counter; promo.bullet-label's bullet test first
+
+_LINES = [
+    P1,
+    P2,
+    "Noticias",
+    "Home / World / Politics",
+    "1 of 5",
+    "2 of 5",
+    "3 of 5",
+    "Related stories",
+    "Un incendio forestal obliga a desalojar tres aldeas en la sierra de Gredos y los vecinos...",
+    "Ilık ılık",
+    "Мост",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=6), st.lists(st.booleans(), max_size=6))
+def test_block_gates_change_nothing(lines: list[str], removed: list[bool]) -> None:
+    from cleaner.heuristics import cards, labels, openers, sections
+
+    for hid, module in (
+        ("tail.after-debris", sections),
+        ("widget.section-label", labels),
+        ("truncation.opening-teaser", openers),
+        ("navigation.slide-counter", cards),
+    ):
+        GATES[hid] = module
+        text = "\n\n".join(lines)
+        blocks = tuple(segment(text))
+        h = BY_ID[hid]
+        ctx = Context(text, blocks, None, BOOK, Config(), ())
+        prior = tuple(h.remove_block(ctx, b, 0.9, "earlier") for b, r in zip(blocks, removed, strict=False) if r)
+        _both(hid, text, prior)
+
+
+@pytest.mark.parametrize(
+    ("hid", "lines"),
+    [
+        ("navigation.slide-counter", [P1, "1 of 5", "2 of 5", "3 of 5", P2]),
+        ("truncation.opening-teaser", [_LINES[8], P1, P2]),
+        ("widget.section-label", ["Noticias", OTHER, P1]),
+    ],
+)
+def test_block_gates_let_through(hid: str, lines: list[str]) -> None:
+    from cleaner.heuristics import cards, labels, openers
+
+    GATES[hid] = {"navigation.slide-counter": cards, "truncation.opening-teaser": openers}.get(hid, labels)
+    assert _both(hid, "\n\n".join(lines))
+
+
+def test_bullet_label_reads_no_decision_without_a_bullet() -> None:
+    h = BY_ID["promo.bullet-label"]
+    for text, reads in ((f"{P1}\n\n{P2}", False), (f"{P1} • Match report: A win {P2}", True)):
+        blocks = tuple(segment(text))
+        seen = [False]
+        ctx = Context(text, blocks, None, BOOK, Config(), (), reads=seen)
+        list(h.run(ctx, h))
+        assert seen[0] is reads
+    text = f"{P1} • Match report: Newcastle 2-0 Forest\n\n{P2} • Match report: Leeds 1-1 Hull"
+    assert len(_found("promo.bullet-label", text)) == 2
