@@ -118,6 +118,27 @@ def _may_have(text: str, words: tuple[str, ...]) -> bool:
     return len(folded) != len(text) or starts.finds(folded)
 
 
+@by_words
+@lru_cache(maxsize=16)
+def _either(journalism: tuple[str, ...], paywall: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of both lexicons in one tuple, the same for the same two (``by_words`` keys on them)."""
+    return tuple(dict.fromkeys((*journalism, *paywall)))
+
+
+def _may_name_tail(ctx: Context, b: Block) -> bool:
+    """False when the block's content surely holds no journalism word and no paywall word
+    (``_may_have`` of both lexicons' words, one scan where each would make its own): asked once per
+    block for the document (the content alone decides), by promo.support-appeal and
+    tail.service-note, which judge mostly the same last blocks."""
+    known: dict[int, bool] = ctx.once(_may_name_tail, dict)
+    got = known.get(b.index)
+    if got is None:
+        book = ctx.rulebook
+        words = _either(book.words("appeal.journalism-words", None), book.words("service.paywall-words", None))
+        got = known[b.index] = _may_have(b.content, words)
+    return got
+
+
 def _has(text: str, words: tuple[str, ...]) -> str | None:
     m = _pattern(words).search(text) if words and _may_have(text, words) else None
     return m.group(0) if m else None
@@ -142,7 +163,7 @@ def support_appeal(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         b = kept[k]
         if b.n_words > _MAX_WORDS or not ends_terminal(b.content):
             continue
-        j = _has(b.content, journalism)
+        j = _has(b.content, journalism) if _may_name_tail(ctx, b) else None
         s = _has(b.content, support) if j else None
         if not (j and s):
             continue
@@ -201,7 +222,7 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     of which name the paywall or ask the reader to act: the paywall word and the address."""
     if b.kind not in (PARAGRAPH, HEADING) or b.n_words > _NOTE_MAX_WORDS or ctx.prior_cuts(b):
         return None
-    if not _may_have(b.content, words.paywall):
+    if not _may_name_tail(ctx, b) or not _may_have(b.content, words.paywall):
         return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
     sents = _sentences(b.content)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:
@@ -273,7 +294,8 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return  # a body paragraph comes after the call (below): one block, whatever the decisions
     reader = ctx.rulebook.words("service.reader-words", None)
     kept = ctx.kept_blocks()
-    body = [k for k, b in enumerate(kept) if is_body(b)]
+    flags = ctx.judged(is_body)  # of the block alone, once for the document
+    body = [k for k, b in enumerate(kept) if flags[b.index]]
     if not body:
         return
     for k in range(min(body[0] + 1, _CALL_HEAD)):

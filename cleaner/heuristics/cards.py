@@ -162,6 +162,8 @@ def _counter_runs(kept: Sequence[Block]) -> list[list[Block]]:
 
 
 def slide_counters(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if _GATED and (len(ctx.blocks) < _COUNTER_MIN or sum(c is not None for c in ctx.judged(_counter)) < _COUNTER_MIN):
+        return  # fewer counters in the text than a run holds, fewer kept: before reading the decisions
     for run in _counter_runs(ctx.kept_blocks()):
         for b in run:
             yield h.remove_block(

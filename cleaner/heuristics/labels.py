@@ -81,7 +81,13 @@ def _breadcrumb(line: Block, title: Block, ends: dict[int, str]) -> bool:
     return bool(last) and last == phrase_key(title.content.strip())
 
 
+# Off: no gate before reading the decisions (to check that it changes nothing).
+_GATED = True
+
+
 def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if _GATED and len(ctx.blocks) < 2:
+        return  # each form needs a line and one below it: before reading the decisions
     alive = ctx.kept_blocks()
     ends: dict[int, str] = ctx.once(_trail_end, dict)  # a line's trail, once for the document
     if len(alive) >= 3 and _breadcrumb(alive[0], alive[1], ends) and not ctx.prior_cuts(alive[0]):

@@ -68,11 +68,19 @@ def _outside(ctx: Context) -> tuple[Sequence[Block], Sequence[Block]]:
     """The blocks that survive earlier decisions before the first body paragraph and after the
     last one (none when the text has no body paragraph: then nothing tells a menu from a list)."""
     alive = ctx.kept_blocks()
+    last = _OUTSIDE[0] if _OUTSIDE else None
+    if last is not None and last[0] is ctx:  # asked again of the same decisions (the next heuristic)
+        return last[1]
     flags = ctx.judged(is_body)
     body = [k for k, b in enumerate(alive) if flags[b.index]]
-    if not body:
-        return [], []
-    return alive[: body[0]], alive[body[-1] + 1 :]
+    found: tuple[Sequence[Block], Sequence[Block]] = (alive[: body[0]], alive[body[-1] + 1 :]) if body else ((), ())
+    _OUTSIDE[:] = [(ctx, found)]
+    return found
+
+
+# A one-entry cache: the context last asked and its blocks outside the body (menu_run, footer_run and
+# menu_line ask in a row, of one context while no decision is added; a context never changes).
+_OUTSIDE: list[tuple[Context, tuple[Sequence[Block], Sequence[Block]]]] = []
 
 
 def _entry(b: Block, max_words: int = _ENTRY_MAX_WORDS) -> bool:

@@ -21,7 +21,13 @@ _MIN_WORDS, _MAX_WORDS = 15, 60
 _BODY_MIN_WORDS = 15
 
 
+# Off: no gate before reading the decisions (to check that it changes nothing).
+_GATED = True
+
+
 def opening_teaser(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if _GATED and len(ctx.blocks) < 3:
+        return  # fewer than 3 kept blocks (below), whatever the decisions: before reading them
     kept = ctx.kept_blocks()
     if len(kept) < 3:
         return

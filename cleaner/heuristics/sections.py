@@ -32,7 +32,13 @@ def _stray(b: Block) -> bool:
     return bool(c) and b.n_words <= _STRAY_MAX_WORDS and not ends_terminal(c) and not _STRAY_NOT.search(c)
 
 
+# Off: no gate before reading the decisions (to check that it changes nothing).
+_GATED = True
+
+
 def after_debris(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if _GATED and len(ctx.blocks) < _MIN_REMOVED_BEFORE + 2:
+        return  # a body paragraph, the blocks removed below it and one more: before reading the decisions
     gone = ctx.removed_blocks()
     alive = ctx.kept_blocks()
     last = next((b.index for b in reversed(alive) if is_body(b)), None)

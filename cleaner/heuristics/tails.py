@@ -47,8 +47,19 @@ def _tail_rule(ctx: Context, rule: Rule | None, b: Block) -> Rule | None:
     same words), a section-header rule of the language whose phrases name the block."""
     if rule is None or rule.tail is not None:
         return rule
-    key = phrase_key(b.content)
-    return next((r for r in ctx.rules if r.tail is not None and key in r.phrases), rule)
+    return _tail_rules(ctx.rules).get(phrase_key(b.content), rule)
+
+
+@by_words  # remembered by the tuple (the plan's, the same for every document)
+def _tail_rules(rules: tuple[Rule, ...]) -> dict[str, Rule]:
+    """Of the rules with a tail, the first in order that names each phrase: what a scan of the
+    rules for the first one with a tail whose phrases hold a key finds, without the scan."""
+    out: dict[str, Rule] = {}
+    for r in rules:
+        if r.tail is not None:
+            for p in r.phrases:
+                out.setdefault(p, r)
+    return out
 
 
 def section_tail(ctx: Context, h: Heuristic) -> Iterable[Removal]:
@@ -151,6 +162,7 @@ def _look_residue(verbs: tuple[str, ...]) -> EndAnchored:
 # What ``_look_residue``'s fragment holds none of, and the sentence ends it follows.
 _LOOK_STOPS = ".!?:;|\u0964\n"
 _LOOK_ENDS = ".!?\u0964"
+_LOOK_STOP_SET = frozenset(_LOOK_STOPS)
 
 
 @by_words
@@ -168,7 +180,18 @@ def _may_look(tail: str) -> bool:
     end before) is not gated. Where it says no, the backward match is not asked."""
     if tail.endswith("\n"):
         return True
-    k = max(tail.rfind(c) for c in _LOOK_STOPS)
+    if tail[-1:] in _LOOK_STOP_SET:
+        return False  # the last of them ends the text: no gap after it (most paragraphs end so)
+    k = max(
+        tail.rfind("."),
+        tail.rfind("!"),
+        tail.rfind("?"),
+        tail.rfind(":"),
+        tail.rfind(";"),
+        tail.rfind("|"),
+        tail.rfind("\u0964"),
+        tail.rfind("\n"),
+    )
     if k < 0 or tail[k] not in _LOOK_ENDS:
         return False
     rest = tail[k + 1 :]
@@ -186,8 +209,9 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     last = next((b for b in reversed(ctx.blocks) if b.index not in gone and b.kind == PARAGRAPH), None)
     if last is None or last.n_words < 8:
         return
-    view = ctx.view(last)  # judged as a second cleaning sees it: a copyright line cut after it is gone
-    tail = view.text[-400:]
+    # judged as a second cleaning sees it: a copyright line cut after it is gone (uncut: its content)
+    text = ctx.view(last).text if ctx.prior_cuts(last) else last.content
+    tail = text[-400:]
     m = _RESIDUE.search(tail) if _may_have_gap(tail) else None
     reason = "set off by a gap of spaces"
     if not m or not 1 <= count_words(m.group("frag")) <= _RESIDUE_MAX_WORDS:
@@ -202,13 +226,13 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if not m or not 1 <= count_words(m.group("frag")) <= _LOOK_MAX_WORDS:
             return
         reason = f"opening with '{m.group('verb')}'"
-    start = len(view.text) - len(tail) + m.start("gap")
+    start = len(text) - len(tail) + m.start("gap")
     yield from h.remove_view(
         ctx,
         last,
-        view,
+        ctx.view(last),
         start,
-        len(view.text),
+        len(text),
         0.8,
         f"Words left after the article's last sentence, {reason} ('{m.group('frag').strip()[:40]}'): "
         "the texts of its links, cut out of the sentences by the scraper.",

@@ -151,10 +151,10 @@ def bullet_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The same bulleted label glued inside the text's lines twice or more ("… Louise Taylor • Match
     report: Newcastle 2-0 Nottingham Forest More Rodri worries …", once after every item of a
     roundup): each is a link to another page; the bullet, the label and the link's title go."""
+    if not any(c in ctx.text for c in _BULLETS):
+        return  # no bullet in the text, none in a block: before reading the decisions (not asked again)
     gone = ctx.removed_blocks()
     found: list[tuple[Block, regex.Match[str]]] = []
-    if not any(c in ctx.text for c in _BULLETS):
-        return  # no bullet in the text, none in a block
     for b in ctx.blocks:
         if b.index not in gone and len(b.content) <= 50000 and any(c in b.content for c in _BULLETS):
             found.extend((b, m) for m in _BULLET_LABEL.finditer(b.content))

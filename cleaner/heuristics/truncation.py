@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -34,39 +35,71 @@ def _read_as_paragraph(b: Block) -> bool:
 _NO_FRAGMENT_END = frozenset('.!?"\u201d)\u2026:;,]\u00bb0123456789')
 
 
-def _ends_without_fragment(tail: str) -> bool:
-    """Whether ``tail`` ends (spaces and tabs aside, and a last line break, which ``$`` lets a match
-    end before) in a character no fragment ends with, or in nothing: ``_DANGLING`` cannot match."""
+_CLOSERS = ('"', "'", "\u201d", "\u2019", ")")  # what ``_DANGLING`` lets stand between the stop and the gap
+
+
+def _may_dangle(tail: str) -> bool:
+    """False when ``_DANGLING`` surely finds nothing in ``tail`` (a few string tests, where its
+    backward match costs a regex call): a match ends, spaces and tabs and a last line break aside,
+    in a fragment's character, and its fragment holds no sentence stop, so the stop it follows is
+    the last one in ``tail``, with three characters before it, a closing quote or bracket perhaps
+    after it, then a space or a tab; and what follows is one or two words (the fragment's)."""
     t = tail[:-1] if tail.endswith("\n") else tail
     t = t.rstrip(" \t")
-    return not t or t[-1] in _NO_FRAGMENT_END
+    if not t or t[-1] in _NO_FRAGMENT_END:
+        return False
+    k = max(t.rfind("."), t.rfind("!"), t.rfind("?"))
+    if k < 3:
+        return False
+    rest = t[k + 1 :]
+    if rest[:1] in _CLOSERS:
+        rest = rest[1:]
+    return rest[:1] in (" ", "\t") and len(rest.split(None, 2)) <= 2
+
+
+def _fragment(b: Block, content: str) -> tuple[int, float, str] | None:
+    """The dangling fragment at the end of ``content`` (the block's, or what earlier cuts left of
+    it): where its gap starts in ``content``, the confidence and the reason; None when there is none."""
+    tail = content[-80:]
+    if _GATED and not _may_dangle(tail):
+        return None
+    m = _DANGLING.search(tail)
+    if not m or not _read_as_paragraph(b):
+        return None
+    frag, prev = m.group("frag"), m.group("prev")
+    if len(frag) > 12 or not any(c.islower() for c in prev) or b.n_words < 6:
+        return None
+    confidence = 0.9 if len(frag) <= 3 else 0.7
+    why = f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off."
+    return len(content) - len(tail) + m.start("gap"), confidence, why
+
+
+def _uncut_fragments(ctx: Context) -> list[tuple[Block, tuple[int, float, str] | None]]:
+    """The blocks the heuristic judges, each with its fragment as it stands uncut (its content):
+    made once for the document (a block alone decides), so that a later round judges again only
+    the blocks cut since."""
+    return [
+        (b, _fragment(b, b.content))
+        for b in ctx.blocks
+        if len(b.content) <= 20_000 and (b.kind == PARAGRAPH or b.source_hint in ("html", "markdown"))
+    ]
 
 
 def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """It judges the end of each paragraph as the next cleaning of the output sees it: a fragment
     left bare by an earlier cut ("… accounts. Advertisement E" once the marker is cut) goes now,
     or a second cleaning would take it and cleaning would not be idempotent."""
-    for b in ctx.blocks:
-        if len(b.content) > 20_000 or not (b.kind == PARAGRAPH or b.source_hint in ("html", "markdown")):
+    for b, uncut in ctx.once(_uncut_fragments, lambda: _uncut_fragments(ctx)):
+        if not ctx.prior_cuts(b):  # most blocks have no cut: their content, judged once
+            if uncut is not None:
+                start, confidence, why = uncut
+                yield h.remove_span(ctx, b, b.content_start + start, b.content_end, confidence, why)
             continue
-        view = ctx.view(b) if ctx.prior_cuts(b) else None  # most blocks have no cut: their content
-        content = view.text if view is not None else b.content
-        tail = content[-80:]
-        if _GATED and _ends_without_fragment(tail):
-            continue
-        m = _DANGLING.search(tail)
-        if not m or not _read_as_paragraph(b):
-            continue
-        frag, prev = m.group("frag"), m.group("prev")
-        if len(frag) > 12 or not any(c.islower() for c in prev) or b.n_words < 6:
-            continue
-        confidence = 0.9 if len(frag) <= 3 else 0.7
-        why = f"Dangling fragment '{frag}' after the paragraph's last complete sentence: the scraper cut it off."
-        start = len(content) - len(tail) + m.start("gap")
-        if view is None:
-            yield h.remove_span(ctx, b, b.content_start + start, b.content_end, confidence, why)
-        else:  # one removal per surviving piece: the cuts between them stay their rules'
-            yield from h.remove_view(ctx, b, view, start, len(content), confidence, why)
+        view = ctx.view(b)
+        found = _fragment(b, view.text)
+        if found is not None:  # one removal per surviving piece: the cuts between them stay their rules'
+            start, confidence, why = found
+            yield from h.remove_view(ctx, b, view, start, len(view.text), confidence, why)
 
 
 # A news API's length limit: "… [+3777 chars]" (NewsAPI), "... [1506 chars]" (GNews); the
@@ -80,8 +113,8 @@ _SENTENCE_END = regex.compile(r"[.!?\u0964\u3002\uff01\uff1f:;][\"'\u201d\u2019\
 
 def snippet_limit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The incomplete last sentence of a snippet cut at an API's length limit, with its marker."""
-    if not ctx.blocks:
-        return
+    if not ctx.blocks or (_GATED and "[" not in ctx.text):
+        return  # the marker's bracket is in the text or nowhere
     b = ctx.blocks[-1]
     m = _SNIPPET_MARK.search(b.content[-300:])
     if not m:
@@ -183,44 +216,55 @@ def _key(text: str) -> str:
     return key
 
 
-def _first_word(text: str) -> str:
-    """The first word of ``phrase_key(text)`` when its key has two words or more (case-folded: the
-    first whitespace token after the edge punctuation, symbols and spaces); for a key of one word,
-    that word with the edge characters after it, if any ("" for no word)."""
+_SPACES = re.compile(r"\s+")  # what str.split() splits at (both ask Py_UNICODE_ISSPACE)
+
+
+def _opening(text: str) -> tuple[str, str] | None:
+    """The first two words of ``phrase_key(text)`` when its key has three words or more (case-folded:
+    the first two whitespace tokens after the edge punctuation, symbols and spaces, which the key's
+    third word follows inside its core); None for a text of fewer than three such tokens (its key
+    has fewer than three words). Of a key of one or two words, which counts for nothing below, it
+    may say anything."""
     i, n = 0, len(text)
     while i < n and _edge(text[i]):
         i += 1
-    parts = text[i : i + 64].split(None, 1)
-    if len(parts) == 1:  # the word may go on past the 64 characters
-        parts = text[i:].split(None, 1)
-    return parts[0].casefold() if parts else ""
+    parts = text[i : i + 64].split(None, 2)
+    if len(parts) == 3:
+        return parts[0].casefold(), parts[1].casefold()
+    if n - i <= 64:
+        return None
+    # the words go on past the 64 characters: the spaces after the first two (a text of an unspaced
+    # script is not split into a copy of itself to learn that it is one token)
+    one = _SPACES.search(text, i)  # text[i] is no space: spaces are edges
+    two = _SPACES.search(text, one.end()) if one is not None else None
+    if two is None or two.end() == n:
+        return None
+    return text[i : one.start()].casefold(), text[one.end() : two.start()].casefold()  # type: ignore[union-attr]
 
 
 def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
-    """The texts of the blocks that are not debris and share the first word of their key with
-    another such block (``_first_word``). Two keys alike on their first 8 words, or equal with two
-    words or more, share it: a block whose first word is its own repeats nothing, and nothing
-    repeats it (a key of one word counts for nothing below: no repeat of fewer than 12 words goes,
-    nor a teaser of fewer than 8, nor does it count as a template)."""
+    """The texts of the blocks that are not debris and share the first two words of their key with
+    another such block (``_opening``). Two keys alike on their first 8 words, or equal with three
+    words or more, share them: a block whose opening is its own repeats nothing, and nothing repeats
+    it (a key of fewer than three words counts for nothing below: no repeat of fewer than 12 words
+    goes, nor a teaser of fewer than 8, nor does it count as a template)."""
     texts = {b.index: ctx.surviving(b) for b in ctx.blocks if b.index not in debris}
     if not _GATED:
         return texts
-    firsts = {i: _first_word(t) for i, t in texts.items()}
-    if len(set(firsts.values())) == len(firsts):
-        return {}
-    seen = Counter(firsts.values())
-    return {i: t for i, t in texts.items() if seen[firsts[i]] > 1}
+    openings = {i: _opening(t) for i, t in texts.items()}
+    seen = Counter(openings.values())
+    return {i: t for i, t in texts.items() if openings[i] is not None and seen[openings[i]] > 1}
 
 
 _UNMADE: tuple[str, ...] = ("",)  # a head no text has (``phrase_head`` gives words, never "")
 
 
-# Off: every block is keyed (``_alike``), to check that the first-word gate changes nothing.
+# Off: every block is keyed (``_alike``), to check that the opening gate changes nothing.
 _GATED = True
 
 
 def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
-    """The keys of the blocks that are not debris and whose first word another shares (``_alike``),
+    """The keys of the blocks that are not debris and whose opening another shares (``_alike``),
     but for a block of more than 8 words whose first 8 no other block's key starts with: its key is no other block's (equal keys start alike) and
     no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
     and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
