@@ -555,7 +555,10 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "of over 120 words. Names the comment system marks with its word ('Josh Simi says', 'penny "
         "says': the last word, in lower case, of three such short lines), at least three different "
         "names before it on three lines in four, head comments of up to twelve lines and 300 words a "
-        "block, which may open with a greeting ('Hello Cindy,') or a short question.",
+        "block, which may open with a greeting ('Hello Cindy,') or a short question. Once the groups "
+        "read from the end hold three names with one coming back, the thread is held: a comment above "
+        "may open with a short line ('Hi', 'Nice one'), its last line may look like a name ('Thanks'), "
+        "and a name may be written in lower case or with dots ('Muhammad ismail', 'Anupriya.V.Sagar').",
         comment_thread,
         confidence=(0.8, 0.85),
     ),
@@ -572,7 +575,11 @@ HEURISTICS: tuple[Heuristic, ...] = (
         "blocks at least, and at least 150 words and half the text's kept words before it: it and "
         "everything after it are the readers' comments, which the scraper kept without their names. "
         "Words a writer uses of their own piece ('this post', 'thanks for reading') are not in the "
-        "lexicons, and one grateful line in an article is no run.",
+        "lexicons, and one grateful line in an article is no run. Replies count too: a line that opens "
+        "by addressing someone by their handle and a comma, colon or dash ('@John, please …', '@Paul: "
+        "psst', '@Geoffrey Hart: while …'); with at least three of them, and those 4% of the run's "
+        "blocks, the run need only stand below a quarter of the text's kept words (readers may write "
+        "more than the article). A handle inside a line (a quoted post) is no reply.",
         reader_run,
         confidence=(0.8, 0.8),
     ),

@@ -1,8 +1,8 @@
 """Readers' comments closing the text without their names: a scraper that kept the comments' texts and
 dropped the names, dates and reply buttons leaves a run of paragraphs after the article in which
-readers praise or thank the writer ('Great article!', 'Thanks for sharing', 'Hi Diana, …'). Several
-such lines in the run, and its position below most of the text, are the evidence; one grateful line
-in an article is not."""
+readers praise or thank the writer ('Great article!', 'Thanks for sharing', 'Hi Diana, …') or reply
+to each other by handle ('@John, …'). Several such lines in the run, and its position below most of
+the text, are the evidence; one grateful line in an article is not."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ _BEFORE_MIN_WORDS = 150
 _BEFORE_MIN_SHARE = 0.5
 # The run's ``_MIN_REACTIONS`` lines after one kept block at least (the words before it).
 _MIN_BLOCKS = 1 + _MIN_REACTIONS
+# Or replies: lines that open by addressing someone by their handle ('@John, please …', '@Paul: psst',
+# '@Geoffrey Hart: while …'), a comment system's convention in any language; an article quotes a
+# post with its handle inside a line. At least this many of them in the run and this share of its
+# blocks; and since readers may write more than the article, the run need only stand below this
+# share of the text's kept words.
+_MIN_REPLIES = 3
+_REPLY_SHARE = 0.04
+_REPLY_BEFORE_MIN_SHARE = 0.25
+_REPLY = regex.compile(r"@\w[\w.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'\u2019\-]*\.?){0,2}\s*(?:[,:\u2013\u2014]|\s-\s)")
 
 # Words as the marks compare them: runs of letters or of digits (re's classes, which split a word at a
 # combining mark: the lexicons' words are split the same way), case-folded; an apostrophe or a hyphen
@@ -115,20 +124,31 @@ def _marked(marks: _Marks, text: str) -> bool:
     return marks.of(text)
 
 
+def _reply(text: str) -> bool:
+    return text.startswith("@") and _REPLY.match(text) is not None
+
+
 def _run_start(ctx: Context, kept: Sequence[Block], marks: _Marks) -> tuple[int, int] | None:
     """Where the run of comments starts in ``kept`` (a line of praise with enough more of them after
-    it to the end) and how many such lines it holds: the earliest such start below most of the text."""
+    it to the end, or a reply with enough more replies) and how many such lines it holds: the
+    earliest such start below most of the text (below a quarter of it for replies)."""
     total = sum(b.n_words for b in kept)
     before = total
-    found, n = None, 0
+    found, n, replies = None, 0, 0
     for i in range(len(kept) - 1, -1, -1):
         before -= kept[i].n_words
-        if before < _BEFORE_MIN_WORDS or before < _BEFORE_MIN_SHARE * total:
+        if before < _BEFORE_MIN_WORDS or before < _REPLY_BEFORE_MIN_SHARE * total:
             break
-        if not _marked(marks, ctx.surviving(kept[i])):
+        text = ctx.surviving(kept[i])
+        reply = _reply(text.lstrip())
+        if not (reply or _marked(marks, text)):
             continue
         n += 1
-        if n >= _MIN_REACTIONS and n >= _MIN_SHARE * (len(kept) - i):
+        replies += reply
+        run = len(kept) - i
+        if before >= _BEFORE_MIN_SHARE * total and n >= _MIN_REACTIONS and n >= _MIN_SHARE * run:
+            found = (i, n)
+        elif reply and replies >= _MIN_REPLIES and replies >= _REPLY_SHARE * run:
             found = (i, n)
     return found
 
@@ -153,5 +173,6 @@ def reader_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             b,
             0.8,
             f"Readers' comments closing the text: a run of {len(kept) - start} blocks below most of the "
-            f"text, {n} of them praising or thanking the writer or greeting someone by name; not the article.",
+            f"text, {n} of them praising or thanking the writer, greeting someone by name or replying to "
+            "someone by their handle ('@John, …'); not the article.",
         )

@@ -34,6 +34,15 @@ def _name_line(text: str) -> bool:
     return initials <= 1 and all(_NAME_WORD.match(w) for w in ws) and any(len(w) > 3 for w in ws)
 
 
+# Within a thread a commenter's name may be written in lower case or with dots ('Muhammad ismail',
+# 'bavan', 'Anupriya.V.Sagar'): one to four words of letters, no digit, no sentence end.
+_LOOSE_NAME = regex.compile(r"^\p{L}[\p{L}\p{M}.'\u2019_\-]*(?:\s+\p{L}[\p{L}\p{M}.'\u2019_\-]*){0,3}$")
+
+
+def _loose_name(text: str) -> bool:
+    return _LOOSE_NAME.match(text) is not None and text[-1] not in ".!?,;:\u2026"
+
+
 def _names_own_text(name: str, comment: Sequence[Block]) -> bool:
     """Whether the lines under a name speak of it: a subhead or a person's entry in a list repeats its
     words ('Jane Smith' / 'Smith studied …'); a commenter does not write their own name."""
@@ -52,10 +61,16 @@ def _thread_start(
     names: list[str] = []
     start = None
     while i > 0:
+        # once the groups read hold a thread (enough names, one coming back), a comment may open
+        # with a short line ('Hi', 'Nice one', a link's title) and its last line may look like a name
+        # ('Thanks', 'Palo Alto Cyberesecurity'): a list of places or people, whose entries open so,
+        # has each name once (names alone: a system's word after each name has its own shape)
+        held = header is _name_line and len(names) >= _THREAD_MIN_NAMES and len(set(names)) < len(names)
         # one group: a name, then one to a few comment lines, read backwards
         j = i - 1
         most = _MARKED_MAX_LINES if marked is not None else _THREAD_MAX_LINES
-        while j >= 0 and i - j <= most and not header(kept[j].content.strip()):
+        head = _loose_name if held else header
+        while j >= 0 and i - j <= most and not (head(kept[j].content.strip()) and (j < i - 1 or not held)):
             j -= 1
         if j < 0 or j == i - 1 or i - j > most:
             break
@@ -63,7 +78,7 @@ def _thread_start(
         name = kept[j].content
         if marked is not None:
             name = name.rsplit(None, 1)[0]
-        opens = marked is not None or _prose(comment[0])
+        opens = marked is not None or held or _prose(comment[0])
         longest = _MARKED_BLOCK_WORDS_MAX if marked is not None else _BLOCK_WORDS_MAX
         if any(b.n_words > longest for b in comment) or not opens or _names_own_text(name, comment):
             break
