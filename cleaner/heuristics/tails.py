@@ -206,7 +206,9 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The words left after the last sentence of the article's last paragraph, set off by a gap
     of several spaces: the anchor texts of its links, which the scraper moved there."""
     gone = ctx.removed_blocks()
-    last = next((b for b in reversed(ctx.blocks) if b.index not in gone and b.kind == PARAGRAPH), None)
+    # the last paragraph as a cleaning of the clean text reads it (``read_again``): a Markdown heading
+    # loses its '#' there, and an HTML list item or heading its markup
+    last = next((b for b in reversed(ctx.blocks) if b.index not in gone and read_again(b).kind == PARAGRAPH), None)
     if last is None or last.n_words < 8:
         return
     # judged as a second cleaning sees it: a copyright line cut after it is gone (uncut: its content)
