@@ -154,10 +154,10 @@ def support_appeal(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     the short lines after it that ask for support too."""
     journalism = ctx.rulebook.words("appeal.journalism-words", None)
     support = ctx.rulebook.words("appeal.support-words", None)
-    if not journalism or not support or len(ctx.blocks) < 3:
-        return  # fewer than 3 blocks: fewer than 3 kept ones (below), whatever the decisions
-    kept = ctx.kept_blocks()
-    if len(kept) < 3:
+    if not journalism or not support:
+        return
+    kept = ctx.kept_at_least(3)  # fewer than 3 blocks: the decisions are not read
+    if not kept:
         return
     for k in range(max(1, len(kept) - _TAIL), len(kept)):
         b = kept[k]
@@ -243,10 +243,10 @@ def service_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         ctx.rulebook.words("service.paywall-words", None),
         ctx.rulebook.words("service.action-words", None),
     )
-    if not words.paywall or len(ctx.blocks) < 2:
-        return  # one block: one kept block at most (below), whatever the decisions
-    kept = ctx.kept_blocks()
-    if len(kept) < 2:
+    if not words.paywall:
+        return
+    kept = ctx.kept_at_least(2)  # one block: the decisions are not read
+    if not kept:
         return
     notes = {}
     first = None

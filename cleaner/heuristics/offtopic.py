@@ -213,10 +213,8 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
 def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Headline-shaped lines after the article's last body paragraph, with nothing of the article
     after them, that share few words with that paragraph and the title."""
-    if len(ctx.blocks) < 4:
-        return  # fewer than 4 kept blocks, whatever the decisions: before reading them
-    kept = ctx.kept_blocks()
-    if len(kept) < 4:
+    kept = ctx.kept_at_least(4)  # fewer than 4 blocks: the decisions are not read
+    if not kept:
         return
     j = len(kept)
     while j > 0 and headline_shaped(kept[j - 1]):

@@ -285,10 +285,8 @@ def link_card(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The text's last line (no earlier decision removed it) is a link card: a short line without a
     sentence end, either a title and a label glued together without a space or a title in
     quotation marks followed by its source in a few words; and the article comes before it."""
-    if len(ctx.blocks) < 2:
-        return  # one block: one kept block at most (below), whatever the decisions
-    kept = ctx.kept_blocks()
-    if len(kept) < 2:
+    kept = ctx.kept_at_least(2)  # one block: the decisions are not read
+    if not kept:
         return
     last = kept[-1]
     # its kind as a cleaning of the output reads it (a Markdown heading's "#" and HTML markup are
