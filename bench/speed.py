@@ -123,6 +123,10 @@ def stage_times(texts: Sequence[str], config) -> dict[str, float]:
     return dict(out)
 
 
+# Size bands of the by-size table (KB of UTF-8): the target names a 2.3 KB article.
+SIZE_BANDS = ((0.0, 2.0), (2.0, 2.6), (2.6, 4.0), (4.0, float("inf")))
+
+
 def text_path(name: str, texts: Sequence[str], rounds: int, lines: list[str]) -> None:
     import ftfy
 
@@ -134,12 +138,23 @@ def text_path(name: str, texts: Sequence[str], rounds: int, lines: list[str]) ->
     for d in datas:
         cleaner.clean(d).to_dict()  # warm caches: each language's rule plan is compiled once (~0.1-0.5 s)
     full, ref, stages = [], [], []
+    banded = [[(d, t) for d, t in zip(datas, texts, strict=True) if lo <= len(d) / 1024 < hi] for lo, hi in SIZE_BANDS]
+    by_size: list[list[tuple[float, float]]] = [[] for _ in SIZE_BANDS]
     for _ in range(rounds):
         _forget_findings()
         full.append(_cpu(lambda: [cleaner.clean(d).to_dict() for d in datas]))
         ref.append(_cpu(lambda: [ftfy.fix_text(t) for t in texts]))
         _forget_findings()
         stages.append(stage_times(texts, config))
+        for band, times in zip(banded, by_size, strict=True):
+            if band:
+                _forget_findings()
+                times.append(
+                    (
+                        _cpu(lambda band=band: [cleaner.clean(d).to_dict() for d, _ in band]),
+                        _cpu(lambda band=band: [ftfy.fix_text(t) for _, t in band]),
+                    )
+                )
     n = len(texts)
     kb = sum(len(d) for d in datas) / n / 1024
     total = statistics.median(full)
@@ -160,6 +175,16 @@ def text_path(name: str, texts: Sequence[str], rounds: int, lines: list[str]) ->
     for k, v in med.items():
         lines.append(f"| {k} | {v / n * 1000:.3f} | {v / summed:.0%} |")
     lines.append(f"| (sum of stages) | {summed / n * 1000:.3f} | |\n")
+    lines.append("| size (UTF-8) | articles | mean KB | cleaner ms per article | ftfy ms per article | ratio |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for (lo, hi), band, times in zip(SIZE_BANDS, banded, by_size, strict=True):
+        if band:
+            c = statistics.median(t[0] for t in times) / len(band) * 1000
+            f = statistics.median(t[1] for t in times) / len(band) * 1000
+            mean_kb = sum(len(d) for d, _ in band) / len(band) / 1024
+            label = f"{lo:g}–{hi:g} KB" if hi < float("inf") else f"{lo:g} KB and more"
+            lines.append(f"| {label} | {len(band)} | {mean_kb:.2f} | {c:.3f} | {f:.3f} | {c / f:.2f}× |")
+    lines.append("")
 
 
 def html_path(pages, rounds: int, lines: list[str]) -> None:
