@@ -15,7 +15,7 @@ from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, SpanPattern, TextPlan, Unanchored, rule_gates, span_patterns
 from cleaner.plan import backward as _backward
 from cleaner.rulebook import Rule
-from cleaner.text import count_words, phrase_key, respelled, respelled_char, uncovered
+from cleaner.text import code_point_runs, count_words, phrase_key, respelled, respelled_char, runs_class, uncovered
 
 log = logging.getLogger(__name__)
 
@@ -127,16 +127,10 @@ def _special_parts() -> tuple[re.Pattern[str], re.Pattern[str]]:
     a character up in one table for a class of BMP characters, but tries a class holding any
     character past U+FFFF range by range (~80 of them): the two scans cost about half as much,
     and the second is asked only of a text holding a character past U+FFFF (``_astral``)."""
-    cps = sorted({*_invisible_chars(), *(ord(c) for c in respelled())})
-    runs: list[list[int]] = []
-    for cp in cps:
-        if runs and cp == runs[-1][1] + 1:
-            runs[-1][1] = cp
-        else:
-            runs.append([cp, cp])
+    runs = code_point_runs([*_invisible_chars(), *(ord(c) for c in respelled())])
 
-    def one_class(part: list[list[int]]) -> re.Pattern[str]:
-        return re.compile("[" + "".join(f"\\U{a:08x}-\\U{z:08x}" for a, z in part) + "]" if part else "(?!)")
+    def one_class(part: list[tuple[int, int]]) -> re.Pattern[str]:
+        return re.compile(runs_class(part) if part else "(?!)")
 
     return one_class([r for r in runs if r[1] <= 0xFFFF]), one_class([r for r in runs if r[1] > 0xFFFF])
 

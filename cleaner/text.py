@@ -247,17 +247,26 @@ def respelled() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def respelled_char() -> re.Pattern[str]:
-    """One character class of :func:`respelled`'s characters, as ranges (a search is then cheap)."""
-    cps = sorted(map(ord, respelled()))
+def code_point_runs(cps: Iterable[int]) -> list[tuple[int, int]]:
+    """The code points as runs of consecutive ones, ``(first, last)``, in order."""
     runs: list[list[int]] = []
-    for cp in cps:
+    for cp in sorted(set(cps)):
         if runs and cp == runs[-1][1] + 1:
             runs[-1][1] = cp
         else:
             runs.append([cp, cp])
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{z:08x}" for a, z in runs) + "]")
+    return [(a, z) for a, z in runs]
+
+
+def runs_class(runs: Iterable[tuple[int, int]]) -> str:
+    """A regex character class of the runs (``[]`` items as ``\\U`` ranges)."""
+    return "[" + "".join(f"\\U{a:08x}-\\U{z:08x}" for a, z in runs) + "]"
+
+
+@lru_cache(maxsize=1)
+def respelled_char() -> re.Pattern[str]:
+    """One character class of :func:`respelled`'s characters, as ranges (a search is then cheap)."""
+    return re.compile(runs_class(code_point_runs(map(ord, respelled()))))
 
 
 def has_respelled(text: str) -> bool:
