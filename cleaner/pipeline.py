@@ -7,6 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -84,9 +85,9 @@ class Cleaner:
             html = self._looks_like_html(data, name)  # sniffed once, for the start-up work and the document
         self._prepare(data, html, lang, name)  # start-up work is not the document's time
         try:
-            if self.config.time_limit <= 0:  # no limit, no timer: not even the context manager's few µs
-                return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
-            with time_limit(self.config.time_limit):
+            # no limit: no timer, and not the generator context manager's few µs either
+            limit = time_limit(self.config.time_limit) if self.config.time_limit > 0 else nullcontext()
+            with limit:
                 return self._clean(data, lang=lang, url=url, html=html, name=name, site=site, charset=charset)
         except TimeLimitExceeded as exc:
             log.warning("%s", exc)

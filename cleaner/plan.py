@@ -39,8 +39,7 @@ import regex
 from cleaner.model import Block, precedence
 from cleaner.rulebook import Rule, Rulebook
 from cleaner.sites import host_matches
-from cleaner.text import _phrase_core as phrase_core
-from cleaner.text import phrase_key
+from cleaner.text import core_key, phrase_core
 
 MAX_BLOCK_CHARS = 2_000  # block-scope rules look at short blocks only: debris lines are short
 NO_LIMIT = 10**9
@@ -230,7 +229,7 @@ class TextPlan:
         core = phrase_core(content)
         if core and (core[0].casefold()[:1], core[-1].casefold()[-1:]) not in self.phrase_ends:
             return ()
-        return self.phrases.get(phrase_key(content), ())
+        return self.phrases.get(core_key(core), ())
 
     def tier_for(self, n_words: int) -> Tier | None:
         """An alternation holding every anchored pattern whose rule allows ``n_words`` words

@@ -89,8 +89,8 @@ def _edge(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch)[0] in "PS"
 
 
-def _phrase_core(text: str) -> str:
-    """``text`` without its edge punctuation, symbols and spaces."""
+def phrase_core(text: str) -> str:
+    """``text`` without its edge punctuation, symbols and spaces (what ``phrase_key`` compares)."""
     i, j = 0, len(text)
     while i < j and _edge(text[i]):
         i += 1
@@ -102,7 +102,7 @@ def _phrase_core(text: str) -> str:
 def phrase_head(text: str, n: int) -> tuple[str, ...] | None:
     """The first ``n`` words of ``phrase_key(text)`` when it has more than ``n``, else None; without
     joining all its words (a long paragraph's key is not made to learn how it starts)."""
-    parts = _phrase_core(text).split(None, n)
+    parts = phrase_core(text).split(None, n)
     if len(parts) <= n:
         return None
     return tuple(w.casefold() for w in parts[:n])
@@ -110,7 +110,12 @@ def phrase_head(text: str, n: int) -> tuple[str, ...] | None:
 
 def phrase_key(text: str) -> str:
     """How phrases compare: case-folded, edge punctuation and symbols dropped, spaces folded."""
-    core = _phrase_core(text)  # no space at either end: spaces are edges
+    return core_key(phrase_core(text))
+
+
+def core_key(core: str) -> str:
+    """``phrase_key`` of a text whose ``phrase_core`` is ``core``."""
+    # no space at either end: spaces are edges
     if (len(core) > 200 or (len(core) > 64 and core.isascii())) and _single_spaced(core):  # shorter: split
         return core.casefold()  # what joining its words with one space gives: itself
     return " ".join(core.split()).casefold()

@@ -74,7 +74,7 @@ def _former_blocks(ctx: Context, seen: re.Pattern[str], ends: object = None, tai
 
 def _former_forms(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(credits, "_blocks_with_label_words", _former_blocks)
-    mp.setattr(credits, "_near", lambda content, labels, file_labels: None)
+    mp.setattr(credits, "_near", lambda content, labels, file_labels, lined=None: None)
     mp.setattr(credits, "_needed", lambda pats, content: pats)
     mp.setattr(credits, "_bullet_near", lambda content, near, bywords: near)
 

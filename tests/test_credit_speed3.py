@@ -135,9 +135,7 @@ def test_the_windows_from_the_text_s_fold_are_the_content_s(text: str) -> None:
     fold = lined_fold(ctx.text)
     for b in ctx.blocks:
         lined = fold[b.content_start : b.content_end]
-        assert credits._near_lined(b.content, LABELS, FILE_LABELS, lined) == credits._near(
-            b.content, LABELS, FILE_LABELS
-        )
+        assert credits._near(b.content, LABELS, FILE_LABELS, lined) == credits._near(b.content, LABELS, FILE_LABELS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -233,9 +231,9 @@ def _former_forms(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(credits, "_may_end_uncased", lambda content: True)
     mp.setattr(credits, "_may_end_in_name", lambda content: True)
     mp.setattr(credits, "_RESTART_WITHIN", 0)
-    near = credits._near_lined  # the content folded again, not taken from the text's fold
+    near = credits._near  # the content folded again, not taken from the text's fold
     mp.setattr(
-        credits, "_near_lined", lambda content, labels, file_labels, lined: near(content, labels, file_labels, None)
+        credits, "_near", lambda content, labels, file_labels, lined=None: near(content, labels, file_labels, None)
     )
     mp.setattr(credits, "_worded", lambda seen, b, folded: seen.search(b.content.casefold()) is not None)
 

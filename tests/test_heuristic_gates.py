@@ -194,7 +194,7 @@ def test_credit_windows_change_nothing(lines: list[str], sep: str) -> None:
     text = sep.join(lines)
     gated = _found("credit.inline-caption", text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(credits, "_near", lambda content, labels, file_labels: None)
+        mp.setattr(credits, "_near", lambda content, labels, file_labels, lined=None: None)
         mp.setattr(credits, "_needed", lambda pats, content: pats)
         assert _found("credit.inline-caption", text) == gated
 

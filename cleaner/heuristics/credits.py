@@ -392,13 +392,8 @@ def _spans_before(content: str, closers: Iterable[int], chars: int) -> tuple[tup
     return tuple(out)
 
 
-def _near(content: str, labels: tuple[str, ...], file_labels: tuple[str, ...]) -> _Windows | None:
-    """``_near_lined`` with the content folded here."""
-    return _near_lined(content, labels, file_labels, None)
-
-
-def _near_lined(
-    content: str, labels: tuple[str, ...], file_labels: tuple[str, ...], lined: str | None
+def _near(
+    content: str, labels: tuple[str, ...], file_labels: tuple[str, ...], lined: str | None = None
 ) -> _Windows | None:
     """Where in ``content`` the matches of ``_label_pattern(labels)`` and of
     ``_standalone_pattern(file_labels)`` can start: a match holds, before the character that
@@ -667,7 +662,7 @@ def inline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     def found(content: str, pieces: Iterable[tuple[int, int]]) -> _Found:
         """The credits of ``content``, made of the text's ``pieces``."""
         fold = places.folded
-        near = _near_lined(content, labels, file_labels, "".join([fold[a:z] for a, z in pieces]))
+        near = _near(content, labels, file_labels, "".join([fold[a:z] for a, z in pieces]))
         return _credits(content, _needed(pats, content), alone, _bullet_near(content, near, bywords))
 
     gone = ctx.removed_blocks()

@@ -129,14 +129,6 @@ def _may_stack(shaped: Sequence[bool]) -> bool:
     return any(shaped)
 
 
-def _may_subhead(blocks: Sequence[Block]) -> bool:
-    """False when no block has an own subhead's shape (``_subhead`` at its widest: a plain line of
-    1-6 words without a sentence end): whatever earlier decisions keep, nothing stacks above one.
-    A few tests a block, where ``headline_shaped`` of every block asks some of them a regex and a
-    title-case count (a third of wild-dev's texts of five blocks or more hold no such line)."""
-    return any(_plain(b) and 1 <= b.n_words <= _SUBHEAD_MAX_WORDS and _unfinished(b.content) for b in blocks)
-
-
 def _may_be_headline(b: Block) -> bool:
     """``headline_shaped``'s cheap half (words, ending, first character), without its scans."""
     if not (_plain(b) and _HEADLINE_WORDS[0] <= b.n_words <= _HEADLINE_WORDS[1]):
@@ -171,8 +163,8 @@ def stacked_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """Body paragraph, one or more headline-shaped lines, a shorter own subhead, body paragraph:
     the headlines introduce nothing (the subhead introduces the paragraph) and share few words
     with the article around them and its title."""
-    if len(ctx.blocks) < 5 or not _may_subhead(ctx.blocks):
-        return  # fewer than 5 kept blocks (below), or no subhead, whatever the decisions: before reading them
+    if len(ctx.blocks) < 5:
+        return  # fewer than 5 kept blocks (below), whatever the decisions: before reading them
     if _GATED and not ctx.once(_may_stack_in, lambda: _may_stack_in(ctx.blocks)):
         return  # no stack in the text's blocks, none in any of them kept: before reading the decisions
     shaped = ctx.judged(headline_shaped)  # of the block alone, once per document

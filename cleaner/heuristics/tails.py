@@ -182,16 +182,7 @@ def _may_look(tail: str) -> bool:
         return True
     if tail[-1:] in _LOOK_STOP_SET:
         return False  # the last of them ends the text: no gap after it (most paragraphs end so)
-    k = max(
-        tail.rfind("."),
-        tail.rfind("!"),
-        tail.rfind("?"),
-        tail.rfind(":"),
-        tail.rfind(";"),
-        tail.rfind("|"),
-        tail.rfind("\u0964"),
-        tail.rfind("\n"),
-    )
+    k = max(map(tail.rfind, _LOOK_STOPS))
     if k < 0 or tail[k] not in _LOOK_ENDS:
         return False
     rest = tail[k + 1 :]
@@ -211,8 +202,7 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     last = next((b for b in reversed(ctx.blocks) if b.index not in gone and read_again(b).kind == PARAGRAPH), None)
     if last is None or last.n_words < 8:
         return
-    # judged as a second cleaning sees it: a copyright line cut after it is gone (uncut: its content)
-    text = ctx.view(last).text if ctx.prior_cuts(last) else last.content
+    text = ctx.surviving(last)  # judged as a second cleaning sees it: a copyright line cut after it is gone
     tail = text[-400:]
     m = _RESIDUE.search(tail) if _may_have_gap(tail) else None
     reason = "set off by a gap of spaces"
