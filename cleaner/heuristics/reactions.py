@@ -131,26 +131,39 @@ def _reply(text: str) -> bool:
 def _run_start(ctx: Context, kept: Sequence[Block], marks: _Marks) -> tuple[int, int] | None:
     """Where the run of comments starts in ``kept`` (a line of praise with enough more of them after
     it to the end, or a reply with enough more replies) and how many such lines it holds: the
-    earliest such start below most of the text (below a quarter of it for replies)."""
+    earliest such start below most of the text (below a quarter of it for replies).
+
+    Above the lower half of the text's words only a run of replies can start: there a line is read
+    for praise only if such a run starts, to count the lines of the run for the reason."""
     total = sum(b.n_words for b in kept)
     before = total
     found, n, replies = None, 0, 0
+    lower = len(kept)  # kept[lower:] is the lower half: a run of praise may start there
     for i in range(len(kept) - 1, -1, -1):
         before -= kept[i].n_words
         if before < _BEFORE_MIN_WORDS or before < _REPLY_BEFORE_MIN_SHARE * total:
             break
         text = ctx.surviving(kept[i])
         reply = _reply(text.lstrip())
-        if not (reply or _marked(marks, text)):
+        praise_may_start = before >= _BEFORE_MIN_SHARE * total
+        if praise_may_start:
+            lower = i
+            if not (reply or _marked(marks, text)):
+                continue
+            n += 1
+        elif not reply:
             continue
-        n += 1
         replies += reply
         run = len(kept) - i
-        if before >= _BEFORE_MIN_SHARE * total and n >= _MIN_REACTIONS and n >= _MIN_SHARE * run:
+        if praise_may_start and n >= _MIN_REACTIONS and n >= _MIN_SHARE * run:
             found = (i, n)
         elif reply and replies >= _MIN_REPLIES and replies >= _REPLY_SHARE * run:
-            found = (i, n)
-    return found
+            found = (i, n if praise_may_start else -1)
+    if found is None or found[1] >= 0:
+        return found
+    start = found[0]  # a run of replies reaching above the lower half: its lines there, counted
+    above = sum(1 for b in kept[start:lower] if _reply((t := ctx.surviving(b)).lstrip()) or _marked(marks, t))
+    return start, n + above
 
 
 def reader_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
