@@ -6,7 +6,7 @@ import logging
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import regex
@@ -169,7 +169,7 @@ def rule_view(block: Block) -> _View:
     view = _seen(content, 0, len(content), None, hidden)
     # another spelling of a character leaves the words as they are; a dropped invisible one may not
     n_words = count_words(view) if hidden else block.n_words
-    seen = replace(block, content=view, n_words=n_words)
+    seen = _as_seen(block, view, n_words)
     return _View(seen, len(content), None, content, ((0, len(content)),), hidden)
 
 
@@ -193,11 +193,24 @@ def cut_view(text: str, block: Block, cuts: Sequence[tuple[int, int]], cap: int 
     pieces[0] = (a + len(content[a:z]) - len(content[a:z].lstrip()), z)
     a, z = pieces[-1]
     pieces[-1] = (a, z - (len(content[a:z]) - len(content[a:z].rstrip())))
-    hidden = INVISIBLE.search(content) is not None
-    view = "".join(_seen(content, a, z, None, hidden) for a, z in pieces)
-    seen = replace(block, content=view, n_words=count_words(view) if cap is None else words_capped(view, cap))
+    if content.isascii() or not _has_special(content):  # as ``rule_view`` (one scan, not one a piece)
+        hidden = False
+        view = "".join([content[a:z] for a, z in pieces])
+    else:
+        hidden = INVISIBLE.search(content) is not None
+        view = "".join([_seen(content, a, z, None, hidden) for a, z in pieces])
+    seen = _as_seen(block, view, count_words(view) if cap is None else words_capped(view, cap))
     shown = tuple(pieces)
     return _View(seen, len(content), shown, content, shown, hidden)
+
+
+def _as_seen(block: Block, content: str, n_words: int) -> Block:
+    """``dataclasses.replace(block, content=content, n_words=n_words)`` without its reading of
+    the fields one by one (``Block.__init__`` only sets them: the copy's are the block's, two
+    of them changed)."""
+    seen = object.__new__(Block)
+    seen.__dict__.update(block.__dict__, content=content, n_words=n_words)
+    return seen
 
 
 def words_capped(text: str, cap: int) -> int:
@@ -268,8 +281,14 @@ def apply_rules(text: str, blocks: Sequence[Block], plan: TextPlan | Sequence[Ru
         plan = TextPlan.build(tuple(plan))
     removals: list[Removal] = []
     warnings: list[str] = []
+    # One scan of the document instead of one per block: a text with no character that a view
+    # drops or respells has none in a block whose content is a piece of it.
+    plain = text.isascii() or not _has_special(text)
     for original in blocks:
-        removals.extend(_on_view(text, original, rule_view(original), plan, timeout, warnings))
+        if plain and text.startswith(original.content, original.content_start):
+            removals.extend(_on_view(text, original, None, plan, timeout, warnings))
+        else:
+            removals.extend(_on_view(text, original, rule_view(original), plan, timeout, warnings))
     return RuleHits(tuple(removals), tuple(warnings))
 
 
@@ -299,13 +318,14 @@ _Found = tuple[tuple[int, Rule, tuple[tuple[int, int], ...] | None], ...]
 
 
 def _on_view(
-    text: str, original: Block, view: _View, plan: TextPlan, timeout: float, warnings: list[str]
+    text: str, original: Block, view: _View | None, plan: TextPlan, timeout: float, warnings: list[str]
 ) -> list[Removal]:
-    """The block's best block-scope rule and every span-rule cut on ``view``, in rule order.
-    What the rules find on a view is kept per plan by its content, kind and word count (the
-    same boilerplate line recurs across documents, the same view across rounds of ``decide``),
-    unless a pattern timed out there."""
-    block = view.block
+    """The block's best block-scope rule and every span-rule cut on ``view`` (None: the block as
+    it is, ``rule_view``'s answer for a block with no character it drops or respells; a view is
+    made of it only when a rule hits), in rule order. What the rules find on a view is kept per
+    plan by its content, kind and word count (the same boilerplate line recurs across documents,
+    the same view across rounds of ``decide``), unless a pattern timed out there."""
+    block = original if view is None else view.block
     key = (block.content, block.kind, block.n_words)
     found = plan.seen.get(key)
     if found is None:
@@ -317,6 +337,8 @@ def _on_view(
             plan.seen[key] = found
     if not found:
         return []
+    if view is None:
+        view = _View(original)
     out: list[Removal] = []
     for _, rule, spans in found:
         if spans is None:
@@ -455,8 +477,14 @@ def _span_matches(
     content = block.content
     out: list[tuple[int, int]] = []
     for pat, back in patterns:
-        if not _may_end(back, content, timeout):
-            continue
+        if back is not None:  # ``_may_end``, written out: asked of most blocks, and mostly False
+            try:
+                if back.match(content, None, None, None, False, timeout) is None and (
+                    not content.endswith("\n") or back.match(content, 0, len(content) - 1, None, False, timeout) is None
+                ):
+                    continue
+            except TimeoutError:
+                pass
         try:
             matches = list(pat.finditer(content, None, None, False, None, False, timeout))
         except TimeoutError:
