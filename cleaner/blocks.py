@@ -65,7 +65,7 @@ def ends_terminal(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Most significant words start with a capital (or the line is in capitals)."""
-    ws = [w for w in words(text) if w.isalpha() or any(c.isalpha() for c in w)]
+    ws = [w for w in words(text) if w.isalpha() or any(map(str.isalpha, w))]
     if not ws or not ws[0][0].isupper() and not ws[0][0].isdigit():
         return False
     significant = [w for w in ws[1:] if w.casefold() not in _SMALL_WORDS]
