@@ -60,8 +60,8 @@ def decide(
         before = len(strong)
         looking_again = round_ > 0
         went_blind = False
+        n = before  # len(strong), asked again only when a heuristic adds to it
         for i, h in active:  # in order: each sees what the rules and the earlier heuristics decided
-            n = len(strong)
             if looking_again and seen(i) == n:  # (the first round, none has seen anything)
                 continue  # it saw all of this already
             if ctx_n != n:
@@ -95,6 +95,7 @@ def decide(
                     del fed[i]
             if found:
                 _add(found, proposed, strong, known, taken, config, looking_again)
+                n = len(strong)
         if went_blind:
             active = [(i, h) for i, h in active if i in fed]
         # A cut can leave a remainder that a block rule removes on its own ("Advertisement" once
