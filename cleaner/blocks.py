@@ -65,7 +65,7 @@ def ends_terminal(text: str) -> bool:
 
 def is_title_case(text: str) -> bool:
     """Most significant words start with a capital (or the line is in capitals)."""
-    ws = [w for w in words(text) if w.isalpha() or any(c.isalpha() for c in w)]
+    ws = [w for w in words(text) if w.isalpha() or any(map(str.isalpha, w))]
     if not ws or not ws[0][0].isupper() and not ws[0][0].isdigit():
         return False
     significant = [w for w in ws[1:] if w.casefold() not in _SMALL_WORDS]
@@ -138,6 +138,9 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
     if "\n" not in chunk:  # one line, the common case: no lines to cut, never hard-wrapped
         if not chunk or chunk.isspace():
             return
+        if chunk.lstrip(" \t")[:1] not in _MARKER_STARTS:  # no marker: the line's own block
+            _add_line(chunk, start, out)
+            return
         lines.append((start, end, chunk))
     else:
         pos = start
@@ -187,11 +190,27 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
                 break
             j += 1
         if j == i:  # one line: a heading when it is heading-like; its words are counted once
-            heading, n = _heading_words(line.strip())
-            _add(text, a, b, HEADING if heading else PARAGRAPH, out, heading_like=heading, n_words=n)
+            _add_line(line, a, out)
         else:
             _add(text, a, lines[j][1], PARAGRAPH, out)
         i = j + 1
+
+
+def _add_line(line: str, at: int, out: list[Block]) -> None:
+    """``_add`` of one unmarked line (``line`` is the text's ``[at, at + len(line))``): a heading
+    when it is heading-like, else a paragraph, its content the line without the white space at its
+    ends. Written out for the commonest block (most lines are one): no second copy of the line,
+    none at all when it has no space at its ends, and no keyword call (tests/test_segment_line.py)."""
+    if line[0].isspace() or line[-1].isspace():
+        c = line.strip()
+        at += len(line) - len(line.lstrip())
+    else:
+        c = line
+    heading, n = _heading_words(c)
+    if n is None:
+        n = count_words(c)
+    end = at + len(c)
+    out.append(Block(len(out), HEADING if heading else PARAGRAPH, at, end, at, end, c, 0, "", n, heading))
 
 
 def _add(

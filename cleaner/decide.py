@@ -60,11 +60,10 @@ def decide(
         before = len(strong)
         looking_again = round_ > 0
         went_blind = False
+        n = before  # len(strong), asked again only when a heuristic adds to it
         for i, h in active:  # in order: each sees what the rules and the earlier heuristics decided
-            n = len(strong)
-            if seen(i) == n:
+            if looking_again and seen(i) == n:  # (the first round, none has seen anything)
                 continue  # it saw all of this already
-            fed[i] = n
             if ctx_n != n:
                 # A new view of the decisions; while none is added, the heuristics share it (and
                 # what it computed once: the blocks removed whole, those kept).
@@ -85,16 +84,18 @@ def decide(
                 )
                 ctx_n = n
             reads[0] = False
-            found = h.run(ctx, h)
-            if tune:
-                found = _tuned(found, config)
-            elif not isinstance(found, (list, tuple)):
-                found = list(found)  # a generator runs here: before ``reads`` is looked at
-            if not reads[0]:  # what it finds does not depend on the decisions: it does not look again
-                del fed[i]
+            # a generator (most heuristics) runs here, before ``reads`` is looked at; a list is
+            # copied, which costs less than asking which of the two it is
+            found = _tuned(h.run(ctx, h), config) if tune else list(h.run(ctx, h))
+            if reads[0]:
+                fed[i] = n
+            else:  # what it finds does not depend on the decisions: it does not look again
                 went_blind = True
+                if looking_again:  # (after the first round every heuristic still running is in ``fed``)
+                    del fed[i]
             if found:
                 _add(found, proposed, strong, known, taken, config, looking_again)
+                n = len(strong)
         if went_blind:
             active = [(i, h) for i, h in active if i in fed]
         # A cut can leave a remainder that a block rule removes on its own ("Advertisement" once

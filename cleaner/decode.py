@@ -30,15 +30,21 @@ def sniff_bom(data: bytes) -> tuple[bytes, str] | None:
 _FALLBACKS = ("cp1252", "cp1251", "latin-1")
 
 
+# What is known of the two commonest inputs (values: every document shares them)
+_GIVEN_STR = InputInfo()
+_UTF8 = InputInfo(encoding="utf-8", encoding_source="utf-8")
+
+
 def decode_text(data: str | bytes, *, max_chars: int) -> tuple[str, InputInfo]:
     """Return the text and how it was decoded; raise InputError with a one-line reason."""
     if isinstance(data, str):
-        text, info = data, InputInfo()
+        text, info = data, _GIVEN_STR
     else:
         if not isinstance(data, (bytes, bytearray, memoryview)):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
         text, info = _decode_bytes(bytes(data))
-    if "\x00" in text:
+    # bytes read as UTF-8 without a mark hold no NUL (``_decode_bytes`` refuses a NUL byte): not looked for again
+    if info is not _UTF8 and "\x00" in text:
         raise InputError("input looks binary (it contains NUL characters)")
     if len(text) > max_chars:
         raise InputError(f"input is {len(text):,} characters, over the limit of {max_chars:,}")
@@ -59,7 +65,7 @@ def _decode_bytes(data: bytes) -> tuple[str, InputInfo]:
             raise InputError("input looks like UTF-16 without a byte-order mark; convert it to UTF-8 (or add a BOM)")
         raise InputError("input looks binary (it contains NUL bytes)")
     try:
-        return data.decode("utf-8"), InputInfo(encoding="utf-8", encoding_source="utf-8")
+        return data.decode("utf-8"), _UTF8
     except UnicodeDecodeError:
         pass
     repaired = _mostly_utf8(data)

@@ -100,19 +100,30 @@ _BADNESS_NEEDS = re.compile(
     )
     + "\u0153\u00b0\u00d9\u0402]"
 )
-_BADNESS_REACH = 8
+# A match is at most ``_BADNESS_LONGEST`` characters long (``BADNESS_RE``'s widest alternative;
+# tests/test_normalize_windows.py asks the pattern), so one that holds the character at ``i`` lies
+# in ``[i - _BADNESS_LONGEST + 1, i + _BADNESS_LONGEST)``.
+_BADNESS_LONGEST = 7
 _OTHER_FIXES = re.compile("[\x80-\x9f\u2028\u2029\u206a-\u206f\ufeff\ufff9-\ufffc\ud800-\udfff]")
 _CONTROL_OR_OTHER = re.compile("[" + _CONTROL.pattern[1:-1] + _OTHER_FIXES.pattern[1:-1] + "]")
 
 
 def is_bad(text: str) -> bool:
-    """``ftfy.badness.is_bad``, searched only near the characters a match needs."""
+    """``ftfy.badness.is_bad``, searched only near the characters a match needs: in the reach of
+    each (``_BADNESS_LONGEST`` characters), reaches that meet searched as one (each position is
+    tried once; a match found there holds one of those characters, so lies in its reach)."""
     search = BADNESS_RE.search
+    back, ahead = _BADNESS_LONGEST - 1, _BADNESS_LONGEST
+    lo = hi = -1  # the reach being gathered: [lo, hi)
     for m in _BADNESS_NEEDS.finditer(text):
         i = m.start()
-        if search(text, max(0, i - _BADNESS_REACH), i + _BADNESS_REACH + 1):
+        if i - back <= hi:  # it meets the reach gathered: one search for both
+            hi = i + ahead
+            continue
+        if hi >= 0 and search(text, lo, hi):
             return True
-    return False
+        lo, hi = max(0, i - back), i + ahead
+    return hi >= 0 and search(text, lo, hi) is not None
 
 
 def ftfy_acts(text: str) -> bool:

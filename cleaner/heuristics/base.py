@@ -16,6 +16,7 @@ from cleaner.text import uncovered
 
 T = TypeVar("T")
 V = TypeVar("V")
+_MISSING: Any = object()  # what ``memo.get`` answers for a key not computed yet (a value may be None)
 
 
 class cached_value(Generic[V]):  # noqa: N801  (used as a decorator, like functools.cached_property)
@@ -149,16 +150,22 @@ class Context:
         heuristic finds in the text and the blocks alone, so that one looking again (a later
         round, after a removal elsewhere) does not scan them again. Only for what does not depend
         on the earlier decisions (``make`` reads none of them); the value is not to be changed."""
-        try:
-            return self.memo[key]  # type: ignore[no-any-return]
-        except KeyError:
-            value = self.memo[key] = make()
-            return value
+        # ``get`` with a marker, not ``memo[key]`` and ``except KeyError``: most keys are asked
+        # once per document, and raising the KeyError costs three times the look-up
+        memo = self.memo
+        value = memo.get(key, _MISSING)
+        if value is _MISSING:
+            value = memo[key] = make()
+        return value  # type: ignore[no-any-return]
 
     def judged(self, judge: Callable[[Block], T]) -> list[T]:
         """``judge`` of every block, by block index, computed once for the document (``once``): for
         a judge of the block alone (its content, kind, words), never of the earlier decisions."""
-        return self.once(judge, lambda: [judge(b) for b in self.blocks])
+        memo = self.memo  # ``once(judge, ...)`` written out: no closure made, no second call
+        value = memo.get(judge, _MISSING)
+        if value is _MISSING:
+            value = memo[judge] = [judge(b) for b in self.blocks]
+        return value  # type: ignore[no-any-return]
 
     def _note(self) -> None:
         if self.reads is not None:
