@@ -50,7 +50,11 @@ def _reference(kept, marks):
         n += 1
         replies += reply
         run = len(kept) - i
-        if before >= reactions._BEFORE_MIN_SHARE * total and n >= reactions._MIN_REACTIONS and n >= reactions._MIN_SHARE * run:
+        if (
+            before >= reactions._BEFORE_MIN_SHARE * total
+            and n >= reactions._MIN_REACTIONS
+            and n >= reactions._MIN_SHARE * run
+        ):
             found = (i, n)
         elif reply and replies >= reactions._MIN_REPLIES and replies >= reactions._REPLY_SHARE * run:
             found = (i, n)
