@@ -107,8 +107,30 @@ _ALPHABET = st.sampled_from(
     list("aeiorstlnp ,.!?-'’\u00ad\u0307ıİßẞçşüğ") + list("статьяпсибоΆάρθροευχαριστώ") + ["记", "ข", "2", "_"]
 )
 _WORDS = st.sampled_from(
-    ["great", "article", "post", "thanks", "for", "sharing", "your", "статью", "спасибо", "за", "άρθρο",
-     "yazı", "yazi", "YAZI", "için", "teşekkürler", "toller", "beitrag", "STRASSE", "Straße", "good", "read"]
+    [
+        "great",
+        "article",
+        "post",
+        "thanks",
+        "for",
+        "sharing",
+        "your",
+        "статью",
+        "спасибо",
+        "за",
+        "άρθρο",
+        "yazı",
+        "yazi",
+        "YAZI",
+        "için",
+        "teşekkürler",
+        "toller",
+        "beitrag",
+        "STRASSE",
+        "Straße",
+        "good",
+        "read",
+    ]
 )
 
 

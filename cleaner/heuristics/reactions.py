@@ -204,14 +204,16 @@ def _run_start(ctx: Context, kept: Sequence[Block], marks: _Marks) -> tuple[int,
 
 
 def reader_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if len(ctx.blocks) < _MIN_BLOCKS:
+        return  # too few blocks for a run below the article, whatever the decisions: before reading them
     marks = _marks(
         ctx.words("comments.praise-words"),
         ctx.words("comments.work-words"),
         ctx.words("comments.reader-phrases"),
         ctx.words("comments.greetings"),
     )
-    if marks is None or len(ctx.blocks) < _MIN_BLOCKS:
-        return  # too few blocks for a run below the article, whatever the decisions: before reading them
+    if marks is None:
+        return
     kept = ctx.kept_blocks()
     found = _run_start(ctx, kept, marks)
     if found is None:
