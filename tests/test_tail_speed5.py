@@ -79,3 +79,19 @@ def test_gates_change_nothing_property(blocks: list[str], end: list[str]) -> Non
     text = "\n\n".join(blocks) + "".join(end)
     for hid in ("truncation.dangling-fragment", "truncation.repeated-block"):
         _both(hid, text)
+
+
+_LINES = st.sampled_from(["Read more", "READ MORE", "read more", "Straße", "STRASSE", "ılık", "İ", "记", "ข่าว", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINES, max_size=12), st.booleans())
+def test_card_gate_counts_as_the_counter(lines: list[str], body: bool) -> None:
+    """related.card-run's ``_may_run``: the distinct-lines test skips the count only where no line
+    comes ``_CARD_MIN`` times."""
+    from collections import Counter
+
+    from cleaner.heuristics import cards
+
+    plain = body and max(Counter(lines).values(), default=0) >= cards._CARD_MIN
+    assert cards._may_run(lines, [body] * len(lines)) == plain
