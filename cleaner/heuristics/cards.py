@@ -93,6 +93,8 @@ def _may_run(stripped: Sequence[str], body: Sequence[bool]) -> bool:
     a line that comes ``_CARD_MIN`` times or more (the label every card repeats)."""
     if not any(body):
         return False
+    if len(set(stripped)) > len(stripped) - _CARD_MIN + 1:
+        return False  # a line that comes n times leaves at most len - n + 1 different ones: not counted
     return max(Counter(stripped).values(), default=0) >= _CARD_MIN
 
 

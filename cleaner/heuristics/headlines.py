@@ -44,6 +44,11 @@ def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(trie_regex(phrases))
 
 
+@by_words  # remembered by the tuples: joined and hashed once, not for every document
+def _either(clickbait: tuple[str, ...], loaded: tuple[str, ...]) -> re.Pattern[str]:
+    return _any_of(clickbait + loaded)
+
+
 def _phrase_hit(text: str, phrases: tuple[str, ...]) -> str | None:
     folded = text.casefold()
     if _any_of(phrases).search(folded) is None:
@@ -95,7 +100,9 @@ def _standing_in_body(ctx: Context, b: Block) -> bool:
 def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     loaded = ctx.words("headline.loaded-words")
     clickbait = ctx.words("headline.clickbait-phrases")
-    either = _any_of(clickbait + loaded)  # one search for a line that holds neither (most)
+    if not (loaded or clickbait):
+        return  # no word to find in the text's language (``_phrase_hit`` would find none in any line)
+    either = _either(clickbait, loaded)  # one search for a line that holds neither (most)
     for b in ctx.blocks:
         declared = b.kind != PARAGRAPH and b.source_hint == "html"  # its kind is the markup's
         if not (declared or _headline_candidate(b)) or not _standing_in_body(ctx, b):
@@ -131,6 +138,8 @@ def tagged_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not _may_tag(ctx.text):
         return  # no bracket in the text: no tag in any block
     tags = _tag_keys(ctx.words("headline.tags"))
+    if not tags:
+        return  # no tag in the text's language: none is found in any block
     for b in ctx.blocks:
         if len(b.content) > 300 or not _may_tag(b.content) or not _standing_in_body(ctx, b):
             continue
@@ -168,6 +177,8 @@ _READER_WORDS = frozenset("i me my we us our you your yours".split())
 
 
 def question_kicker(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if not ctx.words("headline.question-words"):
+        return  # no question word in the text's language: no kicker opens with one (before the decisions)
     # What rules and earlier heuristics remove whole (promo lines, cut-off teasers, section
     # tails) is neither the lead nor part of the page's structure.
     gone = ctx.removed_blocks()

@@ -59,9 +59,8 @@ _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 
 def is_body(b: Block) -> bool:
     """A body paragraph: a sentence of 15 words or more (not set as a heading), or any block of 30."""
-    return (b.n_words >= _BODY_SENTENCE_WORDS and ends_terminal(b.content) and not b.heading_like) or (
-        b.n_words >= _BODY_ANY_WORDS
-    )
+    n = b.n_words
+    return n >= _BODY_ANY_WORDS or (n >= _BODY_SENTENCE_WORDS and ends_terminal(b.content) and not b.heading_like)
 
 
 def _outside(ctx: Context) -> tuple[Sequence[Block], Sequence[Block]]:

@@ -63,6 +63,10 @@ class _Entries:
                 out.setdefault(t[0], set()).add(t)
         return cls({k: frozenset(v) for k, v in out.items()}, frozenset(out))
 
+    @property
+    def entries(self) -> Iterable[tuple[str, ...]]:
+        return (e for es in self.by_first.values() for e in es)
+
     def spans(self, toks: tuple[str, ...], present: set[str]) -> list[tuple[int, int]]:
         """Where entries stand in ``toks`` (whose set of words is ``present``): (start, end) word
         indexes. Most lines hold no entry's first word, which one set intersection tells."""
@@ -76,19 +80,50 @@ class _Entries:
         return out
 
 
+@dataclass(frozen=True)
+class _Keys:
+    """One word of each entry of the work words and the readers' phrases (its longest): a line whose
+    words hold none of them holds no phrase and no word for the piece, so no praise either.
+
+    Found without splitting the line into all its words: ``runs`` finds the runs of the letters these
+    words are spelled with (and as long as the shortest of them) in the case-folded line. A word of the
+    line equal to a key is such a run (its letters are the key's, and the characters either side of
+    it are no letters, so none of the keys' letters): the runs hold every key the words hold, and a
+    line with none of them is read no further. Lines of other scripts give no runs at all."""
+
+    words: frozenset[str]
+    runs: re.Pattern[str]
+
+    @classmethod
+    def of(cls, *lexicons: _Entries) -> _Keys | None:
+        words = frozenset(max(e, key=len) for lx in lexicons for e in lx.entries)
+        if not words or not all(w.isalpha() for w in words):
+            return None  # a key of digits: the runs of letters would not find it
+        letters = "".join(re.escape(c) for c in sorted(set("".join(words))))
+        return cls(words, re.compile(f"[{letters}]{{{min(map(len, words))},}}"))
+
+    def absent(self, folded: str) -> bool:
+        """Whether the case-folded line holds none of the keys as a word."""
+        return self.words.isdisjoint(self.runs.findall(folded))
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one per lexicon set (``_marks``)
 class _Marks:
     praise: _Entries
     works: _Entries
     phrases: _Entries
     greeting: regex.Pattern[str]  # a greeting, a capitalised name and a comma at a line's start
+    keys: _Keys | None  # a word of each work word and reader's phrase, if they can be found as runs
 
     def of(self, text: str) -> bool:
         """Whether a line praises the piece (praise next to a word for it, in either order, at most one
         word between), holds a reader's phrase, or opens with a greeting and a name."""
         if self.greeting.match(text.strip()) is not None:
             return True
-        toks = _words(text)
+        folded = text.casefold()
+        if self.keys is not None and self.keys.absent(folded):
+            return False  # no phrase nor work word in the line: most lines, found without its words
+        toks = tuple(_WORD.findall(folded))
         present = set(toks)
         if self.phrases.spans(toks, present):
             return True
@@ -109,11 +144,13 @@ def _marks(
 ) -> _Marks | None:
     if not (praise and works and phrases and greetings):
         return None
+    work_entries, phrase_entries = _Entries.of(works), _Entries.of(phrases)
     return _Marks(
         _Entries.of(praise),
-        _Entries.of(works),
-        _Entries.of(phrases),
+        work_entries,
+        phrase_entries,
         regex.compile(rf"(?i:{alternation(greetings)})\s+\p{{Lu}}[\p{{L}}\p{{M}}.'\u2019\-]*\s*[,!]"),
+        _Keys.of(work_entries, phrase_entries),
     )
 
 
@@ -167,14 +204,16 @@ def _run_start(ctx: Context, kept: Sequence[Block], marks: _Marks) -> tuple[int,
 
 
 def reader_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    if len(ctx.blocks) < _MIN_BLOCKS:
+        return  # too few blocks for a run below the article, whatever the decisions: before reading them
     marks = _marks(
         ctx.words("comments.praise-words"),
         ctx.words("comments.work-words"),
         ctx.words("comments.reader-phrases"),
         ctx.words("comments.greetings"),
     )
-    if marks is None or len(ctx.blocks) < _MIN_BLOCKS:
-        return  # too few blocks for a run below the article, whatever the decisions: before reading them
+    if marks is None:
+        return
     kept = ctx.kept_blocks()
     found = _run_start(ctx, kept, marks)
     if found is None:

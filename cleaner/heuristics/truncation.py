@@ -60,6 +60,8 @@ def _may_dangle(tail: str) -> bool:
 def _fragment(b: Block, content: str) -> tuple[int, float, str] | None:
     """The dangling fragment at the end of ``content`` (the block's, or what earlier cuts left of
     it): where its gap starts in ``content``, the confidence and the reason; None when there is none."""
+    if _GATED and content[-1:] in _NO_FRAGMENT_END:
+        return None  # ``_may_dangle``'s first answer, without its slices (most paragraphs end so)
     tail = content[-80:]
     if _GATED and not _may_dangle(tail):
         return None
@@ -252,7 +254,10 @@ def _alike(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     if not _GATED:
         return texts
     openings = {i: _opening(t) for i, t in texts.items()}
-    seen = Counter(openings.values())
+    made = [o for o in openings.values() if o is not None]
+    if len(set(made)) == len(made):
+        return {}  # no two blocks open alike (most texts): nothing to count
+    seen = Counter(made)
     return {i: t for i, t in texts.items() if openings[i] is not None and seen[openings[i]] > 1}
 
 
@@ -269,6 +274,8 @@ def _keyed(ctx: Context, debris: frozenset[int]) -> dict[int, str]:
     no teaser's group holds it (a group's keys share their first 8 words), so it repeats nothing
     and nothing repeats it, and a long paragraph's key is not made (``phrase_head`` reads its start)."""
     texts = _alike(ctx, debris)
+    if not texts:
+        return texts
     # A block's head and key depend on its text alone: kept for the document by text, so that a
     # later round (after removals elsewhere, many in a long document that repeats itself) keys
     # only the texts it has not keyed before. Only ever added to, each entry a function of its text.
