@@ -209,8 +209,11 @@ def trie_regex(words: Iterable[str], space: str | None = None, whole: bool = Fal
     matches where one of them starts (a word that a shorter one starts with adds nothing: the
     shorter is enough, as for a prefilter); ``whole``: it matches each of them whole, the language
     of their alternation (for a pattern anchored after them). ``space``: what a space in a word
-    stands for (``\\s+``, as the lexicons' patterns read it), else a space."""
+    stands for (``\\s+``, as the lexicons' patterns read it), else a space. No words: a pattern that
+    matches nowhere (an empty alternation would match everywhere)."""
     trie = word_trie(words)
+    if not trie:
+        return "(?!)"
 
     def build(node: dict[str, Any]) -> str:
         if "" in node and len(node) == 1:
