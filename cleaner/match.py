@@ -477,14 +477,8 @@ def _span_matches(
     content = block.content
     out: list[tuple[int, int]] = []
     for pat, back in patterns:
-        if back is not None:  # ``_may_end``, written out: asked of most blocks, and mostly False
-            try:
-                if back.match(content, None, None, None, False, timeout) is None and (
-                    not content.endswith("\n") or back.match(content, 0, len(content) - 1, None, False, timeout) is None
-                ):
-                    continue
-            except TimeoutError:
-                pass
+        if not _may_end(back, content, timeout):
+            continue
         try:
             matches = list(pat.finditer(content, None, None, False, None, False, timeout))
         except TimeoutError:

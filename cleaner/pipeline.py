@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 _PLANNED_MAX = 4096
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Prepared:
     """A document decoded, normalized and cut into blocks: what the deciders get, from either path."""
 
@@ -47,33 +47,6 @@ class Prepared:
     error: str | None = None
     declared_lang: str | None = None  # the page's <html lang>
     metadata: PageMetadata | None = None
-
-    def __init__(
-        self,
-        text: str,
-        blocks: tuple[Block, ...],
-        info: InputInfo,
-        normalization: tuple[tuple[str, str], ...],
-        paths: tuple[tuple[str, str], ...],
-        removed: tuple[Removal, ...] = (),
-        candidates: tuple[Removal, ...] = (),
-        error: str | None = None,
-        declared_lang: str | None = None,
-        metadata: PageMetadata | None = None,
-    ) -> None:
-        # The dataclass's own ``__init__``, its fields set in one step (as ``Result``'s)
-        self.__dict__.update(
-            text=text,
-            blocks=blocks,
-            info=info,
-            normalization=normalization,
-            paths=paths,
-            removed=removed,
-            candidates=candidates,
-            error=error,
-            declared_lang=declared_lang,
-            metadata=metadata,
-        )
 
 
 class Cleaner:

@@ -9,6 +9,7 @@ removed + gaps cover the normalized text exactly, so it can be rebuilt.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,7 @@ from cleaner.model import HEADING, Block, InputInfo, Language, PageMetadata, Rem
 SCHEMA_ID = "cleaner.record/1"
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Result:
     text: str
     removed: tuple[Removal, ...]
@@ -34,47 +35,9 @@ class Result:
     error: str | None = None
     metadata: PageMetadata | None = None  # HTML input: title, author, date, site name; None for text
 
-    def __init__(
-        self,
-        text: str,
-        removed: tuple[Removal, ...],
-        candidates: tuple[Removal, ...],
-        lang: Language,
-        input: InputInfo,  # noqa: A002  (the field's name)
-        normalization: tuple[tuple[str, str], ...],
-        kept: tuple[tuple[int, int, int], ...],
-        gaps: tuple[tuple[int, str], ...],
-        blocks: tuple[Block, ...],
-        paths: tuple[tuple[str, str], ...] = (),
-        warnings: tuple[str, ...] = (),
-        error: str | None = None,
-        metadata: PageMetadata | None = None,
-    ) -> None:
-        # The dataclass's own ``__init__``, its fields set in one step (as ``Block``'s): a frozen
-        # dataclass sets each of the 13 through ``object.__setattr__``, ~1 us per document
-        # (tests/test_result_init.py holds the parameters to the fields)
-        self.__dict__.update(
-            text=text,
-            removed=removed,
-            candidates=candidates,
-            lang=lang,
-            input=input,
-            normalization=normalization,
-            kept=kept,
-            gaps=gaps,
-            blocks=blocks,
-            paths=paths,
-            warnings=warnings,
-            error=error,
-            metadata=metadata,
-        )
-
     @property
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}  # a Counter costs more than the few removals a document has
-        for r in self.removed:
-            out[r.category] = out.get(r.category, 0) + 1
-        return dict(sorted(out.items()))
+        return dict(sorted(Counter(r.category for r in self.removed).items()))
 
     def render(self, *, markdown: bool = False) -> str:
         """The clean text; with ``markdown`` headings are written as ``## ...``."""
@@ -173,54 +136,37 @@ def assemble(
     pieces: list[str] = []
     clean_len = 0
     k = 0
-    last = 0  # where the last kept piece ends
     for b in blocks:
-        if b.kind == HEADING and b.source_hint == "markdown":
-            lo, hi = b.content_start, b.content_end
-        else:
-            lo, hi = b.start, b.end
+        lo, hi = (
+            (b.content_start, b.content_end) if b.kind == HEADING and b.source_hint == "markdown" else (b.start, b.end)
+        )
         while k < n_spans and spans[k][1] <= lo:
             k += 1
         if (k == n_spans or spans[k][0] >= hi) and lo < hi and not text[lo].isspace() and not text[hi - 1].isspace():
-            # no cut in it (most blocks): the block whole, nothing to trim at its edges; parted from
-            # the last piece by the text between them when that is white space with a line break
-            # (``_separator``'s first case, asked here without the call)
-            if pieces:
-                if keep_breaks:
-                    gap = text[last:lo]
-                    sep = gap if "\n" in gap and not gap.strip() else _separator(text, last, lo)
-                else:
-                    sep = "\n\n"
-                pieces.append(sep)
-                clean_len += len(sep)
-            kept.append((lo, hi, clean_len))
-            pieces.append(text[lo:hi])
-            clean_len += hi - lo
-            last = hi
-            continue
-        segs = []
-        pos = lo
-        j = k
-        while j < n_spans and spans[j][0] < hi:
-            s, e = spans[j]
-            if s > pos:
-                segs.append((pos, s))
-            pos = max(pos, e)
-            j += 1
-        if pos < hi:
-            segs.append((pos, hi))
-        segs = _trimmed([(s, e) for s, e in segs if e > s], text)
-        if not segs:
-            continue
+            segs = [(lo, hi)]  # no cut in it (most blocks): the block whole, nothing to trim at its edges
+        else:
+            segs = []
+            pos = lo
+            j = k
+            while j < n_spans and spans[j][0] < hi:
+                s, e = spans[j]
+                if s > pos:
+                    segs.append((pos, s))
+                pos = max(pos, e)
+                j += 1
+            if pos < hi:
+                segs.append((pos, hi))
+            segs = _trimmed([(s, e) for s, e in segs if e > s], text)
+            if not segs:
+                continue
         if pieces:
-            sep = _separator(text, last, segs[0][0]) if keep_breaks else "\n\n"
+            sep = _separator(text, kept[-1][1], segs[0][0]) if keep_breaks else "\n\n"
             pieces.append(sep)
             clean_len += len(sep)
         for s, e in segs:
             kept.append((s, e, clean_len))
             pieces.append(text[s:e])
             clean_len += e - s
-        last = kept[-1][1]
     covered = sorted([(s, e) for s, e, _ in kept] + list(spans))
     gaps: list[tuple[int, str]] = []
     pos = 0

@@ -3,8 +3,7 @@
 - ``apply_rules`` scans the document once for a character that a view drops or respells, not
   each block, and makes no view of a block that holds none unless a rule hits it;
 - ``cut_view`` joins the pieces of such a block as they are (one scan of the block, not one a
-  piece) and copies a block without ``dataclasses.replace``;
-- ``_span_matches`` asks a pattern's backward twin inline (``_may_end`` written out).
+  piece) and copies a block without ``dataclasses.replace``.
 
 Each is checked against the code it stands for, on the rules' own examples, the samples and
 texts holding the characters that matter (Turkish ı/İ, German ß, Cyrillic, Greek, soft hyphen,
@@ -23,8 +22,8 @@ from hypothesis import strategies as st
 import cleaner.match as match
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.match import _as_seen, _span_matches, apply_rules, apply_rules_again, cut_view, rule_view
-from cleaner.plan import TextPlan, span_patterns, text_plan
+from cleaner.match import _as_seen, apply_rules, apply_rules_again, cut_view, rule_view
+from cleaner.plan import TextPlan, text_plan
 from cleaner.rulebook import iter_examples, load_rulebook
 from cleaner.text import count_words
 
@@ -154,30 +153,6 @@ def test_rules_again_on_cut_views_decide_as_before(monkeypatch: pytest.MonkeyPat
             m.setattr(match, "_has_special", lambda content: True)
             want = apply_rules_again(text, blocks, cuts, TextPlan.build(plan.rules), 1.0)
         assert got == want
-
-
-def _span_matches_before(block: object, rule: object, patterns: tuple) -> tuple[tuple[int, int], ...]:
-    out: list[tuple[int, int]] = []
-    for pat, back in patterns:
-        if not match._may_end(back, block.content, 1.0):  # type: ignore[attr-defined]
-            continue
-        out.extend(m.span() for m in pat.finditer(block.content) if m.end() > m.start())  # type: ignore[attr-defined]
-    return tuple(out)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_span_matches_with_the_backward_test_written_out_are_as_before(lang: str | None) -> None:
-    plan = text_plan(BOOK, lang)
-    spans = [r for _, r in plan.spans]
-    for text in _texts():
-        for block in segment(text):
-            view = rule_view(block).block
-            for variant in (view, _as_seen(view, view.content + "\n", view.n_words)):
-                for rule in spans:
-                    patterns = span_patterns(rule)
-                    assert _span_matches(variant, rule, 1.0, [], patterns) == _span_matches_before(
-                        variant, rule, patterns
-                    )
 
 
 def test_count_words_of_the_cases_is_unchanged() -> None:

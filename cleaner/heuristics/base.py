@@ -161,11 +161,7 @@ class Context:
     def judged(self, judge: Callable[[Block], T]) -> list[T]:
         """``judge`` of every block, by block index, computed once for the document (``once``): for
         a judge of the block alone (its content, kind, words), never of the earlier decisions."""
-        memo = self.memo  # ``once(judge, ...)`` written out: no closure made, no second call
-        value = memo.get(judge, _MISSING)
-        if value is _MISSING:
-            value = memo[judge] = [judge(b) for b in self.blocks]
-        return value  # type: ignore[no-any-return]
+        return self.once(judge, lambda: [judge(b) for b in self.blocks])
 
     def _note(self) -> None:
         if self.reads is not None:
