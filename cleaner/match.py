@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
+from cleaner.blocks import segment
 from cleaner.model import Block, Removal
 from cleaner.plan import MAX_BLOCK_CHARS, SpanPattern, TextPlan, Unanchored, rule_gates, span_patterns
 from cleaner.plan import backward as _backward
@@ -309,7 +310,42 @@ def apply_rules_again(
         view = cut_view(text, blocks[i], cuts[i], plan.word_cap)
         if view is not None:
             removals.extend(_on_view(text, blocks[i], view, plan, timeout, warnings))
+            if "\n" in view.block.content:  # lines a cut can leave as blocks of their own
+                for part in _parts(text, blocks[i], cuts[i], view, plan.word_cap):
+                    removals.extend(_on_view(text, blocks[i], part, plan, timeout, warnings))
     return RuleHits(tuple(removals), tuple(warnings))
+
+
+def _parts(text: str, block: Block, cuts: Sequence[tuple[int, int]], view: _View, cap: int | None) -> list[_View]:
+    """The blocks that segmenting what ``cuts`` leave of a block of several lines makes, as
+    views of their pieces (none when it stays one block): a cut can take what held its lines
+    together as one paragraph (the end of a line that did not end a sentence), and the next
+    cleaning of the output segments them apart."""
+    content = block.content
+    joined: list[str] = []
+    at: list[tuple[int, int]] = []  # each piece: where it starts in ``joined``, in the content
+    n = 0
+    for a, z in view.shown:
+        at.append((n, a))
+        joined.append(content[a:z])
+        n += z - a
+    parts = segment("".join(joined))
+    if len(parts) < 2:
+        return []
+    base = block.content_start
+    out = []
+    for part in parts:
+        keep = []  # the part's content ranges, in text offsets
+        for (j, a), (x, z) in zip(at, view.shown, strict=True):
+            lo, hi = max(part.content_start, j), min(part.content_end, j + z - x)
+            if lo < hi:
+                keep.append((base + a + lo - j, base + a + hi - j))
+        others = uncovered([(base, block.content_end)], keep)
+        seen = cut_view(text, block, [*cuts, *others], cap)
+        if seen is not None:
+            seen.block.__dict__.update(kind=part.kind, level=part.level, heading_like=part.heading_like)
+            out.append(seen)
+    return out
 
 
 # What the rules find on a view, in the view's own offsets (the same for every view with that
