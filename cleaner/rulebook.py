@@ -171,13 +171,18 @@ def _load_cached(
     return Rulebook(tuple(selected.values()), tuple(lexicons), tuple(files), selected, known=frozenset(by_id))
 
 
+# libyaml's safe loader where PyYAML was built with it (its wheels are): the same documents, ten
+# times faster to read (0.56 s -> 0.06 s for the shipped rule files, most of a Cleaner's start).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_file(path: Path) -> tuple[list[Rule], list[Lexicon]]:
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, f"cannot read: {exc}") from None
     try:
-        doc = yaml.safe_load(raw)
+        doc = yaml.load(raw, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""

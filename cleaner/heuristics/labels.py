@@ -30,11 +30,11 @@ def _label(b: Block) -> bool:
     )
 
 
-def _headline(b: Block, digits_ok: bool) -> bool:
+def _headline(line: str, digits_ok: bool) -> bool:
     """The article's title: a line of 4-20 words without sentence punctuation, a list of fields
     (":" or "|") or capitals only; with a single label before it, without digits either (a date or
     a schedule line under a one-word heading is the article's own)."""
-    t = b.content.strip()
+    t = line.strip()
     lo, hi = _HEADLINE_WORDS
     return (
         words_at_most(t, hi)
@@ -112,7 +112,8 @@ def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     rest = alive[len(labels) :]
     if not labels or len(rest) < 2:
         return
-    if not _headline(rest[0], digits_ok=len(labels) > 1) or rest[1].n_words < _BODY_MIN_WORDS:
+    # the headline as the clean text shows it (a cut can take the ':' that made it none)
+    if not _headline(ctx.surviving(rest[0]), digits_ok=len(labels) > 1) or rest[1].n_words < _BODY_MIN_WORDS:
         return
     if any(ctx.prior_cuts(b) for b in labels):
         return
