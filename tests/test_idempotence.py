@@ -121,6 +121,11 @@ def text_article(draw: st.DrawFn) -> str:
     + "\u25b6\n\n\n\n\u25b6\xad More news  Also Read:\xad Minister Quits Over Scandal\n\n"
     "The the the the the the the the.\n\n"
 )
+# found by hypothesis: a cut left "@" alone on the first line, a label above a headline only on a
+# second pass (widget.section-label left a line with cuts alone; it now judges what they leave)
+@example(
+    "@  Also Read: Minister Quits Over Scandal\n\nBy John Smith, Staff Reporter\n\nT\xadhe the the the the the the the.\n\n"
+)
 def test_text_is_idempotent(text):
     # the language is given: detection on a few generated words may flip between the passes
     # (e.g. to French when only a credit line is left), which switches other rules on; the

@@ -19,8 +19,8 @@ _BODY_MIN_WORDS = 8
 _DIGIT = regex.compile(r"\p{N}")
 
 
-def _label(b: Block) -> bool:
-    t = b.content.strip()
+def _label(line: str) -> bool:
+    t = line.strip()
     return (
         bool(t)  # at least one word
         and words_at_most(t, _LABEL_MAX_WORDS)
@@ -60,25 +60,34 @@ _CRUMBS_MIN = 3
 _CRUMB_CHARS = "/>\u00bb\u203a"  # every breadcrumb separator holds one
 
 
-def _trail_end(line: Block) -> str:
+def _trail_end(line: str) -> str:
     """The key (``phrase_key``) of the last entry of ``line`` read as a trail of three or more
     entries between breadcrumb separators; "" when it is none. A line without a separator's
     character is none, without the split (the first kept block is often a long paragraph)."""
-    t = line.content.strip()
+    t = line.strip()
     if not any(c in t for c in _CRUMB_CHARS):
         return ""
     parts = _CRUMB_SEP.split(t)
     return phrase_key(parts[-1]) if len(parts) >= _CRUMBS_MIN else ""
 
 
-def _breadcrumb(line: Block, title: Block, ends: dict[int, str]) -> bool:
+def _breadcrumb(line: str, title: str, ends: dict[str, str]) -> bool:
     """A line of three or more entries between breadcrumb separators whose last entry is the
     title under it ("BHG.com / Videos / / / How to Hang a Wreath" above "How to Hang a Wreath"):
     the trail ends at the page it leads to, which the title names again. ``ends``: each line's
-    ``_trail_end`` already found, by block index (kept for the document: it is the line's alone)."""
-    if (last := ends.get(line.index)) is None:
-        last = ends[line.index] = _trail_end(line)
-    return bool(last) and last == phrase_key(title.content.strip())
+    ``_trail_end`` already found, by its text (kept for the document: it is the line's alone)."""
+    if (last := ends.get(line)) is None:
+        last = ends[line] = _trail_end(line)
+    return bool(last) and last == phrase_key(title.strip())
+
+
+def _take(ctx: Context, h: Heuristic, b: Block, reason: str) -> list[Removal]:
+    """The block, or what earlier cuts left of it (the lines are judged as the clean text shows
+    them, where a second cleaning finds them)."""
+    if not ctx.prior_cuts(b):
+        return [h.remove_block(ctx, b, 0.8, reason)]
+    view = ctx.view(b)
+    return h.remove_view(ctx, b, view, 0, len(view.text), 0.8, reason)
 
 
 # Off: no gate before reading the decisions (to check that it changes nothing).
@@ -89,38 +98,28 @@ def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if _GATED and len(ctx.blocks) < 2:
         return  # each form needs a line and one below it: before reading the decisions
     alive = ctx.kept_blocks()
-    ends: dict[int, str] = ctx.once(_trail_end, dict)  # a line's trail, once for the document
-    if len(alive) >= 3 and _breadcrumb(alive[0], alive[1], ends) and not ctx.prior_cuts(alive[0]):
-        yield h.remove_block(
-            ctx, alive[0], 0.8, "Breadcrumb trail ending in the title under it, above the headline: not article text."
+    ends: dict[str, str] = ctx.once(_trail_end, dict)  # a line's trail, once for the document
+    # the lines as the clean text shows them: a cut can leave a label, or take the ':' that kept
+    # the line under it from being a headline
+    lines = [ctx.surviving(b) for b in alive[: _MAX_LABELS + 2]]
+    if len(alive) >= 3 and _breadcrumb(lines[0], lines[1], ends):
+        yield from _take(
+            ctx, h, alive[0], "Breadcrumb trail ending in the title under it, above the headline: not article text."
         )
         return
-    if len(alive) >= 2 and _GLUED_MENU.match(alive[0].content.strip()) and alive[1].n_words >= _BODY_MIN_WORDS:
-        if not ctx.prior_cuts(alive[0]):
-            yield h.remove_block(
-                ctx,
-                alive[0],
-                0.8,
-                "Navigation entries glued without spaces at the start of the text, not article text.",
-            )
+    if len(alive) >= 2 and _GLUED_MENU.match(lines[0].strip()) and alive[1].n_words >= _BODY_MIN_WORDS:
+        yield from _take(
+            ctx, h, alive[0], "Navigation entries glued without spaces at the start of the text, not article text."
+        )
         return
-    labels: list[Block] = []
-    for b in alive[:_MAX_LABELS]:
-        if not _label(b):
-            break
-        labels.append(b)
-    rest = alive[len(labels) :]
-    if not labels or len(rest) < 2:
+    n = 0
+    while n < min(_MAX_LABELS, len(alive)) and _label(lines[n]):
+        n += 1
+    if not n or len(alive) - n < 2:
         return
-    # the headline as the clean text shows it (a cut can take the ':' that made it none)
-    if not _headline(ctx.surviving(rest[0]), digits_ok=len(labels) > 1) or rest[1].n_words < _BODY_MIN_WORDS:
+    if not _headline(lines[n], digits_ok=n > 1) or alive[n + 1].n_words < _BODY_MIN_WORDS:
         return
-    if any(ctx.prior_cuts(b) for b in labels):
-        return
-    for b in labels:
-        yield h.remove_block(
-            ctx,
-            b,
-            0.8,
-            f"Section label or breadcrumb '{b.content.strip()[:30]}' above the headline, not article text.",
+    for b, line in zip(alive[:n], lines, strict=False):
+        yield from _take(
+            ctx, h, b, f"Section label or breadcrumb '{line.strip()[:30]}' above the headline, not article text."
         )
