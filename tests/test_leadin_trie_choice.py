@@ -264,7 +264,7 @@ def test_a_trail_end_is_the_split_lines_last_entry(line: str) -> None:
     for block in segment(line):
         parts = labels._CRUMB_SEP.split(block.content.strip())
         plain = phrase_key(parts[-1]) if len(parts) >= labels._CRUMBS_MIN else ""
-        assert labels._trail_end(block) == plain
+        assert labels._trail_end(block.content) == plain
 
 
 _FOLDS = st.sets(
