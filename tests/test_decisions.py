@@ -122,12 +122,12 @@ def test_a_question_put_to_the_reader_is_not_a_kicker():
 
 
 def test_a_marked_up_subhead_with_a_loaded_word_stays():
-    # A Markdown heading is the page's own subhead, whatever its wording; so is an HTML heading
-    # that does not read as a heading-like line (a sentence in sentence case).
+    # A Markdown or HTML heading that does not read as a heading-like line (a sentence in sentence
+    # case) is the page's own subhead, whatever its wording.
     from cleaner import Cleaner
 
-    md = f"{LEAD}\n\n## How The Storm Crippled The Harbour\n\n{BODY}\n"
-    assert "Crippled" in Cleaner().clean(md, name="a.md").text
+    md = f"{LEAD}\n\n## The harbour looked stunning once the storm had passed\n\n{BODY}\n"
+    assert "stunning" in Cleaner().clean(md, name="a.md").text
     page = (
         f"<html><body><article><p>{LEAD}</p><h2>The harbour looked stunning once the storm had passed</h2>"
         f"<p>{BODY}</p></article></body></html>"
@@ -149,6 +149,21 @@ def test_an_html_subhead_is_judged_as_its_clean_text_reads():
     assert "Crippled" not in first.text
     assert [r.rule for r in first.removed] == ["headline.loaded"]
     assert not Cleaner().clean(first.text).removed
+
+
+def test_a_markdown_subhead_is_judged_as_its_clean_text_reads():
+    # The clean text drops a Markdown heading's '#' as it drops HTML markup: a second cleaning read
+    # "How The Storm Crippled The Harbour" as a plain loaded headline between body paragraphs and
+    # took it, which the first had kept as the page's own subhead (found by the randomized
+    # idempotence test); the first cleaning now judges it so. ``fix`` keeps the '#' in the file
+    # and takes the heading with it, so a ``check`` after it finds nothing either.
+    from cleaner import Cleaner
+
+    md = f"{LEAD}\n\n## How The Storm Crippled The Harbour\n\n{BODY}\n"
+    first = Cleaner().clean(md, name="a.md")
+    assert [r.rule for r in first.removed] == ["headline.loaded"]
+    assert first.removed[0].text.startswith("## How The Storm")
+    assert not Cleaner().clean(first.text, name="a.md").removed
 
 
 def test_snippet_cut_at_an_api_limit_loses_its_fragment_and_marker():

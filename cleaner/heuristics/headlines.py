@@ -28,10 +28,10 @@ def _headline_candidate(b: Block) -> bool:
 
 
 def _reads_as_headline(b: Block) -> bool:
-    """Whether a block of the HTML path's markup (a heading, a list item, a caption, a quote) is a
-    headline candidate as the text path reads its line: the HTML path's clean text has no markup,
-    and a second cleaning takes a loaded heading-like line standing between body paragraphs, so
-    the first cleaning does (on the dev collections the three <h2> it takes so are none of the
+    """Whether a block of the HTML path's markup (a heading, a list item, a caption, a quote), or a
+    Markdown heading, is a headline candidate as the text path reads its line: the clean text has
+    no markup (it drops a Markdown heading's '#'), and a second cleaning takes a loaded
+    heading-like line standing between body paragraphs, so the first cleaning does (on the dev collections the three <h2> it takes so are none of the
     true bodies; a heading that does not read as one, a sentence or a numbered line, stays the
     page's own)."""
     return _headline_candidate(read_again(b))
@@ -104,7 +104,11 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return  # no word to find in the text's language (``_phrase_hit`` would find none in any line)
     either = _either(clickbait, loaded)  # one search for a line that holds neither (most)
     for b in ctx.blocks:
-        declared = b.kind != PARAGRAPH and b.source_hint == "html"  # its kind is the markup's
+        # its kind is the markup's (an HTML element's, a Markdown '#' heading's): the clean text
+        # drops the markup, and a second cleaning reads the line as it reads any line
+        declared = (b.kind != PARAGRAPH and b.source_hint == "html") or (
+            b.kind == HEADING and b.source_hint == "markdown"
+        )
         if not (declared or _headline_candidate(b)) or not _standing_in_body(ctx, b):
             continue
         if _ENUMERATED.match(b.content):
