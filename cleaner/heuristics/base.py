@@ -235,6 +235,12 @@ class Context:
             cuts.sort()
         return out
 
+    def cut_blocks(self) -> list[int]:
+        """The indices of the blocks that earlier span removals cut, in order."""
+        if self.reads is not None:
+            self.reads[0] = True
+        return sorted(self._prior_cuts)
+
     def prior_cuts(self, block: Block) -> list[tuple[int, int]]:
         """A fresh list of the earlier removals' (start, end) in this block, sorted."""
         if self.reads is not None:

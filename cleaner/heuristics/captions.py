@@ -345,26 +345,32 @@ def _may_halve(text: str) -> bool:
 
 def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     doubled = ctx.once("credit.doubled-caption", lambda: _doubled_blocks(ctx))
-    if not doubled:
-        return  # no block said twice: none to weigh against the decisions
     gone = ctx.removed_blocks()
     for i in doubled:
         b = ctx.blocks[i]
         if i not in gone and not ctx.prior_cuts(b):
             yield h.remove_block(ctx, b, 0.8)
+    # a block that earlier cuts left a caption said twice (a fragment cut from its end), judged as
+    # the clean text shows it: a second cleaning would find it there
+    for i in ctx.cut_blocks():
+        if i in gone:
+            continue
+        view = ctx.view(ctx.blocks[i])
+        if _doubled(view.text):
+            yield from h.remove_view(ctx, ctx.blocks[i], view, 0, len(view.text), 0.8)
 
 
 def _doubled_blocks(ctx: Context) -> tuple[int, ...]:
     """The blocks that are a caption said twice, in order (once for the document: the judge reads
     the block alone)."""
     lo, hi = _DOUBLED_WORDS
-    return tuple(b.index for b in ctx.blocks if 2 * lo <= b.n_words <= 2 * hi + 12 and _doubled(b))
+    return tuple(b.index for b in ctx.blocks if 2 * lo <= b.n_words <= 2 * hi + 12 and _doubled(b.content))
 
 
-def _doubled(b: Block) -> bool:
-    """Whether the block (of the words a doubled caption has) is a caption said twice."""
+def _doubled(content: str) -> bool:
+    """Whether a block's text (of the words a doubled caption has) is a caption said twice."""
     lo, hi = _DOUBLED_WORDS
-    text = b.content.strip()
+    text = content.strip()
     m = _LEAD_BRACKET.match(text) if text[:1] in ("(", "[") else None  # it opens with one of them
     rest = text[m.end() :] if m else text
     if not _may_halve(rest):
