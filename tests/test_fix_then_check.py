@@ -18,7 +18,7 @@ CLEANER = Cleaner(Config(lang="en", detect_language=False))
 
 
 def _fix_then_check(path: Path, text: str) -> tuple[bytes | None, tuple]:
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(text.encode("utf-8", "replace"))  # a lone surrogate (generated text) as "?"
     fixed = inspect_file(path, CLEANER, Fields()).fixed
     if fixed is None:
         return None, ()
