@@ -310,10 +310,18 @@ def apply_rules_again(
         view = cut_view(text, blocks[i], cuts[i], plan.word_cap)
         if view is not None:
             removals.extend(_on_view(text, blocks[i], view, plan, timeout, warnings))
-            if "\n" in view.block.content:  # lines a cut can leave as blocks of their own
+            content = view.block.content
+            if "\n" in content and len(content) <= MAX_PARTS_CHARS:  # lines a cut can leave apart
                 for part in _parts(text, blocks[i], cuts[i], view, plan.word_cap):
                     removals.extend(_on_view(text, blocks[i], part, plan, timeout, warnings))
     return RuleHits(tuple(removals), tuple(warnings))
+
+
+# Longer blocks are not segmented again (``_parts``): each part's view reads the block, so a block
+# of n lines that a cut split into n parts would cost n times its length (a long hard-wrapped
+# paragraph whose cut made it read as not hard-wrapped); what block rules judge is 2,000
+# characters at most (``MAX_BLOCK_CHARS``).
+MAX_PARTS_CHARS = 20_000
 
 
 def _parts(text: str, block: Block, cuts: Sequence[tuple[int, int]], view: _View, cap: int | None) -> list[_View]:

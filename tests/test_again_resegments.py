@@ -33,3 +33,24 @@ def test_a_paragraph_that_stays_one_block_is_not_split() -> None:
     # the cut leaves lines that still continue one another: one paragraph, nothing more to take
     assert [(r.rule, r.text) for r in first.removed] == [("promo.inline-label", " Read more:")]
     assert cleaner.clean(first.text).text == first.text
+
+
+def test_a_long_block_is_not_segmented_again(monkeypatch) -> None:
+    # each part's view reads the whole block: segmenting a very long block again could cost its
+    # length once per line; such a block is left as one
+    import cleaner.match as match
+
+    calls: list[int] = []
+    real = match.segment
+    monkeypatch.setattr(match, "segment", lambda t: calls.append(len(t)) or real(t))
+    line = "The council met on Tuesday to vote on the new budget for roads and schools and"
+    cut = "the council met on tuesday to vote. Advertisement The budget was set in may and"
+    short = "\n".join([line, cut, line]) + "\n"
+    cleaner = Cleaner(Config(time_limit=0))
+    assert any(r.rule == "ads.inline-marker" for r in cleaner.clean(short, lang="en").removed)
+    assert calls  # a short block with a cut is segmented again
+    calls.clear()
+    long = "\n".join([line, cut] + [line] * 300) + "\n"
+    assert len(long) > match.MAX_PARTS_CHARS
+    assert any(r.rule == "ads.inline-marker" for r in cleaner.clean(long, lang="en").removed)
+    assert not calls
