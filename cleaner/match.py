@@ -6,7 +6,7 @@ import logging
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import regex
@@ -350,9 +350,9 @@ def _parts(text: str, block: Block, cuts: Sequence[tuple[int, int]], view: _View
                 keep.append((base + a + lo - j, base + a + hi - j))
         others = uncovered([(base, block.content_end)], keep)
         seen = cut_view(text, block, [*cuts, *others], cap)
-        if seen is not None:
-            seen.block.__dict__.update(kind=part.kind, level=part.level, heading_like=part.heading_like)
-            out.append(seen)
+        if seen is not None:  # the part's view, of the kind the segmenting gave it
+            read = replace(seen.block, kind=part.kind, level=part.level, heading_like=part.heading_like)
+            out.append(_View(read, seen.length, seen.pieces, seen.source, seen.shown, seen.hidden))
     return out
 
 

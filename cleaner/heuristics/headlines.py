@@ -31,9 +31,9 @@ def _reads_as_headline(b: Block) -> bool:
     """Whether a block of the HTML path's markup (a heading, a list item, a caption, a quote), or a
     Markdown heading, is a headline candidate as the text path reads its line: the clean text has
     no markup (it drops a Markdown heading's '#'), and a second cleaning takes a loaded
-    heading-like line standing between body paragraphs, so the first cleaning does (on the dev collections the three <h2> it takes so are none of the
-    true bodies; a heading that does not read as one, a sentence or a numbered line, stays the
-    page's own)."""
+    heading-like line standing between body paragraphs, so the first cleaning does (on the dev
+    collections the three <h2> it takes so are none of the true bodies; a heading that does not
+    read as one, a sentence or a numbered line, stays the page's own)."""
     return _headline_candidate(read_again(b))
 
 
