@@ -282,6 +282,20 @@ def has_respelled(text: str) -> bool:
     return not text.isascii() and respelled_char().search(text) is not None
 
 
+@lru_cache(maxsize=1)
+def _multi_spelled() -> tuple[tuple[str, str], ...]:
+    """:func:`respelled`'s characters whose spelling is several characters, in its order (84 of
+    its ~1,100: ``spellings`` looked through all of them for every lexicon word)."""
+    return tuple((ch, canon) for ch, canon in respelled().items() if len(canon) > 1)
+
+
+@lru_cache(maxsize=1)
+def _multi_ascii_free() -> bool:
+    """Whether no several-character spelling holds an ASCII character (then an ASCII word has
+    none of them, and none of ``spellings``' other forms, which are of other scripts)."""
+    return all(not any(c.isascii() for c in canon) for _, canon in _multi_spelled())
+
+
 def spellings(word: str) -> tuple[str, ...]:
     """``word`` as written (NFC) and the other spellings text may use for it: every character that
     has a one-character spelling outside NFC in that spelling (পড়ুন with ড় U+09DC as well as with
@@ -290,10 +304,12 @@ def spellings(word: str) -> tuple[str, ...]:
     is written in capitals (ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ for διαβάστε επίσης; a case-insensitive match then
     finds either)."""
     nfc = unicodedata.normalize("NFC", word)
+    if nfc.isascii() and _multi_ascii_free():
+        return (nfc,)  # none of the spellings below holds an ASCII character
     out = [nfc]
     back: dict[str, str] = {}
-    for ch, canon in respelled().items():
-        if canon in nfc and len(canon) > 1:
+    for ch, canon in _multi_spelled():
+        if canon in nfc:
             back.setdefault(canon, ch)
     other = nfc
     for canon, ch in back.items():
