@@ -21,7 +21,9 @@ from cleaner.text import count_words
 
 _CHUNK_SEP = regex.compile(r"\n[ \t\f\v]*\n\s*")
 _ASCII_LOWER = re.compile("[a-z]")
-_MD_HEADING = regex.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+# A Markdown heading; its text after every marker it opens with: the clean text keeps the text
+# alone, and "# # Also Read: …" would otherwise read as a heading again in it ("# Also Read: …").
+_MD_HEADING = regex.compile(r"^[ \t]*(#{1,6})[ \t]+(?:#{1,6}[ \t]+)*(.*?)[ \t]*#*[ \t]*$")
 _BULLET = regex.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u25aa\u25cf\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 _QUOTE = regex.compile(r"^[ \t]*>[ \t]?")
 TERMINAL = ".!?\u2026:;\"'\u201d\u2019)\u00bb]"

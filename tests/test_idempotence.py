@@ -140,6 +140,10 @@ def text_article(draw: st.DrawFn) -> str:
     + "The the the the the the the the the the the the the the. The the the the the and the. " * 2
     + "E\n\n"
 )
+# found by hypothesis: "# # Also Read: …" was a heading whose text "# Also Read: …" no rule took;
+# the clean text, which keeps the text alone, read as a heading again, and promo.also-read took
+# it on a second pass (a heading's text now starts after every marker it opens with)
+@example("# # Also Read: Minister Quits Over Scandal\n\n")
 def test_text_is_idempotent(text):
     # the language is given: detection on a few generated words may flip between the passes
     # (e.g. to French when only a credit line is left), which switches other rules on; the
