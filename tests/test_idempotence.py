@@ -144,6 +144,14 @@ def text_article(draw: st.DrawFn) -> str:
 # the clean text, which keeps the text alone, read as a heading again, and promo.also-read took
 # it on a second pass (a heading's text now starts after every marker it opens with)
 @example("# # Also Read: Minister Quits Over Scandal\n\n")
+# found by hypothesis: headline.loaded judged "How Rebels Crippled The Capital  READ MORE | Storm
+# hits coast" as written (not heading-like), a second pass the headline its cut left; it now
+# judges a block with cuts as the clean text shows it
+@example(
+    "A\xadlso Read: Minister Quits Over Scandal\n\n\n\n"
+    + "T\xadhe the the the.\n\n\n\n" * 2
+    + "H\xadow Rebels Crippled The Capital  READ MORE | Storm hits coast\n\n"
+)
 def test_text_is_idempotent(text):
     # the language is given: detection on a few generated words may flip between the passes
     # (e.g. to French when only a credit line is left), which switches other rules on; the
