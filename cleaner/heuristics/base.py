@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
-from cleaner.blocks import read_again, shares_topic
+from cleaner.blocks import read_again, segment, shares_topic
 from cleaner.config import Config
 from cleaner.match import block_removal
 from cleaner.model import Block, Removal
@@ -234,6 +234,20 @@ class Context:
         for cuts in out.values():
             cuts.sort()
         return out
+
+    def read_left(self, block: Block) -> tuple[Block, View | None]:
+        """The block as a cleaning of the clean text reads it, and the view of what is left of it:
+        without its markup (``read_again``), and when earlier cuts took part of it, what they left
+        read as the text path reads a line ("E" once "READ MORE | Storm hits coast" is cut after
+        it: a heading-like line, not a paragraph); the block read again, and None, when no cut
+        took part of it or what is left is not one block."""
+        if block.index not in self._prior_cuts:
+            if self.reads is not None:
+                self.reads[0] = True
+            return read_again(block), None
+        view = self.view(block)
+        read = segment(view.text.strip())
+        return (read[0], view) if len(read) == 1 else (read_again(block), None)
 
     def cut_blocks(self) -> list[int]:
         """The indices of the blocks that earlier span removals cut, in order."""

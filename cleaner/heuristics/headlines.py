@@ -8,8 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.blocks import is_all_caps, read_again, segment, words
-from cleaner.heuristics.base import Context, Heuristic, View, body_neighbours, introduces_next
+from cleaner.blocks import is_all_caps, read_again, words
+from cleaner.heuristics.base import Context, Heuristic, body_neighbours, introduces_next
 from cleaner.heuristics.patterns import by_words
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
 from cleaner.text import count_words, trie_regex
@@ -107,7 +107,7 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         # a block that earlier cuts took part of, as the clean text shows it: "How Rebels Crippled
         # The Capital" once "READ MORE | Storm hits coast" is cut from its end
-        seen, view = _as_left(ctx, b) if b.index in cut else (b, None)
+        seen, view = ctx.read_left(b) if b.index in cut else (b, None)
         # its kind is the markup's (an HTML element's, a Markdown '#' heading's): the clean text
         # drops the markup, and a second cleaning reads the line as it reads any line
         declared = (b.kind != PARAGRAPH and b.source_hint == "html") or (
@@ -131,14 +131,6 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 yield h.remove_block(ctx, b, 0.8, reason)
             else:
                 yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, reason)
-
-
-def _as_left(ctx: Context, b: Block) -> tuple[Block, View | None]:
-    """What earlier cuts left of ``b``, read as the text path reads a line (a second cleaning
-    reads it so), with its view; ``b`` itself when what is left is not one block."""
-    view = ctx.view(b)
-    read = segment(view.text.strip())
-    return (read[0], view) if len(read) == 1 else (b, None)
 
 
 @by_words

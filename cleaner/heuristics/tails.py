@@ -197,10 +197,14 @@ def link_residue(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     """The words left after the last sentence of the article's last paragraph, set off by a gap
     of several spaces: the anchor texts of its links, which the scraper moved there."""
     gone = ctx.removed_blocks()
-    # the last paragraph as a cleaning of the clean text reads it (``read_again``): a Markdown heading
-    # loses its '#' there, and an HTML list item or heading its markup
-    last = next((b for b in reversed(ctx.blocks) if b.index not in gone and read_again(b).kind == PARAGRAPH), None)
-    if last is None or last.n_words < 8:
+    # the last paragraph as a cleaning of the clean text reads it (``read_left``): a Markdown heading
+    # loses its '#' there, an HTML list item or heading its markup, and a block what cuts took
+    last, seen = None, None
+    for b in reversed(ctx.blocks):
+        if b.index not in gone and (seen := ctx.read_left(b)[0]).kind == PARAGRAPH:
+            last = b
+            break
+    if last is None or seen is None or seen.n_words < 8:
         return
     text = ctx.surviving(last)  # judged as a second cleaning sees it: a copyright line cut after it is gone
     tail = text[-400:]
