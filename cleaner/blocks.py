@@ -126,12 +126,12 @@ def segment(text: str) -> tuple[Block, ...]:
 
 
 # Characters a marked line (quote, Markdown heading, bullet, numbered item) can start with.
-_MARKER_STARTS = frozenset(">#-*+\u2022\u00b7\u25aa\u25cf\u2013" + "0123456789")
+MARKER_STARTS = frozenset(">#-*+\u2022\u00b7\u25aa\u25cf\u2013" + "0123456789")
 
 
 def _marked(line: str) -> bool:
     first = line.lstrip(" \t")[:1]
-    return first in _MARKER_STARTS and bool(_QUOTE.match(line) or _MD_HEADING.match(line) or _BULLET.match(line))
+    return first in MARKER_STARTS and bool(_QUOTE.match(line) or _MD_HEADING.match(line) or _BULLET.match(line))
 
 
 def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
@@ -140,7 +140,7 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
     if "\n" not in chunk:  # one line, the common case: no lines to cut, never hard-wrapped
         if not chunk or chunk.isspace():
             return
-        if chunk.lstrip(" \t")[:1] not in _MARKER_STARTS:  # no marker: the line's own block
+        if chunk.lstrip(" \t")[:1] not in MARKER_STARTS:  # no marker: the line's own block
             _add_line(chunk, start, out)
             return
         lines.append((start, end, chunk))
@@ -159,7 +159,7 @@ def _segment_chunk(text: str, start: int, end: int, out: list[Block]) -> None:
     while i < len(lines):
         a, b, line = lines[i]
         first = line.lstrip(" \t")[:1]
-        marked = first in _MARKER_STARTS  # else none of the marker patterns can match
+        marked = first in MARKER_STARTS  # else none of the marker patterns can match
         if marked and _QUOTE.match(line):
             j = i
             while j + 1 < len(lines) and _QUOTE.match(lines[j + 1][2]):

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner
+from cleaner import Cleaner, Config
 from cleaner.result import restore
 from tests.conftest import REPO, SHARED_DATA
 
@@ -171,14 +171,32 @@ def test_text_is_idempotent(text):
 def test_a_span_rule_sees_what_a_cut_in_the_middle_leaves():
     # derandomized: the example hypothesis found (two pieces left around the cut)
     text = "T\xadhe the the the. A\xaddvertisement Also Read: Minister Quits Over Scandal"
-    first = CLEANER.clean(text, lang="en")
+    # the rules alone: promo.inline-lead-in, which also reads what cuts leave, finds the same
+    # lead-in first (its record is the next test's)
+    rules_alone = Cleaner(Config(ignore=("promo.inline-lead-in",)))
+    first = rules_alone.clean(text, lang="en")
     assert first.text == "T\xadhe the the the."
     assert [(r.rule, r.text) for r in first.removed] == [
         ("ads.inline-marker", "A\xaddvertisement "),
         ("promo.inline-read", "Also Read: Minister Quits Over Scandal"),
     ]
     assert restore(first) == text
-    assert CLEANER.clean(first.text, lang="en").text == first.text
+    assert rules_alone.clean(first.text, lang="en").text == first.text
+
+
+def test_a_lead_in_label_a_cut_put_after_a_sentence_end_is_a_known_gap():
+    # found by hypothesis: "Related Stories" after "Advertisement" is no lead-in as written; once
+    # ads.inline-marker cuts the marker it follows the sentence end, where a second cleaning takes
+    # it. Left so: promo.inline-lead-in finds the places a label can start in the text as written
+    # and does not read the decisions where there is none (tests/test_leadin_trie_choice.py); to
+    # look after every cut it would have to, and to search every text for any label (+3% of the
+    # text path). This test holds the gap as it is, so that closing it is seen.
+    text = "T\xadhe the the the. A\xaddvertisement Related S\xadtories\n\n"
+    first = CLEANER.clean(text, lang="en")
+    assert [(r.rule, r.text) for r in first.removed] == [("ads.inline-marker", "A\xaddvertisement ")]
+    assert [(r.rule, r.text) for r in CLEANER.clean(first.text, lang="en").removed] == [
+        ("promo.inline-lead-in", " Related S\xadtories")
+    ]
 
 
 # Hand-made texts, one per way a second cleaning used to find more (each failed on the main

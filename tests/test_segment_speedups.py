@@ -29,7 +29,7 @@ def _segment_chunk_before(text: str, start: int, end: int, out: list) -> None:
     while i < len(lines):
         a, b, line = lines[i]
         first = line.lstrip(" \t")[:1]
-        marked = first in blocks_mod._MARKER_STARTS  # else none of the marker patterns can match
+        marked = first in blocks_mod.MARKER_STARTS  # else none of the marker patterns can match
         if marked and blocks_mod._QUOTE.match(line):
             j = i
             while j + 1 < len(lines) and blocks_mod._QUOTE.match(lines[j + 1][2]):

@@ -7,10 +7,10 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
-from cleaner.blocks import read_again, segment, shares_topic
+from cleaner.blocks import MARKER_STARTS, read_again, segment, shares_topic
 from cleaner.config import Config
 from cleaner.match import block_removal
-from cleaner.model import Block, Removal
+from cleaner.model import PARAGRAPH, Block, Removal
 from cleaner.rulebook import Rule, Rulebook
 from cleaner.text import uncovered
 
@@ -81,6 +81,12 @@ class View:
                 out.append((a + lo - pos, a + hi - pos))
             pos += z - a
         return out
+
+
+def _long_line(text: str) -> bool:
+    """Whether ``text`` is one line of more than 16 whitespace tokens that no list, quote or
+    heading marker opens: the text path reads it as a paragraph, never as a heading."""
+    return "\n" not in text and text[:1] not in MARKER_STARTS and len(text.split(None, 16)) > 16
 
 
 @dataclass(frozen=True)
@@ -241,13 +247,26 @@ class Context:
         read as the text path reads a line ("E" once "READ MORE | Storm hits coast" is cut after
         it: a heading-like line, not a paragraph); the block read again, and None, when no cut
         took part of it or what is left is not one block."""
-        if block.index not in self._prior_cuts:
+        cuts = self._prior_cuts.get(block.index)
+        if cuts is None:
             if self.reads is not None:
                 self.reads[0] = True
             return read_again(block), None
-        view = self.view(block)
-        read = segment(view.text.strip())
-        return (read[0], view) if len(read) == 1 else (read_again(block), None)
+        key = ("read_left", block.index, len(cuts))  # (a block's cuts only grow within a decision)
+        left = self.memo.get(key)
+        if left is None:
+            view = self.view(block)
+            text = view.text.strip()
+            if block.kind == PARAGRAPH and _long_line(text):
+                # one unmarked line of more than 16 words is a paragraph (a heading-like line has 16
+                # at most): the block as read, whose words (more than 16 too) are not counted again
+                left = self.memo[key] = (read_again(block), view)
+            else:
+                read = segment(text)
+                left = self.memo[key] = (read[0], view) if len(read) == 1 else (read_again(block), None)
+        elif self.reads is not None:
+            self.reads[0] = True
+        return left
 
     def cut_blocks(self) -> list[int]:
         """The indices of the blocks that earlier span removals cut, in order."""
@@ -276,7 +295,14 @@ class Context:
             self.reads[0] = True
         a, z = block.content_start, block.content_end
         cuts = self._prior_cuts.get(block.index)
-        return View.of(self.text, tuple(uncovered([(a, z)], cuts)) if cuts is not None else ((a, z),))
+        if cuts is None:
+            return View.of(self.text, ((a, z),))
+        # kept for the decision: the heuristics and their rounds ask for the same few cut blocks
+        key = ("view", block.index, len(cuts))  # (a block's cuts only grow within a decision)
+        view = self.memo.get(key)
+        if view is None:
+            view = self.memo[key] = View.of(self.text, tuple(uncovered([(a, z)], cuts)))
+        return view
 
     @cached_value
     def _content_starts(self) -> list[int]:

@@ -356,7 +356,7 @@ def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if i in gone:
             continue
         view = ctx.view(ctx.blocks[i])
-        if _doubled(view.text):
+        if ctx.once(("credit.doubled-caption", view.text), lambda v=view: _doubled(v.text)):  # once per text
             yield from h.remove_view(ctx, ctx.blocks[i], view, 0, len(view.text), 0.8)
 
 
