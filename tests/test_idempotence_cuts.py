@@ -46,3 +46,13 @@ def test_open_dated_caption_cut_inside():
     )
     assert second == ()
 
+
+def test_dateline_caption_cut_inside():
+    # the caption above the dateline holds "Advertisement", which a rule cuts: the rest is the caption
+    text = "The mayor speaks at the river. Advertisement The council meets on May 13, 2014.\n\n" + LEAD + AFTER_LEAD
+    first, second = _twice(text)
+    assert (
+        _taken(first, "credit.dateline-caption") == "The mayor speaks at the river. The council meets on May 13, 2014."
+    )
+    assert second == ()
+

@@ -1515,10 +1515,9 @@ def dateline_head(ctx: Context) -> tuple[tuple[Block, ...], int] | None:
     if "(" not in ctx.text:
         return None  # a dateline names its agency in brackets: none in the text, none in a block
     alive = ctx.kept_blocks()
-    at = next(
-        (k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if "(" in b.content and _DATELINE.match(b.content.strip())),
-        None,
-    )
+    # the lines as the clean text shows them: a cut at a paragraph's start can leave a dateline
+    lines = (ctx.surviving(b) for b in alive[:_DATELINE_WITHIN])
+    at = next((k for k, t in enumerate(lines) if "(" in t and _DATELINE.match(t.strip())), None)
     return (alive, at) if at else None
 
 
@@ -1527,9 +1526,14 @@ def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if found is None:
         return
     alive, at = found
+    why = "Photo caption above the dateline: a short line ending in the date the photo was taken."
     for b in alive[:at]:
-        text = b.content.strip()
-        if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(text) and not ctx.prior_cuts(b):
-            yield h.remove_block(
-                ctx, b, 0.8, "Photo caption above the dateline: a short line ending in the date the photo was taken."
-            )
+        if not ctx.prior_cuts(b):
+            if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(b.content.strip()):
+                yield h.remove_block(ctx, b, 0.8, why)
+            continue
+        # judged as the clean text shows it: a cut inside the line leaves the caption to a second cleaning
+        view = ctx.view(b)
+        text = view.text.strip()
+        if text and words_at_most(text, _LEAD_CAPTION_MAX_WORDS) and _DATE_END.search(text):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
