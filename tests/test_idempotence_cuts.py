@@ -56,3 +56,18 @@ def test_dateline_caption_cut_inside():
     )
     assert second == ()
 
+
+def test_above_dateline_lead_cut():
+    # the only words the line shares with the lead are in "Also Read: …", which a rule cuts from it
+    text = "Minister Scandal Rocks Capital\n\n" + LEAD + " Also Read: Minister Quits Over Scandal" + AFTER_LEAD
+    first, second = _twice(text)
+    assert _taken(first, "headline.above-dateline") == "Minister Scandal Rocks Capital"
+    assert second == ()
+
+
+def test_above_dateline_line_cut():
+    # "READ MORE |" cut from the line above the dateline leaves another story's headline
+    text = "Storm Rocks Capital READ MORE | Rebels Cripple Port\n\n" + LEAD + AFTER_LEAD
+    first, second = _twice(text)
+    assert _taken(first, "headline.above-dateline") == "Storm Rocks Capital Rebels Cripple Port"
+    assert second == ()

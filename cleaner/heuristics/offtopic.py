@@ -19,6 +19,7 @@ from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_c
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import dateline_head
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
+from cleaner.text import words_at_most
 
 # A headline of another story: a clause of 7-20 words. Own subheads stacked under it are shorter.
 _HEADLINE_WORDS = (7, 20)
@@ -239,20 +240,22 @@ def above_dateline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if found is None:
         return
     alive, at = found
-    lead = " ".join(words(" ".join(b.content for b in alive[at : at + 2]))[:_DATELINE_LOOK])
+    # the lead and the lines above it as the clean text shows them: a cut can take the word a line
+    # shared with the lead, or the words that kept a line from being a headline
+    lead = " ".join(words(" ".join(ctx.surviving(b) for b in alive[at : at + 2]))[:_DATELINE_LOOK])
     lead_stems = content_stems(lead)
+    why = "Line above the wire dateline that shares no word with the lead: another story's headline."
     for b in alive[:at]:
-        stems = content_stems(b.content)
-        if (
-            b.n_words <= _ABOVE_DATELINE_MAX_WORDS
-            and len(stems) >= 2
-            and not stems & lead_stems
-            and not ctx.prior_cuts(b)
-            and not not_headline(b.content.strip())
-        ):
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                "Line above the wire dateline that shares no word with the lead: another story's headline.",
-            )
+        if not ctx.prior_cuts(b):
+            if b.n_words <= _ABOVE_DATELINE_MAX_WORDS and _other_story(b.content, lead_stems):
+                yield h.remove_block(ctx, b, 0.8, why)
+            continue
+        view = ctx.view(b)
+        if words_at_most(view.text, _ABOVE_DATELINE_MAX_WORDS) and _other_story(view.text, lead_stems):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+
+
+def _other_story(text: str, lead_stems: set[str]) -> bool:
+    """A headline of two content words or more, none of them the lead's."""
+    stems = content_stems(text)
+    return len(stems) >= 2 and not stems & lead_stems and not not_headline(text.strip())
