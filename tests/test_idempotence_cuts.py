@@ -71,3 +71,11 @@ def test_above_dateline_line_cut():
     first, second = _twice(text)
     assert _taken(first, "headline.above-dateline") == "Storm Rocks Capital Rebels Cripple Port"
     assert second == ()
+
+
+def test_menu_line_cut_mark():
+    # "READ MORE |" cut from a line of capitalised words takes its only punctuation: a joined menu
+    menu = "Home News Sport Weather Culture Travel Money Health Science Music Film Books Food Style Cars Jobs"
+    first, second = _twice(menu + " READ MORE | Tech Games\n\n" + BODY * 2)
+    assert _taken(first, "navigation.menu-line") == menu + " Tech Games"
+    assert second == ()

@@ -24,6 +24,7 @@ import regex
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
+from cleaner.text import count_words
 
 # A body paragraph: a sentence of some length, or a long block whatever its ending.
 _BODY_SENTENCE_WORDS = 15
@@ -167,9 +168,9 @@ def _entries(ctx: Context, h: Heuristic, run: Sequence[Block], where: str) -> It
             )
 
 
-def _joined_menu(b: Block) -> bool:
-    t = b.content.strip()
-    if b.n_words < _LINE_MIN_WORDS or _SENTENCE_MARKS.search(t):
+def _joined_menu(t: str, n_words: int) -> bool:
+    t = t.strip()
+    if n_words < _LINE_MIN_WORDS or _SENTENCE_MARKS.search(t):
         return False
     words = [w for w in t.split() if _LETTER.match(w)]
     cased = [w for w in words if w[0].upper() != w[0].lower()]
@@ -181,12 +182,21 @@ def _joined_menu(b: Block) -> bool:
 def menu_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     head, tail = _outside(ctx)
     for b in head + tail:
-        if _joined_menu(b) and not ctx.prior_cuts(b):
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                f"Line of {b.n_words} capitalised words without punctuation "
-                f"{'above the first' if b in head else 'below the last'} paragraph of the article: menu entries "
-                "joined by the scraper, not article text.",
-            )
+        if not ctx.prior_cuts(b):
+            if _joined_menu(b.content, b.n_words):
+                yield h.remove_block(ctx, b, 0.8, _menu_line_reason(b.n_words, b in head))
+            continue
+        # judged as the clean text shows it: a cut can take the mark ("READ MORE |") that made the
+        # line no menu, and a second cleaning would take it
+        view = ctx.view(b)
+        n = count_words(view.text)
+        if _joined_menu(view.text, n):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, _menu_line_reason(n, b in head))
+
+
+def _menu_line_reason(n_words: int, above: bool) -> str:
+    where = "above the first" if above else "below the last"
+    return (
+        f"Line of {n_words} capitalised words without punctuation {where} paragraph of the article: menu "
+        "entries joined by the scraper, not article text."
+    )
