@@ -79,3 +79,12 @@ def test_menu_line_cut_mark():
     first, second = _twice(menu + " READ MORE | Tech Games\n\n" + BODY * 2)
     assert _taken(first, "navigation.menu-line") == menu + " Tech Games"
     assert second == ()
+
+
+def test_menu_run_cut_entries():
+    # "READ MORE |" cut from two entries of a menu above the title: a second cleaning saw what was
+    # left of them, with the title, as a run of its own; the run's entries are judged as left
+    menu = "Home\nNews Desk READ MORE | Storm\nSport Desk READ MORE | Rain\nMinister Quits Over Scandal Today\n\n"
+    first, second = _twice(menu + BODY * 2)
+    assert _taken(first, "navigation.menu-run") == "HomeNews Desk StormSport Desk Rain"
+    assert second == ()
