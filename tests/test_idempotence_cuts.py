@@ -88,3 +88,12 @@ def test_menu_run_cut_entries():
     first, second = _twice(menu + BODY * 2)
     assert _taken(first, "navigation.menu-run") == "HomeNews Desk StormSport Desk Rain"
     assert second == ()
+
+
+def test_series_list_cut_lines():
+    # "READ MORE |" cut from three lines of a series makes them name the same title as the first
+    lines = "Part 1: The sky at night\n\n" + "".join(f"Part {n}: The READ MORE | sky at night\n\n" for n in (2, 3, 4))
+    first, second = _twice(BODY * 2 + lines + BODY * 2)
+    taken = _taken(first, "promo.series-list")
+    assert taken == "Part 1: The sky at night" + "".join(f"Part {n}: The sky at night" for n in (2, 3, 4))
+    assert second == ()
