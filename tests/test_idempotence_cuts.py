@@ -97,3 +97,13 @@ def test_series_list_cut_lines():
     taken = _taken(first, "promo.series-list")
     assert taken == "Part 1: The sky at night" + "".join(f"Part {n}: The sky at night" for n in (2, 3, 4))
     assert second == ()
+
+
+def test_service_note_cut_inside():
+    # "Advertisement" cut from between the sentences of a paywall notice after the article
+    first, second = _twice(
+        BODY * 3 + "To read the full story, subscribe now. Advertisement Your account gives you the archive.\n\n"
+    )
+    taken = _taken(first, "tail.service-note")
+    assert taken == "To read the full story, subscribe now. Your account gives you the archive."
+    assert second == ()

@@ -220,11 +220,16 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     """A short block of at most four sentences, one of which names the paywall (a subscription,
     the archive, the full story) and addresses the reader or asks them to act, and at least half
     of which name the paywall or ask the reader to act: the paywall word and the address."""
-    if b.kind not in (PARAGRAPH, HEADING) or b.n_words > _NOTE_MAX_WORDS or ctx.prior_cuts(b):
+    cut = bool(ctx.prior_cuts(b))
+    if b.kind not in (PARAGRAPH, HEADING) or (b.n_words > _NOTE_MAX_WORDS and not cut):
         return None
     if not _may_name_tail(ctx, b) or not _may_have(b.content, words.paywall):
         return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
-    sents = _sentences(b.content)
+    # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+    text = ctx.surviving(b) if cut else b.content
+    if cut and (count_words(text) > _NOTE_MAX_WORDS or not _may_have(text, words.paywall)):
+        return None
+    sents = _sentences(text)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:
         return None
     judged = [words.judge(s) for s in sents]
@@ -268,12 +273,12 @@ def service_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     for k in range(i, j):
         p, a = notes[k]
-        yield h.remove_block(
-            ctx,
-            kept[k],
-            0.8,
-            f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article.",
-        )
+        why = f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article."
+        if not ctx.prior_cuts(kept[k]):
+            yield h.remove_block(ctx, kept[k], 0.8, why)
+            continue
+        view = ctx.view(kept[k])
+        yield from h.remove_view(ctx, kept[k], view, 0, len(view.text), 0.8, why)
 
 
 # A call for the readers' contributions or corrections above the article.
