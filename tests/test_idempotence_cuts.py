@@ -107,3 +107,12 @@ def test_service_note_cut_inside():
     taken = _taken(first, "tail.service-note")
     assert taken == "To read the full story, subscribe now. Your account gives you the archive."
     assert second == ()
+
+
+def test_reader_call_cut_inside():
+    # "Advertisement" cut from between the call's sentences above the article
+    first, second = _twice(
+        "Share your videos of the storm. Advertisement Write to news@example.com today.\n\n" + BODY * 3
+    )
+    assert _taken(first, "promo.reader-call") == "Share your videos of the storm. Write to news@example.com today."
+    assert second == ()

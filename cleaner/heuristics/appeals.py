@@ -304,14 +304,13 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not body:
         return
     for k in range(min(body[0] + 1, _CALL_HEAD)):
-        b, c = kept[k], kept[k].content
-        if (
-            body[-1] <= k
-            or b.kind != PARAGRAPH
-            or b.n_words > _CALL_MAX_WORDS
-            or not ends_terminal(c)
-            or ctx.prior_cuts(b)
-        ):
+        b = kept[k]
+        if body[-1] <= k or b.kind != PARAGRAPH:
+            continue
+        # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+        cut = bool(ctx.prior_cuts(b))
+        c = ctx.surviving(b) if cut else b.content
+        if (count_words(c) if cut else b.n_words) > _CALL_MAX_WORDS or not ends_terminal(c):
             continue
         call = _has(c, calls)
         if not call:
@@ -320,13 +319,15 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         m = _ADDRESS.search(c)
         address = _has(rest, reader) or (m.group(0) if m else None)
         if address:
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
+            why = (
                 f"Call for the readers' contributions above the article ('{call}', '{address}'): the site's "
-                "service text, not the article.",
+                "service text, not the article."
             )
+            if not cut:
+                yield h.remove_block(ctx, b, 0.8, why)
+                return
+            view = ctx.view(b)
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
             return
 
 
