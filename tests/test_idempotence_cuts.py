@@ -116,3 +116,13 @@ def test_reader_call_cut_inside():
     )
     assert _taken(first, "promo.reader-call") == "Share your videos of the storm. Write to news@example.com today."
     assert second == ()
+
+
+def test_closing_bio_cut_inside():
+    # "Advertisement" cut from the writer's bio after the rule line
+    bio = "Brad Shorr is a writer in the city. Advertisement He writes about the river market.\n\n"
+    first, second = _twice(BODY * 3 + "--\n\n" + bio)
+    assert (
+        _taken(first, "credit.closing-bio") == "--Brad Shorr is a writer in the city. He writes about the river market."
+    )
+    assert second == ()
