@@ -126,3 +126,10 @@ def test_closing_bio_cut_inside():
         _taken(first, "credit.closing-bio") == "--Brad Shorr is a writer in the city. He writes about the river market."
     )
     assert second == ()
+
+
+def test_link_card_cut_inside():
+    # "READ MORE |" cut from the text's last line leaves a title and a label glued together
+    first, second = _twice(BODY * 3 + "the storm over the cityMaterial is part READ MORE | of the service\n\n")
+    assert _taken(first, "tail.link-card") == "the storm over the cityMaterial is part of the service"
+    assert second == ()
