@@ -133,3 +133,10 @@ def test_link_card_cut_inside():
     first, second = _twice(BODY * 3 + "the storm over the cityMaterial is part READ MORE | of the service\n\n")
     assert _taken(first, "tail.link-card") == "the storm over the cityMaterial is part of the service"
     assert second == ()
+
+
+def test_byline_line_cut_inside():
+    # "READ MORE |" cut from inside the byline above the article
+    first, second = _twice("By John READ MORE | Smith\n\n" + BODY * 3)
+    assert _taken(first, "credit.byline-line") == "By John Smith"
+    assert second == ()

@@ -1382,16 +1382,23 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     alive = ctx.kept_blocks()
     whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
     for i, b in enumerate(alive[:_LEAD_LINES]):
-        text = b.content.strip()
+        # the line as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+        cut = bool(ctx.prior_cuts(b))
+        text = (ctx.surviving(b) if cut else b.content).strip()
         if text[:1] in "-\u2013\u2014" or not words_at_most(text, 8) or not whole.match(text):
             continue
         words = text.split()[1:]
         if not _all_titlecase_words(text) or any(w.casefold().strip(".,") in _NOT_NAMES for w in words):
             continue  # "By The Numbers", "By Any Means": a title
         body = alive[i + 1 :]
-        if not body or body[0].n_words < _BODY_MIN_WORDS or ctx.prior_cuts(b):
+        if not body or body[0].n_words < _BODY_MIN_WORDS:
             continue
-        yield h.remove_block(ctx, b, 0.8, "Byline: the author's name alone on a line above the article.")
+        why = "Byline: the author's name alone on a line above the article."
+        if not cut:
+            yield h.remove_block(ctx, b, 0.8, why)
+            return
+        view = ctx.view(b)
+        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
         return
 
 
