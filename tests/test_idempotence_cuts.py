@@ -140,3 +140,24 @@ def test_byline_line_cut_inside():
     first, second = _twice("By John READ MORE | Smith\n\n" + BODY * 3)
     assert _taken(first, "credit.byline-line") == "By John Smith"
     assert second == ()
+
+
+TITLE = "Council passes budget for roads\n\n"
+LAST = "The council said on monday that the new budget for roads would pass after a long debate."
+HEADLINE = "Minister quits over scandal as storm hits the coast"
+
+
+def test_trailing_headline_paragraph_cut():
+    # the only words the line shares with the paragraph before it are in "Also Read: …", cut from it
+    also = " Also Read: Minister Quits Over Scandal as storm hits coast"
+    first, second = _twice(TITLE + BODY * 3 + LAST + also + "\n\n" + HEADLINE + "\n\n")
+    assert _taken(first, "headline.trailing") == HEADLINE
+    assert second == ()
+
+
+def test_trailing_headline_line_cut():
+    # "READ MORE |" (a mark no headline carries) cut from the line leaves it headline-shaped
+    line = "Minister quits over READ MORE | scandal as storm hits the coast"
+    first, second = _twice(TITLE + BODY * 3 + LAST + "\n\n" + line + "\n\n")
+    assert _taken(first, "headline.trailing") == HEADLINE
+    assert second == ()
