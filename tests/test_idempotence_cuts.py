@@ -161,3 +161,14 @@ def test_trailing_headline_line_cut():
     first, second = _twice(TITLE + BODY * 3 + LAST + "\n\n" + line + "\n\n")
     assert _taken(first, "headline.trailing") == HEADLINE
     assert second == ()
+
+
+def test_repeated_credit_cut_lines():
+    # "READ MORE |" cut from two captions that open with the same slash credit
+    captions = (
+        "Boston Herald / Polaris Huskies cling to the READ MORE | rope on the river\n\n",
+        "Boston Herald / Polaris Mayors speak at the READ MORE | market on monday\n\n",
+    )
+    first, second = _twice(BODY + captions[0] + BODY + captions[1] + BODY)
+    assert _taken(first, "credit.repeated-credit") == "Boston Herald / Polaris " * 2
+    assert second == ()

@@ -1450,12 +1450,25 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return  # a slash credit has its slash: none in the text, none in a block
     alive = ctx.kept_blocks()
     runs: dict[int, list[str]] = {}
+    # each line as the clean text shows it (what earlier cuts leave), with the way back to the
+    # text's offsets for a line with cuts: a second cleaning finds the credits there
+    lines: dict[int, tuple[str, View | None]] = {}
     for b in alive:
-        if b.n_words > _CAPTION_MAX_WORDS or "/" not in b.content or ctx.prior_cuts(b):
+        if "/" not in b.content:
             continue
-        run = _credit_run(b.content.strip())
+        if not ctx.prior_cuts(b):
+            if b.n_words > _CAPTION_MAX_WORDS:
+                continue
+            text, view = b.content, None
+        else:
+            view = ctx.view(b)
+            text = view.text
+            if "/" not in text or not words_at_most(text, _CAPTION_MAX_WORDS):
+                continue
+        run = _credit_run(text.strip())
         if run is not None:
             runs[b.index] = run
+            lines[b.index] = text, view
     if len(runs) < _REPEATS_MIN:
         return
     groups: dict[str, list[int]] = {}
@@ -1475,30 +1488,29 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         # a lower-case word after it continues a sentence ("Attention-Deficit/Hyperactivity
         # Disorder affects …"). Two captions at least: a repeated line alone is a menu's entry.
         captioned = [i for i in members if len(runs[i]) > len(credit)]
-        found = {i: _credit_match(ctx.blocks[i].content, credit) for i in members}
-        alone = [i for i, m in found.items() if m is not None and not ctx.blocks[i].content[m.end() :].strip()]
+        found = {i: _credit_match(lines[i][0], credit) for i in members}
+        alone = [i for i, m in found.items() if m is not None and not lines[i][0][m.end() :].strip()]
         if len(captioned) < _REPEATS_MIN or len(captioned) + len(alone) < len(members):
             continue
+        named = f"Photo credit '{' '.join(credit)[:40]}'"
         for i in members:
             b = ctx.blocks[i]
-            content = b.content
+            content, view = lines[i]
             lead = len(content) - len(content.lstrip())
             m = found[i]
             if m is None:
                 continue
-            if not content[m.end() :].strip():
-                yield h.remove_block(
-                    ctx, b, 0.8, f"Photo credit '{' '.join(credit)[:40]}' repeated over the article's captions."
-                )
+            alone_line = not content[m.end() :].strip()
+            why = f"{named} repeated over the article's captions."
+            if not alone_line:
+                why = f"{named} opening a caption, repeated over the article's captions."
+            if view is not None:  # what cuts left of the line: the credit's pieces, or all of them
+                a, z = (0, len(content)) if alone_line else (lead, m.end())
+                yield from h.remove_view(ctx, b, view, a, z, 0.8, why)
+            elif alone_line:
+                yield h.remove_block(ctx, b, 0.8, why)
             else:
-                yield h.remove_span(
-                    ctx,
-                    b,
-                    b.content_start + lead,
-                    b.content_start + m.end(),
-                    0.8,
-                    f"Photo credit '{' '.join(credit)[:40]}' opening a caption, repeated over the article's captions.",
-                )
+                yield h.remove_span(ctx, b, b.content_start + lead, b.content_start + m.end(), 0.8, why)
 
 
 # ---------------------------------------------------------------------------------------------
