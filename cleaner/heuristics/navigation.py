@@ -93,10 +93,8 @@ def _entry(t: str, n_words: int, max_words: int = _ENTRY_MAX_WORDS) -> bool:
 def _line(ctx: Context, b: Block) -> tuple[Block, str, int]:
     """A block with its text and words as the clean text shows them (what earlier cuts leave): a
     second cleaning judges the entries of a run so."""
-    if not ctx.prior_cuts(b):
-        return b, b.content, b.n_words
-    left = ctx.surviving(b)
-    return b, left, count_words(left)
+    left = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
+    return b, left, b.n_words if left is b.content else count_words(left)
 
 
 def _capitalised_share(firsts: Sequence[str]) -> float:
