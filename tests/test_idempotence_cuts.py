@@ -172,3 +172,14 @@ def test_repeated_credit_cut_lines():
     first, second = _twice(BODY + captions[0] + BODY + captions[1] + BODY)
     assert _taken(first, "credit.repeated-credit") == "Boston Herald / Polaris " * 2
     assert second == ()
+
+
+def test_loaded_headline_cut_leaves_headline():
+    # two "Also Read:" cut from a long line leave it short enough to read as a headline, which
+    # holds a loaded word ("Crippled")
+    line = (
+        "How Rebels Crippled The Capital Also Read: Minister Quits Over Scandal Also Read: Minister Quits Over Scandal"
+    )
+    first, second = _twice(BODY * 2 + line + "\n\n")
+    assert _taken(first, "headline.loaded") == "How Rebels Crippled The Capital Minister Quits Over Scandal"
+    assert second == ()

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.blocks import is_all_caps, read_again, words
+from cleaner.blocks import is_all_caps, read_again, segment, words
 from cleaner.heuristics.base import Context, Heuristic, body_neighbours, introduces_next
 from cleaner.heuristics.patterns import by_words
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
@@ -119,12 +119,33 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         hit = _phrase_hit(b.content, clickbait) or _phrase_hit(b.content, loaded)
         if hit and not introduces_next(ctx, b):
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another story's headline or editorializing.",
-            )
+            yield h.remove_block(ctx, b, 0.8, _loaded_reason(hit))
+    # A line that earlier cuts leave a headline (a cut " Also Read:" leaves a long line short
+    # enough to read as one), judged as the clean text shows it: a second cleaning reads it so.
+    gone = ctx.removed_blocks()
+    for i in ctx.cut_blocks():
+        b = ctx.blocks[i]
+        if i in gone or b.kind != PARAGRAPH or _headline_candidate(b):
+            continue  # a line judged above as written (a headline there) is not judged again
+        if either.search(b.content.casefold()) is None or not _standing_in_body(ctx, b):
+            continue  # no loaded word in it as written, none in what the cuts leave
+        view = ctx.view(b)
+        read = segment(view.text)
+        if len(read) != 1 or not _headline_candidate(read[0]):
+            continue
+        text = read[0].content
+        if _ENUMERATED.match(text) or either.search(text.casefold()) is None:
+            continue
+        hit = _phrase_hit(text, clickbait) or _phrase_hit(text, loaded)
+        if hit and not introduces_next(ctx, b):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, _loaded_reason(hit))
+
+
+def _loaded_reason(hit: str) -> str:
+    return (
+        f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another "
+        "story's headline or editorializing."
+    )
 
 
 @by_words
