@@ -220,14 +220,16 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     """A short block of at most four sentences, one of which names the paywall (a subscription,
     the archive, the full story) and addresses the reader or asks them to act, and at least half
     of which name the paywall or ask the reader to act: the paywall word and the address."""
-    cut = bool(ctx.prior_cuts(b))
-    if b.kind not in (PARAGRAPH, HEADING) or (b.n_words > _NOTE_MAX_WORDS and not cut):
+    if b.kind not in (PARAGRAPH, HEADING):
+        return None
+    # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+    text = ctx.surviving(b)
+    cut = text is not b.content  # (the content itself, not a copy, when no cut took from it)
+    if (count_words(text) if cut else b.n_words) > _NOTE_MAX_WORDS:
         return None
     if not _may_name_tail(ctx, b) or not _may_have(b.content, words.paywall):
         return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
-    # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
-    text = ctx.surviving(b) if cut else b.content
-    if cut and (count_words(text) > _NOTE_MAX_WORDS or not _may_have(text, words.paywall)):
+    if cut and not _may_have(text, words.paywall):
         return None
     sents = _sentences(text)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:

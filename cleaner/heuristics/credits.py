@@ -1383,8 +1383,9 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
     for i, b in enumerate(alive[:_LEAD_LINES]):
         # the line as the clean text shows it (what earlier cuts leave): a second cleaning judges that
-        cut = bool(ctx.prior_cuts(b))
-        text = (ctx.surviving(b) if cut else b.content).strip()
+        left = ctx.surviving(b)
+        cut = left is not b.content  # (the content itself, not a copy, when no cut took from it)
+        text = left.strip()
         if text[:1] in "-\u2013\u2014" or not words_at_most(text, 8) or not whole.match(text):
             continue
         words = text.split()[1:]

@@ -193,7 +193,7 @@ def _joined_menu(t: str, n_words: int) -> bool:
 def menu_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     head, tail = _outside(ctx)
     for b in head + tail:
-        if not ctx.prior_cuts(b):
+        if ctx.surviving(b) is b.content:  # no cut took from it (the content itself, not a copy)
             if _joined_menu(b.content, b.n_words):
                 yield h.remove_block(ctx, b, 0.8, _menu_line_reason(b.n_words, b in head))
             continue

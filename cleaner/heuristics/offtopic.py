@@ -96,10 +96,8 @@ def _body(b: Block, text: str | None = None, n_words: int | None = None) -> bool
 
 def _as_left(ctx: Context, b: Block) -> tuple[str, int]:
     """The block's text and words as the clean text shows them (what earlier cuts leave)."""
-    if not ctx.prior_cuts(b):
-        return b.content, b.n_words
-    text = ctx.surviving(b)
-    return text, count_words(text)
+    text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
+    return (text, b.n_words) if text is b.content else (text, count_words(text))
 
 
 def _subhead(b: Block, shorter_than: int) -> bool:
