@@ -94,6 +94,12 @@ def _body(b: Block, text: str | None = None, n_words: int | None = None) -> bool
     return b.kind == PARAGRAPH and n >= _BODY_MIN_WORDS and ends_terminal(c) and c[-1] not in ":;,"
 
 
+def _shaped_as_left(ctx: Context, b: Block) -> bool:
+    """``headline_shaped`` of the block as the clean text shows it (what earlier cuts leave)."""
+    text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
+    return headline_shaped(b) if text is b.content else _headline_shape(b, text, count_words(text))
+
+
 def _as_left(ctx: Context, b: Block) -> tuple[str, int]:
     """The block's text and words as the clean text shows them (what earlier cuts leave)."""
     text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
@@ -225,7 +231,7 @@ def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # the lines, the paragraph before them and the title as the clean text shows them: a cut can
     # make a line headline-shaped, or take the words a line shared with the paragraph
     j = len(kept)
-    while j > 0 and _headline_shape(kept[j - 1], *_as_left(ctx, kept[j - 1])):
+    while j > 0 and _shaped_as_left(ctx, kept[j - 1]):
         j -= 1
     if j == len(kept) or j < 2 or not _body(kept[j - 1], *_as_left(ctx, kept[j - 1])):
         return
