@@ -183,3 +183,12 @@ def test_loaded_headline_cut_leaves_headline():
     first, second = _twice(BODY * 2 + line + "\n\n")
     assert _taken(first, "headline.loaded") == "How Rebels Crippled The Capital Minister Quits Over Scandal"
     assert second == ()
+
+
+def test_trailing_headline_markdown_heading():
+    # found by hypothesis (seed 2027): an indented '#' line after the last paragraph is a Markdown
+    # heading the clean text shows without its '#', as a plain headline-shaped line; a second
+    # cleaning took it (no cut here: the line is judged as the clean text shows it all the same)
+    first, second = _twice(TITLE + BODY * 3 + LAST + "\n\n    # " + HEADLINE + "\n\n")
+    assert _taken(first, "headline.trailing") == "# " + HEADLINE
+    assert second == ()

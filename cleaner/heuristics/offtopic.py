@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, words
+from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, read_again, words
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import dateline_head
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
@@ -95,7 +95,11 @@ def _body(b: Block, text: str | None = None, n_words: int | None = None) -> bool
 
 
 def _shaped_as_left(ctx: Context, b: Block) -> bool:
-    """``headline_shaped`` of the block as the clean text shows it (what earlier cuts leave)."""
+    """``headline_shaped`` of the block as the clean text shows it (what earlier cuts leave; a
+    Markdown heading without its '#', which the clean text drops: a second cleaning reads the line
+    as any line)."""
+    if b.kind == HEADING and b.source_hint == "markdown":
+        b = read_again(b)
     text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
     return headline_shaped(b) if text is b.content else _headline_shape(b, text, count_words(text))
 
