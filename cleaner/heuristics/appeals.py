@@ -220,11 +220,18 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     """A short block of at most four sentences, one of which names the paywall (a subscription,
     the archive, the full story) and addresses the reader or asks them to act, and at least half
     of which name the paywall or ask the reader to act: the paywall word and the address."""
-    if b.kind not in (PARAGRAPH, HEADING) or b.n_words > _NOTE_MAX_WORDS or ctx.prior_cuts(b):
+    if b.kind not in (PARAGRAPH, HEADING):
+        return None
+    # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+    text = ctx.surviving(b)
+    cut = text is not b.content  # (the content itself, not a copy, when no cut took from it)
+    if (count_words(text) if cut else b.n_words) > _NOTE_MAX_WORDS:
         return None
     if not _may_name_tail(ctx, b) or not _may_have(b.content, words.paywall):
         return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
-    sents = _sentences(b.content)
+    if cut and not _may_have(text, words.paywall):
+        return None
+    sents = _sentences(text)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:
         return None
     judged = [words.judge(s) for s in sents]
@@ -268,12 +275,12 @@ def service_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return
     for k in range(i, j):
         p, a = notes[k]
-        yield h.remove_block(
-            ctx,
-            kept[k],
-            0.8,
-            f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article.",
-        )
+        why = f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article."
+        if not ctx.prior_cuts(kept[k]):
+            yield h.remove_block(ctx, kept[k], 0.8, why)
+            continue
+        view = ctx.view(kept[k])
+        yield from h.remove_view(ctx, kept[k], view, 0, len(view.text), 0.8, why)
 
 
 # A call for the readers' contributions or corrections above the article.
@@ -299,14 +306,13 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not body:
         return
     for k in range(min(body[0] + 1, _CALL_HEAD)):
-        b, c = kept[k], kept[k].content
-        if (
-            body[-1] <= k
-            or b.kind != PARAGRAPH
-            or b.n_words > _CALL_MAX_WORDS
-            or not ends_terminal(c)
-            or ctx.prior_cuts(b)
-        ):
+        b = kept[k]
+        if body[-1] <= k or b.kind != PARAGRAPH:
+            continue
+        # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+        cut = bool(ctx.prior_cuts(b))
+        c = ctx.surviving(b) if cut else b.content
+        if (count_words(c) if cut else b.n_words) > _CALL_MAX_WORDS or not ends_terminal(c):
             continue
         call = _has(c, calls)
         if not call:
@@ -315,13 +321,15 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         m = _ADDRESS.search(c)
         address = _has(rest, reader) or (m.group(0) if m else None)
         if address:
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
+            why = (
                 f"Call for the readers' contributions above the article ('{call}', '{address}'): the site's "
-                "service text, not the article.",
+                "service text, not the article."
             )
+            if not cut:
+                yield h.remove_block(ctx, b, 0.8, why)
+                return
+            view = ctx.view(b)
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
             return
 
 

@@ -11,6 +11,7 @@ import regex
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Removal
+from cleaner.text import count_words
 
 # A line of rule characters only: two or more dashes, stars, underscores, tildes, equals signs or
 # bullets, spaces between them allowed ("--", "* * *", "___", "———").
@@ -39,12 +40,19 @@ def closing_bio(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not verbs or len(alive) < 3:
         return
     rule, bio = alive[-2], alive[-1]
-    if not _RULE_LINE.fullmatch(rule.content) or not 3 <= bio.n_words <= _BIO_MAX_WORDS:
+    if not _RULE_LINE.fullmatch(rule.content):
         return
-    if sum(b.n_words for b in alive[:-2]) < _BODY_MIN_WORDS or ctx.prior_cuts(bio):
+    # the bio as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+    cut = bool(ctx.prior_cuts(bio))
+    text = ctx.surviving(bio) if cut else bio.content
+    if not 3 <= (count_words(text) if cut else bio.n_words) <= _BIO_MAX_WORDS:
         return
-    if not _bio_pattern(verbs).match(bio.content):
+    if sum(b.n_words for b in alive[:-2]) < _BODY_MIN_WORDS or not _bio_pattern(verbs).match(text):
         return
     reason = "The writer's bio closing the text after a rule line ('--'): who wrote it, not the article."
     yield h.remove_block(ctx, rule, 0.8, reason)
-    yield h.remove_block(ctx, bio, 0.8, reason)
+    if not cut:
+        yield h.remove_block(ctx, bio, 0.8, reason)
+        return
+    view = ctx.view(bio)
+    yield from h.remove_view(ctx, bio, view, 0, len(view.text), 0.8, reason)

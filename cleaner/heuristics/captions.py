@@ -266,11 +266,23 @@ def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for b in ctx.blocks:
         if b.index in gone:
             continue
-        if seen_body and b.index in dated and not ctx.prior_cuts(b):
-            yield h.remove_block(ctx, b, 0.8)
-            continue
+        if seen_body and b.index in dated:
+            if not ctx.prior_cuts(b):
+                yield h.remove_block(ctx, b, 0.8)
+                continue
+            # judged as the clean text shows it: a cut inside the caption ("Advertisement") leaves
+            # it a caption for the next cleaning to find
+            view = ctx.view(b)
+            if _open_dated(view.text):
+                yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8)
+                continue
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
+
+
+def _open_dated(text: str) -> bool:
+    """A caption's length ending in a bracket cut open on a date."""
+    return "(" in text and words_at_most(text, _OPEN_CAPTION_MAX_WORDS) and bool(_OPEN_DATE.search(text.rstrip()))
 
 
 def _open_dated_blocks(ctx: Context) -> frozenset[int]:

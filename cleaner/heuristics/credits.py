@@ -1382,16 +1382,24 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     alive = ctx.kept_blocks()
     whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
     for i, b in enumerate(alive[:_LEAD_LINES]):
-        text = b.content.strip()
+        # the line as the clean text shows it (what earlier cuts leave): a second cleaning judges that
+        left = ctx.surviving(b)
+        cut = left is not b.content  # (the content itself, not a copy, when no cut took from it)
+        text = left.strip()
         if text[:1] in "-\u2013\u2014" or not words_at_most(text, 8) or not whole.match(text):
             continue
         words = text.split()[1:]
         if not _all_titlecase_words(text) or any(w.casefold().strip(".,") in _NOT_NAMES for w in words):
             continue  # "By The Numbers", "By Any Means": a title
         body = alive[i + 1 :]
-        if not body or body[0].n_words < _BODY_MIN_WORDS or ctx.prior_cuts(b):
+        if not body or body[0].n_words < _BODY_MIN_WORDS:
             continue
-        yield h.remove_block(ctx, b, 0.8, "Byline: the author's name alone on a line above the article.")
+        why = "Byline: the author's name alone on a line above the article."
+        if not cut:
+            yield h.remove_block(ctx, b, 0.8, why)
+            return
+        view = ctx.view(b)
+        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
         return
 
 
@@ -1443,12 +1451,25 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         return  # a slash credit has its slash: none in the text, none in a block
     alive = ctx.kept_blocks()
     runs: dict[int, list[str]] = {}
+    # each line as the clean text shows it (what earlier cuts leave), with the way back to the
+    # text's offsets for a line with cuts: a second cleaning finds the credits there
+    lines: dict[int, tuple[str, View | None]] = {}
     for b in alive:
-        if b.n_words > _CAPTION_MAX_WORDS or "/" not in b.content or ctx.prior_cuts(b):
+        if "/" not in b.content:
             continue
-        run = _credit_run(b.content.strip())
+        if not ctx.prior_cuts(b):
+            if b.n_words > _CAPTION_MAX_WORDS:
+                continue
+            text, view = b.content, None
+        else:
+            view = ctx.view(b)
+            text = view.text
+            if "/" not in text or not words_at_most(text, _CAPTION_MAX_WORDS):
+                continue
+        run = _credit_run(text.strip())
         if run is not None:
             runs[b.index] = run
+            lines[b.index] = text, view
     if len(runs) < _REPEATS_MIN:
         return
     groups: dict[str, list[int]] = {}
@@ -1468,30 +1489,29 @@ def repeated_credit(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         # a lower-case word after it continues a sentence ("Attention-Deficit/Hyperactivity
         # Disorder affects …"). Two captions at least: a repeated line alone is a menu's entry.
         captioned = [i for i in members if len(runs[i]) > len(credit)]
-        found = {i: _credit_match(ctx.blocks[i].content, credit) for i in members}
-        alone = [i for i, m in found.items() if m is not None and not ctx.blocks[i].content[m.end() :].strip()]
+        found = {i: _credit_match(lines[i][0], credit) for i in members}
+        alone = [i for i, m in found.items() if m is not None and not lines[i][0][m.end() :].strip()]
         if len(captioned) < _REPEATS_MIN or len(captioned) + len(alone) < len(members):
             continue
+        named = f"Photo credit '{' '.join(credit)[:40]}'"
         for i in members:
             b = ctx.blocks[i]
-            content = b.content
+            content, view = lines[i]
             lead = len(content) - len(content.lstrip())
             m = found[i]
             if m is None:
                 continue
-            if not content[m.end() :].strip():
-                yield h.remove_block(
-                    ctx, b, 0.8, f"Photo credit '{' '.join(credit)[:40]}' repeated over the article's captions."
-                )
+            alone_line = not content[m.end() :].strip()
+            why = f"{named} repeated over the article's captions."
+            if not alone_line:
+                why = f"{named} opening a caption, repeated over the article's captions."
+            if view is not None:  # what cuts left of the line: the credit's pieces, or all of them
+                a, z = (0, len(content)) if alone_line else (lead, m.end())
+                yield from h.remove_view(ctx, b, view, a, z, 0.8, why)
+            elif alone_line:
+                yield h.remove_block(ctx, b, 0.8, why)
             else:
-                yield h.remove_span(
-                    ctx,
-                    b,
-                    b.content_start + lead,
-                    b.content_start + m.end(),
-                    0.8,
-                    f"Photo credit '{' '.join(credit)[:40]}' opening a caption, repeated over the article's captions.",
-                )
+                yield h.remove_span(ctx, b, b.content_start + lead, b.content_start + m.end(), 0.8, why)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1515,10 +1535,9 @@ def dateline_head(ctx: Context) -> tuple[tuple[Block, ...], int] | None:
     if "(" not in ctx.text:
         return None  # a dateline names its agency in brackets: none in the text, none in a block
     alive = ctx.kept_blocks()
-    at = next(
-        (k for k, b in enumerate(alive[:_DATELINE_WITHIN]) if "(" in b.content and _DATELINE.match(b.content.strip())),
-        None,
-    )
+    # the lines as the clean text shows them: a cut at a paragraph's start can leave a dateline
+    lines = (ctx.surviving(b) for b in alive[:_DATELINE_WITHIN])
+    at = next((k for k, t in enumerate(lines) if "(" in t and _DATELINE.match(t.strip())), None)
     return (alive, at) if at else None
 
 
@@ -1527,9 +1546,14 @@ def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if found is None:
         return
     alive, at = found
+    why = "Photo caption above the dateline: a short line ending in the date the photo was taken."
     for b in alive[:at]:
-        text = b.content.strip()
-        if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(text) and not ctx.prior_cuts(b):
-            yield h.remove_block(
-                ctx, b, 0.8, "Photo caption above the dateline: a short line ending in the date the photo was taken."
-            )
+        if not ctx.prior_cuts(b):
+            if b.n_words <= _LEAD_CAPTION_MAX_WORDS and _DATE_END.search(b.content.strip()):
+                yield h.remove_block(ctx, b, 0.8, why)
+            continue
+        # judged as the clean text shows it: a cut inside the line leaves the caption to a second cleaning
+        view = ctx.view(b)
+        text = view.text.strip()
+        if text and words_at_most(text, _LEAD_CAPTION_MAX_WORDS) and _DATE_END.search(text):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)

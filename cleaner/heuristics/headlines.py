@@ -123,14 +123,17 @@ def loaded_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             continue
         hit = _phrase_hit(seen.content, clickbait) or _phrase_hit(seen.content, loaded)
         if hit and not introduces_next(ctx, b):
-            reason = (
-                f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another "
-                "story's headline or editorializing."
-            )
             if view is None:
-                yield h.remove_block(ctx, b, 0.8, reason)
+                yield h.remove_block(ctx, b, 0.8, _loaded_reason(hit))
             else:
-                yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, reason)
+                yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, _loaded_reason(hit))
+
+
+def _loaded_reason(hit: str) -> str:
+    return (
+        f"Headline with loaded or clickbait wording ('{hit}') standing between body paragraphs: another "
+        "story's headline or editorializing."
+    )
 
 
 @by_words

@@ -24,6 +24,7 @@ import regex
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
+from cleaner.text import count_words
 
 # A body paragraph: a sentence of some length, or a long block whatever its ending.
 _BODY_SENTENCE_WORDS = 15
@@ -82,11 +83,18 @@ def _outside(ctx: Context) -> tuple[Sequence[Block], Sequence[Block]]:
 _OUTSIDE: list[tuple[Context, tuple[Sequence[Block], Sequence[Block]]]] = []
 
 
-def _entry(b: Block, max_words: int = _ENTRY_MAX_WORDS) -> bool:
+def _entry(t: str, n_words: int, max_words: int = _ENTRY_MAX_WORDS) -> bool:
     """A menu entry: a few words without a sentence end. A Markdown heading counts like any line:
     the clean text drops its '#', so judging it apart would decide differently on a second pass."""
-    t = b.content.strip()
-    return 1 <= b.n_words <= max_words and not ends_terminal(t) and bool(_LETTER.search(t))
+    t = t.strip()
+    return 1 <= n_words <= max_words and not ends_terminal(t) and bool(_LETTER.search(t))
+
+
+def _line(ctx: Context, b: Block) -> tuple[Block, str, int]:
+    """A block with its text and words as the clean text shows them (what earlier cuts leave): a
+    second cleaning judges the entries of a run so."""
+    left = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
+    return b, left, b.n_words if left is b.content else count_words(left)
 
 
 def _capitalised_share(firsts: Sequence[str]) -> float:
@@ -100,19 +108,22 @@ def _first_char(text: str) -> str:
     return next((c for c in text if c.isalnum()), "")
 
 
-def _menu_run(run: Sequence[Block], min_entries: int = _RUN_MIN_ENTRIES) -> bool:
+def _menu_run(run: Sequence[tuple[Block, str, int]], min_entries: int = _RUN_MIN_ENTRIES) -> bool:
     if len(run) < min_entries:
         return False
-    if _capitalised_share([_first_char(b.content) for b in run]) < _RUN_MIN_CAPITALISED:
+    if _capitalised_share([_first_char(t) for _, t, _ in run]) < _RUN_MIN_CAPITALISED:
         return False
-    return sum(1 for b in run if _DIGIT.search(b.content)) <= _RUN_MAX_WITH_DIGITS * len(run)
+    return sum(1 for _, t, _ in run if _DIGIT.search(t)) <= _RUN_MAX_WITH_DIGITS * len(run)
 
 
-def _runs(blocks: Sequence[Block], max_words: int = _ENTRY_MAX_WORDS) -> Iterable[list[Block]]:
-    run: list[Block] = []
+def _runs(
+    ctx: Context, blocks: Sequence[Block], max_words: int = _ENTRY_MAX_WORDS
+) -> Iterable[list[tuple[Block, str, int]]]:
+    run: list[tuple[Block, str, int]] = []
     for b in blocks:
-        if _entry(b, max_words):
-            run.append(b)
+        line = _line(ctx, b)
+        if _entry(line[1], line[2], max_words):
+            run.append(line)
             continue
         if run:
             yield run
@@ -121,18 +132,20 @@ def _runs(blocks: Sequence[Block], max_words: int = _ENTRY_MAX_WORDS) -> Iterabl
         yield run
 
 
-def _set_as_lines(text: str, run: Sequence[Block]) -> bool:
+def _set_as_lines(text: str, run: Sequence[tuple[Block, str, int]]) -> bool:
     """Whether most of a run's entries follow one another as lines (a single line break between
     them), as a scraper dumps a page's menu, rather than each set apart as a paragraph (a blank
     line between them). Judged on the layout, which cleaning keeps: a text's clean text keeps its
     line breaks, and the HTML path sets its blocks apart in the first cleaning as in its output."""
-    lines = sum(1 for a, b in zip(run, run[1:], strict=False) if not _BLANK_LINE.search(text, a.end, b.start))
+    lines = sum(
+        1 for (a, _, _), (b, _, _) in zip(run, run[1:], strict=False) if not _BLANK_LINE.search(text, a.end, b.start)
+    )
     return lines * 2 > len(run) - 1
 
 
 def menu_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     head, _ = _outside(ctx)
-    for run in _runs(head):
+    for run in _runs(ctx, head):
         # Entries each set apart as a paragraph are the blocks an extractor kept (cleaner's HTML
         # path, or its clean text cleaned again): the extractor has dropped the page's menus, and the
         # short lines above its first paragraph are the article's header (site name, kicker,
@@ -141,35 +154,34 @@ def menu_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         least = _RUN_MIN_ENTRIES if _set_as_lines(ctx.text, run) else _PARAGRAPHS_MIN_ENTRIES
         if not _menu_run(run, least):
             continue
-        if run[-1] is head[-1] and run[-1].n_words >= _TITLE_MIN_WORDS:
+        if run[-1][0] is head[-1] and run[-1][2] >= _TITLE_MIN_WORDS:
             run = run[:-1]  # the line right above the body is the article's title
         yield from _entries(ctx, h, run, "above the article's first paragraph: the site's navigation")
 
 
 def footer_run(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     _, tail = _outside(ctx)
-    for run in _runs(tail, _FOOTER_ENTRY_MAX_WORDS):
+    for run in _runs(ctx, tail, _FOOTER_ENTRY_MAX_WORDS):
         if not _menu_run(run, _FOOTER_MIN_ENTRIES):
             continue
         yield from _entries(ctx, h, run, "below the article's last paragraph: the site's footer navigation")
 
 
-def _entries(ctx: Context, h: Heuristic, run: Sequence[Block], where: str) -> Iterable[Removal]:
-    """Each entry of a menu run that no earlier decision cut into."""
-    for b in run:
+def _entries(ctx: Context, h: Heuristic, run: Sequence[tuple[Block, str, int]], where: str) -> Iterable[Removal]:
+    """Each entry of a menu run, or what earlier cuts left of it (a second cleaning would find the
+    run's entries that a cut leaves)."""
+    for b, t, _ in run:
+        why = f"Menu entry '{t.strip()[:30]}', one of {len(run)} short lines in a row {where}, not article text."
         if not ctx.prior_cuts(b):
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                f"Menu entry '{b.content.strip()[:30]}', one of {len(run)} short lines in a row {where}, "
-                "not article text.",
-            )
+            yield h.remove_block(ctx, b, 0.8, why)
+            continue
+        view = ctx.view(b)
+        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
 
 
-def _joined_menu(b: Block) -> bool:
-    t = b.content.strip()
-    if b.n_words < _LINE_MIN_WORDS or _SENTENCE_MARKS.search(t):
+def _joined_menu(t: str, n_words: int) -> bool:
+    t = t.strip()
+    if n_words < _LINE_MIN_WORDS or _SENTENCE_MARKS.search(t):
         return False
     words = [w for w in t.split() if _LETTER.match(w)]
     cased = [w for w in words if w[0].upper() != w[0].lower()]
@@ -181,12 +193,21 @@ def _joined_menu(b: Block) -> bool:
 def menu_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     head, tail = _outside(ctx)
     for b in head + tail:
-        if _joined_menu(b) and not ctx.prior_cuts(b):
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                f"Line of {b.n_words} capitalised words without punctuation "
-                f"{'above the first' if b in head else 'below the last'} paragraph of the article: menu entries "
-                "joined by the scraper, not article text.",
-            )
+        if ctx.surviving(b) is b.content:  # no cut took from it (the content itself, not a copy)
+            if _joined_menu(b.content, b.n_words):
+                yield h.remove_block(ctx, b, 0.8, _menu_line_reason(b.n_words, b in head))
+            continue
+        # judged as the clean text shows it: a cut can take the mark ("READ MORE |") that made the
+        # line no menu, and a second cleaning would take it
+        view = ctx.view(b)
+        n = count_words(view.text)
+        if _joined_menu(view.text, n):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, _menu_line_reason(n, b in head))
+
+
+def _menu_line_reason(n_words: int, above: bool) -> str:
+    where = "above the first" if above else "below the last"
+    return (
+        f"Line of {n_words} capitalised words without punctuation {where} paragraph of the article: menu "
+        "entries joined by the scraper, not article text."
+    )

@@ -15,10 +15,11 @@ from collections.abc import Iterable, Sequence
 
 import regex
 
-from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, words
+from cleaner.blocks import content_stems, ends_terminal, is_all_caps, is_title_case, read_again, words
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.credits import dateline_head
 from cleaner.model import HEADING, PARAGRAPH, Block, Removal
+from cleaner.text import count_words, words_at_most
 
 # A headline of another story: a clause of 7-20 words. Own subheads stacked under it are shorter.
 _HEADLINE_WORDS = (7, 20)
@@ -67,10 +68,15 @@ def headline_shaped(b: Block) -> bool:
     """A news headline's shape: 7-20 words, a capital (or digit) first, no sentence end, not set in
     title case or capitals (an own section heading's style), and none of the marks of a list,
     table, price or link."""
+    return _headline_shape(b, b.content, b.n_words)
+
+
+def _headline_shape(b: Block, text: str, n_words: int) -> bool:
+    """``headline_shaped`` of the block's ``text`` of ``n_words`` words (what cuts leave of it)."""
     lo, hi = _HEADLINE_WORDS
-    if not (_plain(b) and lo <= b.n_words <= hi):
+    if not (_plain(b) and lo <= n_words <= hi):
         return False
-    c = b.content.strip()
+    c = text.strip()
     if not (c and _unfinished(c)):
         return False
     first = c[0]
@@ -79,11 +85,29 @@ def headline_shaped(b: Block) -> bool:
     return not is_title_case(c) and not is_all_caps(c)
 
 
-def _body(b: Block) -> bool:
+def _body(b: Block, text: str | None = None, n_words: int | None = None) -> bool:
     """A finished paragraph of the body; one ending in a colon introduces the lines after it (a
-    list without bullets: 'make sure to: / Check the general condition of the home / …')."""
-    c = b.content.rstrip().rstrip(_CLOSERS)
-    return b.kind == PARAGRAPH and b.n_words >= _BODY_MIN_WORDS and ends_terminal(c) and c[-1] not in ":;,"
+    list without bullets: 'make sure to: / Check the general condition of the home / …'). Of
+    ``text`` of ``n_words`` words when given (what cuts leave of the block)."""
+    c = (b.content if text is None else text).rstrip().rstrip(_CLOSERS)
+    n = b.n_words if n_words is None else n_words
+    return b.kind == PARAGRAPH and n >= _BODY_MIN_WORDS and ends_terminal(c) and c[-1] not in ":;,"
+
+
+def _shaped_as_left(ctx: Context, b: Block) -> bool:
+    """``headline_shaped`` of the block as the clean text shows it (what earlier cuts leave; a
+    Markdown heading without its '#', which the clean text drops: a second cleaning reads the line
+    as any line)."""
+    if b.kind == HEADING and b.source_hint == "markdown":
+        b = read_again(b)
+    text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
+    return headline_shaped(b) if text is b.content else _headline_shape(b, text, count_words(text))
+
+
+def _as_left(ctx: Context, b: Block) -> tuple[str, int]:
+    """The block's text and words as the clean text shows them (what earlier cuts leave)."""
+    text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
+    return (text, b.n_words) if text is b.content else (text, count_words(text))
 
 
 def _subhead(b: Block, shorter_than: int) -> bool:
@@ -208,21 +232,27 @@ def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     kept = ctx.kept_at_least(4)  # fewer than 4 blocks: the decisions are not read
     if not kept:
         return
+    # the lines, the paragraph before them and the title as the clean text shows them: a cut can
+    # make a line headline-shaped, or take the words a line shared with the paragraph
     j = len(kept)
-    while j > 0 and headline_shaped(kept[j - 1]):
+    while j > 0 and _shaped_as_left(ctx, kept[j - 1]):
         j -= 1
-    if j == len(kept) or j < 2 or not _body(kept[j - 1]):
+    if j == len(kept) or j < 2 or not _body(kept[j - 1], *_as_left(ctx, kept[j - 1])):
         return
-    title, prev = kept[0].content, kept[j - 1]
+    title, prev = _as_left(ctx, kept[0])[0], _as_left(ctx, kept[j - 1])[0]
+    why = (
+        "Headline-shaped line after the article's last paragraph, sharing few words with it: "
+        "another story's headline or a caption left at the tail."
+    )
     for b in kept[j:]:
-        if _shared(b.content, _end(prev.content), title) <= _MAX_SHARED:
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                "Headline-shaped line after the article's last paragraph, sharing few words with it: "
-                "another story's headline or a caption left at the tail.",
-            )
+        text = _as_left(ctx, b)[0]
+        if _shared(text, _end(prev), title) > _MAX_SHARED:
+            continue
+        if not ctx.prior_cuts(b):
+            yield h.remove_block(ctx, b, 0.8, why)
+            continue
+        view = ctx.view(b)
+        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,20 +269,22 @@ def above_dateline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if found is None:
         return
     alive, at = found
-    lead = " ".join(words(" ".join(b.content for b in alive[at : at + 2]))[:_DATELINE_LOOK])
+    # the lead and the lines above it as the clean text shows them: a cut can take the word a line
+    # shared with the lead, or the words that kept a line from being a headline
+    lead = " ".join(words(" ".join(ctx.surviving(b) for b in alive[at : at + 2]))[:_DATELINE_LOOK])
     lead_stems = content_stems(lead)
+    why = "Line above the wire dateline that shares no word with the lead: another story's headline."
     for b in alive[:at]:
-        stems = content_stems(b.content)
-        if (
-            b.n_words <= _ABOVE_DATELINE_MAX_WORDS
-            and len(stems) >= 2
-            and not stems & lead_stems
-            and not ctx.prior_cuts(b)
-            and not not_headline(b.content.strip())
-        ):
-            yield h.remove_block(
-                ctx,
-                b,
-                0.8,
-                "Line above the wire dateline that shares no word with the lead: another story's headline.",
-            )
+        if not ctx.prior_cuts(b):
+            if b.n_words <= _ABOVE_DATELINE_MAX_WORDS and _other_story(b.content, lead_stems):
+                yield h.remove_block(ctx, b, 0.8, why)
+            continue
+        view = ctx.view(b)
+        if words_at_most(view.text, _ABOVE_DATELINE_MAX_WORDS) and _other_story(view.text, lead_stems):
+            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+
+
+def _other_story(text: str, lead_stems: set[str]) -> bool:
+    """A headline of two content words or more, none of them the lead's."""
+    stems = content_stems(text)
+    return len(stems) >= 2 and not stems & lead_stems and not not_headline(text.strip())

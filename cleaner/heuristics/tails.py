@@ -285,14 +285,19 @@ def link_card(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     last = kept[-1]
     # its kind as a cleaning of the output reads it (a Markdown heading's "#" and HTML markup are
     # gone there): a card the next cleaning would take goes now
-    if last.n_words > _CARD_MAX_WORDS or read_again(last).kind != PARAGRAPH or ctx.prior_cuts(last):
+    cut = bool(ctx.prior_cuts(last))
+    if (last.n_words > _CARD_MAX_WORDS and not cut) or read_again(last).kind != PARAGRAPH:
         return
-    shape = _card(last.content)
+    # and its text as the clean text shows it (what earlier cuts leave)
+    text = ctx.surviving(last) if cut else last.content
+    if cut and count_words(text) > _CARD_MAX_WORDS:
+        return
+    shape = _card(text)
     if shape is None or not any(_body(b) for b in kept[:-1]):
         return
-    yield h.remove_block(
-        ctx,
-        last,
-        0.8,
-        f"Link card left as the text's last line ({shape}): a box's texts, not the article.",
-    )
+    why = f"Link card left as the text's last line ({shape}): a box's texts, not the article."
+    if not cut:
+        yield h.remove_block(ctx, last, 0.8, why)
+        return
+    view = ctx.view(last)
+    yield from h.remove_view(ctx, last, view, 0, len(view.text), 0.8, why)

@@ -47,12 +47,12 @@ def _series_line(b: Block) -> str | None:
     return _series_key(b.content)
 
 
-def _part_numbers_rise(run: Sequence[Block]) -> bool:
+def _part_numbers_rise(run: Sequence[str]) -> bool:
     """Whether the lines' last numbers count the parts one by one (1, 2, 3 or ১, ২, ৩): prices,
     times and dates in a list of the same shape do not."""
     last = []
-    for b in run:
-        found = _DIGITS.findall(b.content)
+    for t in run:
+        found = _DIGITS.findall(t)
         if not found:
             return False
         last.append(int(found[-1][-9:]))
@@ -70,14 +70,21 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if _GATED and not ctx.once(_may_run, lambda: _may_run(series)):
         return  # before reading the decisions: no run, whatever they are
     kept = ctx.kept_blocks()
-    keys = [(b, series[b.index]) for b in kept]
+    # the lines as the clean text shows them: what earlier cuts leave of a line is the line a
+    # second cleaning would count in a run
+    lines: list[str] = []
+    keys: list[str | None] = []
+    for b in kept:
+        cut = bool(ctx.prior_cuts(b))
+        lines.append(ctx.surviving(b) if cut else b.content)
+        keys.append(_series_key(lines[-1]) if cut else series[b.index])
     i = 0
     while i < len(keys):
-        key = keys[i][1]
+        key = keys[i]
         j = i + 1
-        while key is not None and j < len(keys) and keys[j][1] == key:
+        while key is not None and j < len(keys) and keys[j] == key:
             j += 1
-        run = [b for b, _ in keys[i:j]]
+        run = lines[i:j]
         if (
             key is not None
             and len(run) >= _SERIES_MIN_LINES
@@ -85,11 +92,13 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             and _distinct(run)
             and _part_numbers_rise(run)
         ):
-            for b in run:
+            why = f"One of {len(run)} lines naming the same series' parts: links to the other parts."
+            for b in kept[i:j]:
                 if not ctx.prior_cuts(b):
-                    yield h.remove_block(
-                        ctx, b, 0.8, f"One of {len(run)} lines naming the same series' parts: links to the other parts."
-                    )
+                    yield h.remove_block(ctx, b, 0.8, why)
+                    continue
+                view = ctx.view(b)
+                yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
         i = j
 
 
@@ -104,8 +113,8 @@ def _may_run(series: Sequence[str | None]) -> bool:
 _GATED = True
 
 
-def _distinct(run: Sequence[Block]) -> bool:
-    return len({" ".join(b.content.split()) for b in run}) == len(run)
+def _distinct(run: Sequence[str]) -> bool:
+    return len({" ".join(t.split()) for t in run}) == len(run)
 
 
 # A bulleted link label inside a line: a bullet after some text, a label of one to three words that
