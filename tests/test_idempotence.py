@@ -184,6 +184,23 @@ def test_a_span_rule_sees_what_a_cut_in_the_middle_leaves():
     assert rules_alone.clean(first.text, lang="en").text == first.text
 
 
+def test_lines_a_cut_parts_are_one_block_for_the_heuristics_a_known_gap():
+    # found by hypothesis after this session's fixes: a cut at a paragraph's last line
+    # ("\nAlso Read: …") leaves lines that the next cleaning segments apart, the first a heading-
+    # like line headline.loaded takes there. The rules look at such parts (apply_rules_again,
+    # tests/test_again_resegments.py); the heuristics see the block as one. Closing it means
+    # segmenting the document again after a cut, for the heuristics too. This test holds the gap
+    # as it is, so that closing it is seen.
+    text = (
+        "T\xadhe the the the.\n\n" * 4
+        + "| Also Read: Minister Quits Over Scandal H\xadow Rebels Crippled The Capital\n"
+        + "T\xadhe the the the the the the council.\nA\xadlso Read: Minister Quits Over Scandal\n\nThe the the the.\n\n"
+    )
+    first = CLEANER.clean(text, lang="en")
+    assert [r.rule for r in first.removed] == ["promo.inline-read"]
+    assert [r.rule for r in CLEANER.clean(first.text, lang="en").removed] == ["headline.loaded"]
+
+
 def test_a_lead_in_label_a_cut_put_after_a_sentence_end_is_a_known_gap():
     # found by hypothesis: "Related Stories" after "Advertisement" is no lead-in as written; once
     # ads.inline-marker cuts the marker it follows the sentence end, where a second cleaning takes
