@@ -223,13 +223,12 @@ def _note(ctx: Context, b: Block, words: _NoteWords) -> tuple[str, str] | None:
     if b.kind not in (PARAGRAPH, HEADING):
         return None
     # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
-    text = ctx.surviving(b)
-    cut = text is not b.content  # (the content itself, not a copy, when no cut took from it)
-    if (count_words(text) if cut else b.n_words) > _NOTE_MAX_WORDS:
+    text, n = ctx.left_words(b)
+    if n > _NOTE_MAX_WORDS:
         return None
     if not _may_name_tail(ctx, b) or not _may_have(b.content, words.paywall):
         return None  # no sentence of it names the paywall (its gate, asked of the whole block once)
-    if cut and not _may_have(text, words.paywall):
+    if text is not b.content and not _may_have(text, words.paywall):
         return None
     sents = _sentences(text)
     if not sents or len(sents) > _NOTE_MAX_SENTENCES:
@@ -276,11 +275,7 @@ def service_note(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for k in range(i, j):
         p, a = notes[k]
         why = f"Paywall or archive notice after the article ('{p}', '{a}'): the site's service text, not the article."
-        if not ctx.prior_cuts(kept[k]):
-            yield h.remove_block(ctx, kept[k], 0.8, why)
-            continue
-        view = ctx.view(kept[k])
-        yield from h.remove_view(ctx, kept[k], view, 0, len(view.text), 0.8, why)
+        yield from h.remove_left(ctx, kept[k], 0.8, why)
 
 
 # A call for the readers' contributions or corrections above the article.
@@ -310,9 +305,8 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if body[-1] <= k or b.kind != PARAGRAPH:
             continue
         # judged as the clean text shows it (what earlier cuts leave): a second cleaning judges that
-        cut = bool(ctx.prior_cuts(b))
-        c = ctx.surviving(b) if cut else b.content
-        if (count_words(c) if cut else b.n_words) > _CALL_MAX_WORDS or not ends_terminal(c):
+        c, n = ctx.left_words(b)
+        if n > _CALL_MAX_WORDS or not ends_terminal(c):
             continue
         call = _has(c, calls)
         if not call:
@@ -325,11 +319,7 @@ def reader_call(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 f"Call for the readers' contributions above the article ('{call}', '{address}'): the site's "
                 "service text, not the article."
             )
-            if not cut:
-                yield h.remove_block(ctx, b, 0.8, why)
-                return
-            view = ctx.view(b)
-            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+            yield from h.remove_left(ctx, b, 0.8, why)
             return
 
 

@@ -12,7 +12,7 @@ from cleaner.config import Config
 from cleaner.match import block_removal
 from cleaner.model import PARAGRAPH, Block, Removal
 from cleaner.rulebook import Rule, Rulebook
-from cleaner.text import uncovered
+from cleaner.text import count_words, uncovered
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -268,6 +268,12 @@ class Context:
             self.reads[0] = True
         return left
 
+    def left_words(self, block: Block) -> tuple[str, int]:
+        """The block's text as the clean text shows it (``surviving``) and its words: the block's own
+        count when no cut took from it."""
+        text = self.surviving(block)
+        return (text, block.n_words) if text is block.content else (text, count_words(text))
+
     def cut_blocks(self) -> list[int]:
         """The indices of the blocks that earlier span removals cut, in order."""
         if self.reads is not None:
@@ -363,6 +369,14 @@ class Heuristic:
     ) -> list[Removal]:
         """The removals of a view's ``[start, end)``: one per surviving piece of the block it covers."""
         return [self.remove_span(ctx, block, a, z, confidence, reason) for a, z in view.spans(start, end)]
+
+    def remove_left(self, ctx: Context, block: Block, confidence: float, reason: str | None = None) -> list[Removal]:
+        """The block whole, or when earlier cuts took part of it, each piece they left: what a second
+        cleaning, which reads the clean text, would find and take."""
+        if not ctx.prior_cuts(block):
+            return [self.remove_block(ctx, block, confidence, reason)]
+        view = ctx.view(block)
+        return self.remove_view(ctx, block, view, 0, len(view.text), confidence, reason)
 
 
 def body_neighbours(blocks: Sequence[Block], i: int) -> tuple[bool, bool]:

@@ -11,7 +11,6 @@ import regex
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.heuristics.patterns import alternation
 from cleaner.model import Removal
-from cleaner.text import count_words
 
 # A line of rule characters only: two or more dashes, stars, underscores, tildes, equals signs or
 # bullets, spaces between them allowed ("--", "* * *", "___", "———").
@@ -43,16 +42,11 @@ def closing_bio(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not _RULE_LINE.fullmatch(rule.content):
         return
     # the bio as the clean text shows it (what earlier cuts leave): a second cleaning judges that
-    cut = bool(ctx.prior_cuts(bio))
-    text = ctx.surviving(bio) if cut else bio.content
-    if not 3 <= (count_words(text) if cut else bio.n_words) <= _BIO_MAX_WORDS:
+    text, n = ctx.left_words(bio)
+    if not 3 <= n <= _BIO_MAX_WORDS:
         return
     if sum(b.n_words for b in alive[:-2]) < _BODY_MIN_WORDS or not _bio_pattern(verbs).match(text):
         return
     reason = "The writer's bio closing the text after a rule line ('--'): who wrote it, not the article."
     yield h.remove_block(ctx, rule, 0.8, reason)
-    if not cut:
-        yield h.remove_block(ctx, bio, 0.8, reason)
-        return
-    view = ctx.view(bio)
-    yield from h.remove_view(ctx, bio, view, 0, len(view.text), 0.8, reason)
+    yield from h.remove_left(ctx, bio, 0.8, reason)

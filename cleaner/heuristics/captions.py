@@ -272,9 +272,8 @@ def open_dated_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 continue
             # judged as the clean text shows it: a cut inside the caption ("Advertisement") leaves
             # it a caption for the next cleaning to find
-            view = ctx.view(b)
-            if _open_dated(view.text):
-                yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8)
+            if _open_dated(ctx.surviving(b)):
+                yield from h.remove_left(ctx, b, 0.8)
                 continue
         if b.n_words >= _BODY_MIN_WORDS:
             seen_body = True
@@ -367,9 +366,9 @@ def doubled_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     for i in ctx.cut_blocks():
         if i in gone:
             continue
-        view = ctx.view(ctx.blocks[i])
-        if ctx.once(("credit.doubled-caption", view.text), lambda v=view: _doubled(v.text)):  # once per text
-            yield from h.remove_view(ctx, ctx.blocks[i], view, 0, len(view.text), 0.8)
+        text = ctx.surviving(ctx.blocks[i])
+        if ctx.once(("credit.doubled-caption", text), lambda t=text: _doubled(t)):  # once per text
+            yield from h.remove_left(ctx, ctx.blocks[i], 0.8)
 
 
 def _doubled_blocks(ctx: Context) -> tuple[int, ...]:

@@ -1383,9 +1383,7 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     whole, _ = _signoff_patterns(ctx.rulebook.words("credit.byline-words", None))
     for i, b in enumerate(alive[:_LEAD_LINES]):
         # the line as the clean text shows it (what earlier cuts leave): a second cleaning judges that
-        left = ctx.surviving(b)
-        cut = left is not b.content  # (the content itself, not a copy, when no cut took from it)
-        text = left.strip()
+        text = ctx.surviving(b).strip()
         if text[:1] in "-\u2013\u2014" or not words_at_most(text, 8) or not whole.match(text):
             continue
         words = text.split()[1:]
@@ -1394,12 +1392,7 @@ def byline_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         body = alive[i + 1 :]
         if not body or body[0].n_words < _BODY_MIN_WORDS:
             continue
-        why = "Byline: the author's name alone on a line above the article."
-        if not cut:
-            yield h.remove_block(ctx, b, 0.8, why)
-            return
-        view = ctx.view(b)
-        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+        yield from h.remove_left(ctx, b, 0.8, "Byline: the author's name alone on a line above the article.")
         return
 
 
@@ -1553,7 +1546,6 @@ def dateline_caption(ctx: Context, h: Heuristic) -> Iterable[Removal]:
                 yield h.remove_block(ctx, b, 0.8, why)
             continue
         # judged as the clean text shows it: a cut inside the line leaves the caption to a second cleaning
-        view = ctx.view(b)
-        text = view.text.strip()
+        text = ctx.surviving(b).strip()
         if text and words_at_most(text, _LEAD_CAPTION_MAX_WORDS) and _DATE_END.search(text):
-            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+            yield from h.remove_left(ctx, b, 0.8, why)

@@ -9,7 +9,7 @@ import regex
 
 from cleaner.blocks import ends_terminal, is_all_caps
 from cleaner.heuristics.base import Context, Heuristic
-from cleaner.model import Block, Removal
+from cleaner.model import Removal
 from cleaner.text import count_words, phrase_key, words_at_most
 
 _LABEL_MAX_WORDS = 2
@@ -81,15 +81,6 @@ def _breadcrumb(line: str, title: str, ends: dict[str, str]) -> bool:
     return bool(last) and last == phrase_key(title.strip())
 
 
-def _take(ctx: Context, h: Heuristic, b: Block, reason: str) -> list[Removal]:
-    """The block, or what earlier cuts left of it (the lines are judged as the clean text shows
-    them, where a second cleaning finds them)."""
-    if not ctx.prior_cuts(b):
-        return [h.remove_block(ctx, b, 0.8, reason)]
-    view = ctx.view(b)
-    return h.remove_view(ctx, b, view, 0, len(view.text), 0.8, reason)
-
-
 # Off: no gate before reading the decisions (to check that it changes nothing).
 _GATED = True
 
@@ -103,13 +94,13 @@ def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     # the line under it from being a headline
     lines = [ctx.surviving(b) for b in alive[: _MAX_LABELS + 2]]
     if len(alive) >= 3 and _breadcrumb(lines[0], lines[1], ends):
-        yield from _take(
-            ctx, h, alive[0], "Breadcrumb trail ending in the title under it, above the headline: not article text."
+        yield from h.remove_left(
+            ctx, alive[0], 0.8, "Breadcrumb trail ending in the title under it, above the headline: not article text."
         )
         return
     if len(alive) >= 2 and _GLUED_MENU.match(lines[0].strip()) and alive[1].n_words >= _BODY_MIN_WORDS:
-        yield from _take(
-            ctx, h, alive[0], "Navigation entries glued without spaces at the start of the text, not article text."
+        yield from h.remove_left(
+            ctx, alive[0], 0.8, "Navigation entries glued without spaces at the start of the text, not article text."
         )
         return
     n = 0
@@ -120,6 +111,6 @@ def section_label(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if not _headline(lines[n], digits_ok=n > 1) or alive[n + 1].n_words < _BODY_MIN_WORDS:
         return
     for b, line in zip(alive[:n], lines, strict=False):
-        yield from _take(
-            ctx, h, b, f"Section label or breadcrumb '{line.strip()[:30]}' above the headline, not article text."
+        yield from h.remove_left(
+            ctx, b, 0.8, f"Section label or breadcrumb '{line.strip()[:30]}' above the headline, not article text."
         )

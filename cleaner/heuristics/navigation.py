@@ -24,7 +24,6 @@ import regex
 from cleaner.blocks import ends_terminal
 from cleaner.heuristics.base import Context, Heuristic
 from cleaner.model import Block, Removal
-from cleaner.text import count_words
 
 # A body paragraph: a sentence of some length, or a long block whatever its ending.
 _BODY_SENTENCE_WORDS = 15
@@ -93,8 +92,7 @@ def _entry(t: str, n_words: int, max_words: int = _ENTRY_MAX_WORDS) -> bool:
 def _line(ctx: Context, b: Block) -> tuple[Block, str, int]:
     """A block with its text and words as the clean text shows them (what earlier cuts leave): a
     second cleaning judges the entries of a run so."""
-    left = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
-    return b, left, b.n_words if left is b.content else count_words(left)
+    return (b, *ctx.left_words(b))
 
 
 def _capitalised_share(firsts: Sequence[str]) -> float:
@@ -172,11 +170,7 @@ def _entries(ctx: Context, h: Heuristic, run: Sequence[tuple[Block, str, int]], 
     run's entries that a cut leaves)."""
     for b, t, _ in run:
         why = f"Menu entry '{t.strip()[:30]}', one of {len(run)} short lines in a row {where}, not article text."
-        if not ctx.prior_cuts(b):
-            yield h.remove_block(ctx, b, 0.8, why)
-            continue
-        view = ctx.view(b)
-        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+        yield from h.remove_left(ctx, b, 0.8, why)
 
 
 def _joined_menu(t: str, n_words: int) -> bool:
@@ -193,16 +187,11 @@ def _joined_menu(t: str, n_words: int) -> bool:
 def menu_line(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     head, tail = _outside(ctx)
     for b in head + tail:
-        if ctx.surviving(b) is b.content:  # no cut took from it (the content itself, not a copy)
-            if _joined_menu(b.content, b.n_words):
-                yield h.remove_block(ctx, b, 0.8, _menu_line_reason(b.n_words, b in head))
-            continue
         # judged as the clean text shows it: a cut can take the mark ("READ MORE |") that made the
         # line no menu, and a second cleaning would take it
-        view = ctx.view(b)
-        n = count_words(view.text)
-        if _joined_menu(view.text, n):
-            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, _menu_line_reason(n, b in head))
+        text, n = ctx.left_words(b)
+        if _joined_menu(text, n):
+            yield from h.remove_left(ctx, b, 0.8, _menu_line_reason(n, b in head))
 
 
 def _menu_line_reason(n_words: int, above: bool) -> str:

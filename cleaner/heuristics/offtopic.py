@@ -104,12 +104,6 @@ def _shaped_as_left(ctx: Context, b: Block) -> bool:
     return headline_shaped(b) if text is b.content else _headline_shape(b, text, count_words(text))
 
 
-def _as_left(ctx: Context, b: Block) -> tuple[str, int]:
-    """The block's text and words as the clean text shows them (what earlier cuts leave)."""
-    text = ctx.surviving(b)  # the content itself (not a copy) when no cut took from it
-    return (text, b.n_words) if text is b.content else (text, count_words(text))
-
-
 def _subhead(b: Block, shorter_than: int) -> bool:
     c = b.content.strip()
     return _plain(b) and 1 <= b.n_words <= min(_SUBHEAD_MAX_WORDS, shorter_than - 1) and bool(c) and _unfinished(c)
@@ -237,22 +231,16 @@ def trailing_headline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     j = len(kept)
     while j > 0 and _shaped_as_left(ctx, kept[j - 1]):
         j -= 1
-    if j == len(kept) or j < 2 or not _body(kept[j - 1], *_as_left(ctx, kept[j - 1])):
+    if j == len(kept) or j < 2 or not _body(kept[j - 1], *ctx.left_words(kept[j - 1])):
         return
-    title, prev = _as_left(ctx, kept[0])[0], _as_left(ctx, kept[j - 1])[0]
+    title, prev = ctx.surviving(kept[0]), ctx.surviving(kept[j - 1])
     why = (
         "Headline-shaped line after the article's last paragraph, sharing few words with it: "
         "another story's headline or a caption left at the tail."
     )
     for b in kept[j:]:
-        text = _as_left(ctx, b)[0]
-        if _shared(text, _end(prev), title) > _MAX_SHARED:
-            continue
-        if not ctx.prior_cuts(b):
-            yield h.remove_block(ctx, b, 0.8, why)
-            continue
-        view = ctx.view(b)
-        yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+        if _shared(ctx.surviving(b), _end(prev), title) <= _MAX_SHARED:
+            yield from h.remove_left(ctx, b, 0.8, why)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -279,9 +267,9 @@ def above_dateline(ctx: Context, h: Heuristic) -> Iterable[Removal]:
             if b.n_words <= _ABOVE_DATELINE_MAX_WORDS and _other_story(b.content, lead_stems):
                 yield h.remove_block(ctx, b, 0.8, why)
             continue
-        view = ctx.view(b)
-        if words_at_most(view.text, _ABOVE_DATELINE_MAX_WORDS) and _other_story(view.text, lead_stems):
-            yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+        text = ctx.surviving(b)
+        if words_at_most(text, _ABOVE_DATELINE_MAX_WORDS) and _other_story(text, lead_stems):
+            yield from h.remove_left(ctx, b, 0.8, why)
 
 
 def _other_story(text: str, lead_stems: set[str]) -> bool:

@@ -296,8 +296,4 @@ def link_card(ctx: Context, h: Heuristic) -> Iterable[Removal]:
     if shape is None or not any(_body(b) for b in kept[:-1]):
         return
     why = f"Link card left as the text's last line ({shape}): a box's texts, not the article."
-    if not cut:
-        yield h.remove_block(ctx, last, 0.8, why)
-        return
-    view = ctx.view(last)
-    yield from h.remove_view(ctx, last, view, 0, len(view.text), 0.8, why)
+    yield from h.remove_left(ctx, last, 0.8, why)

@@ -94,11 +94,7 @@ def series_list(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         ):
             why = f"One of {len(run)} lines naming the same series' parts: links to the other parts."
             for b in kept[i:j]:
-                if not ctx.prior_cuts(b):
-                    yield h.remove_block(ctx, b, 0.8, why)
-                    continue
-                view = ctx.view(b)
-                yield from h.remove_view(ctx, b, view, 0, len(view.text), 0.8, why)
+                yield from h.remove_left(ctx, b, 0.8, why)
         i = j
 
 
