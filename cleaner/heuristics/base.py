@@ -373,7 +373,8 @@ class Heuristic:
     def remove_left(self, ctx: Context, block: Block, confidence: float, reason: str | None = None) -> list[Removal]:
         """The block whole, or when earlier cuts took part of it, each piece they left: what a second
         cleaning, which reads the clean text, would find and take."""
-        if not ctx.prior_cuts(block):
+        if block.index not in ctx._prior_cuts:  # (``prior_cuts`` without its copy of the list)
+            ctx._note()
             return [self.remove_block(ctx, block, confidence, reason)]
         view = ctx.view(block)
         return self.remove_view(ctx, block, view, 0, len(view.text), confidence, reason)
