@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from cleaner import Config
 from cleaner import text as text_module
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, appeals, credits, headlines, leadins
+from cleaner.heuristics import HEURISTICS, appeals, credits, headlines, leadin_scans, leadins
 from cleaner.heuristics.base import Context
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
@@ -97,7 +97,7 @@ def test_a_label_between_sentences_the_gates_let_through_goes() -> None:
 
 def test_head_scans_find_the_places_of_every_label() -> None:
     labels = BOOK.words("promo.lead-in-labels", None)
-    scans = leadins._head_scans(labels)
+    scans = leadin_scans._head_scans(labels)
     assert scans is not None
     for label in labels:
         for spelling in (label, label.upper(), label.title()):

@@ -27,19 +27,9 @@ from cleaner.heuristics.credits import (
     _standalone_pattern,
 )
 from cleaner.heuristics.embeds import _TRAILING_TWEET
-from cleaner.heuristics.leadins import (
-    _FUSED_AT,
-    _SEPARATOR,
-    _bracket_places,
-    _bracketing,
-    _fold,
-    _fused_starts,
-    _gated_separators,
-    _label_patterns,
-    _opening,
-    _patterns,
-    _separated,
-)
+from cleaner.heuristics.leadin_patterns import _label_patterns, _patterns
+from cleaner.heuristics.leadin_scans import _FUSED_AT, _fold, _fused_starts
+from cleaner.heuristics.leadins import _SEPARATOR, _bracket_places, _bracketing, _gated_separators, _opening, _separated
 from cleaner.heuristics.patterns import EndAnchored
 from cleaner.rulebook import load_rulebook
 from cleaner.text import count_words, words_at_most

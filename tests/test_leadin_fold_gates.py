@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, leadins
+from cleaner.heuristics import HEURISTICS, leadin_patterns, leadin_scans, leadins
 from cleaner.heuristics.base import Context
 from cleaner.rulebook import load_rulebook
 from cleaner.text import UNFOLDED, blind_folds, trie_regex
@@ -67,14 +67,14 @@ def test_lead_in_heuristics_answer_as_without_their_gates(lines: list[str], sep:
         m.setattr(leadins, "_ending_backward", lambda labels: None)
         assert _found(text) == found
     with pytest.MonkeyPatch.context() as m:  # a fold that says nothing anywhere: every block asked
-        m.setattr(leadins, "lined_fold", lambda t: UNFOLDED * len(t))
+        m.setattr(leadin_scans, "lined_fold", lambda t: UNFOLDED * len(t))
         assert _found(text) == found
 
 
 def test_a_character_folding_to_several_costs_only_its_block_the_gates() -> None:
     text = "Die Straße war gesperrt.\nIt rained. The mayor spoke.  Read also: Storm Hits Coast"
     ctx = Context(text, tuple(segment(text)), None, BOOK, Config(), ())
-    fold = leadins._fold(ctx)
+    fold = leadin_scans._fold(ctx)
     assert fold.unfolded == {0}
     assert leadins._opening(ctx, LABELS) == {1: [text.index("Read") - ctx.blocks[1].content_start]}
     assert _found(text) and _found(text)[0][1] == text.index("  Read")
@@ -119,8 +119,8 @@ ENDING_PIECES += ["À", "lire", "aussi", "AYRICA", "okuyun", "ß", "İ", "relate
 @given(st.lists(st.sampled_from(ENDING_PIECES), max_size=10))
 def test_the_ending_trie_matches_where_the_ending_matches(pieces: list[str]) -> None:
     content = "".join(pieces)
-    ending = leadins._label_patterns(LABELS)[1]
-    trie = leadins._ending_trie(LABELS)
+    ending = leadin_patterns._label_patterns(LABELS)[1]
+    trie = leadin_patterns._ending_trie(LABELS)
     for k in range(len(content)):
         assert (trie.match(content, k) is None) == (ending.match(content, k) is None), k
 
@@ -130,8 +130,8 @@ def test_the_ending_trie_matches_where_the_ending_matches(pieces: list[str]) -> 
 def test_label_starts_hold_every_start_of_the_ending(pieces: list[str]) -> None:
     content = "".join(pieces) + ":"
     ctx = Context(content, tuple(segment(content)), None, BOOK, Config(), ())
-    fold = leadins._fold(ctx)
-    ending = leadins._label_patterns(LABELS)[1]
+    fold = leadin_scans._fold(ctx)
+    ending = leadin_patterns._label_patterns(LABELS)[1]
     for b in ctx.blocks:
         sep = b.content.rfind(":")
         if sep < 0:
@@ -146,5 +146,5 @@ def test_label_starts_run_over_any_whitespace() -> None:
     text = "It rained. Read \t\u00a0 also : x"
     ctx = Context(text, tuple(segment(text)), None, BOOK, Config(), ())
     b = ctx.blocks[0]
-    starts = leadins._starts_before(b, b.content.index(":"), LABELS, leadins._fold(ctx))
+    starts = leadins._starts_before(b, b.content.index(":"), LABELS, leadin_scans._fold(ctx))
     assert starts is not None and b.content.index("Read") in starts

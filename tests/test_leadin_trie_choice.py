@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, labels, leadins
+from cleaner.heuristics import HEURISTICS, labels, leadin_patterns, leadin_scans, leadins
 from cleaner.heuristics.base import Context
 from cleaner.rulebook import load_rulebook
 from cleaner.text import phrase_key, trie_regex
@@ -89,8 +89,8 @@ TEXTS = st.lists(_PIECE, min_size=1, max_size=10).map("".join)
 def _compiled(alike: bool) -> tuple[regex.Pattern[str], ...]:
     """The lead-in patterns with the labels as a trie (``alike``) or as their alternation."""
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(leadins, "_labels_alike", lambda labels: alike)
-        return (*leadins._patterns.__wrapped__(LABELS), *leadins._label_patterns.__wrapped__(LABELS))
+        m.setattr(leadin_patterns, "_labels_alike", lambda labels: alike)
+        return (*leadin_patterns._patterns.__wrapped__(LABELS), *leadin_patterns._label_patterns.__wrapped__(LABELS))
 
 
 TRIE, PLAIN = _compiled(True), _compiled(False)
@@ -101,7 +101,7 @@ def _seen(m: regex.Match[str] | None) -> tuple[tuple[int, int], tuple[str | None
 
 
 def test_the_lexicon_as_a_trie_picks_as_its_alternation() -> None:
-    assert leadins._labels_alike(LABELS)
+    assert leadin_patterns._labels_alike(LABELS)
     assert all(t.pattern != p.pattern for t, p in zip(TRIE, PLAIN, strict=True))
 
 
@@ -132,7 +132,7 @@ def test_the_trie_patterns_match_what_the_alternations_match(text: str) -> None:
     ],
 )
 def test_which_words_a_trie_picks_alike(words: set[str], alike: bool) -> None:
-    assert leadins._picks_alike(words) is alike
+    assert leadin_patterns._picks_alike(words) is alike
 
 
 def _repeated_run_plain(text: str) -> int:
@@ -175,9 +175,9 @@ def test_repeated_run_of_a_long_text() -> None:
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_brackets_tried_one_by_one_find_what_a_scan_finds(content: str) -> None:
-    bracketed = leadins._patterns(LABELS)[0]
+    bracketed = leadin_patterns._patterns(LABELS)[0]
     every = [m.start() for m in re.finditer(r"[(\[]", content)]
-    found = leadins._bracketed_at(bracketed, content, every)
+    found = leadin_scans._bracketed_at(bracketed, content, every)
     assert [_seen(m) for m in found] == [_seen(m) for m in bracketed.finditer(content)]
 
 
@@ -189,8 +189,10 @@ def test_runs_within_some_blocks_are_theirs_of_all_runs(lines: list[str], sep: s
     if not blocks:
         return
     some = data.draw(st.sets(st.sampled_from(range(len(blocks)))))
-    everywhere = leadins._fused_starts(text, blocks)
-    within = leadins._fused_starts(text, blocks, runs=leadins._runs_within(text, [blocks[i] for i in sorted(some)]))
+    everywhere = leadin_scans._fused_starts(text, blocks)
+    within = leadin_scans._fused_starts(
+        text, blocks, runs=leadin_scans._runs_within(text, [blocks[i] for i in sorted(some)])
+    )
     assert {i: v for i, v in within.items()} == {i: v for i, v in everywhere.items() if i in some}
 
 
@@ -279,6 +281,6 @@ _FOLDS = st.sets(
 @given(_FOLDS, st.text(alphabet="readlsoitb x-\u00a0\t\n\u2003ıσας相关อ่านﬁ", max_size=30))
 def test_a_trie_behind_its_opening_characters_matches_where_the_trie_does(folds: set[str], text: str) -> None:
     plain = re.compile(trie_regex(folds, space=r"\s+"))
-    opened = re.compile(leadins._opened_trie(folds))
+    opened = re.compile(leadin_scans._opened_trie(folds))
     for at in range(len(text) + 1):
         assert bool(opened.match(text, at)) == bool(plain.match(text, at)), at

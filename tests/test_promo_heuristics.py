@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import Cleaner, Config
 from cleaner.decide import _settle
-from cleaner.heuristics.leadins import _patterns
+from cleaner.heuristics.leadin_patterns import _patterns
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
 
