@@ -1,4 +1,5 @@
-"""Credits inside lines and at the end (cleaner/heuristics/credits.py), on small invented articles."""
+"""Credits inside lines and at the end (cleaner/heuristics/: credits, inline_credits, glued_captions, signoffs),
+on small invented articles."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, captions, credits, patterns
+from cleaner.heuristics import HEURISTICS, captions, credit_scans, credits, glued_captions, inline_credits, patterns
 from cleaner.heuristics.base import Context
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
@@ -73,10 +73,10 @@ def _former_blocks(ctx: Context, seen: re.Pattern[str], ends: object = None, tai
 
 
 def _former_forms(mp: pytest.MonkeyPatch) -> None:
-    mp.setattr(credits, "_blocks_with_label_words", _former_blocks)
-    mp.setattr(credits, "_near", lambda content, labels, file_labels, lined=None: None)
-    mp.setattr(credits, "_needed", lambda pats, content: pats)
-    mp.setattr(credits, "_bullet_near", lambda content, near, bywords: near)
+    mp.setattr(inline_credits, "_blocks_with_label_words", _former_blocks)
+    mp.setattr(inline_credits, "_near", lambda content, labels, file_labels, lined=None: None)
+    mp.setattr(inline_credits, "_needed", lambda pats, content: pats)
+    mp.setattr(inline_credits, "_bullet_near", lambda content, near, bywords: near)
 
 
 CREDIT_LINES = [
@@ -158,8 +158,8 @@ SCAN_PIECES += ["file photo", "archivbild", "fot", "φωτ", "ΦΩΤ", "credit",
 def test_one_scan_per_closer_finds_what_the_class_scan_found(pieces: list[str]) -> None:
     back = "".join(pieces).casefold()[::-1]
     former = {m.start() for m in _former_ends(LABELS, FILE_LABELS).finditer(back)}
-    assert set(credits._scanned(back, credits._label_ends(LABELS, FILE_LABELS).strict)) == former
-    tail = credits._label_tail(FILE_LABELS)
+    assert set(credit_scans._scanned(back, credit_scans._label_ends(LABELS, FILE_LABELS).strict)) == former
+    tail = credit_scans._label_tail(FILE_LABELS)
     for at in range(len(back)):
         assert tail.match(back, at) == (_former_tail(FILE_LABELS).match(back, at) is not None)
 
@@ -170,7 +170,7 @@ def test_the_loose_trie_takes_unfolded_for_any_character(words: set[str], text: 
     def fits(w: str) -> bool:
         return len(text) >= len(w) and all(t in (c, UNFOLDED) for c, t in zip(w, text, strict=False))
 
-    assert (re.match(credits._loose_trie(words), text) is not None) == any(fits(w) for w in words)
+    assert (re.match(credit_scans._loose_trie(words), text) is not None) == any(fits(w) for w in words)
 
 
 # The windows where the fold is uneven, and before a byline symbol: what ``_credits`` finds in them
@@ -183,18 +183,18 @@ CONTENT_PIECES += ["Archivbild", "(", ")", "\u2022", " \u2022 ", "Autor", "Fot."
 @given(st.lists(st.sampled_from(CONTENT_PIECES), max_size=14))
 def test_windows_hold_every_credit(pieces: list[str]) -> None:
     content = "".join(pieces)
-    places = credits._credit_places(
+    places = inline_credits._credit_places(
         Context(content, tuple(segment(content)), None, BOOK, Config(), ()), LABELS, FILE_LABELS, BYWORDS
     )
-    near = credits._bullet_near(content, credits._near(content, LABELS, FILE_LABELS), BYWORDS)
-    gated = credits._credits(content, credits._needed(places.pats, content), places.alone, near)
-    plain = credits._credits(content, places.pats, places.alone)
+    near = credit_scans._bullet_near(content, credit_scans._near(content, LABELS, FILE_LABELS), BYWORDS)
+    gated = inline_credits._credits(content, inline_credits._needed(places.pats, content), places.alone, near)
+    plain = inline_credits._credits(content, places.pats, places.alone)
     assert [(m.span(), c) for m, c in gated] == [(m.span(), c) for m, c in plain]
 
 
 def test_windows_before_a_bullet_hold_the_byline_word() -> None:
     content = "Long prose here, long prose here and more. Autor \u25aa Jan Nowak. More prose follows."
-    near = credits._bullet_near(content, credits._near(content, LABELS, FILE_LABELS), BYWORDS)
+    near = credit_scans._bullet_near(content, credit_scans._near(content, LABELS, FILE_LABELS), BYWORDS)
     assert near is not None and near.symbol is not None
     assert any(lo <= content.index("Autor") <= hi for lo, hi in near.symbol)
     assert not any(lo <= 5 <= hi for lo, hi in near.symbol)
@@ -202,7 +202,7 @@ def test_windows_before_a_bullet_hold_the_byline_word() -> None:
 
 def test_a_text_that_folds_unevenly_gets_windows() -> None:
     content = "Die Straße war lang. Foto: dpa"
-    near = credits._near(content, LABELS, FILE_LABELS)
+    near = credit_scans._near(content, LABELS, FILE_LABELS)
     assert near is not None and any(lo <= content.index("Foto") <= hi for lo, hi in near.label)
 
 
@@ -276,8 +276,8 @@ def test_by_words_answers_as_the_function() -> None:
     for k in range(patterns._BY_WORDS_MAX + 5):  # bounded: many lexicons do not grow it past its size
         assert joined((str(k),)) == str(k)
     assert joined(words) == "photo|foto"
-    assert credits._label_pattern(LABELS) is credits._label_pattern(LABELS)
-    assert credits._label_pattern(tuple(list(LABELS))).pattern == credits._label_pattern(LABELS).pattern
+    assert credit_scans._label_pattern(LABELS) is credit_scans._label_pattern(LABELS)
+    assert credit_scans._label_pattern(tuple(list(LABELS))).pattern == credit_scans._label_pattern(LABELS).pattern
 
 
 # A slash set before a credit label, asked at the end of the text alone.
@@ -285,7 +285,7 @@ def test_by_words_answers_as_the_function() -> None:
 @given(st.lists(st.sampled_from(["/", " ", "\t", "\n", "\x1c", "\u00a0", "a", "설명했다.", "\u3000"]), max_size=8))
 def test_slash_before_is_the_search(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert credits._slash_before(text) == (credits._SLASH_BEFORE.search(text) is not None)
+    assert inline_credits._slash_before(text) == (inline_credits._SLASH_BEFORE.search(text) is not None)
 
 
 def test_every_space_a_pattern_reads_is_one_rstrip_strips() -> None:
@@ -305,10 +305,10 @@ GLUED_LINES += ["Żołnierze w twierdzyPAP/Darek Delmanowicz", "[CrossRef] [Medl
 @given(st.lists(st.sampled_from(GLUED_LINES), min_size=1, max_size=3))
 def test_glued_credit_gates_change_nothing(lines: list[str]) -> None:
     text = " ".join(lines)
-    gated = credits._caption_credit(text)
+    gated = glued_captions._caption_credit(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(credits, "_could_end", lambda pat, ends: True)
-        assert credits._caption_credit(text) == gated
+        mp.setattr(glued_captions, "_could_end", lambda pat, ends: True)
+        assert glued_captions._caption_credit(text) == gated
 
 
 # credit.dateline-caption (and headline.above-dateline): the dateline asked only of a text and a

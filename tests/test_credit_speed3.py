@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner, Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, captions, credits
+from cleaner.heuristics import HEURISTICS, captions, credit_scans, credits, inline_credits, signoffs
 from cleaner.heuristics.base import Context
 from cleaner.rulebook import load_rulebook
 from cleaner.text import UNFOLDED, lined_fold
@@ -88,11 +88,11 @@ TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 def _former_caption_start(pre: str) -> int:
     body = pre.rstrip()
-    if credits._slash_before(body):
+    if inline_credits._slash_before(body):
         body = body[:-1].rstrip()
     body = body[:-1] if body and body[-1] in ".!?\u2026\u3002" else body
     start = 0
-    for mm in credits._SENTENCE_END.finditer(body):
+    for mm in inline_credits._SENTENCE_END.finditer(body):
         if mm.end() < len(body):
             start = mm.end()
     return start
@@ -103,13 +103,13 @@ def _former_caption_start(pre: str) -> int:
 def test_the_caption_start_is_the_whole_scan_s(text: str, pad: int) -> None:
     """Asked first near the end, with long texts before (the restart point anywhere in them)."""
     for pre in (text, "Word " * (pad // 5) + text, text + "x" * pad, text * 12):
-        assert credits._caption_start(pre) == _former_caption_start(pre), pre
+        assert inline_credits._caption_start(pre) == _former_caption_start(pre), pre
 
 
 @pytest.mark.parametrize("window", [1, 2, 3, 7, 40])
 def test_the_caption_start_with_a_short_window(window: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every restart point: a window of a few characters puts it inside every kind of match."""
-    monkeypatch.setattr(credits, "_RESTART_WITHIN", window)
+    monkeypatch.setattr(inline_credits, "_RESTART_WITHIN", window)
     texts = [
         'He said "no."Ba ran. x',
         "One. Two.\n\nThree \u201dXin four",
@@ -121,7 +121,7 @@ def test_the_caption_start_with_a_short_window(window: int, monkeypatch: pytest.
         "a\n",
     ]
     for pre in texts + [t * 5 for t in texts]:
-        assert credits._caption_start(pre) == _former_caption_start(pre), pre
+        assert inline_credits._caption_start(pre) == _former_caption_start(pre), pre
 
 
 def _ctx(text: str) -> Context:
@@ -135,27 +135,29 @@ def test_the_windows_from_the_text_s_fold_are_the_content_s(text: str) -> None:
     fold = lined_fold(ctx.text)
     for b in ctx.blocks:
         lined = fold[b.content_start : b.content_end]
-        assert credits._near(b.content, LABELS, FILE_LABELS, lined) == credits._near(b.content, LABELS, FILE_LABELS)
+        assert credit_scans._near(b.content, LABELS, FILE_LABELS, lined) == credit_scans._near(
+            b.content, LABELS, FILE_LABELS
+        )
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_the_label_words_asked_of_the_text_s_fold(text: str) -> None:
     ctx = _ctx(text)
-    seen = credits._label_prefilter(LABELS)
+    seen = credit_scans._label_prefilter(LABELS)
     fold = lined_fold(ctx.text)
     for b in ctx.blocks:
-        assert credits._worded(seen, b, fold) == (seen.search(b.content.casefold()) is not None)
+        assert credit_scans._worded(seen, b, fold) == (seen.search(b.content.casefold()) is not None)
 
 
 @settings(max_examples=600, deadline=None)
 @given(TEXTS)
 def test_no_uncased_name_where_the_gate_says_none(text: str) -> None:
-    if credits._may_end_uncased(text):
+    if signoffs._may_end_uncased(text):
         return
-    m = credits._FUSED_UNCASED.search(text)
+    m = signoffs._FUSED_UNCASED.search(text)
     assert m is None or not (
-        all(credits._uncased(c) or not c.isalpha() for c in m.group("name"))
+        all(inline_credits._uncased(c) or not c.isalpha() for c in m.group("name"))
         and any(c.isalpha() for c in m.group("name"))
     )
 
@@ -168,9 +170,9 @@ def test_the_uncased_gate_lets_names_through() -> None:
         "기사 내용입니다.홍길동",
         "ข่าว.(สมชาย)",
     ]:
-        assert credits._may_end_uncased(text), text
+        assert signoffs._may_end_uncased(text), text
     for text in ["The end.", "Der Fluß.", "İstanbul", "Straße 12", 'said "yes"']:
-        assert not credits._may_end_uncased(text), text
+        assert not signoffs._may_end_uncased(text), text
 
 
 @settings(max_examples=300, deadline=None)
@@ -228,14 +230,16 @@ LINES = [
 
 def _former_forms(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(captions, "_caption_blocks", _former_caption_blocks)
-    mp.setattr(credits, "_may_end_uncased", lambda content: True)
-    mp.setattr(credits, "_may_end_in_name", lambda content: True)
-    mp.setattr(credits, "_RESTART_WITHIN", 0)
-    near = credits._near  # the content folded again, not taken from the text's fold
+    mp.setattr(signoffs, "_may_end_uncased", lambda content: True)
+    mp.setattr(signoffs, "_may_end_in_name", lambda content: True)
+    mp.setattr(inline_credits, "_RESTART_WITHIN", 0)
+    near = credit_scans._near  # the content folded again, not taken from the text's fold
     mp.setattr(
-        credits, "_near", lambda content, labels, file_labels, lined=None: near(content, labels, file_labels, None)
+        inline_credits,
+        "_near",
+        lambda content, labels, file_labels, lined=None: near(content, labels, file_labels, None),
     )
-    mp.setattr(credits, "_worded", lambda seen, b, folded: seen.search(b.content.casefold()) is not None)
+    mp.setattr(credit_scans, "_worded", lambda seen, b, folded: seen.search(b.content.casefold()) is not None)
 
 
 @settings(max_examples=60, deadline=None)
@@ -255,17 +259,17 @@ def test_the_fold_lines_up_character_by_character() -> None:
     fold = lined_fold(text)
     for a in range(len(text)):
         for z in range(a, min(len(text), a + 12) + 1):
-            assert fold[a:z] == credits._lined(text[a:z])
+            assert fold[a:z] == credit_scans._lined(text[a:z])
     assert UNFOLDED in fold and re.search("ss", fold) is None and regex.search("ss", text.casefold())
 
 
 @settings(max_examples=600, deadline=None)
 @given(TEXTS)
 def test_no_fused_sign_off_where_the_gate_says_none(text: str) -> None:
-    if credits._may_end_in_name(text):
+    if signoffs._may_end_in_name(text):
         return
     for bywords in (BOOK.words("credit.byline-words", None), ()):
-        _, fused = credits._signoff_patterns(bywords)
+        _, fused = signoffs._signoff_patterns(bywords)
         assert fused.search(text) is None, text
 
 
@@ -281,6 +285,6 @@ def test_the_name_gate_lets_names_through() -> None:
         "Toplantı bitti. İsmail Yılmaz",
         "The council met. J. Doe.",
     ]:
-        assert credits._may_end_in_name(text), text
+        assert signoffs._may_end_in_name(text), text
     for text in ["The council met today.", "il pleut", "toplantı bitti ılık", "straße"]:
-        assert not credits._may_end_in_name(text), text
+        assert not signoffs._may_end_in_name(text), text

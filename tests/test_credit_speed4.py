@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, captions, credits
+from cleaner.heuristics import HEURISTICS, captions, credit_scans, glued_captions, inline_credits, signoffs
 from cleaner.heuristics.base import Context
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
@@ -105,8 +105,8 @@ def test_inline_caption_finds_what_it_found_with_every_record_made(pieces: list[
     text = "".join(pieces)
     gated = _found("credit.inline-caption", text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(credits, "_some_credit_places", credits._credit_places)
-        mp.setattr(credits, "_needed", lambda pats, content: pats)
+        mp.setattr(inline_credits, "_some_credit_places", inline_credits._credit_places)
+        mp.setattr(inline_credits, "_needed", lambda pats, content: pats)
         assert _found("credit.inline-caption", text) == gated
 
 
@@ -115,24 +115,26 @@ def test_inline_caption_finds_what_it_found_with_every_record_made(pieces: list[
 def test_some_places_are_the_places_or_none(pieces: list[str]) -> None:
     text = "".join(pieces)
     ctx = Context(text, tuple(segment(text)), None, BOOK, Config(), ())
-    whole = credits._credit_places(ctx, LABELS, FILE_LABELS, BYWORDS)
-    some = credits._some_credit_places(ctx, LABELS, FILE_LABELS, BYWORDS)
+    whole = inline_credits._credit_places(ctx, LABELS, FILE_LABELS, BYWORDS)
+    some = inline_credits._some_credit_places(ctx, LABELS, FILE_LABELS, BYWORDS)
     if whole.with_words or whole.unfolded:
         assert some is not None and (some.with_words, some.unfolded) == (whole.with_words, whole.unfolded)
     else:
         assert some is None
 
 
-def _former_tail_blocks(ctx: Context, seen: re.Pattern[str], ends: credits._Ends, tail: credits._Tail) -> set[int]:
+def _former_tail_blocks(
+    ctx: Context, seen: re.Pattern[str], ends: credit_scans._Ends, tail: credit_scans._Tail
+) -> set[int]:
     """``_blocks_with_label_words`` with its tail loop as it was (``_Tail.match`` for each block)."""
     folded = lined_fold(ctx.text)
     n, back = len(folded), folded[::-1]
-    near = {i for at in credits._scanned(back, ends.strict) if (i := ctx.holding(n - 1 - at)) is not None}
-    unfolded = credits._unfolded(ctx, folded) - near if credits.UNFOLDED in folded else set()
+    near = {i for at in credit_scans._scanned(back, ends.strict) if (i := ctx.holding(n - 1 - at)) is not None}
+    unfolded = credit_scans._unfolded(ctx, folded) - near if credit_scans.UNFOLDED in folded else set()
     if unfolded:
-        loose = credits._loose_back(ctx.text, folded)
-        near.update(i for at in credits._scanned(loose, ends.loose) if (i := ctx.holding(n - 1 - at)) in unfolded)
-        near.update(i for i in unfolded if any(c in ctx.blocks[i].content for c in credits._SYMBOL_CHARS))
+        loose = credit_scans._loose_back(ctx.text, folded)
+        near.update(i for at in credit_scans._scanned(loose, ends.loose) if (i := ctx.holding(n - 1 - at)) in unfolded)
+        near.update(i for i in unfolded if any(c in ctx.blocks[i].content for c in credit_scans._SYMBOL_CHARS))
     else:
         loose = back
     for b in ctx.blocks:
@@ -141,7 +143,7 @@ def _former_tail_blocks(ctx: Context, seen: re.Pattern[str], ends: credits._Ends
         at = n - b.content_end
         if tail.match(back, at) or b.index in unfolded and tail.loose.match(loose, at) is not None:
             near.add(b.index)
-    return {i for i in near if credits._worded(seen, ctx.blocks[i], folded)}
+    return {i for i in near if credit_scans._worded(seen, ctx.blocks[i], folded)}
 
 
 @settings(max_examples=500, deadline=None)
@@ -149,9 +151,9 @@ def _former_tail_blocks(ctx: Context, seen: re.Pattern[str], ends: credits._Ends
 def test_tail_read_in_the_fold_is_the_former_tail(pieces: list[str]) -> None:
     text = "".join(pieces)
     ctx = Context(text, tuple(segment(text)), None, BOOK, Config(), ())
-    lex = credits._inline_lexicon(LABELS, FILE_LABELS, BYWORDS)
+    lex = inline_credits._inline_lexicon(LABELS, FILE_LABELS, BYWORDS)
     assert lex.tail is not None
-    assert credits._blocks_with_label_words(ctx, lex.seen, lex.ends, lex.tail) == _former_tail_blocks(
+    assert credit_scans._blocks_with_label_words(ctx, lex.seen, lex.ends, lex.tail) == _former_tail_blocks(
         ctx, lex.seen, lex.ends, lex.tail
     )
 
@@ -159,16 +161,16 @@ def test_tail_read_in_the_fold_is_the_former_tail(pieces: list[str]) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab \u2022\u25aa\u25a0\u25cf\u2023\u00b7", max_size=12))
 def test_needed_by_substring_is_the_class(content: str) -> None:
-    pats = credits._inline_lexicon(LABELS, FILE_LABELS, BYWORDS).pats
+    pats = inline_credits._inline_lexicon(LABELS, FILE_LABELS, BYWORDS).pats
     former = pats if len(pats) < 2 or re.search("[\u25aa\u25a0\u25cf\u2022]", content) else pats[:1]
-    assert credits._needed(pats, content) == former
+    assert inline_credits._needed(pats, content) == former
 
 
 def test_bullet_near_keeps_the_windows() -> None:
     content = "Long prose here. Autor \u25aa Jan Nowak. Foto: dpa"
-    near = credits._near(content, LABELS, FILE_LABELS)
+    near = credit_scans._near(content, LABELS, FILE_LABELS)
     assert near is not None
-    out = credits._bullet_near(content, near, BYWORDS)
+    out = credit_scans._bullet_near(content, near, BYWORDS)
     assert out is not None and (out.label, out.alone, out.alone_starts) == (near.label, near.alone, near.alone_starts)
     assert out.symbol and any(lo <= content.index("Autor") <= hi for lo, hi in out.symbol)
 
@@ -178,13 +180,13 @@ _SPLIT = regex.compile(r"[ \t]*/[ \t]*|[ \t]+")
 
 
 def _former_shaped(suffix: str) -> bool:
-    if credits._DIGIT_GLUE.fullmatch(suffix):
+    if glued_captions._DIGIT_GLUE.fullmatch(suffix):
         return True
     parts = _SPLIT.split(suffix.strip())
-    if len(parts) < 2 or len(parts) > credits._NAME_MAX_TOKENS:
+    if len(parts) < 2 or len(parts) > inline_credits._NAME_MAX_TOKENS:
         return False
     for i, w in enumerate(parts):
-        if not credits._SUFFIX_WORD.fullmatch(w) or credits._LOWER_UPPER.search(w):
+        if not glued_captions._SUFFIX_WORD.fullmatch(w) or glued_captions._LOWER_UPPER.search(w):
             return False
         edge = i in (0, len(parts) - 1)
         if not (w[0].isupper() or w[0].isdigit()) and (edge or len(w) > 3 or not w.isalpha()):
@@ -200,7 +202,7 @@ SUFFIX_PIECES += ["Zamek", "Książ", "İstanbul", "ıi", "Straße", "\u00ad", "
 @given(st.lists(st.sampled_from(SUFFIX_PIECES), max_size=8))
 def test_credit_shaped_is_the_former_form(pieces: list[str]) -> None:
     suffix = "".join(pieces)
-    assert credits._credit_shaped(suffix) == _former_shaped(suffix)
+    assert glued_captions._credit_shaped(suffix) == _former_shaped(suffix)
 
 
 def test_glued_credits_still_go() -> None:
@@ -219,10 +221,10 @@ SIGN_PIECES += ["Иван", "петров", "Γιάννης", "\u00ad", "東京"
 @given(st.lists(st.sampled_from(SIGN_PIECES), max_size=10))
 def test_no_fused_sign_off_where_the_last_run_says_none(pieces: list[str]) -> None:
     text = "".join(pieces)
-    if credits._may_end_in_name(text):
+    if signoffs._may_end_in_name(text):
         return
     for bywords in (BYWORDS, ()):
-        _, fused = credits._signoff_patterns(bywords)
+        _, fused = signoffs._signoff_patterns(bywords)
         assert fused.search(text) is None, text
 
 
@@ -239,9 +241,9 @@ def test_the_last_run_lets_names_through() -> None:
         "Toplantı bitti. İsmail Yılmaz",
         "The council met. J. O'Neil-D\u2019Arc.",
     ]:
-        assert credits._may_end_in_name(text), text
+        assert signoffs._may_end_in_name(text), text
     for text in ["The council met today.", "il pleut", "It ended in 2023.", "東京で会議", "Doe\n\n", '"Jane Doe"', ""]:
-        assert not credits._may_end_in_name(text), text
+        assert not signoffs._may_end_in_name(text), text
 
 
 # credit.position-caption: the marker's word found from the brackets.

@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 from cleaner import Config
 from cleaner import text as text_module
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS, appeals, credits, headlines, leadin_scans, leadins
+from cleaner.heuristics import (
+    HEURISTICS,
+    appeals,
+    credit_scans,
+    glued_captions,
+    headlines,
+    inline_credits,
+    leadin_scans,
+    leadins,
+    signoffs,
+)
 from cleaner.heuristics.base import Context
 from cleaner.model import Removal
 from cleaner.rulebook import load_rulebook
@@ -165,7 +175,7 @@ def test_any_phrase_trie_is_the_alternation(pieces: list[str]) -> None:
 
 
 # credit.inline-caption: the label patterns tried only in windows before the characters that can
-# close a credit (``credits._near``), the symbol label pattern only in a content with a symbol.
+# close a credit (``credit_scans._near``), the symbol label pattern only in a content with a symbol.
 CREDIT_LINES = [
     "The mayor spoke on Tuesday.",
     "The mayor spoke on Tuesday. Photo: Jane Doe",
@@ -194,8 +204,8 @@ def test_credit_windows_change_nothing(lines: list[str], sep: str) -> None:
     text = sep.join(lines)
     gated = _found("credit.inline-caption", text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(credits, "_near", lambda content, labels, file_labels, lined=None: None)
-        mp.setattr(credits, "_needed", lambda pats, content: pats)
+        mp.setattr(inline_credits, "_near", lambda content, labels, file_labels, lined=None: None)
+        mp.setattr(inline_credits, "_needed", lambda pats, content: pats)
         assert _found("credit.inline-caption", text) == gated
 
 
@@ -217,7 +227,7 @@ def test_windows_hold_a_label_before_its_closer() -> None:
     labels = BOOK.words("credit.photo-labels", None) + BOOK.words("credit.file-photo-labels", None)
     files = BOOK.words("credit.file-photo-labels", None)
     content = "Long prose here, long prose here. Photo   credit :   Jane Doe. More prose. Arşiv fotoğrafı."
-    near = credits._near(content, labels, files)
+    near = credit_scans._near(content, labels, files)
     assert near is not None
     assert any(lo <= content.index("Photo") <= hi for lo, hi in near.label)
     assert any(lo <= content.index("Arşiv") <= hi for lo, hi in near.alone)
@@ -234,8 +244,8 @@ SIGN_PIECES += [",", " ", "  ", "\t", "\n", "Ann", "Lee", "O'Neil", "said", "202
 @given(st.lists(st.sampled_from(SIGN_PIECES), max_size=24))
 def test_end_anchored_reach_finds_what_a_search_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
-    fused = credits._signoff_patterns(BOOK.words("credit.byline-words", None))[1]
-    for pat in (fused, credits._FUSED_UNCASED):
+    fused = signoffs._signoff_patterns(BOOK.words("credit.byline-words", None))[1]
+    for pat in (fused, signoffs._FUSED_UNCASED):
         assert pat.reach is not None
         got, plain = pat.search(text), pat.forward.search(text)
         assert (got.span() if got else None) == (plain.span() if plain else None)
@@ -311,7 +321,12 @@ GLUE_PIECES += ["Polską", "tvnmeteo", ".pl", ".", "w", "Ab", "x", "\n", "ß", "
 @given(st.lists(st.sampled_from(GLUE_PIECES), max_size=12))
 def test_glued_credit_patterns_find_what_a_search_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
-    for pat in (credits._GLUED_CREDIT, credits._BRACKET_CREDIT, credits._LOWER_GLUE, credits._DOMAIN_GLUE):
+    for pat in (
+        glued_captions._GLUED_CREDIT,
+        glued_captions._BRACKET_CREDIT,
+        glued_captions._LOWER_GLUE,
+        glued_captions._DOMAIN_GLUE,
+    ):
         got, plain = pat.search(text), pat.forward.search(text)
         assert (got.span() if got else None) == (plain.span() if plain else None)
 
@@ -431,19 +446,19 @@ def test_a_doubled_caption_still_goes() -> None:
 
 
 def _plain_repeated_glued(lines: dict[int, str]) -> dict[int, object]:
-    """``credits._repeated_glued`` as it was: every seam of every line looked at."""
+    """``glued_captions._repeated_glued`` as it was: every seam of every line looked at."""
     where: dict[str, list[tuple[int, str]]] = {}
     for i, text in lines.items():
-        low = max(1, len(text) - credits._SUFFIX_MAX_CHARS)
-        for m in credits._GLUE_POINT.finditer(text, low):
+        low = max(1, len(text) - glued_captions._SUFFIX_MAX_CHARS)
+        for m in glued_captions._GLUE_POINT.finditer(text, low):
             suffix = text[m.start() :]
-            if not credits._credit_shaped(suffix):
+            if not glued_captions._credit_shaped(suffix):
                 continue
             head = text[: m.start()]
-            glued_to = credits._TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
-            if sum(c.isalpha() for c in glued_to) < 2 or credits.count_words(head) < 2:
+            glued_to = glued_captions._TRAILING_WORD.search(head).group()  # type: ignore[union-attr]
+            if sum(c.isalpha() for c in glued_to) < 2 or glued_captions.count_words(head) < 2:
                 continue
-            if credits._LOWER_UPPER.search(head):
+            if glued_captions._LOWER_UPPER.search(head):
                 break
             where.setdefault(suffix, []).append((i, glued_to))
     out: dict[int, object] = {}
@@ -452,7 +467,7 @@ def _plain_repeated_glued(lines: dict[int, str]) -> dict[int, object]:
             continue
         for i, _ in hits:
             if i not in out or len(suffix) > len(out[i].text):  # type: ignore[attr-defined]
-                out[i] = credits._Glued(len(lines[i]) - len(suffix), suffix)
+                out[i] = glued_captions._Glued(len(lines[i]) - len(suffix), suffix)
     return out
 
 

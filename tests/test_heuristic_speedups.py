@@ -14,23 +14,22 @@ from cleaner.blocks import segment
 from cleaner.heuristics.appeals import _gate, _has, _may_have, _pattern
 from cleaner.heuristics.base import Context
 from cleaner.heuristics.captions import _bracket_pattern, _bracketed, _marker_pattern
-from cleaner.heuristics.credits import (
-    _FUSED_UNCASED,
+from cleaner.heuristics.credit_scans import (
     _blocks_with_label_words,
-    _credits,
     _label_ends,
     _label_pattern,
     _label_prefilter,
     _label_tail,
-    _signoff_patterns,
-    _source_pattern,
     _standalone_pattern,
 )
+from cleaner.heuristics.credits import _source_pattern
 from cleaner.heuristics.embeds import _TRAILING_TWEET
+from cleaner.heuristics.inline_credits import _credits
 from cleaner.heuristics.leadin_patterns import _label_patterns, _patterns
 from cleaner.heuristics.leadin_scans import _FUSED_AT, _fold, _fused_starts
 from cleaner.heuristics.leadins import _SEPARATOR, _bracket_places, _bracketing, _gated_separators, _opening, _separated
 from cleaner.heuristics.patterns import EndAnchored
+from cleaner.heuristics.signoffs import _FUSED_UNCASED, _signoff_patterns
 from cleaner.rulebook import load_rulebook
 from cleaner.text import count_words, words_at_most
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.config import Config
-from cleaner.heuristics.credits import _label_matches, _label_pattern, _label_starts
+from cleaner.heuristics.credit_scans import _label_matches, _label_pattern, _label_starts
 from cleaner.heuristics.patterns import phrase_keys as _keys
 from cleaner.rulebook import load_rulebook
 from cleaner.text import phrase_key

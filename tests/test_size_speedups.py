@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.blocks import segment
-from cleaner.heuristics import HEURISTICS
-from cleaner.heuristics import credits as credits_mod
+from cleaner.heuristics import HEURISTICS, credit_scans, glued_captions, inline_credits, signoffs
 from cleaner.heuristics import leadins as leadins_mod
 from cleaner.heuristics.base import Context
 from cleaner.rulebook import load_rulebook
@@ -72,7 +71,8 @@ def test_label_heuristics_answer_as_when_the_fold_says_nothing(lines: list[str],
     found = _found(text)
     with pytest.MonkeyPatch.context() as m:
         nothing = lambda t: UNFOLDED * len(t)  # noqa: E731
-        m.setattr(credits_mod, "lined_fold", nothing)
+        m.setattr(credit_scans, "lined_fold", nothing)
+        m.setattr(inline_credits, "lined_fold", nothing)
         assert _found(text) == found
 
 
@@ -119,15 +119,15 @@ def test_what_the_text_alone_decides_is_found_once_however_many_rounds():
     once = [
         (leadins_mod, "_lead_in_places"),
         (leadins_mod, "_separated"),
-        (credits_mod, "_credit_places"),
+        (inline_credits, "_credit_places"),
     ]
     by_block = [
         (leadins_mod, "_lead_ins"),
         (leadins_mod, "_labels_between"),
-        (credits_mod, "_credits"),
-        (credits_mod, "_glue_points"),
-        (credits_mod, "_caption_credit"),
-        (credits_mod, "_item_sign_offs"),
+        (inline_credits, "_credits"),
+        (glued_captions, "_glue_points"),
+        (glued_captions, "_caption_credit"),
+        (signoffs, "_item_sign_offs"),
         (captions, "_position_captions"),
         (captions, "_doubled"),
         (threads, "_short_line"),

@@ -9,18 +9,11 @@ from cleaner.heuristics.captions import closing_copyright, doubled_caption, open
 from cleaner.heuristics.cards import card_run, slide_counters
 from cleaner.heuristics.closing import closing_section
 from cleaner.heuristics.contents import toc_label
-from cleaner.heuristics.credits import (
-    byline_line,
-    dateline_caption,
-    glued_caption,
-    inline_caption,
-    item_sign_off,
-    repeated_credit,
-    sign_off,
-    source_note,
-)
+from cleaner.heuristics.credits import dateline_caption, repeated_credit, source_note
 from cleaner.heuristics.embeds import trailing_tweet
+from cleaner.heuristics.glued_captions import glued_caption
 from cleaner.heuristics.headlines import caps_headline, loaded_headline, question_kicker, tagged_headline
+from cleaner.heuristics.inline_credits import inline_caption
 from cleaner.heuristics.labels import section_label
 from cleaner.heuristics.leadins import inline_label, inline_lead_in, lead_in_target
 from cleaner.heuristics.navigation import footer_run, menu_line, menu_run
@@ -30,6 +23,7 @@ from cleaner.heuristics.openers import opening_teaser
 from cleaner.heuristics.reactions import reader_run
 from cleaner.heuristics.sections import after_debris
 from cleaner.heuristics.share import network_row
+from cleaner.heuristics.signoffs import byline_line, item_sign_off, sign_off
 from cleaner.heuristics.tails import link_card, link_residue, section_tail
 from cleaner.heuristics.teasers import bullet_label, series_list
 from cleaner.heuristics.threads import comment_thread, teaser_run
