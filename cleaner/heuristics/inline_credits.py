@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import ParamSpec, TypeVar
 
 import regex
 
@@ -38,10 +37,6 @@ from cleaner.heuristics.credit_scans import (
 from cleaner.heuristics.patterns import by_words
 from cleaner.model import Block, Removal
 from cleaner.text import UNFOLDED, lined_fold, phrase_key, words_at_most
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
 
 # A sentence ends at a terminator and space, a line break, or a closing quote fused to the next
 # word ('"… 요청"강경화 …': a subtitle and a caption joined by the scraper).
