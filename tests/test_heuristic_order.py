@@ -6,9 +6,6 @@ entries between the registry modules changes what gets removed: the order is wri
 
 from __future__ import annotations
 
-import pytest
-
-import cleaner.heuristics as heuristics_pkg
 from cleaner.heuristics import (
     HEURISTICS,
     registry_credits,
@@ -90,18 +87,3 @@ def test_registry_modules_join_in_run_order_without_gaps_or_overlaps():
     )
     assert tuple(h for part in parts for h in part) == HEURISTICS
     assert len({h.id for h in HEURISTICS}) == len(HEURISTICS)
-
-
-def test_heuristic_functions_stay_importable_from_the_package():
-    from cleaner.heuristics import block_scorer, dangling_fragment, sign_off, site_repeat
-
-    assert HEURISTICS[0].run is dangling_fragment
-    assert HEURISTICS[-1].run is block_scorer
-    assert {sign_off, site_repeat} <= {h.run for h in HEURISTICS}
-    for h in HEURISTICS:
-        assert getattr(heuristics_pkg, h.run.__name__) is h.run
-
-
-def test_unknown_names_still_raise_attribute_error():
-    with pytest.raises(AttributeError):
-        heuristics_pkg.no_such_heuristic  # noqa: B018

@@ -18,13 +18,4 @@ from cleaner.heuristics.registry_tails import TAILS
 HEURISTICS: tuple[Heuristic, ...] = HEADLINES + CREDITS + NAVIGATION + TAILS + REPEATS
 
 
-def __getattr__(name: str) -> object:
-    """A heuristic's function by its name (``from cleaner.heuristics import sign_off``), as this
-    module imported them all before the registry moved to ``registry_*.py``."""
-    for heuristic in HEURISTICS:
-        if heuristic.run.__name__ == name:
-            return heuristic.run
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = ["HEURISTICS", "Context", "Heuristic"]
