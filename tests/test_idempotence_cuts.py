@@ -192,3 +192,13 @@ def test_trailing_headline_markdown_heading():
     first, second = _twice(TITLE + BODY * 3 + LAST + "\n\n    # " + HEADLINE + "\n\n")
     assert _taken(first, "headline.trailing") == "# " + HEADLINE
     assert second == ()
+
+
+def test_dangling_fragment_in_a_heading_like_line_a_cut_leaves_a_paragraph():
+    # the whole line is heading-like (no sentence end at its end); once promo.inline-lead-in cuts
+    # "Also Read: …" from it, what is left reads as a paragraph with a dangling "E" at its end
+    text = BODY + "The council met on Tuesday and voted. E  Also Read: Minister Quits Over Scandal\n\n" + BODY
+    first, second = _twice(text)
+    assert _taken(first, "truncation.dangling-fragment") == " E"
+    assert _taken(first, "promo.inline-lead-in").strip() == "Also Read: Minister Quits Over Scandal"
+    assert second == ()

@@ -102,6 +102,24 @@ def dangling_fragment(ctx: Context, h: Heuristic) -> Iterable[Removal]:
         if found is not None:  # one removal per surviving piece: the cuts between them stay their rules'
             start, confidence, why = found
             yield from h.remove_view(ctx, b, view, start, len(view.text), confidence, why)
+    yield from _fragments_left_in_headings(ctx, h)
+
+
+def _fragments_left_in_headings(ctx: Context, h: Heuristic) -> Iterable[Removal]:
+    """A heading-like line of the text that a cut leaves a paragraph ("The … the. E  Also Read: …"
+    once the lead-in is cut): the next cleaning of the output reads what is left as a paragraph
+    and judges its end, so it is judged now, as read then (its words, its kind)."""
+    for i in ctx.cut_blocks():
+        b = ctx.blocks[i]
+        if b.kind != HEADING or b.source_hint or len(b.content) > 20_000:
+            continue  # judged above, or read again as what it is (a bullet or a quote keeps its marker)
+        seen, view = ctx.read_left(b)
+        if view is None or seen.kind != PARAGRAPH:
+            continue
+        found = _fragment(seen, view.text)
+        if found is not None:
+            start, confidence, why = found
+            yield from h.remove_view(ctx, b, view, start, len(view.text), confidence, why)
 
 
 # A news API's length limit: "… [+3777 chars]" (NewsAPI), "... [1506 chars]" (GNews); the
