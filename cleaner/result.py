@@ -111,8 +111,10 @@ def _separator(text: str, end: int, start: int) -> str:
     if not gap.strip() and "\n" in gap:
         return gap
     lead = gap[: len(gap) - len(gap.lstrip())]
-    trail = gap[len(gap.rstrip()) :]
-    trail = trail[: trail.rfind("\n") + 1]  # its line breaks, not the next line's indent
+    # the white space before the next piece's line: a Markdown heading's kept piece starts after
+    # its marker, which ends the gap ('… \n\n## ') and would hide the blank line before it
+    before = gap[: gap.rfind("\n") + 1]
+    trail = before[len(before.rstrip()) :]
     if trail.count("\n") >= 2 > lead.count("\n"):
         # a blank line after what was removed parts the two pieces as it parted the blocks
         # ('… the.\nAlso Read: …\n\nREAD MORE …'): one line break would join them into one block

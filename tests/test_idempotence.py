@@ -84,6 +84,12 @@ def text_article(draw: st.DrawFn) -> str:
 @example(
     "T\xadhe the the the.\n\nA\xadlso Read: \u2026\n\n    # An indented hash line T\xadhe the the the. E\n\n\u2026"
 )
+# found by bench/idempotence_hunt.py (seed 409, second run): the blank line before a Markdown heading
+# was lost when the line above it went (the heading's "## " hid it), joining three short lines into a menu
+@example(
+    "A\n :\xad::A\nA\xadlso Read: Minister Quits Over Scandal\n\n## Heading Here\n\n"
+    "T\xadhe the the the. The the the the the the the the the the the.\n\n"
+)
 # found by bench/idempotence_hunt.py (seed 409): the line was heading-like until the lead-in was cut
 # from it; what was left reads as a paragraph, whose dangling "E" a second pass took
 @example("T\xadhe the the the the. E  Also Read: Minister Quits Over Scandal\n\n")
