@@ -84,6 +84,14 @@ def text_article(draw: st.DrawFn) -> str:
 @example(
     "T\xadhe the the the.\n\nA\xadlso Read: \u2026\n\n    # An indented hash line T\xadhe the the the. E\n\n\u2026"
 )
+# found by bench/idempotence_hunt.py (seed 431, fix then check): the first fused label of the line
+# was followed by text; promo.inline-lead-in looked no further, and once promo.inline-label cut
+# that label, a second cleaning took the later "Related Stories" tail
+@example(
+    "A\xadlso Read: Minister Quits Over Scandal\n\nT\xadhe the the the.\n\n"
+    "|  Also Read: Minister Quits Over Scandal T\xadhe the the the. 0\xad000  Related S\xadtories\n\n"
+    "T\xadhe the the the.\n\n"
+)
 # found by bench/idempotence_hunt.py (seed 409, second run): the blank line before a Markdown heading
 # was lost when the line above it went (the heading's "## " hid it), joining three short lines into a menu
 @example(

@@ -202,3 +202,13 @@ def test_dangling_fragment_in_a_heading_like_line_a_cut_leaves_a_paragraph():
     assert _taken(first, "truncation.dangling-fragment") == " E"
     assert _taken(first, "promo.inline-lead-in").strip() == "Also Read: Minister Quits Over Scandal"
     assert second == ()
+
+
+def test_lead_in_after_an_earlier_label_that_text_follows():
+    # the line's first fused label ("Also Read:") is followed by text, so it announces no tail of
+    # headlines; a later one ("Related Stories") is, and a second cleaning finds it first once
+    # promo.inline-label has cut the earlier label (found by bench/idempotence_hunt.py, seed 431)
+    text = BODY + "|  Also Read: Minister Quits Over Scandal The council met today. 0000  Related Stories\n\n" + BODY
+    first, second = _twice(text)
+    assert _taken(first, "promo.inline-lead-in") == "  Related Stories"
+    assert second == ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, wraps
 from typing import Any, NamedTuple, TypeVar
@@ -290,16 +290,15 @@ def _label_starts(back: str, at: int, tree: dict[str, Any]) -> list[int]:
             return out
 
 
-def _first_fused(
+def _fused_matches(
     fused: regex.Pattern[str], content: str, starts: Iterable[int] | None = None
-) -> regex.Match[str] | None:
-    """``fused.search(content)``, tried only where its lookbehinds allow a match to start
-    (``starts``, from ``_fused_starts``; else found here)."""
+) -> Iterator[regex.Match[str]]:
+    """The matches of ``fused`` in ``content``, in order, each tried only where its lookbehinds
+    allow a match to start (``starts``, from ``_fused_starts``; else found here)."""
     for at in (m.end() for m in _FUSED_AT.finditer(content)) if starts is None else starts:
         m = fused.match(content, at)
         if m:
-            return m
-    return None
+            yield m
 
 
 _SPACES_BEFORE = regex.compile(r"\s*", regex.REVERSE)

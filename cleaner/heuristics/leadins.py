@@ -16,9 +16,9 @@ from cleaner.heuristics.leadin_patterns import _ending_backward, _ending_trie, _
 from cleaner.heuristics.leadin_scans import (
     _bracketed_at,
     _ends_tree,
-    _first_fused,
     _Fold,
     _fold,
+    _fused_matches,
     _fused_starts,
     _head_scans,
     _headed_runs,
@@ -84,7 +84,7 @@ def _repeated_run(text: str) -> int:
 
 
 def _opening(ctx: Context, labels: tuple[str, ...]) -> dict[int, list[int]]:
-    """For each block, the offsets ``_first_fused`` tries: where a fused label can start and the
+    """For each block, the offsets ``_fused_matches`` tries: where a fused label can start and the
     text's fold holds a label (all such places in a block where the fold says nothing, and in every
     block when a label's folding is not one character for one)."""
     scans = _head_scans(labels)
@@ -200,8 +200,12 @@ def _lead_ins(content: str, index: int, labels: tuple[str, ...], where: _Where) 
     for m in brackets:
         if m.start() > 0 or m.end() < len(content.rstrip()):  # inside a line, not the whole line
             found.append((m.start(), m.end(), "Cross-promotion link in brackets inside the text ('(Related: …)')."))
-    m = _first_fused(fused, content, at or ())
-    if m and m.start() > 0:
+    # the first label followed only by headlines: an earlier one followed by text is no lead-in
+    # here, and once a cut takes it ("|  Also Read: … The council met. 0000  Related Stories"),
+    # the next cleaning finds the later one first
+    for m in _fused_matches(fused, content, at or ()):
+        if m.start() == 0:
+            continue
         rest = m.group("rest")
         # Headlines start with a capital (or a script without capitals); "Read more here: …",
         # "Read more about our methods" are prose.
@@ -221,6 +225,7 @@ def _lead_ins(content: str, index: int, labels: tuple[str, ...], where: _Where) 
                     "Cross-promotion label fused after the text, followed only by other stories' headlines.",
                 )
             )
+            break
     return found
 
 
